@@ -1,0 +1,49 @@
+/**
+ * The one place that reads the environment. Everything else imports `env`.
+ * Every variable is documented in the README's configuration table.
+ */
+import { createEnv } from '@t3-oss/env-core';
+import { z } from 'zod';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    /** Public base URL used in links (tracking links, QR codes, e-mails). */
+    APP_URL: optionalUrl,
+    /** Folder for the embedded database, generated secrets and uploads. */
+    DATA_DIR: z.string().default('./data'),
+    /** PostgreSQL connection string; when unset the embedded PGlite database is used. */
+    DATABASE_URL: optionalUrl,
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Branding shown in the header, e-mails and the web manifest. */
+    SHOP_NAME: z.string().min(1).max(80).default('RevivaTech'),
+    BRAND_COLOR: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #0f766e')
+      .default('#0f766e'),
+    BRAND_LOGO_URL: z.string().optional(),
+    /** Seed the demo catalogue and shops on first start (default on). */
+    SEED_ON_START: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
+    /** Tests only: run the integration suite against these servers too. */
+    TEST_DATABASE_URL: optionalUrl,
+    TEST_REDIS_URL: optionalUrl,
+    CI: z.string().optional(),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+});
+
+export type Env = typeof env;

@@ -1,0 +1,91 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '@/server/http/app';
+import { ApiError, errorResponses } from '@/server/http/errors';
+import { jsonBody, jsonResponse } from '@/server/http/openapi';
+import { baseUrlOf } from '@/server/http/base-url';
+import { getDb } from '@/server/db/runtime';
+import { loadCatalog } from '@/features/catalog/server/load-catalog';
+import { getShopRow } from '@/features/shops/server/list-shops';
+import { BookingConfirmationSchema, BookingRequestSchema } from './schemas';
+import { createBooking, trackingUrl } from './server/create-booking';
+import { findBookingByToken } from './server/find-booking';
+import { calendarFile } from './server/calendar';
+
+const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .trim()
+    .min(8, 'Idempotency-Key must be 8-200 characters.')
+    .max(200, 'Idempotency-Key must be 8-200 characters.')
+    .regex(/^[\w.:-]+$/, 'Idempotency-Key may contain letters, digits and . _ : - only.')
+    .optional()
+    .openapi({ description: 'A unique key per booking attempt; retries with the same key return the same booking.' }),
+});
+
+const createBookingRoute = createRoute({
+  method: 'post',
+  path: '/bookings',
+  tags: ['Booking'],
+  summary: 'Book a repair (drop-off slot or mail-in). Idempotent with an Idempotency-Key.',
+  request: { headers: IdempotencyHeader, body: jsonBody(BookingRequestSchema) },
+  responses: {
+    201: jsonResponse(BookingConfirmationSchema, 'Booked'),
+    200: jsonResponse(BookingConfirmationSchema, 'A replay of an earlier request with the same Idempotency-Key'),
+    400: errorResponses[400],
+    409: errorResponses[409],
+    422: errorResponses[422],
+  },
+});
+
+const calendarRoute = createRoute({
+  method: 'get',
+  path: '/bookings/{reference}/calendar.ics',
+  tags: ['Booking'],
+  summary: 'The booking as an iCalendar file (needs the tracking token)',
+  request: {
+    params: z.object({ reference: z.string().min(1).max(20) }),
+    query: z.object({ token: z.string().max(200).optional() }),
+  },
+  responses: {
+    200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } },
+    404: errorResponses[404],
+  },
+});
+
+export const bookingApi = createRouter()
+  .openapi(createBookingRoute, async (c) => {
+    const key = c.req.valid('header')['idempotency-key'];
+    const { booking, replayed } = await createBooking(await getDb(), c.req.valid('json'), {
+      idempotencyKey: key,
+      baseUrl: baseUrlOf(c),
+    });
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(booking, replayed ? 200 : 201);
+  })
+  .openapi(calendarRoute, async (c) => {
+    const db = await getDb();
+    const { reference } = c.req.valid('param');
+    const booking = await findBookingByToken(db, reference, c.req.valid('query').token);
+    if (!booking) throw new ApiError('NOT_FOUND', 'No booking matches that reference and link.');
+    const [snapshot, shop] = await Promise.all([
+      loadCatalog(db),
+      booking.shopSlug ? getShopRow(db, booking.shopSlug) : Promise.resolve(null),
+    ]);
+    const ics = calendarFile({
+      reference: booking.reference,
+      sequence: booking.icsSequence,
+      deviceName: snapshot.modelsBySlug.get(booking.modelSlug)?.name ?? booking.modelSlug,
+      repairs: booking.quote.lines.map((l) => l.repairName),
+      shop,
+      startsAt: booking.slotStartsAt,
+      endsAt: booking.slotEndsAt,
+      trackingUrl: trackingUrl(baseUrlOf(c), booking.reference, c.req.valid('query').token ?? ''),
+      cancelled: booking.status === 'cancelled',
+    });
+    if (!ics) throw new ApiError('NOT_FOUND', 'Mail-in bookings have no appointment to add to a calendar.');
+    return c.body(ics, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="${booking.reference}.ics"`,
+      'cache-control': 'no-store',
+    });
+  });

@@ -1,0 +1,83 @@
+import { z } from '@hono/zod-openapi';
+import { QuoteSchema, UrgencySchema } from '@/features/pricing/schemas';
+
+const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+
+export const PAYMENT_METHODS = ['collection'] as const;
+
+export const ServiceSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('drop_off'),
+    shopSlug: trimmed(60).min(1, 'Choose a shop.'),
+    slotStartsAt: z.iso.datetime({ offset: true, message: 'Choose a drop-off time.' }),
+  }),
+  z.object({ type: z.literal('mail_in') }),
+]);
+
+export const CustomerSchema = z.object({
+  name: trimmed(100).min(2, 'Please enter your name.'),
+  email: z
+    .string()
+    .trim()
+    .max(254, 'At most 254 characters.')
+    .pipe(z.email('Please enter a valid e-mail address.'))
+    .transform((e) => e.toLowerCase()),
+  phone: z
+    .string()
+    .trim()
+    .max(20, 'At most 20 characters.')
+    .regex(/^\+?[0-9 ()-]{7,20}$/, 'Please enter a valid phone number.')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+
+export const BookingRequestSchema = z
+  .object({
+    modelSlug: trimmed(100).min(1, 'Choose a device model.'),
+    repairSlugs: z
+      .array(trimmed(60).min(1))
+      .min(1, 'Choose at least one repair.')
+      .max(10, 'At most 10 repairs per booking.')
+      .refine((a) => new Set(a).size === a.length, 'Each repair may be chosen once.'),
+    urgency: UrgencySchema.default('standard'),
+    service: ServiceSchema,
+    customer: CustomerSchema,
+    faultDescription: trimmed(2000).optional(),
+    paymentMethod: z.enum(PAYMENT_METHODS, 'Choose how you will pay.'),
+    locale: z.enum(['en-GB']).default('en-GB'),
+  })
+  .openapi('BookingRequest');
+
+export const BookingConfirmationSchema = z
+  .object({
+    id: z.string(),
+    reference: z.string().openapi({ example: 'RT-4K7Q2Z' }),
+    trackingToken: z.string(),
+    trackingUrl: z.string(),
+    status: z.string(),
+    quote: QuoteSchema,
+    device: z.object({ slug: z.string(), name: z.string(), brandName: z.string() }),
+    service: z.object({
+      type: z.enum(['drop_off', 'mail_in']),
+      shop: z
+        .object({
+          slug: z.string(),
+          name: z.string(),
+          address: z.string(),
+          timeZone: z.string(),
+        })
+        .nullable(),
+      slotStartsAt: z.string().nullable(),
+      slotEndsAt: z.string().nullable(),
+    }),
+    customer: z.object({ name: z.string(), email: z.string() }),
+    paymentMethod: z.string(),
+    calendarUrl: z.string(),
+    googleCalendarUrl: z.string().nullable(),
+    outlookCalendarUrl: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('BookingConfirmation');
+
+export type BookingRequest = z.infer<typeof BookingRequestSchema>;
+export type BookingConfirmation = z.infer<typeof BookingConfirmationSchema>;

@@ -1,0 +1,50 @@
+import type { ShopRow } from '@/features/shops/server/list-shops';
+import { buildBookingIcs, googleCalendarUrl, outlookCalendarUrl, type BookingCalendarInput } from '../ics';
+
+export interface CalendarSource {
+  reference: string;
+  sequence: number;
+  deviceName: string;
+  repairs: string[];
+  shop: ShopRow | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  trackingUrl: string;
+  cancelled?: boolean;
+}
+
+/** The UID is fixed per booking so a reschedule (higher SEQUENCE) updates the same entry. */
+export function calendarUid(reference: string): string {
+  return `${reference}@revivatech`;
+}
+
+function calendarInput(src: CalendarSource): BookingCalendarInput | null {
+  if (!src.shop || !src.startsAt || !src.endsAt) return null;
+  const address = [src.shop.addressLine1, src.shop.addressLine2, src.shop.city, src.shop.postcode]
+    .filter(Boolean)
+    .join(', ');
+  return {
+    uid: calendarUid(src.reference),
+    sequence: src.sequence,
+    title: `Drop off ${src.deviceName} at ${src.shop.name} (${src.reference})`,
+    description: `Repair: ${src.repairs.join(', ')}\nBooking reference: ${src.reference}\nTrack your repair: ${src.trackingUrl}`,
+    location: `${src.shop.name}, ${address}`,
+    startsAt: src.startsAt,
+    endsAt: src.endsAt,
+    url: src.trackingUrl,
+    organizer: { name: src.shop.name, email: src.shop.email },
+    method: src.cancelled ? 'CANCEL' : 'PUBLISH',
+    status: src.cancelled ? 'CANCELLED' : 'CONFIRMED',
+  };
+}
+
+export function calendarLinks(src: CalendarSource): { google: string | null; outlook: string | null } {
+  const input = calendarInput(src);
+  if (!input) return { google: null, outlook: null };
+  return { google: googleCalendarUrl(input), outlook: outlookCalendarUrl(input) };
+}
+
+export function calendarFile(src: CalendarSource): string | null {
+  const input = calendarInput(src);
+  return input ? buildBookingIcs(input) : null;
+}

@@ -1,0 +1,74 @@
+import type { Db } from '@/server/db/runtime';
+import { ApiError } from '@/server/http/errors';
+import { loadCatalog, type CatalogSnapshot } from '@/features/catalog/server/load-catalog';
+import { getShopRow } from '@/features/shops/server/list-shops';
+import { computeQuote, DEFAULT_PRICING_CONFIG, type PricingConfig, type Quote, type UrgencyTier } from '../engine';
+
+export interface QuoteFor {
+  modelSlug: string;
+  repairSlugs: string[];
+  urgency: UrgencyTier;
+  shopSlug?: string;
+}
+
+/**
+ * Resolves the catalogue prices for a model and repairs and runs the pricing engine.
+ * Prices always come from the server's catalogue, never from the client.
+ * `fieldPrefix` lets callers (booking) report field paths in their own request shape.
+ */
+export function quoteFromSnapshot(
+  snapshot: CatalogSnapshot,
+  input: QuoteFor,
+  config: PricingConfig,
+  now: Date,
+  fieldPrefix = '',
+): Quote {
+  const model = snapshot.modelsBySlug.get(input.modelSlug);
+  if (!model) {
+    throw new ApiError('VALIDATION_FAILED', 'Unknown device model.', [
+      { path: `${fieldPrefix}modelSlug`, message: `No device model "${input.modelSlug}".` },
+    ]);
+  }
+  const prices = snapshot.pricesByModel.get(model.slug);
+  const missing = input.repairSlugs
+    .map((slug, i) => ({ slug, i }))
+    .filter(({ slug }) => !prices?.has(slug));
+  if (missing.length > 0) {
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      'One or more repairs are not offered for this model.',
+      missing.map(({ slug, i }) => ({
+        path: `${fieldPrefix}repairSlugs.${i}`,
+        message: `"${slug}" is not a repair we offer for the ${model.name}.`,
+      })),
+    );
+  }
+  const lines = input.repairSlugs.map((slug) => {
+    const p = prices!.get(slug)!;
+    return {
+      repairSlug: slug,
+      repairName: snapshot.repairTypes.get(slug)?.name ?? slug,
+      partsMinor: p.partsMinor,
+      labourMinor: p.labourMinor,
+      warrantyDays: p.warrantyDays,
+      turnaroundHours: p.turnaroundHours,
+    };
+  });
+  return computeQuote({ lines, urgency: input.urgency }, config, now);
+}
+
+export async function pricingConfigFor(db: Db, shopSlug: string | undefined): Promise<PricingConfig> {
+  if (!shopSlug) return DEFAULT_PRICING_CONFIG;
+  const shop = await getShopRow(db, shopSlug);
+  if (!shop) {
+    throw new ApiError('VALIDATION_FAILED', 'Unknown shop.', [
+      { path: 'shopSlug', message: `No shop "${shopSlug}".` },
+    ]);
+  }
+  return { ...DEFAULT_PRICING_CONFIG, urgency: { standard: { surchargeBp: 0, minimumMinor: 0 }, ...shop.urgency } };
+}
+
+export async function quoteFor(db: Db, input: QuoteFor, now: Date): Promise<Quote> {
+  const [snapshot, config] = await Promise.all([loadCatalog(db), pricingConfigFor(db, input.shopSlug)]);
+  return quoteFromSnapshot(snapshot, input, config, now);
+}

@@ -1,0 +1,83 @@
+/**
+ * The HTTP API: every domain's Hono routes composed under /api, one middleware chain and one
+ * error handler. `AppType` gives client components a typed client (`hc<AppType>`).
+ */
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { logger } from '@/server/logger';
+import { createRouter, handleError, problemResponse, type AppEnv } from '@/server/http/app';
+import { problem } from '@/server/http/errors';
+import { mountDocs } from '@/server/http/docs';
+import { catalogApi } from '@/features/catalog/api';
+import { shopsApi } from '@/features/shops/api';
+import { pricingApi } from '@/features/pricing/api';
+import { bookingApi } from '@/features/booking/api';
+import { repairsApi } from '@/features/repairs/api';
+import { systemApi } from '@/features/system/api';
+
+function buildApi() {
+  const app = new OpenAPIHono<AppEnv>().basePath('/api');
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    // auth hook: resolves the signed-in user once accounts exist; anonymous until then
+    c.set('user', null);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    const ms = performance.now() - started;
+    const status = c.res.status;
+    if (status >= 500 || ms > 1000) {
+      logger.warn({ requestId, method: c.req.method, path: c.req.path, status, ms: Math.round(ms) }, 'api request');
+    } else {
+      logger.debug({ requestId, method: c.req.method, path: c.req.path, status, ms: Math.round(ms) }, 'api request');
+    }
+  });
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) =>
+        problemResponse(c, 413, problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KB.')),
+    }),
+  );
+
+  const routes = app
+    .route('/', systemApi)
+    .route('/', catalogApi)
+    .route('/', shopsApi)
+    .route('/', pricingApi)
+    .route('/', bookingApi)
+    .route('/', repairsApi);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'RevivaTech API',
+      version: '0.1.0',
+      description:
+        'Catalogue, pricing, booking and tracking for a device-repair shop. Errors are application/problem+json.',
+    },
+  });
+  mountDocs(app);
+
+  app.notFound((c) => problemResponse(c, 404, problem(404, 'NOT_FOUND', `No API route for ${c.req.method} ${c.req.path}.`)));
+  app.onError(handleError);
+  return routes;
+}
+
+export type AppType = ReturnType<typeof buildApi>;
+
+declare global {
+  var __rtApi: AppType | undefined;
+}
+
+export function getApi(): AppType {
+  return (globalThis.__rtApi ??= buildApi());
+}
+
+export { createRouter };

@@ -1,0 +1,79 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { deviceModels } from './catalog';
+import { shops } from './shops';
+
+export interface QuoteSnapshot {
+  currency: string;
+  lines: Array<{
+    repairSlug: string;
+    repairName: string;
+    partsMinor: number;
+    labourMinor: number;
+    grossMinor: number;
+    discountMinor: number;
+    totalMinor: number;
+    warrantyDays: number;
+    turnaroundHours: number;
+  }>;
+  subtotalMinor: number;
+  discountMinor: number;
+  urgency: string;
+  urgencySurchargeMinor: number;
+  totalMinor: number;
+  vat: { rateBp: number; netMinor: number; vatMinor: number };
+  warrantyDays: number;
+  turnaroundHours: number;
+  issuedAt: string;
+  expiresAt: string;
+}
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull(),
+    /** sha256 of the secret tracking token; the token itself is only ever shown to the customer. */
+    trackingTokenHash: text('tracking_token_hash').notNull(),
+    serviceType: text('service_type').$type<'drop_off' | 'mail_in'>().notNull(),
+    shopSlug: text('shop_slug').references(() => shops.slug),
+    slotStartsAt: timestamp('slot_starts_at', { withTimezone: true }),
+    slotEndsAt: timestamp('slot_ends_at', { withTimezone: true }),
+    modelSlug: text('model_slug')
+      .notNull()
+      .references(() => deviceModels.slug),
+    customerName: text('customer_name').notNull(),
+    customerEmail: text('customer_email').notNull(),
+    customerPhone: text('customer_phone'),
+    faultDescription: text('fault_description'),
+    urgency: text('urgency').notNull(),
+    paymentMethod: text('payment_method').notNull(),
+    quote: jsonb('quote').$type<QuoteSnapshot>().notNull(),
+    totalMinor: integer('total_minor').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status').$type<'confirmed' | 'cancelled'>().notNull().default('confirmed'),
+    /** Raised on every reschedule/cancel so calendar clients update the same entry. */
+    icsSequence: integer('ics_sequence').notNull().default(0),
+    locale: text('locale').notNull().default('en-GB'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('bookings_reference_uq').on(t.reference),
+    index('bookings_email_idx').on(t.customerEmail),
+    index('bookings_slot_idx').on(t.shopSlug, t.slotStartsAt),
+  ],
+);
+
+/**
+ * Idempotency keys for unsafe requests. The unique primary key serialises concurrent
+ * retries: the second insert waits for the first transaction, then conflicts and replays.
+ */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  scope: text('scope').notNull(),
+  requestHash: text('request_hash').notNull(),
+  resourceId: uuid('resource_id'),
+  /** The response first given, replayed to retries (kept 24 hours). */
+  response: jsonb('response'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

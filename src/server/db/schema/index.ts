@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './shops';
+export * from './bookings';
+export * from './repairs';

@@ -1,0 +1,64 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import type { Context } from 'hono';
+import { logger } from '@/server/logger';
+import { ApiError, fieldErrorsFromZod, problem } from './errors';
+
+export interface AppVariables {
+  requestId: string;
+  /** Filled by the auth hook; anonymous (null) until accounts arrive. */
+  user: { id: string; role: 'customer' | 'technician' | 'manager' | 'admin' } | null;
+}
+export interface AppEnv {
+  Variables: AppVariables;
+}
+
+export function problemResponse(c: Context, status: number, body: ReturnType<typeof problem>) {
+  return c.body(JSON.stringify(body), status as 400, {
+    'content-type': 'application/problem+json; charset=utf-8',
+  });
+}
+
+/**
+ * Every router is made here so they share one validation hook: zod failures become
+ * 422 problem+json with one message per field, never a stack trace.
+ */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const errors = fieldErrorsFromZod(result.error);
+        const where = result.target === 'json' ? 'body' : result.target;
+        return problemResponse(
+          c,
+          422,
+          problem(422, 'VALIDATION_FAILED', `The request ${where} is invalid.`, errors, c.get('requestId')),
+        );
+      }
+      return undefined;
+    },
+  });
+}
+
+/** The single error handler: typed errors map to their status; anything else is a logged 500. */
+export function handleError(err: Error, c: Context<AppEnv>) {
+  const requestId = c.get('requestId');
+  if (err instanceof ApiError) {
+    return problemResponse(c, err.status, problem(err.status, err.code, err.message, err.fieldErrors, requestId));
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const detail =
+      status === 400 && /json/i.test(err.message)
+        ? 'The request body is not valid JSON.'
+        : err.message || 'The request could not be processed.';
+    const code = status === 400 ? 'BAD_REQUEST' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
+    return problemResponse(c, status, problem(status, code, detail, undefined, requestId));
+  }
+  logger.error({ err, requestId, path: c.req.path }, 'unhandled API error');
+  return problemResponse(
+    c,
+    500,
+    problem(500, 'INTERNAL', 'Something went wrong on our side. Please try again.', undefined, requestId),
+  );
+}
