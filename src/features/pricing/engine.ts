@@ -5,14 +5,9 @@
  * mutated. All money is integer minor units (pence); every percentage is applied with
  * `applyBasisPoints` (exact integer maths, rounded half away from zero — see money.ts).
  */
-import {
-  BP_SCALE,
-  applyBasisPoints,
-  isSafeMinor,
-  splitVatInclusive,
-} from "./money";
+import { BP_SCALE, applyBasisPoints, isSafeMinor, splitVatInclusive } from './money';
 
-export const URGENCY_TIERS = ["standard", "express", "same_day"] as const;
+export const URGENCY_TIERS = ['standard', 'express', 'same_day'] as const;
 export type UrgencyTier = (typeof URGENCY_TIERS)[number];
 
 export interface PricingConfig {
@@ -29,7 +24,7 @@ export interface PricingConfig {
 }
 
 export const DEFAULT_PRICING_CONFIG: PricingConfig = Object.freeze({
-  currency: "GBP",
+  currency: 'GBP',
   vatRateBp: 2000,
   urgency: Object.freeze({
     standard: Object.freeze({ surchargeBp: 0, minimumMinor: 0 }),
@@ -90,20 +85,20 @@ export interface Quote {
 }
 
 export type PricingErrorCode =
-  | "NO_LINES"
-  | "DUPLICATE_REPAIR"
-  | "INVALID_AMOUNT"
+  | 'NO_LINES'
+  | 'DUPLICATE_REPAIR'
+  | 'INVALID_AMOUNT'
   /** Malformed non-amount input: unknown urgency, blank slug, invalid `now`. */
-  | "INVALID_INPUT"
+  | 'INVALID_INPUT'
   /** The PricingConfig itself is out of range. */
-  | "INVALID_CONFIG";
+  | 'INVALID_CONFIG';
 
 export class PricingError extends Error {
   readonly code: PricingErrorCode;
 
   constructor(code: PricingErrorCode, message: string) {
     super(message);
-    this.name = "PricingError";
+    this.name = 'PricingError';
     this.code = code;
   }
 }
@@ -115,10 +110,7 @@ export const MAX_QUOTE_VALIDITY_DAYS = 365;
 export const SAME_DAY_MAX_HOURS = 8;
 
 export function isUrgencyTier(value: unknown): value is UrgencyTier {
-  return (
-    typeof value === "string" &&
-    (URGENCY_TIERS as readonly string[]).includes(value)
-  );
+  return typeof value === 'string' && (URGENCY_TIERS as readonly string[]).includes(value);
 }
 
 function isBp(value: unknown): value is number {
@@ -130,113 +122,79 @@ function isNonNegativeInt(value: unknown): value is number {
 }
 
 /**
- * Validate a config. Rules: currency is a 3-letter upper-case code known to Intl; every bp
+ * Validate a config. Rules: currency is a well-formed ISO 4217 code (3 upper-case letters); every bp
  * value is an integer in [0, 10000]; minimums are non-negative safe integers; `standard`
  * carries no surcharge (0 bp, 0 minimum); validity is an integer in [1, 365] days.
  * Throws PricingError('INVALID_CONFIG').
  */
 export function validatePricingConfig(config: PricingConfig): void {
   const fail = (msg: string): never => {
-    throw new PricingError("INVALID_CONFIG", msg);
+    throw new PricingError('INVALID_CONFIG', msg);
   };
-  if (typeof config !== "object" || config === null)
-    fail("config must be an object");
-  if (
-    typeof config.currency !== "string" ||
-    !/^[A-Z]{3}$/.test(config.currency)
-  ) {
-    fail(
-      `currency must be a 3-letter ISO 4217 code, got ${String(config.currency)}`,
-    );
+  if (typeof config !== 'object' || config === null) fail('config must be an object');
+  if (typeof config.currency !== 'string' || !/^[A-Z]{3}$/.test(config.currency)) {
+    fail(`currency must be a 3-letter ISO 4217 code, got ${String(config.currency)}`);
   }
-  try {
-    new Intl.NumberFormat("en-GB", {
-      style: "currency",
-      currency: config.currency,
-    });
-  } catch {
-    fail(`unknown currency ${config.currency}`);
-  }
-  if (!isBp(config.vatRateBp))
-    fail(`vatRateBp must be an integer in [0, 10000]`);
+  if (!isBp(config.vatRateBp)) fail(`vatRateBp must be an integer in [0, 10000]`);
   if (!isBp(config.multiRepairDiscountBp)) {
     fail(`multiRepairDiscountBp must be an integer in [0, 10000]`);
   }
-  if (typeof config.urgency !== "object" || config.urgency === null)
-    fail("urgency missing");
+  if (typeof config.urgency !== 'object' || config.urgency === null) fail('urgency missing');
   for (const tier of URGENCY_TIERS) {
     const t = config.urgency[tier];
-    if (typeof t !== "object" || t === null) fail(`urgency.${tier} missing`);
-    if (!isBp(t.surchargeBp))
-      fail(`urgency.${tier}.surchargeBp must be in [0, 10000]`);
+    if (typeof t !== 'object' || t === null) fail(`urgency.${tier} missing`);
+    if (!isBp(t.surchargeBp)) fail(`urgency.${tier}.surchargeBp must be in [0, 10000]`);
     if (!isNonNegativeInt(t.minimumMinor)) {
       fail(`urgency.${tier}.minimumMinor must be a non-negative integer`);
     }
   }
-  if (
-    config.urgency.standard.surchargeBp !== 0 ||
-    config.urgency.standard.minimumMinor !== 0
-  ) {
-    fail("urgency.standard must have surchargeBp 0 and minimumMinor 0");
+  if (config.urgency.standard.surchargeBp !== 0 || config.urgency.standard.minimumMinor !== 0) {
+    fail('urgency.standard must have surchargeBp 0 and minimumMinor 0');
   }
   if (
     !isSafeMinor(config.quoteValidityDays) ||
     config.quoteValidityDays < 1 ||
     config.quoteValidityDays > MAX_QUOTE_VALIDITY_DAYS
   ) {
-    fail(
-      `quoteValidityDays must be an integer in [1, ${MAX_QUOTE_VALIDITY_DAYS}]`,
-    );
+    fail(`quoteValidityDays must be an integer in [1, ${MAX_QUOTE_VALIDITY_DAYS}]`);
   }
 }
 
 /**
  * Validate the quote input. Rules: at least one line (NO_LINES); urgency is a known tier and
- * every slug is a non-blank string (INVALID_INPUT); slugs are unique (DUPLICATE_REPAIR);
- * parts, labour, warrantyDays and turnaroundHours are non-negative safe integers
- * (INVALID_AMOUNT). Zero-priced lines (e.g. a free diagnostic) are allowed.
+ * every line is an object with a string repairName and a non-blank repairSlug
+ * (INVALID_INPUT); slugs are unique, compared exactly (DUPLICATE_REPAIR); parts, labour,
+ * warrantyDays and turnaroundHours are non-negative safe integers (INVALID_AMOUNT). Zero-priced lines (e.g. a free diagnostic) are allowed.
  */
 export function validateQuoteInput(input: QuoteInput): void {
-  if (
-    typeof input !== "object" ||
-    input === null ||
-    !Array.isArray(input.lines)
-  ) {
-    throw new PricingError("INVALID_INPUT", "input.lines must be an array");
+  if (typeof input !== 'object' || input === null || !Array.isArray(input.lines)) {
+    throw new PricingError('INVALID_INPUT', 'input.lines must be an array');
   }
   if (input.lines.length === 0)
-    throw new PricingError("NO_LINES", "a quote needs at least one line");
+    throw new PricingError('NO_LINES', 'a quote needs at least one line');
   if (!isUrgencyTier(input.urgency)) {
-    throw new PricingError(
-      "INVALID_INPUT",
-      `unknown urgency tier ${String(input.urgency)}`,
-    );
+    throw new PricingError('INVALID_INPUT', `unknown urgency tier ${String(input.urgency)}`);
   }
   const seen = new Set<string>();
-  input.lines.forEach((line, i) => {
-    if (typeof line.repairSlug !== "string" || line.repairSlug.trim() === "") {
-      throw new PricingError(
-        "INVALID_INPUT",
-        `line ${i}: repairSlug must be a non-empty string`,
-      );
+  input.lines.forEach((line: QuoteLineInput | null | undefined, i) => {
+    if (typeof line !== 'object' || line === null) {
+      throw new PricingError('INVALID_INPUT', `line ${i}: must be an object`);
+    }
+    if (typeof line.repairName !== 'string') {
+      throw new PricingError('INVALID_INPUT', `line ${i}: repairName must be a string`);
+    }
+    if (typeof line.repairSlug !== 'string' || line.repairSlug.trim() === '') {
+      throw new PricingError('INVALID_INPUT', `line ${i}: repairSlug must be a non-empty string`);
     }
     if (seen.has(line.repairSlug)) {
-      throw new PricingError(
-        "DUPLICATE_REPAIR",
-        `duplicate repair ${line.repairSlug}`,
-      );
+      throw new PricingError('DUPLICATE_REPAIR', `duplicate repair ${line.repairSlug}`);
     }
     seen.add(line.repairSlug);
-    for (const field of [
-      "partsMinor",
-      "labourMinor",
-      "warrantyDays",
-      "turnaroundHours",
-    ] as const) {
+    for (const field of ['partsMinor', 'labourMinor', 'warrantyDays', 'turnaroundHours'] as const) {
       const value: unknown = line[field];
       if (!isNonNegativeInt(value)) {
         throw new PricingError(
-          "INVALID_AMOUNT",
+          'INVALID_AMOUNT',
           `line ${i} (${line.repairSlug}): ${field} must be a non-negative safe integer, got ${String(value)}`,
         );
       }
@@ -248,10 +206,7 @@ export function validateQuoteInput(input: QuoteInput): void {
 function safeAdd(a: number, b: number): number {
   const sum = a + b;
   if (!Number.isSafeInteger(sum)) {
-    throw new PricingError(
-      "INVALID_AMOUNT",
-      "amount exceeds the safe integer range",
-    );
+    throw new PricingError('INVALID_AMOUNT', 'amount exceeds the safe integer range');
   }
   return sum;
 }
@@ -278,12 +233,9 @@ export function computeUrgencySurcharge(
   urgency: UrgencyTier,
   config: PricingConfig,
 ): number {
-  if (urgency === "standard") return 0;
+  if (urgency === 'standard') return 0;
   const tier = config.urgency[urgency];
-  return Math.max(
-    tier.minimumMinor,
-    applyBasisPoints(discountedSubtotalMinor, tier.surchargeBp),
-  );
+  return Math.max(tier.minimumMinor, applyBasisPoints(discountedSubtotalMinor, tier.surchargeBp));
 }
 
 /**
@@ -292,12 +244,9 @@ export function computeUrgencySurcharge(
  * warrantyDays for the detailed breakdown.
  */
 export function combineWarrantyDays(
-  lines: readonly Pick<QuoteLineInput, "warrantyDays">[],
+  lines: readonly Pick<QuoteLineInput, 'warrantyDays'>[],
 ): number {
-  return lines.reduce(
-    (min, l) => Math.min(min, l.warrantyDays),
-    Number.POSITIVE_INFINITY,
-  );
+  return lines.reduce((min, l) => Math.min(min, l.warrantyDays), Number.POSITIVE_INFINITY);
 }
 
 /**
@@ -309,23 +258,23 @@ export function combineWarrantyDays(
  * This guarantees same_day <= express <= standard.
  */
 export function combineTurnaroundHours(
-  lines: readonly Pick<QuoteLineInput, "turnaroundHours">[],
+  lines: readonly Pick<QuoteLineInput, 'turnaroundHours'>[],
   urgency: UrgencyTier,
 ): number {
   const base = lines.reduce((max, l) => Math.max(max, l.turnaroundHours), 0);
   switch (urgency) {
-    case "standard":
+    case 'standard':
       return base;
-    case "express":
+    case 'express':
       return Math.ceil(base / 2);
-    case "same_day":
+    case 'same_day':
       return Math.min(SAME_DAY_MAX_HOURS, Math.ceil(base / 2));
   }
 }
 
 function assertValidDate(now: Date): void {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw new PricingError("INVALID_INPUT", "now must be a valid Date");
+    throw new PricingError('INVALID_INPUT', 'now must be a valid Date');
   }
 }
 
@@ -342,11 +291,7 @@ function assertValidDate(now: Date): void {
  * 5. issuedAt = now; expiresAt = now + quoteValidityDays * 24h (fixed UTC duration, so it is
  *    unaffected by DST changes).
  */
-export function computeQuote(
-  input: QuoteInput,
-  config: PricingConfig,
-  now: Date,
-): Quote {
+export function computeQuote(input: QuoteInput, config: PricingConfig, now: Date): Quote {
   validatePricingConfig(config);
   validateQuoteInput(input);
   assertValidDate(now);
@@ -357,9 +302,7 @@ export function computeQuote(
   const lines: QuoteLine[] = input.lines.map((line, i) => {
     const grossMinor = grosses[i] ?? 0;
     const discountMinor =
-      i === keepFull
-        ? 0
-        : applyBasisPoints(grossMinor, config.multiRepairDiscountBp);
+      i === keepFull ? 0 : applyBasisPoints(grossMinor, config.multiRepairDiscountBp);
     return {
       ...line,
       grossMinor,
@@ -369,21 +312,11 @@ export function computeQuote(
   });
 
   const subtotalMinor = lines.reduce((sum, l) => safeAdd(sum, l.grossMinor), 0);
-  const discountMinor = lines.reduce(
-    (sum, l) => safeAdd(sum, l.discountMinor),
-    0,
-  );
+  const discountMinor = lines.reduce((sum, l) => safeAdd(sum, l.discountMinor), 0);
   const discountedSubtotal = subtotalMinor - discountMinor;
-  const urgencySurchargeMinor = computeUrgencySurcharge(
-    discountedSubtotal,
-    input.urgency,
-    config,
-  );
+  const urgencySurchargeMinor = computeUrgencySurcharge(discountedSubtotal, input.urgency, config);
   const totalMinor = safeAdd(discountedSubtotal, urgencySurchargeMinor);
-  const { netMinor, vatMinor } = splitVatInclusive(
-    totalMinor,
-    config.vatRateBp,
-  );
+  const { netMinor, vatMinor } = splitVatInclusive(totalMinor, config.vatRateBp);
 
   const expiresMs = now.getTime() + config.quoteValidityDays * MS_PER_DAY;
 
@@ -407,10 +340,7 @@ export function computeQuote(
  * A quote is expired once `now` reaches `expiresAt` (inclusive: at the exact expiry instant it
  * is no longer valid). An unparseable `expiresAt` counts as expired (fail closed).
  */
-export function isQuoteExpired(
-  quote: Pick<Quote, "expiresAt">,
-  now: Date,
-): boolean {
+export function isQuoteExpired(quote: Pick<Quote, 'expiresAt'>, now: Date): boolean {
   assertValidDate(now);
   const expires = Date.parse(quote.expiresAt);
   if (Number.isNaN(expires)) return true;
