@@ -101,6 +101,7 @@ CREATE TABLE "idempotency_keys" (
 	"scope" text NOT NULL,
 	"request_hash" text NOT NULL,
 	"resource_id" uuid,
+	"response" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -1,0 +1,13 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  // keep the database drivers out of the bundle (PGlite ships a 15 MB wasm)
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pino', 'bentocache'],
+  images: { formats: ['image/avif', 'image/webp'] },
+};
+
+export default withNextIntl(config);
