@@ -1,0 +1,108 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Clock, Mail, MapPin, Phone } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { getDb } from '@/server/db/runtime';
+import { listShopRows } from '@/features/shops/server/list-shops';
+
+export const dynamic = 'force-dynamic';
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export async function generateMetadata() {
+  const t = await getTranslations('shops');
+  return { title: t('title') };
+}
+
+export default async function ShopsPage() {
+  const t = await getTranslations('shops');
+  const tDays = await getTranslations('days');
+  const shops = await listShopRows(await getDb());
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-10">
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      <p className="mt-2 max-w-2xl text-slate-700">{t('lead')}</p>
+      <ul className="mt-8 grid gap-6 lg:grid-cols-2">
+        {shops.map((s) => {
+          const mapUrl = `https://www.openstreetmap.org/?mlat=${s.latitude}&mlon=${s.longitude}#map=17/${s.latitude}/${s.longitude}`;
+          return (
+            <li key={s.slug}>
+              <Card className="h-full" data-testid={`shop-${s.slug}`}>
+                <h2 className="text-xl font-semibold">{s.name}</h2>
+                <dl className="mt-4 space-y-3 text-slate-800">
+                  <div className="flex gap-3">
+                    <dt>
+                      <MapPin className="size-5 text-brand" aria-hidden />
+                      <span className="sr-only">{t('address')}</span>
+                    </dt>
+                    <dd>
+                      {[s.addressLine1, s.addressLine2, s.city, s.postcode].filter(Boolean).join(', ')}
+                      <br />
+                      <a className="text-sm font-medium text-brand underline underline-offset-4" href={mapUrl} rel="noopener noreferrer" target="_blank">
+                        {t('map')}
+                      </a>
+                    </dd>
+                  </div>
+                  <div className="flex gap-3">
+                    <dt>
+                      <Phone className="size-5 text-brand" aria-hidden />
+                      <span className="sr-only">{t('phone')}</span>
+                    </dt>
+                    <dd>
+                      <a className="underline-offset-4 hover:underline" href={`tel:${s.phone.replace(/\s/g, '')}`}>
+                        {s.phone}
+                      </a>
+                    </dd>
+                  </div>
+                  <div className="flex gap-3">
+                    <dt>
+                      <Mail className="size-5 text-brand" aria-hidden />
+                      <span className="sr-only">{t('email')}</span>
+                    </dt>
+                    <dd>
+                      <a className="underline-offset-4 hover:underline" href={`mailto:${s.email}`}>
+                        {s.email}
+                      </a>
+                    </dd>
+                  </div>
+                  <div className="flex gap-3">
+                    <dt>
+                      <Clock className="size-5 text-brand" aria-hidden />
+                      <span className="sr-only">{t('hours')}</span>
+                    </dt>
+                    <dd className="w-full">
+                      <table className="w-full max-w-xs text-sm">
+                        <caption className="sr-only">{t('hoursCaption', { shop: s.name })}</caption>
+                        <tbody>
+                          {DAYS.map((d) => {
+                            const windows = s.openingHours[d] ?? [];
+                            return (
+                              <tr key={d}>
+                                <th scope="row" className="py-0.5 pr-4 text-left font-medium">
+                                  {tDays(d)}
+                                </th>
+                                <td className="py-0.5">
+                                  {windows.length === 0
+                                    ? t('closed')
+                                    : windows.map((w) => `${w.open}–${w.close}`).join(', ')}
+                                </td>
+                              </tr>
+                            );
+                          })}
+                        </tbody>
+                      </table>
+                    </dd>
+                  </div>
+                </dl>
+                <Button asChild className="mt-6">
+                  <Link href={`/book-repair?shop=${s.slug}`}>{t('bookHere')}</Link>
+                </Button>
+              </Card>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

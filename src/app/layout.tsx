@@ -1,0 +1,47 @@
+import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { CSSProperties, ReactNode } from 'react';
+import { getBranding } from '@/server/branding';
+import { SiteHeader } from '@/components/layout/site-header';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { ToastProvider } from '@/components/ui/toast';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  const { shopName } = getBranding();
+  return {
+    title: { default: t('title', { shop: shopName }), template: `%s · ${shopName}` },
+    description: t('description'),
+  };
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: getBranding().brandColor };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('common');
+  const branding = getBranding();
+  return (
+    <html lang={locale} style={{ '--brand': branding.brandColor } as CSSProperties}>
+      <body className="flex min-h-dvh flex-col">
+        <NextIntlClientProvider>
+          <ToastProvider label={t('notifications')}>
+            <a
+              href="#main"
+              className="sr-only z-50 rounded-md bg-white px-4 py-2 focus:not-sr-only focus:absolute focus:left-4 focus:top-4"
+            >
+              {t('skipToContent')}
+            </a>
+            <SiteHeader branding={branding} />
+            <main id="main" className="flex-1">
+              {children}
+            </main>
+            <SiteFooter shopName={branding.shopName} />
+          </ToastProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

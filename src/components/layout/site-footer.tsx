@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+export async function SiteFooter({ shopName }: { shopName: string }) {
+  const t = await getTranslations('footer');
+  return (
+    <footer className="border-t border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-8 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between">
+        <p>{t('copyright', { shop: shopName, year: new Date().getFullYear() })}</p>
+        <nav aria-label={t('label')}>
+          <ul className="flex flex-wrap gap-4">
+            <li>
+              <Link className="underline-offset-4 hover:underline" href="/shops">
+                {t('shops')}
+              </Link>
+            </li>
+            <li>
+              <Link className="underline-offset-4 hover:underline" href="/track">
+                {t('track')}
+              </Link>
+            </li>
+            <li>
+              <a className="underline-offset-4 hover:underline" href="/api/docs">
+                {t('api')}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}

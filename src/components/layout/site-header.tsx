@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Wrench } from 'lucide-react';
+import type { Branding } from '@/server/branding';
+import { MobileNav } from './mobile-nav';
+
+export async function SiteHeader({ branding }: { branding: Branding }) {
+  const t = await getTranslations('nav');
+  const links = [
+    { href: '/book-repair', label: t('book') },
+    { href: '/shops', label: t('shops') },
+    { href: '/track', label: t('track') },
+  ];
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4">
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900">
+          {branding.logoUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element -- logo URL is configured at runtime
+            <img src={branding.logoUrl} alt="" className="h-8 w-auto" />
+          ) : (
+            <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand text-brand-fg">
+              <Wrench className="size-5" />
+            </span>
+          )}
+          <span>{branding.shopName}</span>
+        </Link>
+        <nav aria-label={t('label')} className="hidden md:block">
+          <ul className="flex items-center gap-1">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="rounded-lg px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <MobileNav links={links} menuLabel={t('menu')} closeLabel={t('closeMenu')} navLabel={t('label')} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,132 @@
+'use client';
+import Link from 'next/link';
+import QRCode from 'qrcode';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { CalendarPlus, CheckCircle2, Download } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { QuoteSummary } from '@/features/pricing/components/quote-summary';
+import type { BookingConfirmation } from '../schemas';
+
+export function BookingSuccess({ booking, onStartOver }: { booking: BookingConfirmation; onStartOver: () => void }) {
+  const t = useTranslations('booking');
+  const format = useFormatter();
+  const [qr, setQr] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const trackPath = new URL(booking.trackingUrl).pathname + new URL(booking.trackingUrl).search;
+
+  useEffect(() => {
+    heading.current?.focus();
+    QRCode.toDataURL(booking.trackingUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' })
+      .then(setQr)
+      .catch(() => setQr(null));
+  }, [booking.trackingUrl]);
+
+  const tz = booking.service.shop?.timeZone ?? 'Europe/London';
+  const slot = booking.service.slotStartsAt
+    ? format.dateTime(new Date(booking.service.slotStartsAt), { dateStyle: 'full', timeStyle: 'short', timeZone: tz })
+    : null;
+
+  return (
+    <div data-testid="booking-success" className="space-y-6">
+      <Card className="border-emerald-300">
+        <div className="flex items-start gap-3">
+          <CheckCircle2 className="mt-1 size-8 shrink-0 text-emerald-600" aria-hidden />
+          <div>
+            <h2 ref={heading} tabIndex={-1} className="text-2xl font-bold outline-none">
+              {t('successTitle')}
+            </h2>
+            <p className="mt-1 text-slate-700">{t('successLead', { email: booking.customer.email })}</p>
+          </div>
+        </div>
+        <div className="mt-6 grid gap-6 sm:grid-cols-[1fr_auto] sm:items-center">
+          <div>
+            <p className="text-sm font-medium text-slate-600">{t('referenceLabel')}</p>
+            <p className="font-mono text-3xl font-bold tracking-wider" data-testid="booking-reference">
+              {booking.reference}
+            </p>
+            <p className="mt-2 text-sm text-slate-600">{t('referenceHint')}</p>
+          </div>
+          {qr ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a generated data: URL
+            <img src={qr} alt={t('qrAlt')} width={160} height={160} className="rounded-lg border border-slate-200" data-testid="booking-qr" />
+          ) : null}
+        </div>
+        <div className="mt-6 flex flex-col gap-2 sm:flex-row sm:flex-wrap">
+          <Button asChild>
+            <Link href={trackPath} data-testid="track-link">
+              {t('trackCta')}
+            </Link>
+          </Button>
+          {booking.service.type === 'drop_off' ? (
+            <>
+              <Button asChild variant="secondary">
+                <a href={booking.calendarUrl} download={`${booking.reference}.ics`} data-testid="ics-download">
+                  <Download className="size-4" aria-hidden /> {t('icsDownload')}
+                </a>
+              </Button>
+              {booking.googleCalendarUrl ? (
+                <Button asChild variant="secondary">
+                  <a href={booking.googleCalendarUrl} target="_blank" rel="noopener noreferrer">
+                    <CalendarPlus className="size-4" aria-hidden /> {t('googleCalendar')}
+                  </a>
+                </Button>
+              ) : null}
+              {booking.outlookCalendarUrl ? (
+                <Button asChild variant="secondary">
+                  <a href={booking.outlookCalendarUrl} target="_blank" rel="noopener noreferrer">
+                    <CalendarPlus className="size-4" aria-hidden /> {t('outlookCalendar')}
+                  </a>
+                </Button>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+      </Card>
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card>
+          <h3 className="text-lg font-semibold">{t('summaryTitle')}</h3>
+          <dl className="mt-3 space-y-2 text-slate-800">
+            <div>
+              <dt className="text-sm text-slate-600">{t('summaryDevice')}</dt>
+              <dd className="font-medium">
+                {booking.device.brandName} {booking.device.name}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600">{t('summaryService')}</dt>
+              <dd className="font-medium">
+                {booking.service.type === 'drop_off' && booking.service.shop ? (
+                  <>
+                    {slot}
+                    <span className="block font-normal">
+                      {booking.service.shop.name}, {booking.service.shop.address}
+                    </span>
+                  </>
+                ) : (
+                  t('service.mail_in')
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600">{t('summaryPayment')}</dt>
+              <dd className="font-medium" data-testid="payment-status">
+                {t(`paymentSummary.${booking.paymentMethod}`)}
+              </dd>
+            </div>
+          </dl>
+        </Card>
+        <Card>
+          <h3 className="text-lg font-semibold">{t('estimateTitle')}</h3>
+          <div className="mt-3">
+            <QuoteSummary quote={booking.quote} />
+          </div>
+        </Card>
+      </div>
+      <Button variant="ghost" onClick={onStartOver}>
+        {t('startOver')}
+      </Button>
+    </div>
+  );
+}

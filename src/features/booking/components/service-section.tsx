@@ -1,0 +1,229 @@
+'use client';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { RefreshCw } from 'lucide-react';
+import { api, readProblem } from '@/components/api-client';
+import { Field, Select } from '@/components/ui/input';
+import { Skeleton } from '@/components/ui/skeleton';
+import type { Shop, Slot } from '@/features/shops/schemas';
+import { Section } from './section';
+import type { BookingDraft } from './use-booking-draft';
+
+export function ServiceSection({
+  shops,
+  draft,
+  update,
+  disabled,
+  slotError,
+  refreshKey,
+}: {
+  shops: Shop[];
+  draft: BookingDraft;
+  update: (p: Partial<BookingDraft>) => void;
+  disabled: boolean;
+  slotError: string | null;
+  /** bumped by the form after a "slot full" answer to reload availability */
+  refreshKey: number;
+}) {
+  const t = useTranslations('booking');
+  const shop = shops.find((s) => s.slug === draft.shop) ?? shops[0];
+
+  useEffect(() => {
+    if (!draft.shop && shops[0]) update({ shop: shops[0].slug });
+  }, [draft.shop, shops, update]);
+
+  return (
+    <Section id="service" step={4} title={t('serviceTitle')}>
+      <fieldset>
+        <legend className="sr-only">{t('serviceTitle')}</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {(['drop_off', 'mail_in'] as const).map((type) => (
+            <label
+              key={type}
+              className={`flex cursor-pointer items-start gap-3 rounded-xl border p-3 ${
+                draft.serviceType === type ? 'border-brand bg-brand/5 ring-2 ring-brand' : 'border-slate-300'
+              }`}
+            >
+              <input
+                type="radio"
+                name="service-type"
+                value={type}
+                checked={draft.serviceType === type}
+                onChange={() => update({ serviceType: type })}
+                disabled={disabled}
+                className="mt-1 size-4 accent-[var(--brand)]"
+                data-testid={`service-${type}`}
+              />
+              <span>
+                <span className="font-medium">{t(`service.${type}`)}</span>
+                <span className="block text-sm text-slate-600">{t(`serviceHint.${type}`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {draft.serviceType === 'drop_off' && shop ? (
+        <div className="mt-5 space-y-4">
+          <Field id="shop" label={t('shopLabel')}>
+            <Select
+              id="shop"
+              value={shop.slug}
+              disabled={disabled}
+              onChange={(e) => update({ shop: e.target.value, slot: null })}
+              data-testid="shop-select"
+            >
+              {shops.map((s) => (
+                <option key={s.slug} value={s.slug}>
+                  {s.name} — {s.addressLine1}, {s.city}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <SlotPicker
+            key={`${shop.slug}:${refreshKey}`}
+            shop={shop}
+            selected={draft.slot}
+            onSelect={(slot) => update({ slot })}
+            disabled={disabled}
+            error={slotError}
+          />
+        </div>
+      ) : null}
+      {draft.serviceType === 'mail_in' ? (
+        <p className="mt-4 rounded-xl bg-slate-50 p-3 text-slate-700">{t('mailInExplainer')}</p>
+      ) : null}
+    </Section>
+  );
+}
+
+function SlotPicker({
+  shop,
+  selected,
+  onSelect,
+  disabled,
+  error,
+}: {
+  shop: Shop;
+  selected: string | null;
+  onSelect: (iso: string) => void;
+  disabled: boolean;
+  error: string | null;
+}) {
+  const t = useTranslations('booking');
+  const format = useFormatter();
+  const [slots, setSlots] = useState<Slot[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [day, setDay] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    setSlots(null);
+    setLoadError(null);
+    api.shops[':slug'].slots
+      .$get({ param: { slug: shop.slug } })
+      .then(async (res) => {
+        if (!res.ok) throw new Error((await readProblem(res)).detail);
+        setSlots((await res.json()).items);
+      })
+      .catch(() => setLoadError(t('loadError')));
+  }, [shop.slug, t]);
+
+  useEffect(load, [load]);
+
+  const available = useMemo(() => (slots ?? []).filter((s) => s.available > 0), [slots]);
+  const days = useMemo(() => [...new Set(available.map((s) => s.localDate))], [available]);
+
+  // preselect the earliest free slot, or move off a slot that is no longer free
+  useEffect(() => {
+    if (!slots) return;
+    const current = available.find((s) => s.startsAt === selected);
+    if (current) {
+      setDay((d) => d ?? current.localDate);
+      return;
+    }
+    const first = available[0];
+    if (first) {
+      onSelect(first.startsAt);
+      setDay(first.localDate);
+    }
+  }, [slots, available, selected, onSelect]);
+
+  if (loadError) {
+    return (
+      <p role="alert" className="text-red-700">
+        {loadError}{' '}
+        <button type="button" className="font-medium underline" onClick={load}>
+          {t('retry')}
+        </button>
+      </p>
+    );
+  }
+  if (!slots) return <Skeleton className="h-28" />;
+  if (available.length === 0) return <p className="text-slate-700">{t('noSlots')}</p>;
+
+  const dayLabel = (localDate: string) =>
+    format.dateTime(new Date(`${localDate}T12:00:00Z`), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const shownDay = day ?? days[0]!;
+  const chosen = available.find((s) => s.startsAt === selected);
+
+  return (
+    <div>
+      <div className="flex items-center justify-between gap-2">
+        <h3 id="slot-day-label" className="text-sm font-medium text-slate-800">
+          {t('dayLabel')}
+        </h3>
+        <button type="button" onClick={load} className="inline-flex items-center gap-1 text-sm font-medium text-brand">
+          <RefreshCw className="size-4" aria-hidden /> {t('refreshSlots')}
+        </button>
+      </div>
+      <div role="group" aria-labelledby="slot-day-label" className="mt-2 flex gap-2 overflow-x-auto pb-2">
+        {days.map((d) => (
+          <button
+            key={d}
+            type="button"
+            aria-pressed={d === shownDay}
+            disabled={disabled}
+            onClick={() => setDay(d)}
+            data-testid={`day-${d}`}
+            className={`shrink-0 rounded-lg border px-3 py-2 text-sm font-medium ${
+              d === shownDay ? 'border-brand bg-brand text-brand-fg' : 'border-slate-300 bg-white hover:border-brand'
+            }`}
+          >
+            {dayLabel(d)}
+          </button>
+        ))}
+      </div>
+      <h3 id="slot-time-label" className="mt-3 text-sm font-medium text-slate-800">
+        {t('timeLabel')}
+      </h3>
+      <div role="group" aria-labelledby="slot-time-label" className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-6">
+        {available
+          .filter((s) => s.localDate === shownDay)
+          .map((s) => (
+            <button
+              key={s.startsAt}
+              type="button"
+              aria-pressed={s.startsAt === selected}
+              disabled={disabled}
+              onClick={() => onSelect(s.startsAt)}
+              data-testid={`slot-${s.startsAt}`}
+              aria-label={t('slotAria', { time: s.localTime, left: s.available })}
+              className={`rounded-lg border px-2 py-2 text-sm font-medium tabular-nums ${
+                s.startsAt === selected ? 'border-brand bg-brand text-brand-fg' : 'border-slate-300 bg-white hover:border-brand'
+              }`}
+            >
+              {s.localTime}
+            </button>
+          ))}
+      </div>
+      <p className="mt-3 text-sm text-slate-700" aria-live="polite" data-testid="slot-chosen">
+        {chosen ? t('slotChosen', { day: dayLabel(chosen.localDate), time: chosen.localTime, shop: shop.name }) : null}
+      </p>
+      {error ? (
+        <p role="alert" className="mt-2 font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
