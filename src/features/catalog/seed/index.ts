@@ -1,3 +1,7 @@
+/**
+ * Shipped catalogue seed data: pure TypeScript, no runtime dependencies. Prices come from the
+ * deterministic `buildSeedPrices()`; per-model repair applicability lives in `rules.ts`.
+ */
 export * from './types';
 export { SEED_CATEGORIES } from './categories';
 export { SEED_BRANDS } from './brands';

@@ -45,7 +45,9 @@ const SAMSUNG_TABLETS = defineModels('samsung', 'tablet', [
   ['galaxy-tab-a9-plus', 'Galaxy Tab A9+', 2023, 'budget', ['Tab A9 Plus']],
 ]);
 
-/** Surface Pro / Go are detachable 2-in-1s: repaired like tablets (the Type Cover is an accessory). */
+/**
+ * Surface Pro / Go are detachable 2-in-1s, repaired like tablets (the Type Cover is an accessory).
+ */
 const MICROSOFT_TABLETS = defineModels('microsoft', 'tablet', [
   ['surface-pro-7', 'Surface Pro 7', 2019, 'flagship'],
   ['surface-pro-8', 'Surface Pro 8', 2021, 'flagship'],
