@@ -15,7 +15,7 @@ import {
 import { SEED_SHOPS } from '@/features/shops/seed';
 import { logger } from '@/server/logger';
 
-function chunks<T>(rows: T[], size: number): T[][] {
+function chunks<T>(rows: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { fileURLToPath } from 'node:url';
+/**
+ * `npm start`: builds the app if there is no build for the current sources, then runs the
+ * server in production mode (migrations and first-run seeding happen inside the server).
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildIsFresh } from './lib/build-stamp.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+if (!buildIsFresh(root)) {
+  console.log('Building RevivaTech (first start, or the sources changed)…');
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', path.join(root, 'src/server/main.ts')],
+  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+fs.mkdirSync(path.join(root, 'data'), { recursive: true });
