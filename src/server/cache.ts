@@ -52,3 +52,9 @@ export async function invalidateTag(tag: string): Promise<void> {
   for (const [key, entry] of hot) if (entry.tags.includes(tag)) hot.delete(key);
   await getCache().deleteByTag({ tags: [tag] });
 }
+
+/** Drops everything (tests switch databases between suites). */
+export async function clearCache(): Promise<void> {
+  hot.clear();
+  await getCache().clear();
+}

@@ -1,0 +1,100 @@
+/**
+ * Runs the API against a real database: PGlite in memory always, and the PostgreSQL server
+ * named by TEST_DATABASE_URL when set (CI sets it). Each suite gets its own empty schema on
+ * PostgreSQL, migrated and seeded exactly as on start-up.
+ */
+import { randomBytes } from 'node:crypto';
+import { env } from '@/env';
+import { openDatabase, type DatabaseHandle } from '@/server/db/client';
+import { closeDatabase, setDatabase } from '@/server/db/runtime';
+import { seedAll } from '@/server/db/seed';
+import { clearCache } from '@/server/cache';
+import { getApi } from '@/server/api';
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  url?: string;
+}
+
+export const BACKENDS: Backend[] = [
+  { name: 'pglite' },
+  ...(env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, url: env.TEST_DATABASE_URL }] : []),
+];
+
+export interface TestApp {
+  handle: DatabaseHandle;
+  request(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** A fresh database on the PostgreSQL server for one suite (dropped again in close()). */
+async function createTestDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const name = `rt_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startApp(backend: Backend): Promise<TestApp> {
+  await clearCache();
+  const testDb = backend.url ? await createTestDatabase(backend.url) : null;
+  const handle = await openDatabase(testDb ? { url: testDb.url, poolSize: 20 } : { dataDir: 'memory://' });
+  await seedAll(handle.db);
+  setDatabase(handle);
+  const api = getApi();
+  return {
+    handle,
+    request(path, init = {}) {
+      const { json, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (json !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+      return Promise.resolve(
+        api.request(`http://localhost${path}`, {
+          ...rest,
+          headers,
+          body: json !== undefined ? JSON.stringify(json) : rest.body,
+        }),
+      );
+    },
+    async close() {
+      await closeDatabase();
+      await testDb?.drop();
+      await clearCache();
+    },
+  };
+}
+
+/** The first drop-off slot at a shop with at least `minAvailable` places left. */
+export async function freeSlot(app: TestApp, shop: string, minAvailable = 1, skip = 0): Promise<string> {
+  const res = await app.request(`/api/shops/${shop}/slots`);
+  const body = (await res.json()) as { items: Array<{ startsAt: string; available: number }> };
+  const free = body.items.filter((s) => s.available >= minAvailable);
+  const slot = free[skip];
+  if (!slot) throw new Error(`no free slot at ${shop}`);
+  return slot.startsAt;
+}
+
+export function bookingBody(overrides: Record<string, unknown> = {}) {
+  return {
+    modelSlug: 'iphone-15',
+    repairSlugs: ['screen-crack'],
+    urgency: 'standard',
+    service: { type: 'mail_in' },
+    customer: { name: 'John Doe', email: 'john@example.com' },
+    paymentMethod: 'collection',
+    ...overrides,
+  };
+}

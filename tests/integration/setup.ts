@@ -1,0 +1,2 @@
+// Integration tests log only warnings and errors.
+process.env.LOG_LEVEL ??= 'warn';
