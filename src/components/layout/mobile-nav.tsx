@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { Menu, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { usePathname } from 'next/navigation';
 
 export function MobileNav({
@@ -15,9 +15,11 @@ export function MobileNav({
   closeLabel: string;
   navLabel: string;
 }) {
-  const [open, setOpen] = useState(false);
   const pathname = usePathname();
-  useEffect(() => setOpen(false), [pathname]);
+  // the menu is open for the page it was opened on: navigating closes it
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (next: (o: boolean) => boolean) => setOpenOn(next(open) ? pathname : null);
   return (
     <div className="md:hidden">
       <button

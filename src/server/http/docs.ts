@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { Hono } from 'hono';
+import type { Hono, Env } from 'hono';
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -30,7 +30,7 @@ const PAGE = `<!doctype html>
 const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
 
 /** The API docs page (Swagger UI served from the installed package: works offline). */
-export function mountDocs(app: Hono<any>) {
+export function mountDocs<E extends Env>(app: Hono<E>) {
   app.get('/docs', (c) => c.html(PAGE));
   app.get('/docs/assets/init.js', (c) =>
     c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }),

@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, readProblem } from '@/components/api-client';
 import { Button } from '@/components/ui/button';
 import { formatMoney } from '@/features/pricing/money';
-import type { QuoteDto } from '@/features/pricing/schemas';
+import { useQuote } from './queries';
 import type { Brand, Category } from '@/features/catalog/schemas';
 import type { Shop } from '@/features/shops/schemas';
 import type { BookingConfirmation } from '../schemas';
@@ -40,13 +40,12 @@ export function BookingForm({
 }) {
   const t = useTranslations('booking');
   const { draft, update, hydrated, confirmation, complete, startOver } = useBookingDraft(initial);
-  const [quote, setQuote] = useState<QuoteDto | null>(null);
+  const { data: quote } = useQuote(draft);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [slotError, setSlotError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [slotRefresh, setSlotRefresh] = useState(0);
-  const onQuote = useCallback((q: QuoteDto | null) => setQuote(q), []);
 
   if (confirmation) {
     return <BookingSuccess booking={confirmation} onStartOver={startOver} />;
@@ -121,7 +120,7 @@ export function BookingForm({
     <form onSubmit={submit} noValidate className="space-y-6" aria-busy={!hydrated}>
       <DeviceSection categories={categories} brands={brands} draft={draft} update={update} disabled={disabled} />
       {draft.brand && draft.model ? (
-        <RepairsSection draft={draft} update={update} disabled={disabled} onQuote={onQuote} />
+        <RepairsSection draft={draft} update={update} disabled={disabled} />
       ) : null}
       {ready ? (
         <>

@@ -1,11 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Search } from 'lucide-react';
-import { api, readProblem } from '@/components/api-client';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { Brand, Category, ModelSummary } from '@/features/catalog/schemas';
+import type { Brand, Category } from '@/features/catalog/schemas';
+import { useModels } from './queries';
 import { ChoiceButton, Section } from './section';
 import type { BookingDraft } from './use-booking-draft';
 
@@ -89,28 +89,10 @@ function ModelPicker({
   disabled: boolean;
 }) {
   const t = useTranslations('booking');
-  const [models, setModels] = useState<ModelSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [q, setQ] = useState('');
-  const brand = draft.brand!;
-  const category = draft.category ?? undefined;
-
-  useEffect(() => {
-    let cancelled = false;
-    setModels(null);
-    setError(null);
-    api.catalog.models
-      .$get({ query: { brand, category, limit: '200' } })
-      .then(async (res) => {
-        if (cancelled) return;
-        if (!res.ok) throw new Error((await readProblem(res)).detail);
-        setModels((await res.json()).items);
-      })
-      .catch(() => !cancelled && setError(t('loadError')));
-    return () => {
-      cancelled = true;
-    };
-  }, [brand, category, t]);
+  const { data, error: loadError } = useModels(draft.brand!, draft.category);
+  const models = data ?? null;
+  const error = loadError ? t('loadError') : null;
 
   const shown = useMemo(() => {
     if (!models) return [];

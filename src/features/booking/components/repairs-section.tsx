@@ -1,13 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
 import { Check } from 'lucide-react';
-import { api, readProblem } from '@/components/api-client';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatMoney } from '@/features/pricing/money';
-import type { QuoteDto } from '@/features/pricing/schemas';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
-import type { ModelDetail } from '@/features/catalog/schemas';
+import { useModelDetail, useQuote } from './queries';
 import { Section } from './section';
 import type { BookingDraft, Urgency } from './use-booking-draft';
 
@@ -17,66 +14,15 @@ export function RepairsSection({
   draft,
   update,
   disabled,
-  onQuote,
 }: {
   draft: BookingDraft;
   update: (p: Partial<BookingDraft>) => void;
   disabled: boolean;
-  onQuote: (q: QuoteDto | null) => void;
 }) {
   const t = useTranslations('booking');
-  const [detail, setDetail] = useState<ModelDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [quote, setQuote] = useState<QuoteDto | null>(null);
-  const [quoting, setQuoting] = useState(false);
-  const model = draft.model!;
-
-  useEffect(() => {
-    let cancelled = false;
-    setDetail(null);
-    setError(null);
-    api.catalog.models[':slug']
-      .$get({ param: { slug: model } })
-      .then(async (res) => {
-        if (cancelled) return;
-        if (!res.ok) throw new Error((await readProblem(res)).detail);
-        setDetail(await res.json());
-      })
-      .catch(() => !cancelled && setError(t('loadError')));
-    return () => {
-      cancelled = true;
-    };
-  }, [model, t]);
-
-  const repairsKey = draft.repairs.join(',');
-  const shopSlug = draft.serviceType === 'drop_off' ? (draft.shop ?? undefined) : undefined;
-  useEffect(() => {
-    if (draft.repairs.length === 0) {
-      setQuote(null);
-      onQuote(null);
-      return;
-    }
-    let cancelled = false;
-    setQuoting(true);
-    const timer = setTimeout(() => {
-      api.pricing.quote
-        .$post({ json: { modelSlug: model, repairSlugs: draft.repairs, urgency: draft.urgency, shopSlug } })
-        .then(async (res) => {
-          if (cancelled) return;
-          if (!res.ok) throw new Error((await readProblem(res)).detail);
-          const q = (await res.json()) as QuoteDto;
-          setQuote(q);
-          onQuote(q);
-        })
-        .catch(() => !cancelled && setError(t('quoteError')))
-        .finally(() => !cancelled && setQuoting(false));
-    }, 120);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- repairsKey stands for draft.repairs
-  }, [model, repairsKey, draft.urgency, shopSlug, onQuote, t]);
+  const { data: detail, error: detailError } = useModelDetail(draft.model!);
+  const { data: quote, error: quoteError, isValidating: quoting } = useQuote(draft);
+  const error = detailError ? t('loadError') : quoteError ? t('quoteError') : null;
 
   function toggle(slug: string) {
     update({
@@ -179,7 +125,7 @@ export function RepairsSection({
           >
             <h3 className="font-semibold">{t('estimateTitle')}</h3>
             <div className="mt-3">
-              {quote ? <QuoteSummary quote={quote} /> : <Skeleton className="h-24" />}
+              {quote && draft.repairs.length > 0 ? <QuoteSummary quote={quote} /> : <Skeleton className="h-24" />}
             </div>
           </div>
         </div>

@@ -1,11 +1,11 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { RefreshCw } from 'lucide-react';
-import { api, readProblem } from '@/components/api-client';
 import { Field, Select } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { Shop, Slot } from '@/features/shops/schemas';
+import type { Shop } from '@/features/shops/schemas';
+import { useSlots } from './queries';
 import { Section } from './section';
 import type { BookingDraft } from './use-booking-draft';
 
@@ -112,41 +112,26 @@ function SlotPicker({
 }) {
   const t = useTranslations('booking');
   const format = useFormatter();
-  const [slots, setSlots] = useState<Slot[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [day, setDay] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setSlots(null);
-    setLoadError(null);
-    api.shops[':slug'].slots
-      .$get({ param: { slug: shop.slug } })
-      .then(async (res) => {
-        if (!res.ok) throw new Error((await readProblem(res)).detail);
-        setSlots((await res.json()).items);
-      })
-      .catch(() => setLoadError(t('loadError')));
-  }, [shop.slug, t]);
-
-  useEffect(load, [load]);
+  const [reload, setReload] = useState(0);
+  const { data, error: fetchError, isLoading, mutate } = useSlots(shop.slug, reload);
+  const slots = data ?? null;
+  const loadError = fetchError ? t('loadError') : null;
+  const load = () => {
+    setReload((n) => n + 1);
+    void mutate();
+  };
+  const [dayChoice, setDayChoice] = useState<string | null>(null);
 
   const available = useMemo(() => (slots ?? []).filter((s) => s.available > 0), [slots]);
   const days = useMemo(() => [...new Set(available.map((s) => s.localDate))], [available]);
+  const chosen = available.find((s) => s.startsAt === selected);
 
   // preselect the earliest free slot, or move off a slot that is no longer free
   useEffect(() => {
-    if (!slots) return;
-    const current = available.find((s) => s.startsAt === selected);
-    if (current) {
-      setDay((d) => d ?? current.localDate);
-      return;
-    }
+    if (!slots || chosen) return;
     const first = available[0];
-    if (first) {
-      onSelect(first.startsAt);
-      setDay(first.localDate);
-    }
-  }, [slots, available, selected, onSelect]);
+    if (first) onSelect(first.startsAt);
+  }, [slots, available, chosen, onSelect]);
 
   if (loadError) {
     return (
@@ -158,13 +143,12 @@ function SlotPicker({
       </p>
     );
   }
-  if (!slots) return <Skeleton className="h-28" />;
+  if (!slots || isLoading) return <Skeleton className="h-28" />;
   if (available.length === 0) return <p className="text-slate-700">{t('noSlots')}</p>;
 
   const dayLabel = (localDate: string) =>
     format.dateTime(new Date(`${localDate}T12:00:00Z`), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const shownDay = day ?? days[0]!;
-  const chosen = available.find((s) => s.startsAt === selected);
+  const shownDay = dayChoice && days.includes(dayChoice) ? dayChoice : (chosen?.localDate ?? days[0]!);
 
   return (
     <div>
@@ -183,7 +167,7 @@ function SlotPicker({
             type="button"
             aria-pressed={d === shownDay}
             disabled={disabled}
-            onClick={() => setDay(d)}
+            onClick={() => setDayChoice(d)}
             data-testid={`day-${d}`}
             className={`shrink-0 rounded-lg border px-3 py-2 text-sm font-medium ${
               d === shownDay ? 'border-brand bg-brand text-brand-fg' : 'border-slate-300 bg-white hover:border-brand'

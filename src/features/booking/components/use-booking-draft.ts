@@ -61,6 +61,9 @@ export function useBookingDraft(initial: Partial<BookingDraft>) {
   const [confirmation, setConfirmation] = useState<BookingConfirmation | null>(null);
   const [hydrated, setHydrated] = useState(false);
 
+  // Restoring from sessionStorage must wait until after hydration (the server has no storage),
+  // so this effect deliberately sets state once on mount.
+  /* eslint-disable react-hooks/set-state-in-effect */
   useEffect(() => {
     try {
       const done = sessionStorage.getItem(DONE_KEY);
@@ -77,6 +80,7 @@ export function useBookingDraft(initial: Partial<BookingDraft>) {
     setHydrated(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- restore once on mount
   }, []);
+  /* eslint-enable react-hooks/set-state-in-effect */
 
   useEffect(() => {
     if (!hydrated) return;

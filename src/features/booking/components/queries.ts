@@ -1,0 +1,55 @@
+'use client';
+import useSWR from 'swr';
+import { api, readProblem } from '@/components/api-client';
+import type { QuoteDto } from '@/features/pricing/schemas';
+import type { BookingDraft } from './use-booking-draft';
+
+type Success<R> = Extract<R, { ok: true }> extends { json(): Promise<infer T> } ? T : never;
+
+/** The typed body of a 2xx answer; otherwise throws with the problem's detail. */
+async function ok<R extends { ok: boolean; json(): Promise<unknown> }>(res: R): Promise<Success<R>> {
+  if (!res.ok) throw new Error((await readProblem(res as unknown as Response)).detail);
+  return (await res.json()) as Success<R>;
+}
+
+/** Models of a brand (optionally one category), for the model picker. */
+export function useModels(brand: string, category: string | null) {
+  return useSWR(['models', brand, category ?? ''], async () => {
+    const res = await api.catalog.models.$get({ query: { brand, category: category ?? undefined, limit: '200' } });
+    return (await ok(res)).items;
+  });
+}
+
+export function useModelDetail(slug: string) {
+  return useSWR(['model', slug], async () => ok(await api.catalog.models[':slug'].$get({ param: { slug } })));
+}
+
+/**
+ * The live price for the current choice. Used by the repairs section and the submit bar;
+ * SWR shares one request between them, and keeps the previous price on screen while the
+ * next one loads.
+ */
+export function useQuote(draft: BookingDraft) {
+  const shopSlug = draft.serviceType === 'drop_off' ? (draft.shop ?? undefined) : undefined;
+  const key =
+    draft.model && draft.repairs.length > 0
+      ? (['quote', draft.model, draft.repairs.join(','), draft.urgency, shopSlug ?? ''] as const)
+      : null;
+  return useSWR(
+    key,
+    async ([, modelSlug, repairs, urgency, shop]) => {
+      const res = await api.pricing.quote.$post({
+        json: { modelSlug, repairSlugs: repairs.split(','), urgency, shopSlug: shop || undefined },
+      });
+      return (await ok(res)) as QuoteDto;
+    },
+    { keepPreviousData: true },
+  );
+}
+
+export function useSlots(shop: string, refreshKey: number) {
+  return useSWR(['slots', shop, refreshKey], async () => {
+    const res = await api.shops[':slug'].slots.$get({ param: { slug: shop } });
+    return (await ok(res)).items;
+  });
+}

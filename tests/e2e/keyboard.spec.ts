@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { tabTo } from './helpers';
+
+test('books a repair with the keyboard only', async ({ page }) => {
+  await page.goto('/book-repair');
+  await expect(page.getByTestId('device-apple')).toBeEnabled();
+  await tabTo(page, 'device-apple');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'model-search');
+  await page.keyboard.type('iphone 15');
+  await tabTo(page, 'model-iphone-15');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'issue-screen-crack');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('price-estimate')).toContainText('£');
+  await tabTo(page, 'customer-name');
+  await page.keyboard.type('Kay Board');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('kay@example.com');
+  await tabTo(page, 'payment-collection');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'submit-booking');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('booking-success')).toBeVisible();
+  // focus moves to the confirmation heading so screen readers announce it
+  await expect(page.getByRole('heading', { name: 'Booking confirmed' })).toBeFocused();
+  await tabTo(page, 'track-link');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tracking-status')).toHaveText('Booked');
+});
