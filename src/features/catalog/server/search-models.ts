@@ -66,8 +66,12 @@ export function searchModels(
     if (s < 0) continue;
     matches.push({ m, s });
   }
-  // snapshot.models is already newest-first, and sort is stable
-  matches.sort((a, b) => b.s - a.s);
+  // snapshot.models is already newest-first, and sort is stable: rank by score, then keep
+  // a brand's phones before its tablets, laptops, ... (category order)
+  const catOrder = new Map(snapshot.categories.map((c) => [c.slug, c.sortOrder]));
+  matches.sort(
+    (a, b) => b.s - a.s || (catOrder.get(a.m.category) ?? 99) - (catOrder.get(b.m.category) ?? 99),
+  );
   const limit = query.limit ?? 50;
   return {
     items: matches.slice(0, limit).map(({ m }) => toSummary(snapshot, m)),
