@@ -6,7 +6,9 @@ import { seedAll } from '@/server/db/seed';
 const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {
   const counts = await seedAll(handle.db);
-  console.log(`Seeded (existing rows kept): ${counts.models} models, ${counts.prices} prices, ${counts.shops} shops.`);
+  console.log(
+    `Seeded (existing rows kept): ${counts.models} models, ${counts.prices} prices, ${counts.shops} shops.`,
+  );
 } finally {
   await handle.close();
 }

@@ -18,11 +18,10 @@ if (!buildIsFresh(root)) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', path.join(root, 'src/server/main.ts')],
-  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-);
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
 fs.mkdirSync(path.join(root, 'data'), { recursive: true });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: lint, typecheck, unit, integration (PGlite; plus PostgreSQL when
+ * `npm test`: format check, lint, typecheck, unit, integration (PGlite; plus PostgreSQL when
  * TEST_DATABASE_URL is set) and the Playwright journeys in Chromium. Stops at the first
  * failing stage and prints a one-line summary of each stage.
  */
@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 const stages = [
+  ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
   ['typecheck', bin('tsc'), ['--noEmit', '-p', '.']],
   ['unit', bin('vitest'), ['run', '--project', 'unit']],

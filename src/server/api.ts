@@ -31,9 +31,15 @@ function buildApi() {
     const ms = performance.now() - started;
     const status = c.res.status;
     if (status >= 500 || ms > 1000) {
-      logger.warn({ requestId, method: c.req.method, path: c.req.path, status, ms: Math.round(ms) }, 'api request');
+      logger.warn(
+        { requestId, method: c.req.method, path: c.req.path, status, ms: Math.round(ms) },
+        'api request',
+      );
     } else {
-      logger.debug({ requestId, method: c.req.method, path: c.req.path, status, ms: Math.round(ms) }, 'api request');
+      logger.debug(
+        { requestId, method: c.req.method, path: c.req.path, status, ms: Math.round(ms) },
+        'api request',
+      );
     }
   });
 
@@ -65,7 +71,9 @@ function buildApi() {
   });
   mountDocs(app);
 
-  app.notFound((c) => problemResponse(c, 404, problem(404, 'NOT_FOUND', `No API route for ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) =>
+    problemResponse(c, 404, problem(404, 'NOT_FOUND', `No API route for ${c.req.method} ${c.req.path}.`)),
+  );
   app.onError(handleError);
   return routes;
 }

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './helpers';
 
-test('home -> book an iPhone 15 screen repair, pay on collection -> confirmation -> tracking', async ({ page, request }) => {
+test('home -> book an iPhone 15 screen repair, pay on collection -> confirmation -> tracking', async ({
+  page,
+  request,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page, 'home');

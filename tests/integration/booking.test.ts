@@ -45,7 +45,10 @@ describe.each(BACKENDS)('booking API on $name', (backend) => {
     const [row] = await app.handle.db.select().from(bookings).where(eq(bookings.reference, b.reference));
     expect(row?.trackingTokenHash).not.toContain(b.trackingToken); // only a hash is stored
     expect(row?.customerEmail).toBe('john@example.com');
-    const [order] = await app.handle.db.select().from(repairOrders).where(eq(repairOrders.reference, b.reference));
+    const [order] = await app.handle.db
+      .select()
+      .from(repairOrders)
+      .where(eq(repairOrders.reference, b.reference));
     expect(order?.status).toBe('booked');
     const [res2] = await app.handle.db
       .select()
@@ -72,13 +75,18 @@ describe.each(BACKENDS)('booking API on $name', (backend) => {
     const b = (await second.json()) as { reference: string; trackingToken: string };
     expect(b.reference).toBe(a.reference);
     expect(b.trackingToken).toBe(a.trackingToken);
-    const rows = await app.handle.db.select().from(bookings).where(eq(bookings.customerEmail, 'retry@example.com'));
+    const rows = await app.handle.db
+      .select()
+      .from(bookings)
+      .where(eq(bookings.customerEmail, 'retry@example.com'));
     expect(rows).toHaveLength(1);
   });
 
   it('refuses to reuse a key for a different request', async () => {
     await post(bookingBody(), { 'idempotency-key': 'reuse-key-0001' });
-    const res = await post(bookingBody({ repairSlugs: ['battery'] }), { 'idempotency-key': 'reuse-key-0001' });
+    const res = await post(bookingBody({ repairSlugs: ['battery'] }), {
+      'idempotency-key': 'reuse-key-0001',
+    });
     expect(res.status).toBe(422);
     expect(((await res.json()) as Problem).code).toBe('IDEMPOTENCY_MISMATCH');
   });
@@ -95,9 +103,15 @@ describe.each(BACKENDS)('booking API on $name', (backend) => {
     }
     expect(refs.size).toBe(1);
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
-    const rows = await app.handle.db.select().from(bookings).where(eq(bookings.customerEmail, 'parallel@example.com'));
+    const rows = await app.handle.db
+      .select()
+      .from(bookings)
+      .where(eq(bookings.customerEmail, 'parallel@example.com'));
     expect(rows).toHaveLength(1);
-    const keys = await app.handle.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'parallel-key-0001'));
+    const keys = await app.handle.db
+      .select()
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, 'parallel-key-0001'));
     expect(keys).toHaveLength(1);
   });
 
@@ -144,18 +158,33 @@ describe.each(BACKENDS)('booking API on $name', (backend) => {
     const cases: Array<[string, () => Promise<Response>, number, string | null]> = [
       [
         'malformed JSON',
-        () => app.request('/api/bookings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' }),
+        () =>
+          app.request('/api/bookings', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"a":',
+          }),
         400,
         null,
       ],
       ['missing customer', () => post({ ...bookingBody(), customer: undefined }), 422, 'customer'],
       ['missing repairs', () => post({ ...bookingBody(), repairSlugs: [] }), 422, 'repairSlugs'],
-      ['bad e-mail', () => post(bookingBody({ customer: { name: 'Jo Bloggs', email: 'not-an-email' } })), 422, 'customer.email'],
+      [
+        'bad e-mail',
+        () => post(bookingBody({ customer: { name: 'Jo Bloggs', email: 'not-an-email' } })),
+        422,
+        'customer.email',
+      ],
       ['unknown model', () => post(bookingBody({ modelSlug: 'nokia-3310-x' })), 422, 'modelSlug'],
       ['repair not offered', () => post(bookingBody({ repairSlugs: ['hdmi-port'] })), 422, 'repairSlugs.0'],
       [
         'past slot',
-        () => post(bookingBody({ service: { type: 'drop_off', shopSlug: 'london', slotStartsAt: '2020-01-06T10:00:00Z' } })),
+        () =>
+          post(
+            bookingBody({
+              service: { type: 'drop_off', shopSlug: 'london', slotStartsAt: '2020-01-06T10:00:00Z' },
+            }),
+          ),
         422,
         'service.slotStartsAt',
       ],
@@ -164,7 +193,11 @@ describe.each(BACKENDS)('booking API on $name', (backend) => {
         () =>
           post(
             bookingBody({
-              service: { type: 'drop_off', shopSlug: 'london', slotStartsAt: new Date(Date.now() + 5 * 86400_000 + 7 * 60_000).toISOString() },
+              service: {
+                type: 'drop_off',
+                shopSlug: 'london',
+                slotStartsAt: new Date(Date.now() + 5 * 86400_000 + 7 * 60_000).toISOString(),
+              },
             }),
           ),
         422,
@@ -172,13 +205,28 @@ describe.each(BACKENDS)('booking API on $name', (backend) => {
       ],
       [
         'unknown shop',
-        () => post(bookingBody({ service: { type: 'drop_off', shopSlug: 'atlantis', slotStartsAt: '2030-01-07T10:00:00Z' } })),
+        () =>
+          post(
+            bookingBody({
+              service: { type: 'drop_off', shopSlug: 'atlantis', slotStartsAt: '2030-01-07T10:00:00Z' },
+            }),
+          ),
         422,
         'service.shopSlug',
       ],
-      ['oversized name', () => post(bookingBody({ customer: { name: 'x'.repeat(500), email: 'a@b.co' } })), 422, 'customer.name'],
+      [
+        'oversized name',
+        () => post(bookingBody({ customer: { name: 'x'.repeat(500), email: 'a@b.co' } })),
+        422,
+        'customer.name',
+      ],
       ['unknown payment method', () => post(bookingBody({ paymentMethod: 'bitcoin' })), 422, 'paymentMethod'],
-      ['bad idempotency key', () => post(bookingBody(), { 'idempotency-key': 'bad key with spaces' }), 422, 'idempotency-key'],
+      [
+        'bad idempotency key',
+        () => post(bookingBody(), { 'idempotency-key': 'bad key with spaces' }),
+        422,
+        'idempotency-key',
+      ],
     ];
 
     it.each(cases)('%s -> %i with field messages', async (_name, send, status, path) => {

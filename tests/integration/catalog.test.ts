@@ -48,7 +48,13 @@ describe.each(BACKENDS)('catalogue, shops and pricing API on $name', (backend) =
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       name: string;
-      repairs: Array<{ slug: string; priceMinor: number; partsMinor: number; labourMinor: number; warrantyDays: number }>;
+      repairs: Array<{
+        slug: string;
+        priceMinor: number;
+        partsMinor: number;
+        labourMinor: number;
+        warrantyDays: number;
+      }>;
     };
     expect(body.name).toBe('iPhone 15');
     const screen = body.repairs.find((r) => r.slug === 'screen-crack');
@@ -66,7 +72,12 @@ describe.each(BACKENDS)('catalogue, shops and pricing API on $name', (backend) =
   it('lists two shops with coordinates, hours and time zone', async () => {
     const res = await app.request('/api/shops');
     const { items } = (await res.json()) as {
-      items: Array<{ slug: string; latitude: number; timeZone: string; openingHours: Record<string, unknown> }>;
+      items: Array<{
+        slug: string;
+        latitude: number;
+        timeZone: string;
+        openingHours: Record<string, unknown>;
+      }>;
     };
     expect(items.map((s) => s.slug).sort()).toEqual(['london', 'manchester']);
     for (const s of items) {
@@ -79,7 +90,9 @@ describe.each(BACKENDS)('catalogue, shops and pricing API on $name', (backend) =
   it('offers drop-off slots after the minimum notice, within the horizon', async () => {
     const res = await app.request('/api/shops/london/slots');
     expect(res.status).toBe(200);
-    const { items } = (await res.json()) as { items: Array<{ startsAt: string; available: number; capacity: number }> };
+    const { items } = (await res.json()) as {
+      items: Array<{ startsAt: string; available: number; capacity: number }>;
+    };
     expect(items.length).toBeGreaterThan(10);
     const first = new Date(items[0]!.startsAt).getTime();
     const last = new Date(items.at(-1)!.startsAt).getTime();
@@ -115,7 +128,9 @@ describe.each(BACKENDS)('catalogue, shops and pricing API on $name', (backend) =
 
   it('applies the shop urgency surcharge', async () => {
     const base = { modelSlug: 'iphone-15', repairSlugs: ['battery'], shopSlug: 'london' };
-    const standard = (await (await app.request('/api/pricing/quote', { method: 'POST', json: base })).json()) as {
+    const standard = (await (
+      await app.request('/api/pricing/quote', { method: 'POST', json: base })
+    ).json()) as {
       totalMinor: number;
     };
     const sameDay = (await (
@@ -142,7 +157,10 @@ describe.each(BACKENDS)('catalogue, shops and pricing API on $name', (backend) =
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { code: string }).code).toBe('BAD_REQUEST');
 
-    const empty = await app.request('/api/pricing/quote', { method: 'POST', json: { modelSlug: 'iphone-15', repairSlugs: [] } });
+    const empty = await app.request('/api/pricing/quote', {
+      method: 'POST',
+      json: { modelSlug: 'iphone-15', repairSlugs: [] },
+    });
     expect(empty.status).toBe(422);
   });
 });

@@ -29,9 +29,21 @@ describe.each(BACKENDS)('operations endpoints on $name', (backend) => {
   it('publishes the OpenAPI document and a docs page', async () => {
     const res = await app.request('/api/openapi.json');
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/catalog/models', '/api/catalog/models/{slug}', '/api/pricing/quote', '/api/bookings', '/api/track/{reference}', '/api/shops', '/api/ready']) {
+    for (const p of [
+      '/api/catalog/models',
+      '/api/catalog/models/{slug}',
+      '/api/pricing/quote',
+      '/api/bookings',
+      '/api/track/{reference}',
+      '/api/shops',
+      '/api/ready',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
     expect(doc.components.schemas).toHaveProperty('Problem');
@@ -61,7 +73,7 @@ describe('data folder lock', () => {
     acquireDirLock(dir).release();
   });
 
-  it('refuses a second process on a locked folder, and takes over a dead owner\'s lock', () => {
+  it("refuses a second process on a locked folder, and takes over a dead owner's lock", () => {
     const lock = acquireDirLock(dir);
     const script = `import { acquireDirLock } from './src/server/db/lock.ts';
 try { acquireDirLock(${JSON.stringify(dir)}); console.log('ACQUIRED'); } catch (e) { console.log('REFUSED: ' + e.message); }`;

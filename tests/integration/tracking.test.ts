@@ -19,7 +19,9 @@ describe.each(BACKENDS)('tracking and calendar on $name', (backend) => {
   afterAll(() => app.close());
 
   it('shows status, timeline and quote with the right token', async () => {
-    const res = await app.request(`/api/track/${booking.reference}?token=${encodeURIComponent(booking.trackingToken)}`);
+    const res = await app.request(
+      `/api/track/${booking.reference}?token=${encodeURIComponent(booking.trackingToken)}`,
+    );
     expect(res.status).toBe(200);
     const t = (await res.json()) as {
       status: string;
@@ -43,7 +45,9 @@ describe.each(BACKENDS)('tracking and calendar on $name', (backend) => {
   it('answers a wrong or missing token exactly like an unknown reference, leaking nothing', async () => {
     const wrong = await app.request(`/api/track/${booking.reference}?token=${'A'.repeat(43)}`);
     const missing = await app.request(`/api/track/${booking.reference}`);
-    const unknown = await app.request(`/api/track/RT-222222?token=${encodeURIComponent(booking.trackingToken)}`);
+    const unknown = await app.request(
+      `/api/track/RT-222222?token=${encodeURIComponent(booking.trackingToken)}`,
+    );
     const bodies: string[] = [];
     for (const res of [wrong, missing, unknown]) {
       expect(res.status).toBe(404);

@@ -1,6 +1,18 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { BadgeCheck, CalendarClock, MapPin, Radio, ShieldCheck, Smartphone, Tablet, Laptop, Monitor, Gamepad2, Watch } from 'lucide-react';
+import {
+  BadgeCheck,
+  CalendarClock,
+  MapPin,
+  Radio,
+  ShieldCheck,
+  Smartphone,
+  Tablet,
+  Laptop,
+  Monitor,
+  Gamepad2,
+  Watch,
+} from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
@@ -64,7 +76,8 @@ export default async function HomePage() {
                   </span>
                   {m.fromPriceMinor !== null ? (
                     <span className="text-right text-sm text-slate-700">
-                      {t('from')} <strong className="text-base text-slate-900">{formatMoney(m.fromPriceMinor)}</strong>
+                      {t('from')}{' '}
+                      <strong className="text-base text-slate-900">{formatMoney(m.fromPriceMinor)}</strong>
                     </span>
                   ) : null}
                 </li>
@@ -156,10 +169,10 @@ export default async function HomePage() {
                 <MapPin className="mt-1 size-6 shrink-0 text-brand" aria-hidden />
                 <div>
                   <h3 className="font-semibold">{s.name}</h3>
-                  <p className="text-slate-700">
-                    {[s.addressLine1, s.city, s.postcode].join(', ')}
+                  <p className="text-slate-700">{[s.addressLine1, s.city, s.postcode].join(', ')}</p>
+                  <p className="text-sm text-slate-600">
+                    {t('slotNote', { minutes: format.number(s.slotMinutes) })}
                   </p>
-                  <p className="text-sm text-slate-600">{t('slotNote', { minutes: format.number(s.slotMinutes) })}</p>
                 </div>
               </Card>
             </li>

@@ -33,11 +33,18 @@ export function MobileNav({
         {open ? <X className="size-6" aria-hidden /> : <Menu className="size-6" aria-hidden />}
       </button>
       {open ? (
-        <nav id="mobile-nav" aria-label={navLabel} className="absolute inset-x-0 top-16 border-b border-slate-200 bg-white shadow-lg">
+        <nav
+          id="mobile-nav"
+          aria-label={navLabel}
+          className="absolute inset-x-0 top-16 border-b border-slate-200 bg-white shadow-lg"
+        >
           <ul className="mx-auto flex max-w-6xl flex-col p-2">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="block rounded-lg px-4 py-3 text-lg font-medium text-slate-800 hover:bg-slate-100">
+                <Link
+                  href={l.href}
+                  className="block rounded-lg px-4 py-3 text-lg font-medium text-slate-800 hover:bg-slate-100"
+                >
                   {l.label}
                 </Link>
               </li>

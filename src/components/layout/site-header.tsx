@@ -29,7 +29,10 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
           <ul className="flex items-center gap-1">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="rounded-lg px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                <Link
+                  href={l.href}
+                  className="rounded-lg px-3 py-2 font-medium text-slate-700 hover:bg-slate-100"
+                >
                   {l.label}
                 </Link>
               </li>

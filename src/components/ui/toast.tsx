@@ -35,7 +35,9 @@ export function ToastProvider({ children, label }: { children: ReactNode; label:
           >
             <RadixToast.Title className="font-semibold">{t.title}</RadixToast.Title>
             {t.description ? (
-              <RadixToast.Description className="mt-1 text-sm text-slate-700">{t.description}</RadixToast.Description>
+              <RadixToast.Description className="mt-1 text-sm text-slate-700">
+                {t.description}
+              </RadixToast.Description>
             ) : null}
           </RadixToast.Root>
         ))}

@@ -19,7 +19,9 @@ const IdempotencyHeader = z.object({
     .max(200, 'Idempotency-Key must be 8-200 characters.')
     .regex(/^[\w.:-]+$/, 'Idempotency-Key may contain letters, digits and . _ : - only.')
     .optional()
-    .openapi({ description: 'A unique key per booking attempt; retries with the same key return the same booking.' }),
+    .openapi({
+      description: 'A unique key per booking attempt; retries with the same key return the same booking.',
+    }),
 });
 
 const createBookingRoute = createRoute({
@@ -30,7 +32,10 @@ const createBookingRoute = createRoute({
   request: { headers: IdempotencyHeader, body: jsonBody(BookingRequestSchema) },
   responses: {
     201: jsonResponse(BookingConfirmationSchema, 'Booked'),
-    200: jsonResponse(BookingConfirmationSchema, 'A replay of an earlier request with the same Idempotency-Key'),
+    200: jsonResponse(
+      BookingConfirmationSchema,
+      'A replay of an earlier request with the same Idempotency-Key',
+    ),
     400: errorResponses[400],
     409: errorResponses[409],
     422: errorResponses[422],

@@ -89,9 +89,7 @@ describe('buildBookingIcs', () => {
   it('escapes text values', () => {
     const ics = buildBookingIcs(BASE);
     expect(prop(ics, 'SUMMARY')).toBe('Drop-off: iPhone 13\\, screen');
-    expect(prop(ics, 'DESCRIPTION')).toBe(
-      'Bring your device\\; passcode optional.\\nRef RT-7K3M9Q',
-    );
+    expect(prop(ics, 'DESCRIPTION')).toBe('Bring your device\\; passcode optional.\\nRef RT-7K3M9Q');
     expect(prop(ics, 'LOCATION')).toBe('RevivaTech\\, 1 High St\\, Bristol');
   });
 
@@ -118,9 +116,7 @@ describe('buildBookingIcs', () => {
     });
     expect(prop(ics, 'METHOD')).toBe('CANCEL');
     expect(prop(ics, 'STATUS')).toBe('CANCELLED');
-    expect(lines(ics)).toContain(
-      'ORGANIZER;CN="RevivaTech Bristol":MAILTO:bookings@revivatech.example',
-    );
+    expect(lines(ics)).toContain('ORGANIZER;CN="RevivaTech Bristol":MAILTO:bookings@revivatech.example');
   });
 
   it('requires an organizer for REQUEST and CANCEL', () => {
@@ -152,9 +148,9 @@ describe('buildBookingIcs', () => {
 
   it('throws when the ics package rejects the input', () => {
     expect(() => buildBookingIcs({ ...BASE, url: 'not a url' })).toThrow(/calendar file/);
-    expect(() =>
-      buildBookingIcs({ ...BASE, organizer: { name: 'x', email: 'not-an-email' } }),
-    ).toThrow(/calendar file/);
+    expect(() => buildBookingIcs({ ...BASE, organizer: { name: 'x', email: 'not-an-email' } })).toThrow(
+      /calendar file/,
+    );
   });
 });
 
@@ -177,13 +173,7 @@ describe('googleCalendarUrl', () => {
     const url = new URL(href);
     expect(url.searchParams.get('text')).toBe(tricky.title);
     expect(url.searchParams.get('location')).toBe('A/B? c=d');
-    expect([...url.searchParams.keys()]).toEqual([
-      'action',
-      'text',
-      'dates',
-      'details',
-      'location',
-    ]);
+    expect([...url.searchParams.keys()]).toEqual(['action', 'text', 'dates', 'details', 'location']);
   });
 
   it('encodes newlines and non-ASCII, and appends the URL to details', () => {

@@ -123,18 +123,12 @@ describe('normaliseReference', () => {
     expect(isValidReference(normaliseReference(input)!)).toBe(true);
   });
 
-  it.each([
-    '',
-    'RT-',
-    'RT-7K3M9',
-    'RT-7K3M9QQ',
-    'RT-7K3M90',
-    'XX-7K3M9Q',
-    'RT--7K3M9Q',
-    'RT-7K 3M9Q',
-  ])('rejects %j', (input) => {
-    expect(normaliseReference(input)).toBeNull();
-  });
+  it.each(['', 'RT-', 'RT-7K3M9', 'RT-7K3M9QQ', 'RT-7K3M90', 'XX-7K3M9Q', 'RT--7K3M9Q', 'RT-7K 3M9Q'])(
+    'rejects %j',
+    (input) => {
+      expect(normaliseReference(input)).toBeNull();
+    },
+  );
 });
 
 describe('generateTrackingToken', () => {

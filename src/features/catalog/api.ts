@@ -3,10 +3,15 @@ import { createRouter } from '@/server/http/app';
 import { ApiError, errorResponses } from '@/server/http/errors';
 import { getDb } from '@/server/db/runtime';
 import { jsonResponse as json } from '@/server/http/openapi';
-import { BrandSchema, CategorySchema, ModelDetailSchema, ModelSearchQuerySchema, ModelSummarySchema } from './schemas';
+import {
+  BrandSchema,
+  CategorySchema,
+  ModelDetailSchema,
+  ModelSearchQuerySchema,
+  ModelSummarySchema,
+} from './schemas';
 import { loadCatalog } from './server/load-catalog';
 import { getModelDetail, listBrands, listCategories, searchModels } from './server/search-models';
-
 
 const listCategoriesRoute = createRoute({
   method: 'get',

@@ -133,13 +133,11 @@ describe('computeQuote: single line', () => {
 describe('computeQuote: multi-repair discount', () => {
   it('discounts every line except the most expensive one', () => {
     const q = quote([BATTERY, SCREEN, PORT]);
-    expect(q.lines.map((l) => [l.repairSlug, l.grossMinor, l.discountMinor, l.totalMinor])).toEqual(
-      [
-        ['iphone-13-battery', 7900, 790, 7110],
-        ['iphone-13-screen', 18900, 0, 18900],
-        ['iphone-13-charging-port', 5900, 590, 5310],
-      ],
-    );
+    expect(q.lines.map((l) => [l.repairSlug, l.grossMinor, l.discountMinor, l.totalMinor])).toEqual([
+      ['iphone-13-battery', 7900, 790, 7110],
+      ['iphone-13-screen', 18900, 0, 18900],
+      ['iphone-13-charging-port', 5900, 590, 5310],
+    ]);
     expect(q.subtotalMinor).toBe(32700);
     expect(q.discountMinor).toBe(1380);
     expect(q.totalMinor).toBe(31320);
@@ -173,12 +171,7 @@ describe('computeQuote: multi-repair discount', () => {
   it('rounds each line discount half away from zero', () => {
     const q = quote([line('big', 100000, 0), line('h15', 15, 0), line('h25', 25, 0)]);
     expect(q.lines.map((l) => l.discountMinor)).toEqual([0, 2, 3]); // 1.5 -> 2, 2.5 -> 3
-    const q2 = quote([
-      line('big', 100000, 0),
-      line('h14', 14, 0),
-      line('h4', 4, 0),
-      line('h5', 5, 0),
-    ]);
+    const q2 = quote([line('big', 100000, 0), line('h14', 14, 0), line('h4', 4, 0), line('h5', 5, 0)]);
     expect(q2.lines.map((l) => l.discountMinor)).toEqual([0, 1, 0, 1]); // 1.4, 0.4, 0.5
   });
 
@@ -380,12 +373,7 @@ describe('expiry', () => {
   });
 
   it('keeps milliseconds from now', () => {
-    const q = quote(
-      [SCREEN],
-      'standard',
-      DEFAULT_PRICING_CONFIG,
-      new Date('2025-12-25T23:59:59.999Z'),
-    );
+    const q = quote([SCREEN], 'standard', DEFAULT_PRICING_CONFIG, new Date('2025-12-25T23:59:59.999Z'));
     expect(q.issuedAt).toBe('2025-12-25T23:59:59.999Z');
     expect(q.expiresAt).toBe('2026-01-08T23:59:59.999Z');
   });
@@ -419,10 +407,7 @@ describe('computeQuote: input errors', () => {
   });
 
   it('rejects duplicate repair slugs with DUPLICATE_REPAIR', () => {
-    expectPricingError(
-      () => quote([SCREEN, BATTERY, { ...SCREEN, partsMinor: 1 }]),
-      'DUPLICATE_REPAIR',
-    );
+    expectPricingError(() => quote([SCREEN, BATTERY, { ...SCREEN, partsMinor: 1 }]), 'DUPLICATE_REPAIR');
   });
 
   it.each([
@@ -466,8 +451,7 @@ describe('computeQuote: input errors', () => {
     );
     expectPricingError(() => quote([SCREEN], 'overnight' as UrgencyTier), 'INVALID_INPUT');
     expectPricingError(
-      () =>
-        computeQuote({ urgency: 'standard' } as unknown as QuoteInput, DEFAULT_PRICING_CONFIG, NOW),
+      () => computeQuote({ urgency: 'standard' } as unknown as QuoteInput, DEFAULT_PRICING_CONFIG, NOW),
       'INVALID_INPUT',
     );
     expectPricingError(
@@ -501,10 +485,7 @@ describe('computeQuote: config validation', () => {
       'standard with a surcharge',
       { urgency: { ...urgency, standard: { surchargeBp: 100, minimumMinor: 0 } } },
     ],
-    [
-      'standard with a minimum',
-      { urgency: { ...urgency, standard: { surchargeBp: 0, minimumMinor: 1 } } },
-    ],
+    ['standard with a minimum', { urgency: { ...urgency, standard: { surchargeBp: 0, minimumMinor: 1 } } }],
     [
       'missing tier',
       {
@@ -534,10 +515,7 @@ describe('computeQuote: config validation', () => {
   });
 
   it('validates config before input (bad config + empty lines -> INVALID_CONFIG)', () => {
-    expectPricingError(
-      () => quote([], 'standard', withConfig({ vatRateBp: -1 })),
-      'INVALID_CONFIG',
-    );
+    expectPricingError(() => quote([], 'standard', withConfig({ vatRateBp: -1 })), 'INVALID_CONFIG');
   });
 });
 
@@ -599,9 +577,7 @@ describe('determinism and purity', () => {
         expect(l.discountMinor).toBeLessThanOrEqual(l.grossMinor);
       }
       if (urgency !== 'standard') {
-        expect(q.urgencySurchargeMinor).toBeGreaterThanOrEqual(
-          config.urgency[urgency].minimumMinor,
-        );
+        expect(q.urgencySurchargeMinor).toBeGreaterThanOrEqual(config.urgency[urgency].minimumMinor);
       } else {
         expect(q.urgencySurchargeMinor).toBe(0);
       }

@@ -170,8 +170,7 @@ export function validateQuoteInput(input: QuoteInput): void {
   if (typeof input !== 'object' || input === null || !Array.isArray(input.lines)) {
     throw new PricingError('INVALID_INPUT', 'input.lines must be an array');
   }
-  if (input.lines.length === 0)
-    throw new PricingError('NO_LINES', 'a quote needs at least one line');
+  if (input.lines.length === 0) throw new PricingError('NO_LINES', 'a quote needs at least one line');
   if (!isUrgencyTier(input.urgency)) {
     throw new PricingError('INVALID_INPUT', `unknown urgency tier ${String(input.urgency)}`);
   }
@@ -243,9 +242,7 @@ export function computeUrgencySurcharge(
  * for every repair in the job, so it never over-promises; each line still carries its own
  * warrantyDays for the detailed breakdown.
  */
-export function combineWarrantyDays(
-  lines: readonly Pick<QuoteLineInput, 'warrantyDays'>[],
-): number {
+export function combineWarrantyDays(lines: readonly Pick<QuoteLineInput, 'warrantyDays'>[]): number {
   return lines.reduce((min, l) => Math.min(min, l.warrantyDays), Number.POSITIVE_INFINITY);
 }
 
@@ -301,8 +298,7 @@ export function computeQuote(input: QuoteInput, config: PricingConfig, now: Date
 
   const lines: QuoteLine[] = input.lines.map((line, i) => {
     const grossMinor = grosses[i] ?? 0;
-    const discountMinor =
-      i === keepFull ? 0 : applyBasisPoints(grossMinor, config.multiRepairDiscountBp);
+    const discountMinor = i === keepFull ? 0 : applyBasisPoints(grossMinor, config.multiRepairDiscountBp);
     return {
       ...line,
       grossMinor,

@@ -55,10 +55,7 @@ export function applyBasisPoints(amount: number, bp: number): number {
  * so `net + vat === gross` always holds exactly.
  * e.g. 18900 @ 2000bp -> net 15750, vat 3150; 1 @ 2000bp -> net 1, vat 0.
  */
-export function splitVatInclusive(
-  gross: number,
-  rateBp: number,
-): { netMinor: number; vatMinor: number } {
+export function splitVatInclusive(gross: number, rateBp: number): { netMinor: number; vatMinor: number } {
   if (!isSafeMinor(gross)) throw new RangeError(`gross must be a safe integer, got ${gross}`);
   if (!isSafeMinor(rateBp) || rateBp < 0) {
     throw new RangeError(`rateBp must be a non-negative integer, got ${rateBp}`);

@@ -19,7 +19,11 @@ const trackRoute = createRoute({
 });
 
 export const repairsApi = createRouter().openapi(trackRoute, async (c) => {
-  const tracking = await getTracking(await getDb(), c.req.valid('param').reference, c.req.valid('query').token);
+  const tracking = await getTracking(
+    await getDb(),
+    c.req.valid('param').reference,
+    c.req.valid('query').token,
+  );
   if (!tracking) {
     // same answer for an unknown reference and a wrong token
     throw new ApiError('NOT_FOUND', 'No repair matches that reference and link.');

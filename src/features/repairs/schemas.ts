@@ -19,7 +19,9 @@ export const TrackingSchema = z
     customerName: z.string(),
     service: z.object({
       type: z.enum(['drop_off', 'mail_in']),
-      shop: z.object({ slug: z.string(), name: z.string(), address: z.string(), timeZone: z.string() }).nullable(),
+      shop: z
+        .object({ slug: z.string(), name: z.string(), address: z.string(), timeZone: z.string() })
+        .nullable(),
       slotStartsAt: z.string().nullable(),
       slotEndsAt: z.string().nullable(),
     }),

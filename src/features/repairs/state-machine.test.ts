@@ -147,9 +147,7 @@ describe('role rules', () => {
       ['ready_for_collection', 'repairing'],
     ];
     for (const [from, to] of back) {
-      expect(thrown(() => assertTransition(from, to, { role: 'admin' }))?.code).toBe(
-        'MISSING_REQUIREMENT',
-      );
+      expect(thrown(() => assertTransition(from, to, { role: 'admin' }))?.code).toBe('MISSING_REQUIREMENT');
       expect(assertTransition(from, to, { role: 'technician', reason: 'x' }).to).toBe(to);
     }
   });
@@ -290,11 +288,12 @@ describe('applyTransition', () => {
   });
 
   it('records a trimmed reason and qc note', () => {
-    const next = applyTransition(
-      { status: 'quality_check', timeline: [] },
-      'ready_for_collection',
-      { role: 'technician', actor: 's', at, qcNote: '  Screen OK, FaceID OK ' },
-    );
+    const next = applyTransition({ status: 'quality_check', timeline: [] }, 'ready_for_collection', {
+      role: 'technician',
+      actor: 's',
+      at,
+      qcNote: '  Screen OK, FaceID OK ',
+    });
     expect(next.timeline[0]).toMatchObject({ qcNote: 'Screen OK, FaceID OK' });
     expect(next.timeline[0]).not.toHaveProperty('reason');
 

@@ -41,8 +41,7 @@ const rule = (
   to: RepairStatus,
   minRole: StaffRole,
   requires?: TransitionRequirement[],
-): TransitionRule =>
-  Object.freeze(requires ? { from, to, minRole, requires } : { from, to, minRole });
+): TransitionRule => Object.freeze(requires ? { from, to, minRole, requires } : { from, to, minRole });
 
 /**
  * Every legal transition. Anything not listed is ILLEGAL_TRANSITION.
@@ -180,14 +179,13 @@ export const STATUS_PROGRESS: Readonly<Record<RepairStatus, number>> = Object.fr
 });
 
 /** How long an order may sit in a status before it is flagged overdue. */
-export const STATUS_TIME_LIMIT_HOURS: Readonly<Partial<Record<RepairStatus, number>>> =
-  Object.freeze({
-    received: 24,
-    diagnosing: 48,
-    awaiting_approval: 72,
-    repairing: 72,
-    quality_check: 24,
-  });
+export const STATUS_TIME_LIMIT_HOURS: Readonly<Partial<Record<RepairStatus, number>>> = Object.freeze({
+  received: 24,
+  diagnosing: 48,
+  awaiting_approval: 72,
+  repairing: 72,
+  quality_check: 24,
+});
 
 /** True when the order has been in `status` for strictly longer than its limit. */
 export function isOverdue(

@@ -83,9 +83,7 @@ describe('generateSlots — normal days', () => {
     const midMorning = new Date('2025-01-14T10:10:00Z'); // earliest start 12:10
     const today = onDate(generateSlots(HOURS, POLICY, midMorning), '2025-01-14');
     expect(today[0]?.localTime).toBe('12:30');
-    expect(today.every((s) => s.startsAt.getTime() >= midMorning.getTime() + 120 * 60_000)).toBe(
-      true,
-    );
+    expect(today.every((s) => s.startsAt.getTime() >= midMorning.getTime() + 120 * 60_000)).toBe(true);
   });
 
   it('includes a slot starting exactly at now + minNotice', () => {
@@ -167,14 +165,10 @@ describe('generateSlots — normal days', () => {
   });
 
   it('throws on invalid policy or malformed hours', () => {
-    expect(() => generateSlots(HOURS, { ...POLICY, timeZone: 'Mars/Olympus' }, now)).toThrow(
-      RangeError,
-    );
+    expect(() => generateSlots(HOURS, { ...POLICY, timeZone: 'Mars/Olympus' }, now)).toThrow(RangeError);
     expect(() => generateSlots(HOURS, { ...POLICY, slotMinutes: 0 }, now)).toThrow(RangeError);
     expect(() => generateSlots(HOURS, { ...POLICY, horizonDays: -1 }, now)).toThrow(RangeError);
-    expect(() => generateSlots({ wed: [{ open: '9am', close: '17:00' }] }, POLICY, now)).toThrow(
-      RangeError,
-    );
+    expect(() => generateSlots({ wed: [{ open: '9am', close: '17:00' }] }, POLICY, now)).toThrow(RangeError);
   });
 
   it('is deterministic for the same inputs', () => {
@@ -195,11 +189,7 @@ describe('generateSlots — Europe/London DST transitions', () => {
   const policy = { ...POLICY, minNoticeMinutes: 0, horizonDays: 5 };
 
   it('spring forward (Sun 30 Mar 2025): 09:00 local shifts from 09:00Z to 08:00Z', () => {
-    const slots = generateSlots(
-      everyDay('09:00', '10:00'),
-      policy,
-      new Date('2025-03-28T00:00:00Z'),
-    );
+    const slots = generateSlots(everyDay('09:00', '10:00'), policy, new Date('2025-03-28T00:00:00Z'));
     const at = (d: string) => onDate(slots, d)[0]?.startsAt.toISOString();
     expect(at('2025-03-29')).toBe('2025-03-29T09:00:00.000Z'); // GMT
     expect(at('2025-03-30')).toBe('2025-03-30T08:00:00.000Z'); // BST from 01:00Z
@@ -207,22 +197,14 @@ describe('generateSlots — Europe/London DST transitions', () => {
   });
 
   it('fall back (Sun 26 Oct 2025): 09:00 local shifts from 08:00Z to 09:00Z', () => {
-    const slots = generateSlots(
-      everyDay('09:00', '10:00'),
-      policy,
-      new Date('2025-10-24T00:00:00Z'),
-    );
+    const slots = generateSlots(everyDay('09:00', '10:00'), policy, new Date('2025-10-24T00:00:00Z'));
     const at = (d: string) => onDate(slots, d)[0]?.startsAt.toISOString();
     expect(at('2025-10-25')).toBe('2025-10-25T08:00:00.000Z'); // BST
     expect(at('2025-10-26')).toBe('2025-10-26T09:00:00.000Z'); // GMT again
   });
 
   it('skips nonexistent local times in the spring-forward gap (01:00-02:00)', () => {
-    const slots = generateSlots(
-      everyDay('00:00', '03:00'),
-      policy,
-      new Date('2025-03-28T00:00:00Z'),
-    );
+    const slots = generateSlots(everyDay('00:00', '03:00'), policy, new Date('2025-03-28T00:00:00Z'));
     const day = onDate(slots, '2025-03-30');
     expect(day.map((s) => s.localTime)).toEqual(['00:00', '00:30', '02:00', '02:30']);
     expect(day.map((s) => iso(s.startsAt))).toEqual([
@@ -234,11 +216,7 @@ describe('generateSlots — Europe/London DST transitions', () => {
   });
 
   it('a shop opening at 01:00 on spring-forward day starts at 02:00 BST', () => {
-    const slots = generateSlots(
-      everyDay('01:00', '04:00'),
-      policy,
-      new Date('2025-03-28T00:00:00Z'),
-    );
+    const slots = generateSlots(everyDay('01:00', '04:00'), policy, new Date('2025-03-28T00:00:00Z'));
     const day = onDate(slots, '2025-03-30');
     expect(day[0]?.localTime).toBe('02:00');
     expect(day[0]?.startsAt.toISOString()).toBe('2025-03-30T01:00:00.000Z');
@@ -247,20 +225,9 @@ describe('generateSlots — Europe/London DST transitions', () => {
   });
 
   it('maps ambiguous fall-back times to their first (BST) occurrence, once each', () => {
-    const slots = generateSlots(
-      everyDay('00:00', '03:00'),
-      policy,
-      new Date('2025-10-24T00:00:00Z'),
-    );
+    const slots = generateSlots(everyDay('00:00', '03:00'), policy, new Date('2025-10-24T00:00:00Z'));
     const day = onDate(slots, '2025-10-26');
-    expect(day.map((s) => s.localTime)).toEqual([
-      '00:00',
-      '00:30',
-      '01:00',
-      '01:30',
-      '02:00',
-      '02:30',
-    ]);
+    expect(day.map((s) => s.localTime)).toEqual(['00:00', '00:30', '01:00', '01:30', '02:00', '02:30']);
     expect(day.map((s) => iso(s.startsAt))).toEqual([
       '2025-10-25T23:00:00.000Z',
       '2025-10-25T23:30:00.000Z',
@@ -298,12 +265,7 @@ describe('generateSlots — America/New_York', () => {
       { ...ny, horizonDays: 3 },
       new Date('2025-03-08T12:00:00Z'),
     );
-    expect(onDate(slots, '2025-03-09').map((s) => s.localTime)).toEqual([
-      '01:00',
-      '01:30',
-      '03:00',
-      '03:30',
-    ]);
+    expect(onDate(slots, '2025-03-09').map((s) => s.localTime)).toEqual(['01:00', '01:30', '03:00', '03:30']);
   });
 });
 

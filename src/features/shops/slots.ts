@@ -82,9 +82,7 @@ function offsetMinutes(timeZone: string, epochMs: number): number {
 
 /** The local calendar date and minutes-after-midnight of an instant in `timeZone`. */
 function toLocal(instant: Date, timeZone: string): { date: CivilDate; minutes: number } {
-  const shifted = new Date(
-    instant.getTime() + offsetMinutes(timeZone, instant.getTime()) * MINUTE_MS,
-  );
+  const shifted = new Date(instant.getTime() + offsetMinutes(timeZone, instant.getTime()) * MINUTE_MS);
   return {
     date: {
       y: shifted.getUTCFullYear(),
@@ -194,12 +192,7 @@ export function generateSlots(hours: OpeningHours, policy: SlotPolicy, now: Date
  * Validates a client-chosen start instant with the same rules as `generateSlots`: it must equal
  * the start of a generated slot exactly (to the millisecond).
  */
-export function isBookableSlot(
-  startsAt: Date,
-  hours: OpeningHours,
-  policy: SlotPolicy,
-  now: Date,
-): boolean {
+export function isBookableSlot(startsAt: Date, hours: OpeningHours, policy: SlotPolicy, now: Date): boolean {
   assertPolicy(policy);
   const t = startsAt.getTime();
   if (Number.isNaN(t)) return false;

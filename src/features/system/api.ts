@@ -34,7 +34,10 @@ export const systemApi = createRouter()
       const handle = await getDatabase();
       const checks = await checkReadiness(handle.db);
       const ok = checks.database && checks.migrations;
-      return c.json({ status: ok ? ('ready' as const) : ('not_ready' as const), checks, database: handle.kind }, ok ? 200 : 503);
+      return c.json(
+        { status: ok ? ('ready' as const) : ('not_ready' as const), checks, database: handle.kind },
+        ok ? 200 : 503,
+      );
     } catch {
       return c.json({ status: 'not_ready' as const, checks: { database: false, migrations: false } }, 503);
     }

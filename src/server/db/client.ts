@@ -31,9 +31,9 @@ export interface OpenOptions {
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'src/server/db/migrations');
 
 export function migrationCount(): number {
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8'),
-  ) as { entries: unknown[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
   return journal.entries.length;
 }
 

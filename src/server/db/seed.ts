@@ -26,7 +26,14 @@ export async function seedAll(db: Db): Promise<{ models: number; prices: number;
   await db.transaction(async (tx) => {
     await tx
       .insert(categories)
-      .values(SEED_CATEGORIES.map((c) => ({ slug: c.slug, name: c.name, description: c.description, sortOrder: c.sortOrder })))
+      .values(
+        SEED_CATEGORIES.map((c) => ({
+          slug: c.slug,
+          name: c.name,
+          description: c.description,
+          sortOrder: c.sortOrder,
+        })),
+      )
       .onConflictDoNothing();
     await tx
       .insert(brands)
@@ -35,7 +42,12 @@ export async function seedAll(db: Db): Promise<{ models: number; prices: number;
     await tx
       .insert(repairTypes)
       .values(
-        SEED_REPAIR_TYPES.map((r) => ({ slug: r.slug, name: r.name, description: r.description, sortOrder: r.sortOrder })),
+        SEED_REPAIR_TYPES.map((r) => ({
+          slug: r.slug,
+          name: r.name,
+          description: r.description,
+          sortOrder: r.sortOrder,
+        })),
       )
       .onConflictDoNothing();
     for (const part of chunks(SEED_MODELS, 200)) {

@@ -44,7 +44,11 @@ export function createRouter() {
 export function handleError(err: Error, c: Context<AppEnv>) {
   const requestId = c.get('requestId');
   if (err instanceof ApiError) {
-    return problemResponse(c, err.status, problem(err.status, err.code, err.message, err.fieldErrors, requestId));
+    return problemResponse(
+      c,
+      err.status,
+      problem(err.status, err.code, err.message, err.fieldErrors, requestId),
+    );
   }
   if (err instanceof HTTPException) {
     const status = err.status;

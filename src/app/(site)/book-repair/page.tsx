@@ -24,7 +24,9 @@ export default async function BookRepairPage({
   const categories = listCategories(snapshot).filter((c) => c.modelCount > 0);
   const shops = shopRows.map(toPublicShop);
   const initial = {
-    ...(params.category && categories.some((c) => c.slug === params.category) ? { category: params.category } : {}),
+    ...(params.category && categories.some((c) => c.slug === params.category)
+      ? { category: params.category }
+      : {}),
     ...(params.shop && shops.some((s) => s.slug === params.shop) ? { shop: params.shop } : {}),
   };
   return (

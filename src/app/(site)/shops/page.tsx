@@ -39,7 +39,12 @@ export default async function ShopsPage() {
                     <dd>
                       {[s.addressLine1, s.addressLine2, s.city, s.postcode].filter(Boolean).join(', ')}
                       <br />
-                      <a className="text-sm font-medium text-brand underline underline-offset-4" href={mapUrl} rel="noopener noreferrer" target="_blank">
+                      <a
+                        className="text-sm font-medium text-brand underline underline-offset-4"
+                        href={mapUrl}
+                        rel="noopener noreferrer"
+                        target="_blank"
+                      >
                         {t('map')}
                       </a>
                     </dd>
@@ -50,7 +55,10 @@ export default async function ShopsPage() {
                       <span className="sr-only">{t('phone')}</span>
                     </dt>
                     <dd>
-                      <a className="underline-offset-4 hover:underline" href={`tel:${s.phone.replace(/\s/g, '')}`}>
+                      <a
+                        className="underline-offset-4 hover:underline"
+                        href={`tel:${s.phone.replace(/\s/g, '')}`}
+                      >
                         {s.phone}
                       </a>
                     </dd>

@@ -118,7 +118,13 @@ export function BookingForm({
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6" aria-busy={!hydrated}>
-      <DeviceSection categories={categories} brands={brands} draft={draft} update={update} disabled={disabled} />
+      <DeviceSection
+        categories={categories}
+        brands={brands}
+        draft={draft}
+        update={update}
+        disabled={disabled}
+      />
       {draft.brand && draft.model ? (
         <RepairsSection draft={draft} update={update} disabled={disabled} />
       ) : null}
@@ -138,7 +144,9 @@ export function BookingForm({
               <legend className="sr-only">{t('paymentTitle')}</legend>
               <label
                 className={`flex cursor-pointer items-start gap-3 rounded-xl border p-3 ${
-                  draft.payment === 'collection' ? 'border-brand bg-brand/5 ring-2 ring-brand' : 'border-slate-300'
+                  draft.payment === 'collection'
+                    ? 'border-brand bg-brand/5 ring-2 ring-brand'
+                    : 'border-slate-300'
                 }`}
               >
                 <input
@@ -163,7 +171,10 @@ export function BookingForm({
               ) : null}
             </fieldset>
             {formError ? (
-              <p role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800">
+              <p
+                role="alert"
+                className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800"
+              >
                 {formError}
               </p>
             ) : null}
@@ -171,7 +182,13 @@ export function BookingForm({
               <p className="text-slate-700">
                 {quote ? t('totalDue', { total: formatMoney(quote.totalMinor, quote.currency) }) : null}
               </p>
-              <Button type="submit" size="lg" loading={submitting} disabled={disabled} data-testid="submit-booking">
+              <Button
+                type="submit"
+                size="lg"
+                loading={submitting}
+                disabled={disabled}
+                data-testid="submit-booking"
+              >
                 {submitting ? t('submitting') : t('submit')}
               </Button>
             </div>

@@ -9,7 +9,13 @@ import { Card } from '@/components/ui/card';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
 import type { BookingConfirmation } from '../schemas';
 
-export function BookingSuccess({ booking, onStartOver }: { booking: BookingConfirmation; onStartOver: () => void }) {
+export function BookingSuccess({
+  booking,
+  onStartOver,
+}: {
+  booking: BookingConfirmation;
+  onStartOver: () => void;
+}) {
   const t = useTranslations('booking');
   const format = useFormatter();
   const [qr, setQr] = useState<string | null>(null);
@@ -25,7 +31,11 @@ export function BookingSuccess({ booking, onStartOver }: { booking: BookingConfi
 
   const tz = booking.service.shop?.timeZone ?? 'Europe/London';
   const slot = booking.service.slotStartsAt
-    ? format.dateTime(new Date(booking.service.slotStartsAt), { dateStyle: 'full', timeStyle: 'short', timeZone: tz })
+    ? format.dateTime(new Date(booking.service.slotStartsAt), {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: tz,
+      })
     : null;
 
   return (
@@ -50,7 +60,14 @@ export function BookingSuccess({ booking, onStartOver }: { booking: BookingConfi
           </div>
           {qr ? (
             // eslint-disable-next-line @next/next/no-img-element -- a generated data: URL
-            <img src={qr} alt={t('qrAlt')} width={160} height={160} className="rounded-lg border border-slate-200" data-testid="booking-qr" />
+            <img
+              src={qr}
+              alt={t('qrAlt')}
+              width={160}
+              height={160}
+              className="rounded-lg border border-slate-200"
+              data-testid="booking-qr"
+            />
           ) : null}
         </div>
         <div className="mt-6 flex flex-col gap-2 sm:flex-row sm:flex-wrap">
@@ -62,7 +79,11 @@ export function BookingSuccess({ booking, onStartOver }: { booking: BookingConfi
           {booking.service.type === 'drop_off' ? (
             <>
               <Button asChild variant="secondary">
-                <a href={booking.calendarUrl} download={`${booking.reference}.ics`} data-testid="ics-download">
+                <a
+                  href={booking.calendarUrl}
+                  download={`${booking.reference}.ics`}
+                  data-testid="ics-download"
+                >
                   <Download className="size-4" aria-hidden /> {t('icsDownload')}
                 </a>
               </Button>

@@ -23,7 +23,9 @@ export function DeviceSection({
   disabled: boolean;
 }) {
   const t = useTranslations('booking');
-  const visibleBrands = draft.category ? brands.filter((b) => b.categories.includes(draft.category!)) : brands;
+  const visibleBrands = draft.category
+    ? brands.filter((b) => b.categories.includes(draft.category!))
+    : brands;
 
   return (
     <>
@@ -60,15 +62,13 @@ export function DeviceSection({
                 disabled={disabled}
                 testId={`device-${b.slug}`}
                 onClick={() =>
-                  update(
-                    draft.brand === b.slug
-                      ? {}
-                      : { brand: b.slug, model: null, repairs: [] },
-                  )
+                  update(draft.brand === b.slug ? {} : { brand: b.slug, model: null, repairs: [] })
                 }
               >
                 {b.name}
-                <span className="block text-sm font-normal text-slate-600">{t('modelCount', { count: b.modelCount })}</span>
+                <span className="block text-sm font-normal text-slate-600">
+                  {t('modelCount', { count: b.modelCount })}
+                </span>
               </ChoiceButton>
             </li>
           ))}

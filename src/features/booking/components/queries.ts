@@ -15,7 +15,9 @@ async function ok<R extends { ok: boolean; json(): Promise<unknown> }>(res: R): 
 /** Models of a brand (optionally one category), for the model picker. */
 export function useModels(brand: string, category: string | null) {
   return useSWR(['models', brand, category ?? ''], async () => {
-    const res = await api.catalog.models.$get({ query: { brand, category: category ?? undefined, limit: '200' } });
+    const res = await api.catalog.models.$get({
+      query: { brand, category: category ?? undefined, limit: '200' },
+    });
     return (await ok(res)).items;
   });
 }

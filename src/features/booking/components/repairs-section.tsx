@@ -26,7 +26,9 @@ export function RepairsSection({
 
   function toggle(slug: string) {
     update({
-      repairs: draft.repairs.includes(slug) ? draft.repairs.filter((r) => r !== slug) : [...draft.repairs, slug],
+      repairs: draft.repairs.includes(slug)
+        ? draft.repairs.filter((r) => r !== slug)
+        : [...draft.repairs, slug],
     });
   }
 
@@ -59,7 +61,9 @@ export function RepairsSection({
                     onClick={() => toggle(r.slug)}
                     data-testid={`issue-${r.slug}`}
                     className={`flex w-full items-start gap-3 rounded-xl border p-3 text-left transition ${
-                      on ? 'border-brand bg-brand/10 ring-2 ring-brand' : 'border-slate-300 bg-white hover:border-brand'
+                      on
+                        ? 'border-brand bg-brand/10 ring-2 ring-brand'
+                        : 'border-slate-300 bg-white hover:border-brand'
                     }`}
                   >
                     <span
@@ -73,7 +77,9 @@ export function RepairsSection({
                     <span className="flex-1">
                       <span className="flex justify-between gap-2 font-medium">
                         <span>{r.name}</span>
-                        <span className="tabular-nums">{r.priceMinor === 0 ? t('free') : formatMoney(r.priceMinor, r.currency)}</span>
+                        <span className="tabular-nums">
+                          {r.priceMinor === 0 ? t('free') : formatMoney(r.priceMinor, r.currency)}
+                        </span>
                       </span>
                       <span className="block text-sm text-slate-600">
                         {t('repairMeta', { warranty: r.warrantyDays, hours: r.turnaroundHours })}
@@ -125,7 +131,11 @@ export function RepairsSection({
           >
             <h3 className="font-semibold">{t('estimateTitle')}</h3>
             <div className="mt-3">
-              {quote && draft.repairs.length > 0 ? <QuoteSummary quote={quote} /> : <Skeleton className="h-24" />}
+              {quote && draft.repairs.length > 0 ? (
+                <QuoteSummary quote={quote} />
+              ) : (
+                <Skeleton className="h-24" />
+              )}
             </div>
           </div>
         </div>

@@ -15,10 +15,16 @@ export function Section({
   aside?: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+    >
       <div className="flex items-center justify-between gap-3">
         <h2 id={`${id}-title`} className="flex items-center gap-3 text-lg font-semibold sm:text-xl">
-          <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-brand text-sm font-bold text-brand-fg">
+          <span
+            aria-hidden
+            className="grid size-8 shrink-0 place-items-center rounded-full bg-brand text-sm font-bold text-brand-fg"
+          >
             {step}
           </span>
           {title}

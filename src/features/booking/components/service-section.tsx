@@ -147,7 +147,12 @@ function SlotPicker({
   if (available.length === 0) return <p className="text-slate-700">{t('noSlots')}</p>;
 
   const dayLabel = (localDate: string) =>
-    format.dateTime(new Date(`${localDate}T12:00:00Z`), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+    format.dateTime(new Date(`${localDate}T12:00:00Z`), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    });
   const shownDay = dayChoice && days.includes(dayChoice) ? dayChoice : (chosen?.localDate ?? days[0]!);
 
   return (
@@ -156,7 +161,11 @@ function SlotPicker({
         <h3 id="slot-day-label" className="text-sm font-medium text-slate-800">
           {t('dayLabel')}
         </h3>
-        <button type="button" onClick={load} className="inline-flex items-center gap-1 text-sm font-medium text-brand">
+        <button
+          type="button"
+          onClick={load}
+          className="inline-flex items-center gap-1 text-sm font-medium text-brand"
+        >
           <RefreshCw className="size-4" aria-hidden /> {t('refreshSlots')}
         </button>
       </div>
@@ -170,7 +179,9 @@ function SlotPicker({
             onClick={() => setDayChoice(d)}
             data-testid={`day-${d}`}
             className={`shrink-0 rounded-lg border px-3 py-2 text-sm font-medium ${
-              d === shownDay ? 'border-brand bg-brand text-brand-fg' : 'border-slate-300 bg-white hover:border-brand'
+              d === shownDay
+                ? 'border-brand bg-brand text-brand-fg'
+                : 'border-slate-300 bg-white hover:border-brand'
             }`}
           >
             {dayLabel(d)}
@@ -180,7 +191,11 @@ function SlotPicker({
       <h3 id="slot-time-label" className="mt-3 text-sm font-medium text-slate-800">
         {t('timeLabel')}
       </h3>
-      <div role="group" aria-labelledby="slot-time-label" className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-6">
+      <div
+        role="group"
+        aria-labelledby="slot-time-label"
+        className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-6"
+      >
         {available
           .filter((s) => s.localDate === shownDay)
           .map((s) => (
@@ -193,7 +208,9 @@ function SlotPicker({
               data-testid={`slot-${s.startsAt}`}
               aria-label={t('slotAria', { time: s.localTime, left: s.available })}
               className={`rounded-lg border px-2 py-2 text-sm font-medium tabular-nums ${
-                s.startsAt === selected ? 'border-brand bg-brand text-brand-fg' : 'border-slate-300 bg-white hover:border-brand'
+                s.startsAt === selected
+                  ? 'border-brand bg-brand text-brand-fg'
+                  : 'border-slate-300 bg-white hover:border-brand'
               }`}
             >
               {s.localTime}
@@ -201,7 +218,9 @@ function SlotPicker({
           ))}
       </div>
       <p className="mt-3 text-sm text-slate-700" aria-live="polite" data-testid="slot-chosen">
-        {chosen ? t('slotChosen', { day: dayLabel(chosen.localDate), time: chosen.localTime, shop: shop.name }) : null}
+        {chosen
+          ? t('slotChosen', { day: dayLabel(chosen.localDate), time: chosen.localTime, shop: shop.name })
+          : null}
       </p>
       {error ? (
         <p role="alert" className="mt-2 font-medium text-red-700">

@@ -162,7 +162,12 @@ export async function createBooking(
 
     const [order] = await tx
       .insert(repairOrders)
-      .values({ reference: booking.reference, bookingId: booking.id, shopSlug: booking.shopSlug, status: 'booked' })
+      .values({
+        reference: booking.reference,
+        bookingId: booking.id,
+        shopSlug: booking.shopSlug,
+        status: 'booked',
+      })
       .returning({ id: repairOrders.id });
     await tx.insert(repairOrderLines).values(
       quote.lines.map((l) => ({
@@ -181,7 +186,8 @@ export async function createBooking(
       toStatus: 'booked',
       actor: 'customer',
       visibility: 'customer',
-      message: input.service.type === 'mail_in' ? 'Booked for mail-in' : `Booked for drop-off at ${shop!.name}`,
+      message:
+        input.service.type === 'mail_in' ? 'Booked for mail-in' : `Booked for drop-off at ${shop!.name}`,
     });
 
     const tracking = trackingUrl(opts.baseUrl, booking.reference, token);

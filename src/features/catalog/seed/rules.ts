@@ -25,8 +25,7 @@ export type DeviceKind =
   | 'watch'
   | 'controller';
 
-const slugSet = (models: readonly SeedModel[]): ReadonlySet<string> =>
-  new Set(models.map((m) => m.slug));
+const slugSet = (models: readonly SeedModel[]): ReadonlySet<string> => new Set(models.map((m) => m.slug));
 
 const ALL_IN_ONE = slugSet(ALL_IN_ONE_DESKTOP_MODELS);
 const HOME_CONSOLES = slugSet(HOME_CONSOLE_MODELS);
@@ -59,15 +58,7 @@ const ALL = ['phone', 'foldable', 'tablet', 'laptop', 'all-in-one', 'headless-de
 
 /** Which device kinds each repair type can ever apply to. */
 const REPAIRS_BY_KIND: Readonly<Record<string, readonly DeviceKind[]>> = {
-  'screen-crack': [
-    'phone',
-    'foldable',
-    'tablet',
-    'laptop',
-    'all-in-one',
-    'handheld-console',
-    'watch',
-  ],
+  'screen-crack': ['phone', 'foldable', 'tablet', 'laptop', 'all-in-one', 'handheld-console', 'watch'],
   battery: ['phone', 'foldable', 'tablet', 'laptop', 'handheld-console', 'watch', 'controller'],
   'charging-port': ['phone', 'foldable', 'tablet', 'laptop', 'handheld-console', 'controller'],
   camera: ['phone', 'foldable', 'tablet', 'laptop', 'all-in-one'],
@@ -80,13 +71,7 @@ const REPAIRS_BY_KIND: Readonly<Record<string, readonly DeviceKind[]>> = {
   keyboard: ['laptop'],
   'logic-board': [...ALL, 'home-console', 'handheld-console', 'watch'],
   overheating: ['laptop', 'all-in-one', 'headless-desktop', 'home-console', 'handheld-console'],
-  'storage-upgrade': [
-    'laptop',
-    'all-in-one',
-    'headless-desktop',
-    'home-console',
-    'handheld-console',
-  ],
+  'storage-upgrade': ['laptop', 'all-in-one', 'headless-desktop', 'home-console', 'handheld-console'],
   'hdmi-port': ['home-console'],
   diagnostic: [...ALL, 'home-console', 'handheld-console', 'watch', 'controller'],
 };

@@ -272,8 +272,7 @@ describe('models', () => {
     for (const slug of [...FOLDABLE_PHONE_SLUGS, ...NON_GLASS_BACK_PHONE_SLUGS]) {
       expect(model(slug).category, slug).toBe('phone');
     }
-    for (const slug of STORAGE_UPGRADEABLE_CONSOLE_SLUGS)
-      expect(model(slug).category).toBe('console');
+    for (const slug of STORAGE_UPGRADEABLE_CONSOLE_SLUGS) expect(model(slug).category).toBe('console');
     for (const slug of APPLE_UPGRADEABLE_STORAGE_SLUGS) expect(model(slug).brand).toBe('apple');
   });
 });
@@ -447,9 +446,7 @@ describe('buildSeedPrices', () => {
 
   it('prices console HDMI ports between £89 and £119', () => {
     const withHdmi = prices.filter((p) => p.repair === 'hdmi-port');
-    expect(withHdmi.map((p) => p.model)).toEqual(
-      expect.arrayContaining(['ps4', 'ps5', 'xbox-series-x']),
-    );
+    expect(withHdmi.map((p) => p.model)).toEqual(expect.arrayContaining(['ps4', 'ps5', 'xbox-series-x']));
     for (const p of withHdmi) {
       expect(total(p), p.model).toBeGreaterThanOrEqual(8900);
       expect(total(p), p.model).toBeLessThanOrEqual(11900);
@@ -457,12 +454,8 @@ describe('buildSeedPrices', () => {
   });
 
   it('charges more for newer and higher-tier devices', () => {
-    expect(priceOf('iphone-15', 'screen-crack')).toBeGreaterThan(
-      priceOf('iphone-12', 'screen-crack'),
-    );
-    expect(priceOf('iphone-12', 'screen-crack')).toBeGreaterThan(
-      priceOf('iphone-8', 'screen-crack'),
-    );
+    expect(priceOf('iphone-15', 'screen-crack')).toBeGreaterThan(priceOf('iphone-12', 'screen-crack'));
+    expect(priceOf('iphone-12', 'screen-crack')).toBeGreaterThan(priceOf('iphone-8', 'screen-crack'));
     expect(priceOf('iphone-15-pro-max', 'screen-crack')).toBeGreaterThan(
       priceOf('iphone-15', 'screen-crack'),
     );
@@ -515,13 +508,7 @@ describe('per-model repair rules', () => {
     for (const slug of ['iphone-8', 'iphone-15', 'galaxy-s24', 'pixel-8', 'galaxy-a55-5g']) {
       expect(repairsOf(slug), slug).toContain('back-glass');
     }
-    for (const slug of [
-      'galaxy-a15-5g',
-      'galaxy-a12',
-      'pixel-8a',
-      'galaxy-s21-fe',
-      'moto-g54-5g',
-    ]) {
+    for (const slug of ['galaxy-a15-5g', 'galaxy-a12', 'pixel-8a', 'galaxy-s21-fe', 'moto-g54-5g']) {
       expect(repairsOf(slug), slug).not.toContain('back-glass');
     }
     for (const p of prices.filter((x) => x.repair === 'back-glass')) {

@@ -3,10 +3,27 @@ import type { CatalogModel, CatalogSnapshot } from './load-catalog';
 import { searchWords } from './load-catalog';
 import { getModelDetail, listBrands, searchModels } from './search-models';
 
-function model(slug: string, name: string, brand: string, category: string, releaseYear: number): CatalogModel {
+function model(
+  slug: string,
+  name: string,
+  brand: string,
+  category: string,
+  releaseYear: number,
+): CatalogModel {
   const brandName = brand[0]!.toUpperCase() + brand.slice(1);
   const words = searchWords(`${brandName} ${name} ${slug}`);
-  return { slug, name, brand, brandName, category, releaseYear, tier: 'mid', aliases: [], words, compact: words.join('') };
+  return {
+    slug,
+    name,
+    brand,
+    brandName,
+    category,
+    releaseYear,
+    tier: 'mid',
+    aliases: [],
+    words,
+    compact: words.join(''),
+  };
 }
 
 const models = [
@@ -36,8 +53,28 @@ const snapshot: CatalogSnapshot = {
     [
       'iphone-15',
       new Map([
-        ['screen-crack', { repairSlug: 'screen-crack', currency: 'GBP', partsMinor: 15000, labourMinor: 6900, warrantyDays: 180, turnaroundHours: 2 }],
-        ['diagnostic', { repairSlug: 'diagnostic', currency: 'GBP', partsMinor: 0, labourMinor: 0, warrantyDays: 0, turnaroundHours: 2 }],
+        [
+          'screen-crack',
+          {
+            repairSlug: 'screen-crack',
+            currency: 'GBP',
+            partsMinor: 15000,
+            labourMinor: 6900,
+            warrantyDays: 180,
+            turnaroundHours: 2,
+          },
+        ],
+        [
+          'diagnostic',
+          {
+            repairSlug: 'diagnostic',
+            currency: 'GBP',
+            partsMinor: 0,
+            labourMinor: 0,
+            warrantyDays: 0,
+            turnaroundHours: 2,
+          },
+        ],
       ]),
     ],
   ]),
@@ -59,7 +96,12 @@ describe('searchModels', () => {
 
   it('lists a brand by category order, newest first within a category', () => {
     const { items } = searchModels(snapshot, { brand: 'apple' });
-    expect(items.map((m) => m.slug)).toEqual(['iphone-15-pro', 'iphone-15', 'iphone-11', 'macbook-air-13-m2']);
+    expect(items.map((m) => m.slug)).toEqual([
+      'iphone-15-pro',
+      'iphone-15',
+      'iphone-11',
+      'macbook-air-13-m2',
+    ]);
   });
 
   it('filters by category and limits the result', () => {

@@ -36,9 +36,7 @@ export function QuoteSummary({ quote, compact = false }: { quote: QuoteDto; comp
       </div>
       {compact ? null : (
         <div className="pt-1 text-sm text-slate-600">
-          <dd>
-            {t('terms', { warranty: quote.warrantyDays, hours: quote.turnaroundHours })}
-          </dd>
+          <dd>{t('terms', { warranty: quote.warrantyDays, hours: quote.turnaroundHours })}</dd>
         </div>
       )}
     </dl>

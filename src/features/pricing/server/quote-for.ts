@@ -2,7 +2,13 @@ import type { Db } from '@/server/db/runtime';
 import { ApiError } from '@/server/http/errors';
 import { loadCatalog, type CatalogSnapshot } from '@/features/catalog/server/load-catalog';
 import { getShopRow } from '@/features/shops/server/list-shops';
-import { computeQuote, DEFAULT_PRICING_CONFIG, type PricingConfig, type Quote, type UrgencyTier } from '../engine';
+import {
+  computeQuote,
+  DEFAULT_PRICING_CONFIG,
+  type PricingConfig,
+  type Quote,
+  type UrgencyTier,
+} from '../engine';
 
 export interface QuoteFor {
   modelSlug: string;
@@ -30,9 +36,7 @@ export function quoteFromSnapshot(
     ]);
   }
   const prices = snapshot.pricesByModel.get(model.slug);
-  const missing = input.repairSlugs
-    .map((slug, i) => ({ slug, i }))
-    .filter(({ slug }) => !prices?.has(slug));
+  const missing = input.repairSlugs.map((slug, i) => ({ slug, i })).filter(({ slug }) => !prices?.has(slug));
   if (missing.length > 0) {
     throw new ApiError(
       'VALIDATION_FAILED',
@@ -65,7 +69,10 @@ export async function pricingConfigFor(db: Db, shopSlug: string | undefined): Pr
       { path: 'shopSlug', message: `No shop "${shopSlug}".` },
     ]);
   }
-  return { ...DEFAULT_PRICING_CONFIG, urgency: { standard: { surchargeBp: 0, minimumMinor: 0 }, ...shop.urgency } };
+  return {
+    ...DEFAULT_PRICING_CONFIG,
+    urgency: { standard: { surchargeBp: 0, minimumMinor: 0 }, ...shop.urgency },
+  };
 }
 
 export async function quoteFor(db: Db, input: QuoteFor, now: Date): Promise<Quote> {

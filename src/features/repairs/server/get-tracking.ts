@@ -8,7 +8,11 @@ import { STATUS_PROGRESS, type RepairStatus } from '../state-machine';
 import type { Tracking } from '../schemas';
 
 /** The public tracking view: only customer-visible events; null for unknown ref or wrong token. */
-export async function getTracking(db: Db, reference: string, token: string | null | undefined): Promise<Tracking | null> {
+export async function getTracking(
+  db: Db,
+  reference: string,
+  token: string | null | undefined,
+): Promise<Tracking | null> {
   const booking = await findBookingByToken(db, reference, token);
   if (!booking) return null;
   const [order] = await db.select().from(repairOrders).where(eq(repairOrders.bookingId, booking.id));
@@ -28,7 +32,11 @@ export async function getTracking(db: Db, reference: string, token: string | nul
     status: order.status,
     progress: STATUS_PROGRESS[order.status as RepairStatus] ?? 0,
     statusEnteredAt: order.statusEnteredAt.toISOString(),
-    device: { slug: booking.modelSlug, name: model?.name ?? booking.modelSlug, brandName: model?.brandName ?? '' },
+    device: {
+      slug: booking.modelSlug,
+      name: model?.name ?? booking.modelSlug,
+      brandName: model?.brandName ?? '',
+    },
     customerName: booking.customerName,
     service: {
       type: booking.serviceType,
@@ -36,7 +44,9 @@ export async function getTracking(db: Db, reference: string, token: string | nul
         ? {
             slug: shop.slug,
             name: shop.name,
-            address: [shop.addressLine1, shop.addressLine2, shop.city, shop.postcode].filter(Boolean).join(', '),
+            address: [shop.addressLine1, shop.addressLine2, shop.city, shop.postcode]
+              .filter(Boolean)
+              .join(', '),
             timeZone: shop.timeZone,
           }
         : null,

@@ -39,4 +39,3 @@ export function toPublicShop(s: ShopRow) {
     horizonDays: s.horizonDays,
   };
 }
-

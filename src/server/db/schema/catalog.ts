@@ -32,7 +32,10 @@ export const deviceModels = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
   },
-  (t) => [index('device_models_brand_idx').on(t.brandSlug), index('device_models_category_idx').on(t.categorySlug)],
+  (t) => [
+    index('device_models_brand_idx').on(t.brandSlug),
+    index('device_models_category_idx').on(t.categorySlug),
+  ],
 );
 
 export const repairTypes = pgTable('repair_types', {

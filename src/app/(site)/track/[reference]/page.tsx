@@ -50,7 +50,11 @@ export default async function TrackPage({
         <h2 id="status-title" className="text-sm font-medium text-slate-600">
           {t('statusLabel')}
         </h2>
-        <p className="mt-1 text-2xl font-semibold" data-testid="tracking-status" data-status={tracking.status}>
+        <p
+          className="mt-1 text-2xl font-semibold"
+          data-testid="tracking-status"
+          data-status={tracking.status}
+        >
           {tStatus(tracking.status)}
         </p>
         <p className="mt-1 text-slate-700">{t(`next.${tracking.status}`)}</p>
@@ -75,7 +79,10 @@ export default async function TrackPage({
               <p>{tracking.service.shop.name}</p>
               <p className="text-sm text-slate-600">{tracking.service.shop.address}</p>
               {calendarUrl ? (
-                <a href={calendarUrl} className="mt-2 inline-flex items-center gap-2 font-medium text-brand underline underline-offset-4">
+                <a
+                  href={calendarUrl}
+                  className="mt-2 inline-flex items-center gap-2 font-medium text-brand underline underline-offset-4"
+                >
                   <CalendarPlus className="size-4" aria-hidden /> {t('addToCalendar')}
                 </a>
               ) : null}

@@ -112,9 +112,7 @@ export const ALL_IN_ONE_DESKTOP_MODELS: readonly SeedModel[] = [
     ['imac-24-m3', 'iMac 24-inch (M3)', 2023, 'flagship'],
     ['imac-24-m4', 'iMac 24-inch (M4)', 2024, 'flagship'],
   ]),
-  ...defineModels('microsoft', 'desktop', [
-    ['surface-studio-2-plus', 'Surface Studio 2+', 2022, 'premium'],
-  ]),
+  ...defineModels('microsoft', 'desktop', [['surface-studio-2-plus', 'Surface Studio 2+', 2022, 'premium']]),
 ];
 
 /** Desktops without a display: no screen, webcam, audio or battery repairs. */
@@ -130,9 +128,7 @@ export const HEADLESS_DESKTOP_MODELS: readonly SeedModel[] = [
   ...defineModels('dell', 'desktop', [
     ['dell-xps-desktop-8960', 'Dell XPS Desktop (8960)', 2023, 'flagship'],
   ]),
-  ...defineModels('lenovo', 'desktop', [
-    ['legion-tower-5i-gen-8', 'Legion Tower 5i (Gen 8)', 2023, 'mid'],
-  ]),
+  ...defineModels('lenovo', 'desktop', [['legion-tower-5i-gen-8', 'Legion Tower 5i (Gen 8)', 2023, 'mid']]),
 ];
 
 export const DESKTOP_MODELS: readonly SeedModel[] = [

@@ -8,13 +8,7 @@ export const HOME_CONSOLE_MODELS: readonly SeedModel[] = [
     ['ps4-slim', 'PlayStation 4 Slim', 2016, 'mid', ['PS4 Slim', 'CUH-2016']],
     ['ps4-pro', 'PlayStation 4 Pro', 2016, 'flagship', ['PS4 Pro', 'CUH-7016']],
     ['ps5', 'PlayStation 5', 2020, 'flagship', ['PS5', 'PS5 Disc Edition', 'CFI-1016A']],
-    [
-      'ps5-digital',
-      'PlayStation 5 Digital Edition',
-      2020,
-      'flagship',
-      ['PS5 Digital', 'CFI-1016B'],
-    ],
+    ['ps5-digital', 'PlayStation 5 Digital Edition', 2020, 'flagship', ['PS5 Digital', 'CFI-1016B']],
     ['ps5-slim', 'PlayStation 5 Slim', 2023, 'flagship', ['PS5 Slim', 'CFI-2016']],
     ['ps5-pro', 'PlayStation 5 Pro', 2024, 'premium', ['PS5 Pro']],
   ]),
@@ -49,10 +43,7 @@ export const HANDHELD_CONSOLE_MODELS: readonly SeedModel[] = [
   ]),
 ];
 
-export const CONSOLE_MODELS: readonly SeedModel[] = [
-  ...HOME_CONSOLE_MODELS,
-  ...HANDHELD_CONSOLE_MODELS,
-];
+export const CONSOLE_MODELS: readonly SeedModel[] = [...HOME_CONSOLE_MODELS, ...HANDHELD_CONSOLE_MODELS];
 
 /**
  * Consoles where a shop can fit a bigger drive: PS4/Xbox One internal HDD swap, PS5 M.2 expansion

@@ -10,11 +10,7 @@ export type ModelRow = readonly [
 ];
 
 /** Expand compact rows for one brand + category into `SeedModel`s. */
-export function defineModels(
-  brand: string,
-  category: CategorySlug,
-  rows: readonly ModelRow[],
-): SeedModel[] {
+export function defineModels(brand: string, category: CategorySlug, rows: readonly ModelRow[]): SeedModel[] {
   return rows.map(([slug, name, releaseYear, tier, aliases]) => {
     const model: SeedModel = { slug, name, brand, category, releaseYear, tier };
     if (aliases && aliases.length > 0) model.aliases = [...aliases];
