@@ -73,7 +73,7 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   scope: text('scope').notNull(),
   requestHash: text('request_hash').notNull(),
   resourceId: uuid('resource_id'),
-  /** The response first given, replayed to retries (kept 24 hours). */
+  /** The response first given, replayed to retries with the same key. */
   response: jsonb('response'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
