@@ -15,6 +15,7 @@
  *
  * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
  * (default 50), BENCH_DROP_OFF_SHARE (share of bookings that are drop-offs, default 0.2),
+ * BENCH_SLOTS (drop-offs rotate over only the first N open slots; default 0 = all of them),
  * BENCH_DATABASE_URL (optional PostgreSQL URL, passed to the server as DATABASE_URL).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -51,6 +52,8 @@ try {
     warmup: numberFromEnv('BENCH_WARMUP', 2, { min: 0 }),
     connections: numberFromEnv('BENCH_CONNECTIONS', 50, { min: 1, integer: true }),
     dropOffShare: numberFromEnv('BENCH_DROP_OFF_SHARE', 0.2, { min: 0 }),
+    /** rotate drop-offs over only the first N open slots (0 = all), to force full slots and races */
+    slotLimit: numberFromEnv('BENCH_SLOTS', 0, { min: 0, integer: true }),
     databaseUrl: process.env.BENCH_DATABASE_URL?.trim() || undefined,
   };
   if (config.dropOffShare > 1) throw new BenchError('BENCH_DROP_OFF_SHARE must be between 0 and 1.');
@@ -96,7 +99,13 @@ function startChild(name, args, env, { onLine } = {}) {
   const proc = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
   const child = { name, proc, exited, done: false };
-  exited.then(() => (child.done = true));
+  exited.then(({ code, signal }) => {
+    child.done = true;
+    if (!cleanupPromise) {
+      log(`\n  ${name} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`);
+      child.unexpectedExit = { code, signal };
+    }
+  });
   let buf = '';
   const onData = (chunk) => {
     buf += chunk.toString('utf8');
@@ -331,12 +340,13 @@ async function main() {
   }
   // interleave the shops in time order, so consecutive drop-offs go to different slots and shops
   slotRing.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.shop.localeCompare(b.shop));
+  if (config.slotLimit > 0) slotRing.splice(config.slotLimit);
   const capacityByShop = Object.fromEntries(
     [...slotsBefore].map(([shop, items]) => [shop, { slots: items.length, capacity: items[0]?.capacity ?? null }]),
   );
   log(
     `  pre-flight OK — catalogue search ${catalog.bytes} B, quote ${quote.bytes} B; ` +
-      `${slotRing.length} open slots (${[...slotsBefore].map(([s, i]) => `${s}: ${i.length} × ${i[0]?.capacity ?? '?'}`).join(', ')})`,
+      `${slotRing.length} open slots used (${[...slotsBefore].map(([s, i]) => `${s}: ${i.length} × ${i[0]?.capacity ?? '?'}`).join(', ')})`,
   );
   const bookingProbe = await expectStatus(
     'mail-in booking',
@@ -600,7 +610,13 @@ async function main() {
   const report = {
     generatedAt: new Date().toISOString(),
     database,
-    config: { duration: config.duration, warmup: config.warmup, connections: config.connections, dropOffShare: config.dropOffShare },
+    config: {
+      duration: config.duration,
+      warmup: config.warmup,
+      connections: config.connections,
+      dropOffShare: config.dropOffShare,
+      slotLimit: config.slotLimit || null,
+    },
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model?.trim() ?? null,
@@ -686,6 +702,8 @@ main()
   .catch(async (err) => {
     if (!interrupted) {
       console.error(`\nbench failed: ${err instanceof BenchError ? err.message : (err?.stack ?? err)}`);
+      if (err?.cause) console.error(`  cause: ${err.cause.message ?? err.cause}`);
+      if (serverTail.length) console.error(`\nLast server output:\n${serverTail.slice(-30).join('\n')}`);
     }
     await cleanup();
     process.exit(interrupted ? 130 : 1);
