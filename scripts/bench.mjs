@@ -96,7 +96,12 @@ function log(msg = '') {
 
 function startChild(name, args, env, { onLine } = {}) {
   // own process group, so that the server's own child (tsx main.ts) is signalled too
-  const proc = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const proc = spawn(process.execPath, args, {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
   const child = { name, proc, exited, done: false };
   exited.then(({ code, signal }) => {
@@ -214,7 +219,9 @@ async function request(base, pathname, { method = 'GET', body, headers = {}, tim
 async function expectStatus(label, promise, status) {
   const res = await promise;
   if (res.status !== status) {
-    throw new BenchError(`pre-flight: ${label} answered ${res.status}, expected ${status}: ${res.text.slice(0, 400)}`);
+    throw new BenchError(
+      `pre-flight: ${label} answered ${res.status}, expected ${status}: ${res.text.slice(0, 400)}`,
+    );
   }
   return res;
 }
@@ -267,13 +274,20 @@ function count5xx(counts) {
 
 async function main() {
   const started = Date.now();
-  log(`RevivaTech benchmark — ${database}, ${config.connections} connections, ${config.duration} s per target (+${config.warmup} s warm-up)`);
-  log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+  log(
+    `RevivaTech benchmark — ${database}, ${config.connections} connections, ${config.duration} s per target (+${config.warmup} s warm-up)`,
+  );
+  log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+  );
 
   // 1. build (outside the readiness timeout) -------------------------------------------------
   if (!buildIsFresh(root)) {
     log('\nBuilding the app (no build for the current sources)…');
-    const r = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (interrupted) return new Promise(() => {});
     if (r.status !== 0) throw new BenchError(`the build failed (exit ${r.status ?? r.signal}).`);
   }
@@ -322,9 +336,15 @@ async function main() {
   // 3. pre-flight: every target answers as expected (and typical answer sizes) ---------------
   const catalog = await expectStatus('catalogue search', request(base, CATALOG_PATH), 200);
   if (!Array.isArray(catalog.json?.items) || catalog.json.items.length === 0) {
-    throw new BenchError(`pre-flight: the catalogue search for "iphone 15" found nothing: ${catalog.text.slice(0, 300)}`);
+    throw new BenchError(
+      `pre-flight: the catalogue search for "iphone 15" found nothing: ${catalog.text.slice(0, 300)}`,
+    );
   }
-  const quote = await expectStatus('pricing quote', request(base, '/api/pricing/quote', { method: 'POST', body: QUOTE_BODY }), 200);
+  const quote = await expectStatus(
+    'pricing quote',
+    request(base, '/api/pricing/quote', { method: 'POST', body: QUOTE_BODY }),
+    200,
+  );
   const shops = await expectStatus('shop list', request(base, '/api/shops'), 200);
   const shopSlugs = (shops.json?.items ?? []).map((s) => s.slug);
   if (shopSlugs.length === 0) throw new BenchError('pre-flight: /api/shops lists no shops.');
@@ -336,13 +356,17 @@ async function main() {
   }
   const slotRing = [];
   for (const [shop, items] of slotsBefore) {
-    for (const s of items) if (s.available > 0) slotRing.push({ shop, startsAt: s.startsAt, capacity: s.capacity });
+    for (const s of items)
+      if (s.available > 0) slotRing.push({ shop, startsAt: s.startsAt, capacity: s.capacity });
   }
   // interleave the shops in time order, so consecutive drop-offs go to different slots and shops
   slotRing.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.shop.localeCompare(b.shop));
   if (config.slotLimit > 0) slotRing.splice(config.slotLimit);
   const capacityByShop = Object.fromEntries(
-    [...slotsBefore].map(([shop, items]) => [shop, { slots: items.length, capacity: items[0]?.capacity ?? null }]),
+    [...slotsBefore].map(([shop, items]) => [
+      shop,
+      { slots: items.length, capacity: items[0]?.capacity ?? null },
+    ]),
   );
   log(
     `  pre-flight OK — catalogue search ${catalog.bytes} B, quote ${quote.bytes} B; ` +
@@ -368,7 +392,12 @@ async function main() {
     { onLine: (line) => serverTail.push(`[ceiling] ${line}`) },
   );
   const ceilingBase = `http://127.0.0.1:${ceilingPort}`;
-  await waitUntil('The ceiling', ceiling, async () => (await request(ceilingBase, '/')).status === 200, 10_000);
+  await waitUntil(
+    'The ceiling',
+    ceiling,
+    async () => (await request(ceilingBase, '/')).status === 200,
+    10_000,
+  );
 
   // 5. the runs -----------------------------------------------------------------------------
   const results = [];
@@ -386,13 +415,21 @@ async function main() {
     process.stdout.write(`measuring ${config.duration} s… `);
     const r = await runAutocannon({ ...common, ...opts, duration: config.duration });
     const counts = statusCounts(r);
-    log(`${fmt(r.requests.average)} req/s, p99 ${fmt(r.latency.p99, 1)} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}${r.errors ? `, ${r.errors} errors` : ''}`);
+    log(
+      `${fmt(r.requests.average)} req/s, p99 ${fmt(r.latency.p99, 1)} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}${r.errors ? `, ${r.errors} errors` : ''}`,
+    );
     return {
       name,
       requestsPerSecond: r.requests.average,
       totalRequests: r.requests.total,
       durationSeconds: r.duration,
-      latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, mean: r.latency.average, max: r.latency.max },
+      latencyMs: {
+        p50: r.latency.p50,
+        p90: r.latency.p90,
+        p99: r.latency.p99,
+        mean: r.latency.average,
+        max: r.latency.max,
+      },
       non2xx: r.non2xx,
       statusCodes: counts,
       errors: r.errors,
@@ -405,7 +442,10 @@ async function main() {
   ceilingResult.key = 'ceiling';
   results.push(ceilingResult);
 
-  const catalogResult = await measure('catalogue search', { url: base + CATALOG_PATH, headers: { accept: 'application/json' } });
+  const catalogResult = await measure('catalogue search', {
+    url: base + CATALOG_PATH,
+    headers: { accept: 'application/json' },
+  });
   catalogResult.key = 'catalog';
   results.push(catalogResult);
 
@@ -423,7 +463,17 @@ async function main() {
   let seq = 0;
   let dropOffSeq = 0;
   const createdPerSlot = new Map(); // "shop|startsAt" → 201s (warm-up and measured run)
-  const emptyTally = () => ({ sent: 0, sentDropOff: 0, created: 0, createdDropOff: 0, createdMailIn: 0, replayed: 0, slotFull: 0, other: {}, otherSamples: [] });
+  const emptyTally = () => ({
+    sent: 0,
+    sentDropOff: 0,
+    created: 0,
+    createdDropOff: 0,
+    createdMailIn: 0,
+    replayed: 0,
+    slotFull: 0,
+    other: {},
+    otherSamples: [],
+  });
   const tally = { warmup: emptyTally(), measure: emptyTally() };
   let phase = 'warmup';
 
@@ -435,7 +485,9 @@ async function main() {
       const t = tally[phase];
       t.sent++;
       // a deterministic share of drop-offs: n·share crosses an integer
-      const dropOff = slotRing.length > 0 && Math.floor(n * config.dropOffShare) !== Math.floor((n - 1) * config.dropOffShare);
+      const dropOff =
+        slotRing.length > 0 &&
+        Math.floor(n * config.dropOffShare) !== Math.floor((n - 1) * config.dropOffShare);
       let service = { type: 'mail_in' };
       if (dropOff) {
         const slot = slotRing[dropOffSeq++ % slotRing.length];
@@ -512,10 +564,18 @@ async function main() {
     for (const s of r.json.items) {
       slotsChecked++;
       if (s.booked > s.capacity || s.available < 0) {
-        overbooked.push({ source: 'server', shop: slug, startsAt: s.startsAt, booked: s.booked, capacity: s.capacity, available: s.available });
+        overbooked.push({
+          source: 'server',
+          shop: slug,
+          startsAt: s.startsAt,
+          booked: s.booked,
+          capacity: s.capacity,
+          available: s.available,
+        });
       }
       const ours = createdPerSlot.get(`${slug}|${s.startsAt}`) ?? 0;
-      if (ours !== s.booked) mismatches.push({ shop: slug, startsAt: s.startsAt, created201: ours, serverBooked: s.booked });
+      if (ours !== s.booked)
+        mismatches.push({ shop: slug, startsAt: s.startsAt, created201: ours, serverBooked: s.booked });
     }
   }
   const capacityOf = new Map(slotRing.map((s) => [`${s.shop}|${s.startsAt}`, s.capacity]));
@@ -529,13 +589,17 @@ async function main() {
   const overbookedSlots = new Set(overbooked.map((o) => `${o.shop}|${o.startsAt}`)).size;
   const slotsUsed = createdPerSlot.size;
   const slotsFull = [...createdPerSlot].filter(([k, n]) => n >= (capacityOf.get(k) ?? Infinity)).length;
-  log(`\nSlot check: ${slotsChecked} slots checked, ${slotsUsed} booked by the bench (${slotsFull} now full)`);
+  log(
+    `\nSlot check: ${slotsChecked} slots checked, ${slotsUsed} booked by the bench (${slotsFull} now full)`,
+  );
   log(`overbooked slots: ${overbookedSlots}`);
   for (const o of overbooked.slice(0, 20)) log(`  OVERBOOKED ${JSON.stringify(o)}`);
   // Requests still in flight when a run stops are dropped by the client, but the server may
   // still complete them: the server's count may then exceed the bench's 201s by at most that many.
-  const answered = (t) => t.created + t.replayed + t.slotFull + Object.values(t.other).reduce((a, b) => a + b, 0);
-  const unanswered = Math.max(0, tally.warmup.sent - answered(tally.warmup)) + Math.max(0, m.sent - answered(m));
+  const answered = (t) =>
+    t.created + t.replayed + t.slotFull + Object.values(t.other).reduce((a, b) => a + b, 0);
+  const unanswered =
+    Math.max(0, tally.warmup.sent - answered(tally.warmup)) + Math.max(0, m.sent - answered(m));
   const serverAhead = mismatches.filter((x) => x.serverBooked > x.created201);
   const serverBehind = mismatches.filter((x) => x.serverBooked < x.created201);
   const excess = serverAhead.reduce((sum, x) => sum + x.serverBooked - x.created201, 0);
@@ -547,7 +611,9 @@ async function main() {
     );
   }
   if (serverBehind.length) {
-    log(`  WARNING: ${serverBehind.length} slots hold fewer reservations than the 201s the bench saw, e.g. ${JSON.stringify(serverBehind[0])}`);
+    log(
+      `  WARNING: ${serverBehind.length} slots hold fewer reservations than the 201s the bench saw, e.g. ${JSON.stringify(serverBehind[0])}`,
+    );
   }
 
   // 7. report ------------------------------------------------------------------------------
@@ -566,7 +632,17 @@ async function main() {
     }
   }
 
-  const header = ['target', 'req/s (mean)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs ceiling', 'target', ''];
+  const header = [
+    'target',
+    'req/s (mean)',
+    'p50 ms',
+    'p99 ms',
+    'non-2xx',
+    'errors',
+    'vs ceiling',
+    'target',
+    '',
+  ];
   const rows = results.map((r) => [
     r.key === 'booking' ? 'booking creation (201/s)' : r.name,
     fmt(r.requestsPerSecond),
@@ -579,20 +655,32 @@ async function main() {
     r.verdict ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   log(`\nResults (${database}, ${config.connections} connections, ${config.duration} s each):\n`);
   log(line(header));
   log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) log(line(row));
-  log(`\nbooking non-2xx: ${m.slotFull} × 409 SLOT_FULL (expected once slots fill)` + (Object.keys(m.other).length ? `, other: ${JSON.stringify(m.other)}` : ', no others'));
+  log(
+    `\nbooking non-2xx: ${m.slotFull} × 409 SLOT_FULL (expected once slots fill)` +
+      (Object.keys(m.other).length ? `, other: ${JSON.stringify(m.other)}` : ', no others'),
+  );
 
   const errors5xx = results.reduce((sum, r) => sum + count5xx(r.statusCodes), 0);
   const problems = [];
-  if (serverBehind.length) problems.push(`${serverBehind.length} slots hold fewer reservations than the bench's 201 drop-offs`);
-  if (serverAhead.length && excess > unanswered) problems.push(`${serverAhead.length} slots hold ${excess} reservations the bench never saw a 201 for`);
+  if (serverBehind.length)
+    problems.push(`${serverBehind.length} slots hold fewer reservations than the bench's 201 drop-offs`);
+  if (serverAhead.length && excess > unanswered)
+    problems.push(`${serverAhead.length} slots hold ${excess} reservations the bench never saw a 201 for`);
   for (const r of results) {
     const unexpected = r.key === 'booking' ? Object.values(m.other).reduce((a, b) => a + b, 0) : r.non2xx;
-    if (unexpected) problems.push(`${r.name}: ${unexpected} unexpected non-2xx ${JSON.stringify(r.key === 'booking' ? m.other : r.statusCodes)}`);
+    if (unexpected)
+      problems.push(
+        `${r.name}: ${unexpected} unexpected non-2xx ${JSON.stringify(r.key === 'booking' ? m.other : r.statusCodes)}`,
+      );
     if (r.errors) problems.push(`${r.name}: ${r.errors} connection errors (${r.timeouts} timeouts)`);
   }
   if (serverWarnings.total) {
