@@ -82,6 +82,24 @@ describe.each(BACKENDS)('booking API on $name', (backend) => {
     expect(rows).toHaveLength(1);
   });
 
+  it('replays a retry even after its slot has filled up', async () => {
+    const slot = await freeSlot(app, 'manchester', 2, 3);
+    const body = (i: number) =>
+      bookingBody({
+        customer: { name: `Filler ${i}`, email: `filler${i}@example.com` },
+        service: { type: 'drop_off', shopSlug: 'manchester', slotStartsAt: slot },
+      });
+    const first = await post(body(1), { 'idempotency-key': 'fill-key-0001' });
+    expect(first.status).toBe(201);
+    expect((await post(body(2), { 'idempotency-key': 'fill-key-0002' })).status).toBe(201);
+    expect((await post(body(3), { 'idempotency-key': 'fill-key-0003' })).status).toBe(409);
+    const retry = await post(body(1), { 'idempotency-key': 'fill-key-0001' });
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as { reference: string }).reference).toBe(
+      ((await first.json()) as { reference: string }).reference,
+    );
+  });
+
   it('refuses to reuse a key for a different request', async () => {
     await post(bookingBody(), { 'idempotency-key': 'reuse-key-0001' });
     const res = await post(bookingBody({ repairSlugs: ['battery'] }), {

@@ -4,6 +4,9 @@
  * PostgreSQL, migrated and seeded exactly as on start-up.
  */
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
 import { env } from '@/env';
 import { openDatabase, type DatabaseHandle } from '@/server/db/client';
 import { closeDatabase, setDatabase } from '@/server/db/runtime';
@@ -54,22 +57,25 @@ export async function startApp(backend: Backend): Promise<TestApp> {
   const handle = await openDatabase(testDb ? { url: testDb.url, poolSize: 20 } : { dataDir: 'memory://' });
   await seedAll(handle.db);
   setDatabase(handle);
-  const api = getApi();
+  // the API behind a real HTTP listener, exactly as src/server/main.ts serves it
+  const server = http.createServer(getRequestListener(getApi().fetch));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
   return {
     handle,
     request(path, init = {}) {
       const { json, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (json !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
-      return Promise.resolve(
-        api.request(`http://localhost${path}`, {
-          ...rest,
-          headers,
-          body: json !== undefined ? JSON.stringify(json) : rest.body,
-        }),
-      );
+      return fetch(`http://127.0.0.1:${port}${path}`, {
+        ...rest,
+        headers,
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      });
     },
     async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
       await closeDatabase();
       await testDb?.drop();
       await clearCache();

@@ -1,13 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
-import {
-  bookings,
-  idempotencyKeys,
-  repairOrderEvents,
-  repairOrderLines,
-  repairOrders,
-  slotReservations,
-} from '@/server/db/schema';
+import { idempotencyKeys } from '@/server/db/schema';
 import { ApiError } from '@/server/http/errors';
 import { loadCatalog } from '@/features/catalog/server/load-catalog';
 import { getShopRow, type ShopRow } from '@/features/shops/server/list-shops';
@@ -17,6 +11,7 @@ import { generateReference, generateTrackingToken } from '../reference';
 import type { BookingConfirmation, BookingRequest } from '../schemas';
 import { canonicalJson, sha256 } from './tokens';
 import { calendarLinks } from './calendar';
+import { insertBookingSql, type BookingWriteResult } from './insert-booking-sql';
 
 export interface CreateBookingOptions {
   idempotencyKey?: string;
@@ -40,13 +35,15 @@ export function trackingUrl(baseUrl: string, reference: string, token: string): 
 }
 
 /**
- * Creates a booking and its repair order in one transaction.
+ * Creates a booking and its repair order atomically.
  *
  * - Prices are computed here from the catalogue; the client sends only slugs.
  * - A slot's capacity is taken with one conditional upsert (`booked < capacity`), which is
  *   atomic under PostgreSQL's row locks and serialised on PGlite; a CHECK constraint backs it.
- * - With an Idempotency-Key, the key row is inserted first: a concurrent retry blocks on the
- *   primary key until the first commits, then replays its stored response.
+ * - With an Idempotency-Key, an earlier answer is replayed; the key row (with the response) is
+ *   written in the same statement as the booking, so a concurrent retry blocks on the key until
+ *   the first commits, fails as a whole, and replays the stored response.
+ * - All writes are one atomic statement (see insert-booking-sql.ts).
  */
 export async function createBooking(
   db: Db,
@@ -56,10 +53,10 @@ export async function createBooking(
   const now = opts.now ?? new Date();
   const requestHash = sha256(canonicalJson(input));
 
-  if (opts.idempotencyKey) {
-    const replay = await findReplay(db, opts.idempotencyKey, requestHash);
-    if (replay) return { booking: replay, replayed: true };
-  }
+  // A retry of an earlier request is recognised by the key's unique violation when the booking
+  // is written; only where we stop before writing (slot gone, slot full) do we look it up.
+  const replayOf = async () =>
+    opts.idempotencyKey ? findReplay(db, opts.idempotencyKey, requestHash) : Promise.resolve(null);
 
   const [snapshot, config] = await Promise.all([
     loadCatalog(db),
@@ -85,6 +82,8 @@ export async function createBooking(
     if (!shop) throw new Error('shop vanished between lookups');
     slotStartsAt = new Date(input.service.slotStartsAt);
     if (!isSlotBookable(shop, slotStartsAt, now)) {
+      const replay = await replayOf();
+      if (replay) return { booking: replay, replayed: true };
       throw new ApiError('SLOT_UNAVAILABLE', 'That drop-off time cannot be booked.', [
         {
           path: 'service.slotStartsAt',
@@ -99,100 +98,16 @@ export async function createBooking(
   }
 
   const token = generateTrackingToken();
+  const bookingId = randomUUID();
+  const createdAt = now;
+  const eventMessage =
+    input.service.type === 'mail_in' ? 'Booked for mail-in' : `Booked for drop-off at ${shop!.name}`;
 
-  return db.transaction(async (tx) => {
-    if (opts.idempotencyKey) {
-      const claimed = await tx
-        .insert(idempotencyKeys)
-        .values({ key: opts.idempotencyKey, scope: 'booking', requestHash })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (claimed.length === 0) {
-        // another request with this key committed meanwhile
-        const replay = await findReplay(tx, opts.idempotencyKey, requestHash);
-        if (replay) return { booking: replay, replayed: true };
-        throw new ApiError('CONFLICT', 'A request with this Idempotency-Key is still in progress.');
-      }
-    }
-
-    if (shop && slotStartsAt) {
-      const taken = await tx
-        .insert(slotReservations)
-        .values({ shopSlug: shop.slug, startsAt: slotStartsAt, capacity: shop.capacityPerSlot, booked: 1 })
-        .onConflictDoUpdate({
-          target: [slotReservations.shopSlug, slotReservations.startsAt],
-          set: { booked: sql`${slotReservations.booked} + 1` },
-          setWhere: sql`${slotReservations.booked} < ${slotReservations.capacity}`,
-        })
-        .returning({ booked: slotReservations.booked });
-      if (taken.length === 0) {
-        throw new ApiError('SLOT_FULL', 'That drop-off slot has just been fully booked.', [
-          { path: 'service.slotStartsAt', message: 'This slot is now full. Please choose another time.' },
-        ]);
-      }
-    }
-
-    let booking: typeof bookings.$inferSelect | undefined;
-    for (let attempt = 0; attempt < 5 && !booking; attempt++) {
-      [booking] = await tx
-        .insert(bookings)
-        .values({
-          reference: generateReference(),
-          trackingTokenHash: sha256(token),
-          serviceType: input.service.type,
-          shopSlug: shop?.slug ?? null,
-          slotStartsAt,
-          slotEndsAt,
-          modelSlug: model.slug,
-          customerName: input.customer.name,
-          customerEmail: input.customer.email,
-          customerPhone: input.customer.phone ?? null,
-          faultDescription: input.faultDescription || null,
-          urgency: input.urgency,
-          paymentMethod: input.paymentMethod,
-          quote,
-          totalMinor: quote.totalMinor,
-          currency: quote.currency,
-          locale: input.locale,
-        })
-        .onConflictDoNothing({ target: bookings.reference })
-        .returning();
-    }
-    if (!booking) throw new Error('could not allocate a unique booking reference');
-
-    const [order] = await tx
-      .insert(repairOrders)
-      .values({
-        reference: booking.reference,
-        bookingId: booking.id,
-        shopSlug: booking.shopSlug,
-        status: 'booked',
-      })
-      .returning({ id: repairOrders.id });
-    await tx.insert(repairOrderLines).values(
-      quote.lines.map((l) => ({
-        orderId: order!.id,
-        repairSlug: l.repairSlug,
-        description: l.repairName,
-        partsMinor: l.partsMinor,
-        labourMinor: l.labourMinor,
-        discountMinor: l.discountMinor,
-        totalMinor: l.totalMinor,
-      })),
-    );
-    await tx.insert(repairOrderEvents).values({
-      orderId: order!.id,
-      type: 'created',
-      toStatus: 'booked',
-      actor: 'customer',
-      visibility: 'customer',
-      message:
-        input.service.type === 'mail_in' ? 'Booked for mail-in' : `Booked for drop-off at ${shop!.name}`,
-    });
-
-    const tracking = trackingUrl(opts.baseUrl, booking.reference, token);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const reference = generateReference();
+    const tracking = trackingUrl(opts.baseUrl, reference, token);
     const links = calendarLinks({
-      reference: booking.reference,
+      reference,
       sequence: 0,
       deviceName: model.name,
       repairs: quote.lines.map((l) => l.repairName),
@@ -202,8 +117,8 @@ export async function createBooking(
       trackingUrl: tracking,
     });
     const confirmation: BookingConfirmation = {
-      id: booking.id,
-      reference: booking.reference,
+      id: bookingId,
+      reference,
       trackingToken: token,
       trackingUrl: tracking,
       status: 'booked',
@@ -217,22 +132,74 @@ export async function createBooking(
         slotStartsAt: slotStartsAt?.toISOString() ?? null,
         slotEndsAt: slotEndsAt?.toISOString() ?? null,
       },
-      customer: { name: booking.customerName, email: booking.customerEmail },
-      paymentMethod: booking.paymentMethod,
-      calendarUrl: `/api/bookings/${booking.reference}/calendar.ics?token=${encodeURIComponent(token)}`,
+      customer: { name: input.customer.name, email: input.customer.email },
+      paymentMethod: input.paymentMethod,
+      calendarUrl: `/api/bookings/${reference}/calendar.ics?token=${encodeURIComponent(token)}`,
       googleCalendarUrl: links.google,
       outlookCalendarUrl: links.outlook,
-      createdAt: booking.createdAt.toISOString(),
+      createdAt: createdAt.toISOString(),
     };
 
-    if (opts.idempotencyKey) {
-      await tx
-        .update(idempotencyKeys)
-        .set({ resourceId: booking.id, response: confirmation })
-        .where(eq(idempotencyKeys.key, opts.idempotencyKey));
+    let row: BookingWriteResult | undefined;
+    try {
+      const res = await db.execute(
+        insertBookingSql({
+          bookingId,
+          reference,
+          trackingTokenHash: sha256(token),
+          serviceType: input.service.type,
+          shopSlug: shop?.slug ?? null,
+          slot:
+            shop && slotStartsAt && slotEndsAt
+              ? { startsAt: slotStartsAt, endsAt: slotEndsAt, capacity: shop.capacityPerSlot }
+              : null,
+          modelSlug: model.slug,
+          customerName: input.customer.name,
+          customerEmail: input.customer.email,
+          customerPhone: input.customer.phone ?? null,
+          faultDescription: input.faultDescription || null,
+          urgency: input.urgency,
+          paymentMethod: input.paymentMethod,
+          quote,
+          locale: input.locale,
+          createdAt,
+          eventMessage,
+          idempotency: opts.idempotencyKey
+            ? { key: opts.idempotencyKey, requestHash, response: confirmation }
+            : null,
+        }),
+      );
+      row = (res as unknown as { rows: BookingWriteResult[] }).rows[0];
+    } catch (err) {
+      if (!opts.idempotencyKey || !isUniqueViolation(err, 'idempotency_keys_pkey')) throw err;
+      // a concurrent request with this key won the race; nothing of ours was written
+      const replay = await findReplay(db, opts.idempotencyKey, requestHash);
+      if (replay) return { booking: replay, replayed: true };
+      throw new ApiError('CONFLICT', 'A request with this Idempotency-Key is still in progress.');
     }
-    return { booking: confirmation, replayed: false };
-  });
+    if (!row) throw new Error('booking statement returned no row');
+    const outcome = row.slotTaken === 0 ? 'slot-full' : row.booked === 0 ? 'reference-taken' : 'booked';
+
+    if (outcome === 'booked') return { booking: confirmation, replayed: false };
+    if (outcome === 'slot-full') {
+      const replay = await replayOf();
+      if (replay) return { booking: replay, replayed: true };
+      throw new ApiError('SLOT_FULL', 'That drop-off slot has just been fully booked.', [
+        { path: 'service.slotStartsAt', message: 'This slot is now full. Please choose another time.' },
+      ]);
+    }
+    // 'reference-taken': astronomically rare; try again with a fresh reference
+  }
+  throw new Error('could not allocate a unique booking reference');
+}
+
+/** PostgreSQL unique_violation on the named constraint (drizzle wraps driver errors in `cause`). */
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint: c } = e as { code?: string; constraint?: string };
+    if (code === '23505' && c === constraint) return true;
+  }
+  return false;
 }
 
 async function findReplay(db: Db, key: string, requestHash: string): Promise<BookingConfirmation | null> {

@@ -31,6 +31,8 @@ export interface CatalogSnapshot {
   models: CatalogModel[];
   modelsBySlug: Map<string, CatalogModel>;
   pricesByModel: Map<string, Map<string, CatalogPrice>>;
+  /** Answers to recent searches; it lives and dies with this snapshot, so it is never stale. */
+  searchMemo: Map<string, unknown>;
 }
 
 export const CATALOG_TAG = 'catalog';
@@ -91,6 +93,7 @@ export async function readCatalog(db: Db): Promise<CatalogSnapshot> {
     models,
     modelsBySlug: new Map(models.map((m) => [m.slug, m])),
     pricesByModel,
+    searchMemo: new Map(),
   };
 }
 

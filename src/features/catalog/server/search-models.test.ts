@@ -49,6 +49,7 @@ const snapshot: CatalogSnapshot = {
   ]),
   models,
   modelsBySlug: new Map(models.map((m) => [m.slug, m])),
+  searchMemo: new Map(),
   pricesByModel: new Map([
     [
       'iphone-15',
@@ -108,6 +109,12 @@ describe('searchModels', () => {
     const res = searchModels(snapshot, { category: 'phone', limit: 2 });
     expect(res.total).toBe(4);
     expect(res.items).toHaveLength(2);
+  });
+
+  it('answers a repeated search from the memo with the same result', () => {
+    const first = searchModels(snapshot, { q: 'galaxy' });
+    expect(searchModels(snapshot, { q: 'galaxy' })).toBe(first);
+    expect(searchModels(snapshot, { q: 'galaxy', limit: 1 })).not.toBe(first);
   });
 
   it('returns nothing for words that match no model', () => {

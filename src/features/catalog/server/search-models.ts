@@ -52,10 +52,24 @@ function score(m: CatalogModel, tokens: string[], phrase: string): number {
   return s;
 }
 
+const SEARCH_MEMO_MAX = 2000;
+
+/** Search with a per-snapshot memo of recent answers (the catalogue changes rarely). */
 export function searchModels(
   snapshot: CatalogSnapshot,
   query: ModelSearch,
 ): { items: ModelSummary[]; total: number } {
+  const key = `${query.q ?? ''}\u0000${query.category ?? ''}\u0000${query.brand ?? ''}\u0000${query.limit ?? 50}`;
+  const memo = snapshot.searchMemo as Map<string, { items: ModelSummary[]; total: number }>;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const result = runSearch(snapshot, query);
+  if (memo.size >= SEARCH_MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(key, result);
+  return result;
+}
+
+function runSearch(snapshot: CatalogSnapshot, query: ModelSearch): { items: ModelSummary[]; total: number } {
   const tokens = query.q ? searchWords(query.q) : [];
   const phrase = tokens.join(' ');
   const matches: Array<{ m: CatalogModel; s: number }> = [];
