@@ -32,6 +32,16 @@ export const env = createEnv({
       .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #0f766e')
       .default('#0f766e'),
     BRAND_LOGO_URL: z.string().optional(),
+    /** Signs sessions and links; generated into DATA_DIR/secrets.json when unset. */
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** 32 bytes as 64 hex characters: encrypts stored secrets (SMTP password); generated when unset. */
+    ENCRYPTION_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+      .optional(),
+    /** First start: create this admin account when no admin exists yet. */
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     /** Seed the demo catalogue and shops on first start (default on). */
     SEED_ON_START: z
       .enum(['true', 'false', '1', '0'])

@@ -2,12 +2,22 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 import { logger } from '@/server/logger';
+import type { Role } from '@/server/db/schema';
 import { ApiError, fieldErrorsFromZod, problem } from './errors';
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  role: Role;
+  shopSlug: string | null;
+}
 
 export interface AppVariables {
   requestId: string;
-  /** Filled by the auth hook; anonymous (null) until accounts arrive. */
-  user: { id: string; role: 'customer' | 'technician' | 'manager' | 'admin' } | null;
+  /** Filled by the auth hook from the session cookie; null when anonymous. */
+  user: SessionUser | null;
 }
 export interface AppEnv {
   Variables: AppVariables;

@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { deviceModels } from './catalog';
 import { shops } from './shops';
+import { user } from './auth';
 
 export interface QuoteSnapshot {
   currency: string;
@@ -44,6 +45,9 @@ export const bookings = pgTable(
     customerName: text('customer_name').notNull(),
     customerEmail: text('customer_email').notNull(),
     customerPhone: text('customer_phone'),
+    /** the account the booking belongs to: set at booking when signed in, or when the
+     *  booking's e-mail address is verified by an account */
+    userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
     faultDescription: text('fault_description'),
     urgency: text('urgency').notNull(),
     paymentMethod: text('payment_method').notNull(),
@@ -60,6 +64,7 @@ export const bookings = pgTable(
   (t) => [
     uniqueIndex('bookings_reference_uq').on(t.reference),
     index('bookings_email_idx').on(t.customerEmail),
+    index('bookings_user_idx').on(t.userId),
     index('bookings_slot_idx').on(t.shopSlug, t.slotStartsAt),
   ],
 );

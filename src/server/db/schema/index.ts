@@ -1,4 +1,6 @@
+export * from './auth';
 export * from './catalog';
 export * from './shops';
 export * from './bookings';
 export * from './repairs';
+export * from './email';
