@@ -42,6 +42,8 @@ export const env = createEnv({
     /** First start: create this admin account when no admin exists yet. */
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    /** better-auth's per-IP limits on sign-in/sign-up (on by default; tests turn it off). */
+    AUTH_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
     /** Seed the demo catalogue and shops on first start (default on). */
     SEED_ON_START: z
       .enum(['true', 'false', '1', '0'])

@@ -16,6 +16,9 @@ import { pricingApi } from '@/features/pricing/api';
 import { bookingApi } from '@/features/booking/api';
 import { repairsApi } from '@/features/repairs/api';
 import { systemApi } from '@/features/system/api';
+import { getAuth } from '@/features/auth/server/auth';
+import { authApi } from '@/features/auth/api';
+import { sessionUserFromHeaders } from '@/features/auth/server/session';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -26,8 +29,11 @@ function buildApi() {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     c.set('requestId', requestId);
-    // auth hook: resolves the signed-in user once accounts exist; anonymous until then
-    c.set('user', null);
+    // auth hook: the signed-in user from the session cookie (null when anonymous)
+    c.set(
+      'user',
+      c.req.path.startsWith('/api/auth/') ? null : await sessionUserFromHeaders(c.req.raw.headers),
+    );
     // set before the handler runs: changing headers of a finished response makes Hono
     // rebuild it as a full Response and re-read its body
     c.header('x-request-id', requestId);
@@ -57,8 +63,13 @@ function buildApi() {
   });
   app.use('*', async (c, next) => {
     if (BODYLESS.has(c.req.method)) return next();
+    // better-auth reads the raw request body itself
+    if (c.req.path.startsWith('/api/auth/')) return limitBody(c, next);
     await jsonBodyFromNode(c, next, limitBody);
   });
+
+  // accounts: sign-up, sign-in, sign-out, sessions, e-mail verification, password reset
+  app.on(['GET', 'POST'], '/auth/*', async (c) => (await getAuth()).handler(c.req.raw));
 
   const routes = app
     .route('/', systemApi)
@@ -66,7 +77,8 @@ function buildApi() {
     .route('/', shopsApi)
     .route('/', pricingApi)
     .route('/', bookingApi)
-    .route('/', repairsApi);
+    .route('/', repairsApi)
+    .route('/', authApi);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

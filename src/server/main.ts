@@ -11,6 +11,7 @@ import { getApi } from '@/server/api';
 import { closeDatabase, getDatabase } from '@/server/db/runtime';
 import { DataDirLockedError } from '@/server/db/lock';
 import { seedIfEmpty } from '@/server/db/seed';
+import { ensureFirstAdmin } from '@/features/auth/server/ensure-admin';
 
 async function main() {
   const dev = env.NODE_ENV !== 'production';
@@ -19,6 +20,9 @@ async function main() {
   try {
     const handle = await getDatabase();
     if (env.SEED_ON_START) await seedIfEmpty(handle.db);
+    if (await ensureFirstAdmin(handle.db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) {
+      logger.info({ email: env.ADMIN_EMAIL }, 'created the first admin account from ADMIN_EMAIL');
+    }
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       logger.fatal(err.message);

@@ -13,6 +13,7 @@ import { closeDatabase, setDatabase } from '@/server/db/runtime';
 import { seedAll } from '@/server/db/seed';
 import { clearCache } from '@/server/cache';
 import { getApi } from '@/server/api';
+import { resetAuth } from '@/features/auth/server/auth';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -53,6 +54,7 @@ async function createTestDatabase(url: string): Promise<{ url: string; drop(): P
 
 export async function startApp(backend: Backend): Promise<TestApp> {
   await clearCache();
+  resetAuth();
   const testDb = backend.url ? await createTestDatabase(backend.url) : null;
   const handle = await openDatabase(testDb ? { url: testDb.url, poolSize: 20 } : { dataDir: 'memory://' });
   await seedAll(handle.db);
@@ -77,6 +79,7 @@ export async function startApp(backend: Backend): Promise<TestApp> {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await closeDatabase();
+      resetAuth();
       await testDb?.drop();
       await clearCache();
     },
@@ -103,4 +106,41 @@ export function bookingBody(overrides: Record<string, unknown> = {}) {
     paymentMethod: 'collection',
     ...overrides,
   };
+}
+
+/** Cookie header from a response's Set-Cookie lines (name=value pairs only). */
+export function cookiesFrom(res: Response, jar = ''): string {
+  const pairs = new Map(
+    jar
+      .split('; ')
+      .filter(Boolean)
+      .map((p) => [p.split('=')[0]!, p] as const),
+  );
+  for (const line of res.headers.getSetCookie()) {
+    const pair = line.split(';')[0]!;
+    const name = pair.split('=')[0]!;
+    if (pair.endsWith('=')) pairs.delete(name);
+    else pairs.set(name, pair);
+  }
+  return [...pairs.values()].join('; ');
+}
+
+/** Signs up through the API and returns the session cookie. */
+export async function signUp(
+  app: TestApp,
+  email: string,
+  password = 'correct-horse-battery',
+  name = 'Test User',
+) {
+  const res = await app.request('/api/auth/sign-up/email', {
+    method: 'POST',
+    json: { email, password, name },
+  });
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  return cookiesFrom(res);
+}
+
+export async function signIn(app: TestApp, email: string, password = 'correct-horse-battery') {
+  const res = await app.request('/api/auth/sign-in/email', { method: 'POST', json: { email, password } });
+  return { res, cookie: cookiesFrom(res) };
 }

@@ -1,2 +1,4 @@
 // Integration tests log only warnings and errors.
 process.env.LOG_LEVEL ??= 'warn';
+// Many sign-ups from 127.0.0.1 in seconds: better-auth's per-IP limit would refuse them.
+process.env.AUTH_RATE_LIMIT ??= 'off';

@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '@/server/http/app';
+import { ApiError, errorResponses } from '@/server/http/errors';
+import { jsonBody, jsonResponse } from '@/server/http/openapi';
+import { authorize, requireUser } from '@/server/http/guard';
+import { getDb } from '@/server/db/runtime';
+import {
+  AccountSchema,
+  AdminUserPatchSchema,
+  AdminUserQuerySchema,
+  AdminUserSchema,
+  MyRepairSchema,
+} from './schemas';
+import { listMyRepairs } from './server/list-my-repairs';
+import { resendVerification } from './server/resend-verification';
+import { getUser, listUsers, updateUser } from './server/manage-users';
+
+const authErrors = {
+  401: { description: 'Not signed in', content: errorResponses[404].content },
+  403: { description: 'Not allowed', content: errorResponses[404].content },
+};
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/account',
+  tags: ['Account'],
+  summary: 'The signed-in account, with its e-mail verification status',
+  middleware: [requireUser] as const,
+  responses: { 200: jsonResponse(AccountSchema, 'The account'), ...authErrors },
+});
+
+const myRepairsRoute = createRoute({
+  method: 'get',
+  path: '/account/repairs',
+  tags: ['Account'],
+  summary: "My repairs: the signed-in customer's bookings and their status",
+  middleware: [requireUser] as const,
+  responses: { 200: jsonResponse(z.object({ items: z.array(MyRepairSchema) }), 'Repairs'), ...authErrors },
+});
+
+const resendRoute = createRoute({
+  method: 'post',
+  path: '/account/resend-verification',
+  tags: ['Account'],
+  summary: 'Send a new e-mail verification link (at most once a minute)',
+  middleware: [requireUser] as const,
+  responses: {
+    202: jsonResponse(z.object({ sentTo: z.string(), retryAfterSeconds: z.number().int() }), 'Sent'),
+    409: errorResponses[409],
+    429: { description: 'Too soon', content: errorResponses[404].content },
+    ...authErrors,
+  },
+});
+
+const listUsersRoute = createRoute({
+  method: 'get',
+  path: '/admin/users',
+  tags: ['Admin'],
+  summary: 'List and search users (admin)',
+  middleware: [authorize('manage', 'User')] as const,
+  request: { query: AdminUserQuerySchema },
+  responses: {
+    200: jsonResponse(
+      z.object({
+        items: z.array(AdminUserSchema),
+        total: z.number().int(),
+        page: z.number().int(),
+        pageSize: z.number().int(),
+      }),
+      'Users',
+    ),
+    422: errorResponses[422],
+    ...authErrors,
+  },
+});
+
+const patchUserRoute = createRoute({
+  method: 'patch',
+  path: '/admin/users/{id}',
+  tags: ['Admin'],
+  summary: "Change a user's role or shop, or disable/enable the account (admin)",
+  middleware: [authorize('manage', 'User')] as const,
+  request: { params: z.object({ id: z.string().min(1).max(100) }), body: jsonBody(AdminUserPatchSchema) },
+  responses: {
+    200: jsonResponse(AdminUserSchema, 'The updated user'),
+    404: errorResponses[404],
+    422: errorResponses[422],
+    ...authErrors,
+  },
+});
+
+export const authApi = createRouter()
+  .openapi(meRoute, (c) => {
+    const u = c.get('user')!;
+    return c.json(
+      { id: u.id, name: u.name, email: u.email, emailVerified: u.emailVerified, role: u.role },
+      200,
+    );
+  })
+  .openapi(myRepairsRoute, async (c) => {
+    const items = await listMyRepairs(await getDb(), c.get('user')!.id);
+    return c.json({ items }, 200);
+  })
+  .openapi(resendRoute, async (c) => {
+    const u = c.get('user')!;
+    if (u.emailVerified) throw new ApiError('CONFLICT', 'Your e-mail address is already verified.');
+    const { retryAfterSeconds } = await resendVerification(await getDb(), u.email);
+    return c.json({ sentTo: u.email, retryAfterSeconds }, 202);
+  })
+  .openapi(listUsersRoute, async (c) => {
+    return c.json(await listUsers(await getDb(), c.req.valid('query')), 200);
+  })
+  .openapi(patchUserRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const me = c.get('user')!;
+    if (id === me.id && (patch.role !== undefined || patch.disabled !== undefined)) {
+      throw new ApiError(
+        'VALIDATION_FAILED',
+        'You cannot change your own role or disable your own account.',
+        [{ path: patch.role !== undefined ? 'role' : 'disabled', message: 'Ask another admin to do this.' }],
+      );
+    }
+    const db = await getDb();
+    if (!(await getUser(db, id))) throw new ApiError('NOT_FOUND', 'No user with that id.');
+    const updated = await updateUser(db, id, patch);
+    if (!updated) throw new ApiError('NOT_FOUND', 'No user with that id.');
+    return c.json(updated, 200);
+  });

@@ -1,0 +1,64 @@
+import { z } from '@hono/zod-openapi';
+import { ROLES } from '@/server/db/schema';
+
+export const RoleSchema = z.enum(ROLES).openapi('Role');
+
+export const AccountSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    emailVerified: z.boolean(),
+    role: RoleSchema,
+  })
+  .openapi('Account');
+
+export const MyRepairSchema = z
+  .object({
+    reference: z.string(),
+    status: z.string(),
+    progress: z.number().int(),
+    device: z.string(),
+    repairs: z.array(z.string()),
+    totalMinor: z.number().int(),
+    currency: z.string(),
+    serviceType: z.enum(['drop_off', 'mail_in']),
+    slotStartsAt: z.string().nullable(),
+    shopName: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('MyRepair');
+
+export const AdminUserSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    emailVerified: z.boolean(),
+    role: RoleSchema,
+    shopSlug: z.string().nullable(),
+    disabled: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('AdminUser');
+
+export const AdminUserQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  role: RoleSchema.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export const AdminUserPatchSchema = z
+  .object({
+    role: RoleSchema.optional(),
+    disabled: z.boolean().optional(),
+    shopSlug: z.string().trim().min(1).max(60).nullable().optional(),
+  })
+  .refine(
+    (v) => v.role !== undefined || v.disabled !== undefined || v.shopSlug !== undefined,
+    'Nothing to change.',
+  )
+  .openapi('AdminUserPatch');
+
+export type AdminUser = z.infer<typeof AdminUserSchema>;
+export type MyRepair = z.infer<typeof MyRepairSchema>;

@@ -1,0 +1,129 @@
+/**
+ * better-auth, on the app's own database (Drizzle adapter, tables in
+ * src/server/db/schema/auth.ts), mounted on the Hono API at /api/auth/*. Created lazily and
+ * kept on globalThis like the database (Next and the Node server are two module graphs).
+ */
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { env } from '@/env';
+import { getDb, type Db } from '@/server/db/runtime';
+import * as schema from '@/server/db/schema';
+import { getSecrets } from '@/server/secrets';
+import { logger } from '@/server/logger';
+import { sendTemplate } from '@/features/email/server/send-template';
+
+export const VERIFICATION_TTL_SECONDS = 24 * 3600;
+export const RESET_TTL_SECONDS = 3600;
+
+/** The public base URL links in e-mails point at. */
+export function appBaseUrl(): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+}
+
+/** Guest bookings made with this (now verified) address become the account's. */
+export async function claimGuestBookings(db: Db, userId: string, email: string): Promise<number> {
+  const rows = await db
+    .update(schema.bookings)
+    .set({ userId })
+    .where(
+      and(isNull(schema.bookings.userId), sql`lower(${schema.bookings.customerEmail}) = lower(${email})`),
+    )
+    .returning({ id: schema.bookings.id });
+  return rows.length;
+}
+
+function createAuth(db: Db) {
+  return betterAuth({
+    appName: env.SHOP_NAME,
+    baseURL: appBaseUrl(),
+    basePath: '/api/auth',
+    secret: getSecrets().authSecret,
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+      },
+    }),
+    // same-origin requests are trusted wherever the app is served (plus APP_URL)
+    trustedOrigins: (request) => [appBaseUrl(), request ? new URL(request.url).origin : null],
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: false, defaultValue: 'customer', input: false },
+        shopSlug: { type: 'string', required: false, input: false },
+        disabledAt: { type: 'date', required: false, input: false },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      requireEmailVerification: false,
+      resetPasswordTokenExpiresIn: RESET_TTL_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        await sendTemplate(db, {
+          to: user.email,
+          template: 'password-reset',
+          data: { name: user.name, url: `${appBaseUrl()}/reset-password?token=${encodeURIComponent(token)}` },
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: VERIFICATION_TTL_SECONDS,
+      sendVerificationEmail: async ({ user, token }) => {
+        await sendTemplate(db, {
+          to: user.email,
+          template: 'verification',
+          data: { name: user.name, url: `${appBaseUrl()}/verify-email?token=${encodeURIComponent(token)}` },
+        });
+      },
+      afterEmailVerification: async (user) => {
+        const claimed = await claimGuestBookings(db, user.id, user.email);
+        if (claimed) logger.info({ userId: user.id, claimed }, 'guest bookings joined the account');
+      },
+    },
+    session: {
+      expiresIn: 30 * 24 * 3600,
+      updateAge: 24 * 3600,
+      // no cookie cache: disabling an account or revoking a session takes effect at once
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // a disabled account cannot sign in
+          before: async (session) => {
+            const [u] = await db
+              .select({ disabledAt: schema.user.disabledAt })
+              .from(schema.user)
+              .where(eq(schema.user.id, session.userId));
+            return u?.disabledAt ? false : undefined;
+          },
+        },
+      },
+    },
+    rateLimit: { enabled: env.AUTH_RATE_LIMIT === 'on', window: 60, max: 100 },
+    advanced: { useSecureCookies: env.APP_URL?.startsWith('https://') ?? false },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+declare global {
+  var __rtAuth: Promise<Auth> | undefined;
+}
+
+export function getAuth(): Promise<Auth> {
+  return (globalThis.__rtAuth ??= getDb().then(createAuth));
+}
+
+/** For tests: forget the instance (the database changed). */
+export function resetAuth(): void {
+  globalThis.__rtAuth = undefined;
+}

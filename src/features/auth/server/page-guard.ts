@@ -1,0 +1,22 @@
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import type { Role } from '@/server/db/schema';
+import type { SessionUser } from '@/server/http/app';
+import { atLeast } from '@/features/access/ability';
+import { sessionUserFromHeaders } from './session';
+
+/** The signed-in user in a server component, or null. */
+export async function getPageUser(): Promise<SessionUser | null> {
+  return sessionUserFromHeaders(await headers());
+}
+
+/**
+ * Pages that need a role: anonymous visitors go to sign-in (and come back afterwards);
+ * signed-in users without the role get a 404, so staff pages are not advertised.
+ */
+export async function requirePageRole(min: Role, returnTo?: string): Promise<SessionUser> {
+  const user = await getPageUser();
+  if (!user) redirect(`/sign-in${returnTo ? `?next=${encodeURIComponent(returnTo)}` : ''}`);
+  if (!atLeast(user.role, min)) notFound();
+  return user;
+}

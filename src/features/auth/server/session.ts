@@ -1,0 +1,30 @@
+import type { SessionUser } from '@/server/http/app';
+import type { Role } from '@/server/db/schema';
+import { getAuth } from './auth';
+
+/** Anonymous requests carry no session cookie: answer them without touching the database. */
+function hasSessionCookie(headers: Headers): boolean {
+  return headers.get('cookie')?.includes('session_token') ?? false;
+}
+
+/** The signed-in user for these request headers, or null (anonymous, expired, disabled). */
+export async function sessionUserFromHeaders(headers: Headers): Promise<SessionUser | null> {
+  if (!hasSessionCookie(headers)) return null;
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const u = session.user as typeof session.user & {
+    role?: Role;
+    shopSlug?: string | null;
+    disabledAt?: Date | null;
+  };
+  if (u.disabledAt) return null;
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    emailVerified: u.emailVerified,
+    role: u.role ?? 'customer',
+    shopSlug: u.shopSlug ?? null,
+  };
+}
