@@ -3,13 +3,17 @@ import { getTranslations } from 'next-intl/server';
 import { Wrench } from 'lucide-react';
 import type { Branding } from '@/server/branding';
 import { MobileNav } from './mobile-nav';
+import { getPageUser } from '@/features/auth/server/page-guard';
 
 export async function SiteHeader({ branding }: { branding: Branding }) {
   const t = await getTranslations('nav');
+  const user = await getPageUser();
   const links = [
     { href: '/book-repair', label: t('book') },
     { href: '/shops', label: t('shops') },
     { href: '/track', label: t('track') },
+    ...(user?.role === 'admin' ? [{ href: '/admin/users', label: t('admin') }] : []),
+    user ? { href: '/account', label: t('account') } : { href: '/sign-in', label: t('signIn') },
   ];
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">

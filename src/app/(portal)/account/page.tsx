@@ -1,0 +1,116 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { MailWarning, ShieldCheck, Wrench } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { getDb } from '@/server/db/runtime';
+import { requirePageRole } from '@/features/auth/server/page-guard';
+import { listMyRepairs } from '@/features/auth/server/list-my-repairs';
+import { ResendVerificationButton, SignOutButton } from '@/features/auth/components/account-actions';
+import { formatMoney } from '@/features/pricing/money';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('account'))('title') };
+}
+
+export default async function AccountPage() {
+  const user = await requirePageRole('customer', '/account');
+  const t = await getTranslations('account');
+  const tStatus = await getTranslations('status');
+  const format = await getFormatter();
+  const repairs = await listMyRepairs(await getDb(), user.id);
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-10">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+        <div>
+          <h1 className="text-3xl font-bold">{t('title')}</h1>
+          <p className="mt-1 text-slate-700" data-testid="account-email">
+            {user.name} · {user.email}
+          </p>
+        </div>
+        <SignOutButton />
+      </div>
+
+      {user.emailVerified ? (
+        <p className="mt-6 flex items-center gap-2 text-emerald-800" data-testid="email-verified">
+          <ShieldCheck className="size-5" aria-hidden /> {t('verified')}
+        </p>
+      ) : (
+        <Card className="mt-6 border-amber-300 bg-amber-50" data-testid="verify-prompt">
+          <div className="flex gap-3">
+            <MailWarning className="mt-0.5 size-6 shrink-0 text-amber-700" aria-hidden />
+            <div>
+              <h2 className="font-semibold">{t('unverifiedTitle')}</h2>
+              <p className="mt-1 text-slate-800">{t('unverifiedText', { email: user.email })}</p>
+              <ResendVerificationButton />
+            </div>
+          </div>
+        </Card>
+      )}
+
+      <section aria-labelledby="repairs-title" className="mt-10">
+        <div className="flex items-end justify-between gap-4">
+          <h2 id="repairs-title" className="text-2xl font-bold">
+            {t('repairsTitle')}
+          </h2>
+          <Button asChild variant="secondary" size="sm">
+            <Link href="/book-repair">{t('bookAnother')}</Link>
+          </Button>
+        </div>
+        {repairs.length === 0 ? (
+          <Card className="mt-4 text-center" data-testid="repairs-empty">
+            <Wrench className="mx-auto size-8 text-slate-400" aria-hidden />
+            <p className="mt-2 text-slate-700">
+              {user.emailVerified ? t('emptyVerified') : t('emptyUnverified')}
+            </p>
+          </Card>
+        ) : (
+          <ul className="mt-4 grid gap-4 md:grid-cols-2" data-testid="my-repairs">
+            {repairs.map((r) => (
+              <li key={r.reference}>
+                <Card className="h-full">
+                  <div className="flex items-start justify-between gap-3">
+                    <div>
+                      <p className="font-mono text-sm text-slate-600">{r.reference}</p>
+                      <h3 className="text-lg font-semibold">{r.device}</h3>
+                      <p className="text-sm text-slate-700">{r.repairs.join(', ')}</p>
+                    </div>
+                    <span className="rounded-full bg-brand/10 px-3 py-1 text-sm font-medium text-brand">
+                      {tStatus(r.status)}
+                    </span>
+                  </div>
+                  <div
+                    className="mt-4 h-2 w-full overflow-hidden rounded-full bg-slate-200"
+                    role="progressbar"
+                    aria-label={t('progress', { reference: r.reference })}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={r.progress}
+                  >
+                    <div className="h-full rounded-full bg-brand" style={{ width: `${r.progress}%` }} />
+                  </div>
+                  <p className="mt-3 text-sm text-slate-700">
+                    {r.serviceType === 'drop_off' && r.slotStartsAt
+                      ? t('dropOff', {
+                          when: format.dateTime(new Date(r.slotStartsAt), {
+                            dateStyle: 'medium',
+                            timeStyle: 'short',
+                            timeZone: 'Europe/London',
+                          }),
+                          shop: r.shopName ?? '',
+                        })
+                      : t('mailIn')}
+                    {' · '}
+                    {formatMoney(r.totalMinor, r.currency)}
+                  </p>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import useSWR from 'swr';
+import { Search } from 'lucide-react';
+import { api, readProblem } from '@/components/api-client';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { Input, Select } from '@/components/ui/input';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useToast } from '@/components/ui/toast';
+import type { AdminUser } from '../schemas';
+
+const ROLES = ['customer', 'technician', 'manager', 'admin'] as const;
+
+export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug: string; name: string }> }) {
+  const t = useTranslations('admin');
+  const toast = useToast();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [confirm, setConfirm] = useState<AdminUser | null>(null);
+  const { data, error, isLoading, mutate } = useSWR(['admin-users', q, page], async () => {
+    const res = await api.admin.users.$get({ query: { q: q || undefined, page: String(page) } });
+    if (!res.ok) throw new Error((await readProblem(res)).detail);
+    return res.json();
+  });
+
+  async function patch(
+    u: AdminUser,
+    change: { role?: AdminUser['role']; disabled?: boolean; shopSlug?: string | null },
+  ) {
+    const res = await api.admin.users[':id'].$patch({ param: { id: u.id }, json: change });
+    if (res.ok) {
+      toast({ tone: 'success', title: t('saved', { email: u.email }) });
+      await mutate();
+    } else {
+      toast({ tone: 'error', title: t('saveFailed'), description: (await readProblem(res)).detail });
+    }
+  }
+
+  return (
+    <div>
+      <form
+        role="search"
+        className="relative max-w-md"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPage(1);
+        }}
+      >
+        <label htmlFor="user-search" className="sr-only">
+          {t('search')}
+        </label>
+        <Search className="pointer-events-none absolute left-3 top-3 size-5 text-slate-500" aria-hidden />
+        <Input
+          id="user-search"
+          type="search"
+          className="pl-10"
+          placeholder={t('search')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setPage(1);
+          }}
+          data-testid="user-search"
+        />
+      </form>
+      {error ? (
+        <p role="alert" className="mt-4 text-red-800">
+          {t('loadError')}
+        </p>
+      ) : isLoading || !data ? (
+        <div className="mt-4 space-y-2">
+          {Array.from({ length: 5 }, (_, i) => (
+            <Skeleton key={i} className="h-14" />
+          ))}
+        </div>
+      ) : data.items.length === 0 ? (
+        <p className="mt-4 text-slate-700">{t('noUsers')}</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto rounded-2xl border border-slate-200 bg-white">
+          <table className="w-full min-w-[44rem] text-left text-sm">
+            <caption className="sr-only">{t('caption')}</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t('user')}
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t('role')}
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t('shop')}
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t('status')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {data.items.map((u) => (
+                <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                  <td className="px-4 py-3">
+                    <span className="font-medium">{u.name}</span>
+                    <span className="block text-slate-600">{u.email}</span>
+                    <span className="text-xs text-slate-600">
+                      {u.emailVerified ? t('verified') : t('unverified')}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3">
+                    <label className="sr-only" htmlFor={`role-${u.id}`}>
+                      {t('roleOf', { email: u.email })}
+                    </label>
+                    <Select
+                      id={`role-${u.id}`}
+                      className="h-9 w-40"
+                      value={u.role}
+                      disabled={u.id === meId}
+                      onChange={(e) => void patch(u, { role: e.target.value as AdminUser['role'] })}
+                      data-testid={`role-${u.email}`}
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`roles.${r}`)}
+                        </option>
+                      ))}
+                    </Select>
+                  </td>
+                  <td className="px-4 py-3">
+                    <label className="sr-only" htmlFor={`shop-${u.id}`}>
+                      {t('shopOf', { email: u.email })}
+                    </label>
+                    <Select
+                      id={`shop-${u.id}`}
+                      className="h-9 w-44"
+                      value={u.shopSlug ?? ''}
+                      onChange={(e) => void patch(u, { shopSlug: e.target.value || null })}
+                    >
+                      <option value="">{t('allShops')}</option>
+                      {shops.map((s) => (
+                        <option key={s.slug} value={s.slug}>
+                          {s.name}
+                        </option>
+                      ))}
+                    </Select>
+                  </td>
+                  <td className="px-4 py-3">
+                    {u.id === meId ? (
+                      <span className="text-slate-600">{t('you')}</span>
+                    ) : u.disabled ? (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        onClick={() => void patch(u, { disabled: false })}
+                      >
+                        {t('enable')}
+                      </Button>
+                    ) : (
+                      <Button
+                        size="sm"
+                        variant="danger"
+                        onClick={() => setConfirm(u)}
+                        data-testid={`disable-${u.email}`}
+                      >
+                        {t('disable')}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data && data.total > data.pageSize ? (
+        <nav aria-label={t('pages')} className="mt-4 flex items-center gap-3">
+          <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+            {t('previous')}
+          </Button>
+          <span className="text-sm text-slate-700">
+            {t('pageOf', { page, pages: Math.ceil(data.total / data.pageSize) })}
+          </span>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={page * data.pageSize >= data.total}
+            onClick={() => setPage((p) => p + 1)}
+          >
+            {t('next')}
+          </Button>
+        </nav>
+      ) : null}
+      <Dialog
+        open={confirm !== null}
+        onOpenChange={(open) => !open && setConfirm(null)}
+        title={t('disableTitle')}
+        description={confirm ? t('disableText', { email: confirm.email }) : undefined}
+        closeLabel={t('cancel')}
+      >
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setConfirm(null)}>
+            {t('cancel')}
+          </Button>
+          <Button
+            variant="danger"
+            data-testid="confirm-disable"
+            onClick={() => {
+              const u = confirm;
+              setConfirm(null);
+              if (u) void patch(u, { disabled: true });
+            }}
+          >
+            {t('disable')}
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

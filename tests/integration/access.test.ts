@@ -1,0 +1,161 @@
+/**
+ * Every API route x every role (and anonymous), built from the API's own route list: a new
+ * route without an entry here fails the suite, so none can ship without a decision about who
+ * may call it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { user, type Role } from '@/server/db/schema';
+import { getApi } from '@/server/api';
+import { createAdmin } from '@/features/auth/server/ensure-admin';
+import { BACKENDS, bookingBody, signIn, signUp, startApp, type TestApp } from './harness';
+
+type Who = 'anonymous' | Role;
+const WHO: Who[] = ['anonymous', 'customer', 'technician', 'manager', 'admin'];
+const everyone = WHO;
+const signedIn: Who[] = ['customer', 'technician', 'manager', 'admin'];
+
+interface Case {
+  allowed: Who[];
+  /** the request to send; path params filled in */
+  path: string;
+  body?: unknown;
+}
+
+/** Keyed by `METHOD /api/path` exactly as Hono lists the route. */
+const EXPECTED: Record<string, Case> = {
+  'GET /api/auth/*': { allowed: everyone, path: '/api/auth/ok' },
+  'POST /api/auth/*': {
+    allowed: everyone,
+    path: '/api/auth/request-password-reset',
+    body: { email: 'nobody@example.com', redirectTo: '/reset-password' },
+  },
+  'GET /api/health': { allowed: everyone, path: '/api/health' },
+  'GET /api/ready': { allowed: everyone, path: '/api/ready' },
+  'GET /api/catalog/categories': { allowed: everyone, path: '/api/catalog/categories' },
+  'GET /api/catalog/brands': { allowed: everyone, path: '/api/catalog/brands' },
+  'GET /api/catalog/models': { allowed: everyone, path: '/api/catalog/models?q=pixel' },
+  'GET /api/catalog/models/:slug': { allowed: everyone, path: '/api/catalog/models/iphone-15' },
+  'GET /api/shops': { allowed: everyone, path: '/api/shops' },
+  'GET /api/shops/:slug/slots': { allowed: everyone, path: '/api/shops/london/slots' },
+  'POST /api/pricing/quote': {
+    allowed: everyone,
+    path: '/api/pricing/quote',
+    body: { modelSlug: 'iphone-15', repairSlugs: ['battery'] },
+  },
+  'POST /api/bookings': { allowed: everyone, path: '/api/bookings', body: {} },
+  'GET /api/bookings/:reference/calendar.ics': {
+    allowed: everyone,
+    path: '/api/bookings/RT-222222/calendar.ics?token=x',
+  },
+  'GET /api/track/:reference': { allowed: everyone, path: '/api/track/RT-222222?token=x' },
+  'GET /api/account': { allowed: signedIn, path: '/api/account' },
+  'GET /api/account/repairs': { allowed: signedIn, path: '/api/account/repairs' },
+  'POST /api/account/resend-verification': { allowed: signedIn, path: '/api/account/resend-verification' },
+  'GET /api/admin/users': { allowed: ['admin'], path: '/api/admin/users' },
+  'PATCH /api/admin/users/:id': {
+    allowed: ['admin'],
+    path: '/api/admin/users/no-such-user',
+    body: { disabled: false },
+  },
+  'GET /api/openapi.json': { allowed: everyone, path: '/api/openapi.json' },
+  'GET /api/docs': { allowed: everyone, path: '/api/docs' },
+  'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },
+  'GET /api/docs/assets/:file': { allowed: everyone, path: '/api/docs/assets/swagger-ui.css' },
+};
+
+function apiRoutes(): string[] {
+  const keys = new Set<string>();
+  for (const r of getApi().routes) if (r.method !== 'ALL') keys.add(`${r.method} ${r.path}`);
+  return [...keys];
+}
+
+describe('the access table covers every route', () => {
+  it('has an expectation for each route the API serves, and none for routes that are gone', () => {
+    const routes = apiRoutes();
+    expect(
+      routes.filter((r) => !(r in EXPECTED)),
+      'routes without an access expectation',
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((k) => !routes.includes(k)),
+      'expectations for missing routes',
+    ).toEqual([]);
+  });
+});
+
+describe.each(BACKENDS)('route x role access on $name', (backend) => {
+  let app: TestApp;
+  const cookies: Partial<Record<Who, string>> = { anonymous: '' };
+
+  beforeAll(async () => {
+    app = await startApp(backend);
+    for (const role of ['customer', 'technician', 'manager'] as const) {
+      const email = `${role}@access.test`;
+      await signUp(app, email);
+      await app.handle.db.update(user).set({ role }).where(eq(user.email, email));
+      cookies[role] = (await signIn(app, email)).cookie;
+    }
+    await createAdmin(app.handle.db, { email: 'admin@access.test', password: 'admin-password-123' });
+    cookies.admin = (await signIn(app, 'admin@access.test', 'admin-password-123')).cookie;
+  });
+  afterAll(() => app.close());
+
+  const matrix = Object.entries(EXPECTED).flatMap(([route, c]) => WHO.map((who) => [route, who, c] as const));
+
+  it.each(matrix)('%s as %s', async (route, who, c) => {
+    const method = route.split(' ')[0]!;
+    const res = await app.request(c.path, {
+      method,
+      headers: cookies[who] ? { cookie: cookies[who]! } : {},
+      ...(c.body !== undefined ? { json: c.body } : {}),
+    });
+    if (c.allowed.includes(who)) {
+      expect([401, 403], `${route} should be open to ${who}`).not.toContain(res.status);
+      expect(res.status).toBeLessThan(500);
+    } else {
+      expect(res.status, `${route} must refuse ${who}`).toBe(who === 'anonymous' ? 401 : 403);
+    }
+  });
+});
+
+describe.each(BACKENDS)("customers cannot reach each other's data on $name", (backend) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp(backend);
+  });
+  afterAll(() => app.close());
+
+  it("lists only the signed-in customer's repairs, and the tracking API needs the secret token", async () => {
+    const alice = await signUp(app, 'alice@example.com');
+    const bob = await signUp(app, 'bob@example.com');
+    // Alice's booking, made while signed in as a guest with her address, claimed on verification
+    const booked = await app.request('/api/bookings', {
+      method: 'POST',
+      json: bookingBody({ customer: { name: 'Alice A', email: 'alice@example.com' } }),
+    });
+    const { reference, id } = (await booked.json()) as { reference: string; id: string };
+    const { claimGuestBookings } = await import('@/features/auth/server/auth');
+    const [a] = await app.handle.db.select().from(user).where(eq(user.email, 'alice@example.com'));
+    await claimGuestBookings(app.handle.db, a!.id, 'alice@example.com');
+
+    const aliceList = (await (
+      await app.request('/api/account/repairs', { headers: { cookie: alice } })
+    ).json()) as {
+      items: Array<{ reference: string }>;
+    };
+    expect(aliceList.items.map((r) => r.reference)).toEqual([reference]);
+    const bobList = (await (
+      await app.request('/api/account/repairs', { headers: { cookie: bob } })
+    ).json()) as {
+      items: unknown[];
+    };
+    expect(bobList.items).toEqual([]);
+    // guessing the reference or the id gets Bob nothing
+    for (const path of [`/api/track/${reference}`, `/api/track/${reference}?token=${id}`]) {
+      const res = await app.request(path, { headers: { cookie: bob } });
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('Alice');
+    }
+  });
+});
