@@ -78,99 +78,89 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
       ) : data.items.length === 0 ? (
         <p className="mt-4 text-slate-700">{t('noUsers')}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">{t('caption')}</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t('user')}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
+        <ul
+          className="mt-4 divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white"
+          aria-label={t('caption')}
+        >
+          {data.items.map((u) => (
+            <li
+              key={u.id}
+              data-testid={`user-row-${u.email}`}
+              className="grid gap-3 p-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] md:items-center"
+            >
+              <div className="min-w-0">
+                <span className="font-medium">{u.name}</span>
+                <span className="block break-all text-slate-600">{u.email}</span>
+                <span className="text-xs text-slate-600">
+                  {u.emailVerified ? t('verified') : t('unverified')}
+                </span>
+              </div>
+              <div>
+                <label
+                  className="mb-1 block text-xs font-medium text-slate-600 md:sr-only"
+                  htmlFor={`role-${u.id}`}
+                >
                   {t('role')}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
+                  <span className="sr-only"> {u.email}</span>
+                </label>
+                <Select
+                  id={`role-${u.id}`}
+                  className="h-10"
+                  value={u.role}
+                  disabled={u.id === meId}
+                  onChange={(e) => void patch(u, { role: e.target.value as AdminUser['role'] })}
+                  data-testid={`role-${u.email}`}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`roles.${r}`)}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div>
+                <label
+                  className="mb-1 block text-xs font-medium text-slate-600 md:sr-only"
+                  htmlFor={`shop-${u.id}`}
+                >
                   {t('shop')}
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  {t('status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.items.map((u) => (
-                <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                  <td className="px-4 py-3">
-                    <span className="font-medium">{u.name}</span>
-                    <span className="block text-slate-600">{u.email}</span>
-                    <span className="text-xs text-slate-600">
-                      {u.emailVerified ? t('verified') : t('unverified')}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3">
-                    <label className="sr-only" htmlFor={`role-${u.id}`}>
-                      {t('roleOf', { email: u.email })}
-                    </label>
-                    <Select
-                      id={`role-${u.id}`}
-                      className="h-9 w-40"
-                      value={u.role}
-                      disabled={u.id === meId}
-                      onChange={(e) => void patch(u, { role: e.target.value as AdminUser['role'] })}
-                      data-testid={`role-${u.email}`}
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`roles.${r}`)}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                  <td className="px-4 py-3">
-                    <label className="sr-only" htmlFor={`shop-${u.id}`}>
-                      {t('shopOf', { email: u.email })}
-                    </label>
-                    <Select
-                      id={`shop-${u.id}`}
-                      className="h-9 w-44"
-                      value={u.shopSlug ?? ''}
-                      onChange={(e) => void patch(u, { shopSlug: e.target.value || null })}
-                    >
-                      <option value="">{t('allShops')}</option>
-                      {shops.map((s) => (
-                        <option key={s.slug} value={s.slug}>
-                          {s.name}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                  <td className="px-4 py-3">
-                    {u.id === meId ? (
-                      <span className="text-slate-600">{t('you')}</span>
-                    ) : u.disabled ? (
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        onClick={() => void patch(u, { disabled: false })}
-                      >
-                        {t('enable')}
-                      </Button>
-                    ) : (
-                      <Button
-                        size="sm"
-                        variant="danger"
-                        onClick={() => setConfirm(u)}
-                        data-testid={`disable-${u.email}`}
-                      >
-                        {t('disable')}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  <span className="sr-only"> {u.email}</span>
+                </label>
+                <Select
+                  id={`shop-${u.id}`}
+                  className="h-10"
+                  value={u.shopSlug ?? ''}
+                  onChange={(e) => void patch(u, { shopSlug: e.target.value || null })}
+                >
+                  <option value="">{t('allShops')}</option>
+                  {shops.map((s) => (
+                    <option key={s.slug} value={s.slug}>
+                      {s.name}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div>
+                {u.id === meId ? (
+                  <span className="text-sm text-slate-600">{t('you')}</span>
+                ) : u.disabled ? (
+                  <Button size="sm" variant="secondary" onClick={() => void patch(u, { disabled: false })}>
+                    {t('enable')}
+                  </Button>
+                ) : (
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    onClick={() => setConfirm(u)}
+                    data-testid={`disable-${u.email}`}
+                  >
+                    {t('disable')}
+                  </Button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
       {data && data.total > data.pageSize ? (
         <nav aria-label={t('pages')} className="mt-4 flex items-center gap-3">
