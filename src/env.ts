@@ -56,6 +56,13 @@ export const env = createEnv({
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
+  // one clear line per bad variable instead of a stack trace
+  onValidationError: (issues) => {
+    const lines = issues.map((i) => `  ${i.path?.map(String).join('.') ?? '?'}: ${i.message}`);
+    const message = `Invalid configuration in the environment:\n${lines.join('\n')}\nSee the Configuration section of README.md.`;
+    console.error(message);
+    throw new Error(message);
+  },
 });
 
 export type Env = typeof env;
