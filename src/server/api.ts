@@ -14,6 +14,7 @@ import { catalogApi } from '@/features/catalog/api';
 import { shopsApi } from '@/features/shops/api';
 import { pricingApi } from '@/features/pricing/api';
 import { bookingApi } from '@/features/booking/api';
+import { manageBookingApi } from '@/features/booking/manage-api';
 import { repairsApi } from '@/features/repairs/api';
 import { systemApi } from '@/features/system/api';
 
@@ -66,6 +67,7 @@ function buildApi() {
     .route('/', shopsApi)
     .route('/', pricingApi)
     .route('/', bookingApi)
+    .route('/', manageBookingApi)
     .route('/', repairsApi);
 
   app.doc31('/openapi.json', {
