@@ -74,7 +74,7 @@ export function ManageBookingView({ initial, sig }: { initial: ManageBooking; si
         ) : null}
       </div>
 
-      <Card aria-labelledby="appointment-title">
+      <Card role="region" aria-labelledby="appointment-title">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <h2 id="appointment-title" className="text-lg font-semibold">
             {t('appointmentTitle')}
@@ -159,7 +159,7 @@ export function ManageBookingView({ initial, sig }: { initial: ManageBooking; si
       ) : null}
 
       <div className="grid gap-6 md:grid-cols-2">
-        <Card aria-labelledby="repair-title">
+        <Card role="region" aria-labelledby="repair-title">
           <h2 id="repair-title" className="text-lg font-semibold">
             {t('repairTitle')}
           </h2>
@@ -176,7 +176,7 @@ export function ManageBookingView({ initial, sig }: { initial: ManageBooking; si
             </div>
           </dl>
         </Card>
-        <Card aria-labelledby="quote-title">
+        <Card role="region" aria-labelledby="quote-title">
           <h2 id="quote-title" className="text-lg font-semibold">
             {t('quoteTitle')}
           </h2>

@@ -49,7 +49,7 @@ export function ManageCancel({
   };
 
   return (
-    <Card aria-labelledby="cancel-title">
+    <Card role="region" aria-labelledby="cancel-title">
       <h2 id="cancel-title" className="text-lg font-semibold">
         {t('cancelTitle')}
       </h2>

@@ -58,7 +58,7 @@ export function ManageReschedule({
   };
 
   return (
-    <Card aria-labelledby="reschedule-title">
+    <Card role="region" aria-labelledby="reschedule-title">
       <h2 id="reschedule-title" className="text-lg font-semibold">
         {t('rescheduleTitle')}
       </h2>
