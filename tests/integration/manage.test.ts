@@ -261,6 +261,20 @@ describe.each(BACKENDS)('manage link on $name', (backend) => {
     }
   });
 
+  it("moves two bookings into each other's slots at once without deadlock or overbooking", async () => {
+    const s1 = await freeSlot(app, 'manchester', 2, 10);
+    const s2 = await freeSlot(app, 'manchester', 2, 11);
+    const a = await book('manchester', s1);
+    const b = await book('manchester', s2);
+    const [ra, rb] = await Promise.all([
+      reschedule(a.reference, { sig: a.sig, slotStartsAt: s2 }),
+      reschedule(b.reference, { sig: b.sig, slotStartsAt: s1 }),
+    ]);
+    expect([ra.status, rb.status]).toEqual([200, 200]);
+    expect(await reservation('manchester', s1)).toBe(1);
+    expect(await reservation('manchester', s2)).toBe(1);
+  });
+
   it('cancels: frees the slot, cancels the order with a timeline event, and a second cancel is 409', async () => {
     const slot = await freeSlot(app, 'london', 3, 6);
     const b = await book('london', slot);
