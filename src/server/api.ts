@@ -14,6 +14,7 @@ import { catalogApi } from '@/features/catalog/api';
 import { shopsApi } from '@/features/shops/api';
 import { pricingApi } from '@/features/pricing/api';
 import { bookingApi } from '@/features/booking/api';
+import { manageBookingApi } from '@/features/booking/manage-api';
 import { repairsApi } from '@/features/repairs/api';
 import { systemApi } from '@/features/system/api';
 import { getAuth } from '@/features/auth/server/auth';
@@ -77,6 +78,7 @@ function buildApi() {
     .route('/', shopsApi)
     .route('/', pricingApi)
     .route('/', bookingApi)
+    .route('/', manageBookingApi)
     .route('/', repairsApi)
     .route('/', authApi);
 

@@ -48,6 +48,22 @@ const EXPECTED: Record<string, Case> = {
     allowed: everyone,
     path: '/api/bookings/RT-222222/calendar.ics?token=x',
   },
+  // the manage link's signature is the authorisation: open to whoever holds it
+  'GET /api/bookings/:reference/manage': { allowed: everyone, path: '/api/bookings/RT-222222/manage?sig=x' },
+  'POST /api/bookings/:reference/cancel': {
+    allowed: everyone,
+    path: '/api/bookings/RT-222222/cancel',
+    body: { sig: 'x' },
+  },
+  'POST /api/bookings/:reference/reschedule': {
+    allowed: everyone,
+    path: '/api/bookings/RT-222222/reschedule',
+    body: { sig: 'x', slotStartsAt: '2030-01-07T10:00:00Z' },
+  },
+  'GET /api/bookings/:reference/manage/calendar.ics': {
+    allowed: everyone,
+    path: '/api/bookings/RT-222222/manage/calendar.ics?sig=x',
+  },
   'GET /api/track/:reference': { allowed: everyone, path: '/api/track/RT-222222?token=x' },
   'GET /api/account': { allowed: signedIn, path: '/api/account' },
   'GET /api/account/repairs': { allowed: signedIn, path: '/api/account/repairs' },

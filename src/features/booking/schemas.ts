@@ -75,9 +75,62 @@ export const BookingConfirmationSchema = z
     calendarUrl: z.string(),
     googleCalendarUrl: z.string().nullable(),
     outlookCalendarUrl: z.string().nullable(),
+    /** The signed link where the customer can cancel or reschedule. */
+    manageUrl: z.string(),
     createdAt: z.string(),
   })
   .openapi('BookingConfirmation');
 
+const ShopSummarySchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  address: z.string(),
+  timeZone: z.string(),
+});
+
+export const ManageBookingSchema = z
+  .object({
+    reference: z.string().openapi({ example: 'RT-4K7Q2Z' }),
+    /** the booking: confirmed or cancelled */
+    status: z.enum(['confirmed', 'cancelled']),
+    /** the repair order's status (booked, received, …, cancelled) */
+    orderStatus: z.string(),
+    canCancel: z.boolean(),
+    canReschedule: z.boolean(),
+    device: z.object({ slug: z.string(), name: z.string(), brandName: z.string() }),
+    repairs: z.array(z.string()),
+    quote: QuoteSchema,
+    service: z.object({
+      type: z.enum(['drop_off', 'mail_in']),
+      shop: ShopSummarySchema.nullable(),
+      slotStartsAt: z.string().nullable(),
+      slotEndsAt: z.string().nullable(),
+    }),
+    customerName: z.string(),
+    /** raised on every change, so calendars update the same entry */
+    calendarSequence: z.number().int(),
+    calendarUrl: z.string().nullable(),
+    googleCalendarUrl: z.string().nullable(),
+    outlookCalendarUrl: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('ManageBooking');
+
+const Signature = z
+  .string()
+  .max(200, 'At most 200 characters.')
+  .optional()
+  .openapi({ description: 'The signature from the manage link' });
+
+export const CancelBookingBodySchema = z.object({ sig: Signature }).openapi('CancelBooking');
+
+export const RescheduleBookingBodySchema = z
+  .object({
+    sig: Signature,
+    slotStartsAt: z.iso.datetime({ offset: true, message: 'Choose a new drop-off time.' }),
+  })
+  .openapi('RescheduleBooking');
+
 export type BookingRequest = z.infer<typeof BookingRequestSchema>;
 export type BookingConfirmation = z.infer<typeof BookingConfirmationSchema>;
+export type ManageBooking = z.infer<typeof ManageBookingSchema>;

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import QRCode from 'qrcode';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { CalendarPlus, CheckCircle2, Download } from 'lucide-react';
+import { CalendarPlus, CheckCircle2, Download, Settings2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
@@ -17,10 +17,14 @@ export function BookingSuccess({
   onStartOver: () => void;
 }) {
   const t = useTranslations('booking');
+  const tManage = useTranslations('manage');
   const format = useFormatter();
   const [qr, setQr] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const trackPath = new URL(booking.trackingUrl).pathname + new URL(booking.trackingUrl).search;
+  const managePath = booking.manageUrl
+    ? new URL(booking.manageUrl).pathname + new URL(booking.manageUrl).search
+    : null;
 
   useEffect(() => {
     heading.current?.focus();
@@ -76,6 +80,13 @@ export function BookingSuccess({
               {t('trackCta')}
             </Link>
           </Button>
+          {managePath ? (
+            <Button asChild variant="secondary">
+              <Link href={managePath} data-testid="manage-link">
+                <Settings2 className="size-4" aria-hidden /> {tManage('confirmationLink')}
+              </Link>
+            </Button>
+          ) : null}
           {booking.service.type === 'drop_off' ? (
             <>
               <Button asChild variant="secondary">

@@ -1,7 +1,8 @@
 'use client';
 import useSWR from 'swr';
-import { api, readProblem } from '@/components/api-client';
+import { api, readProblem, type ProblemBody } from '@/components/api-client';
 import type { QuoteDto } from '@/features/pricing/schemas';
+import type { ManageBooking } from '../schemas';
 import type { BookingDraft } from './use-booking-draft';
 
 type Success<R> = Extract<R, { ok: true }> extends { json(): Promise<infer T> } ? T : never;
@@ -54,4 +55,40 @@ export function useSlots(shop: string, refreshKey: number) {
     const res = await api.shops[':slug'].slots.$get({ param: { slug: shop } });
     return (await ok(res)).items;
   });
+}
+
+/** A booking behind its signed manage link; the page passes the server-rendered copy as fallback. */
+export function useManageBooking(reference: string, sig: string, fallbackData: ManageBooking) {
+  return useSWR(
+    ['manage', reference, sig],
+    async () =>
+      (await ok(
+        await api.bookings[':reference'].manage.$get({ param: { reference }, query: { sig } }),
+      )) as ManageBooking,
+    { fallbackData, revalidateOnFocus: false, revalidateOnMount: false },
+  );
+}
+
+export type ManageResult = { ok: true; booking: ManageBooking } | { ok: false; problem: ProblemBody };
+
+async function manageResult(res: Response): Promise<ManageResult> {
+  if (!res.ok) return { ok: false, problem: await readProblem(res) };
+  return { ok: true, booking: (await res.json()) as ManageBooking };
+}
+
+export async function cancelBookingRequest(reference: string, sig: string): Promise<ManageResult> {
+  const res = await api.bookings[':reference'].cancel.$post({ param: { reference }, json: { sig } });
+  return manageResult(res as unknown as Response);
+}
+
+export async function rescheduleBookingRequest(
+  reference: string,
+  sig: string,
+  slotStartsAt: string,
+): Promise<ManageResult> {
+  const res = await api.bookings[':reference'].reschedule.$post({
+    param: { reference },
+    json: { sig, slotStartsAt },
+  });
+  return manageResult(res as unknown as Response);
 }

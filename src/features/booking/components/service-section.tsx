@@ -97,18 +97,25 @@ export function ServiceSection({
   );
 }
 
-function SlotPicker({
+/** Day and time buttons for a shop's free slots (also used to reschedule on the manage page). */
+export function SlotPicker({
   shop,
   selected,
   onSelect,
   disabled,
   error,
+  exclude,
+  autoSelect = true,
 }: {
-  shop: Shop;
+  shop: Pick<Shop, 'slug' | 'name'>;
   selected: string | null;
   onSelect: (iso: string) => void;
   disabled: boolean;
   error: string | null;
+  /** a slot not to offer (the booking's current one when rescheduling) */
+  exclude?: string | null;
+  /** preselect the earliest free slot (the booking form does; rescheduling waits for a choice) */
+  autoSelect?: boolean;
 }) {
   const t = useTranslations('booking');
   const format = useFormatter();
@@ -122,16 +129,19 @@ function SlotPicker({
   };
   const [dayChoice, setDayChoice] = useState<string | null>(null);
 
-  const available = useMemo(() => (slots ?? []).filter((s) => s.available > 0), [slots]);
+  const available = useMemo(
+    () => (slots ?? []).filter((s) => s.available > 0 && s.startsAt !== exclude),
+    [slots, exclude],
+  );
   const days = useMemo(() => [...new Set(available.map((s) => s.localDate))], [available]);
   const chosen = available.find((s) => s.startsAt === selected);
 
   // preselect the earliest free slot, or move off a slot that is no longer free
   useEffect(() => {
-    if (!slots || chosen) return;
+    if (!autoSelect || !slots || chosen) return;
     const first = available[0];
     if (first) onSelect(first.startsAt);
-  }, [slots, available, chosen, onSelect]);
+  }, [autoSelect, slots, available, chosen, onSelect]);
 
   if (loadError) {
     return (

@@ -11,6 +11,7 @@ import { generateReference, generateTrackingToken } from '../reference';
 import type { BookingConfirmation, BookingRequest } from '../schemas';
 import { canonicalJson, sha256 } from './tokens';
 import { calendarLinks } from './calendar';
+import { manageUrl } from './manage-link';
 import { insertBookingSql, type BookingWriteResult } from './insert-booking-sql';
 
 export interface CreateBookingOptions {
@@ -26,7 +27,7 @@ export interface CreateBookingResult {
   replayed: boolean;
 }
 
-function shopAddress(shop: ShopRow): string {
+export function shopAddress(shop: ShopRow): string {
   return [shop.addressLine1, shop.addressLine2, shop.city, shop.postcode].filter(Boolean).join(', ');
 }
 
@@ -137,6 +138,7 @@ export async function createBooking(
       calendarUrl: `/api/bookings/${reference}/calendar.ics?token=${encodeURIComponent(token)}`,
       googleCalendarUrl: links.google,
       outlookCalendarUrl: links.outlook,
+      manageUrl: manageUrl(opts.baseUrl, reference),
       createdAt: createdAt.toISOString(),
     };
 

@@ -1,0 +1,68 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '@/server/db/runtime';
+import { bookings, repairOrderEvents, repairOrders, slotReservations } from '@/server/db/schema';
+import type { ManageBooking } from '../schemas';
+import { findBookingBySignature } from './manage-link';
+import { assertCustomerMayChange, lockBooking, manageNotFound } from './lock-booking';
+import { manageSummary } from './get-manage-summary';
+
+export interface ManageChangeOptions {
+  baseUrl: string;
+  now?: Date;
+}
+
+/**
+ * Cancels a booking through its signed manage link, in one transaction: the booking becomes
+ * `cancelled` with a higher calendar SEQUENCE (its .ics turns into METHOD:CANCEL), the repair
+ * order moves booked → cancelled (state machine, role customer) with a timeline event, and a
+ * drop-off slot's place is given back. A second cancel is a 409.
+ */
+export async function cancelBooking(
+  db: Db,
+  reference: string,
+  sig: string | null | undefined,
+  opts: ManageChangeOptions,
+): Promise<ManageBooking> {
+  const found = await findBookingBySignature(db, reference, sig);
+  if (!found) throw manageNotFound();
+  const now = opts.now ?? new Date();
+
+  const updated = await db.transaction(async (tx) => {
+    const { booking, order } = await lockBooking(tx, found.id);
+    assertCustomerMayChange(booking, order, 'cancel');
+
+    if (booking.shopSlug && booking.slotStartsAt) {
+      await tx
+        .update(slotReservations)
+        .set({ booked: sql`${slotReservations.booked} - 1` })
+        .where(
+          and(
+            eq(slotReservations.shopSlug, booking.shopSlug),
+            eq(slotReservations.startsAt, booking.slotStartsAt),
+            gt(slotReservations.booked, 0),
+          ),
+        );
+    }
+    const [row] = await tx
+      .update(bookings)
+      .set({ status: 'cancelled', icsSequence: sql`${bookings.icsSequence} + 1`, updatedAt: now })
+      .where(eq(bookings.id, booking.id))
+      .returning();
+    await tx
+      .update(repairOrders)
+      .set({ status: 'cancelled', statusEnteredAt: now, updatedAt: now })
+      .where(eq(repairOrders.id, order.id));
+    await tx.insert(repairOrderEvents).values({
+      orderId: order.id,
+      type: 'status_changed',
+      fromStatus: order.status,
+      toStatus: 'cancelled',
+      actor: 'customer',
+      visibility: 'customer',
+      message: 'Cancelled by the customer',
+      createdAt: now,
+    });
+    return row!;
+  });
+  return manageSummary(db, updated, opts.baseUrl);
+}

@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/server/db/runtime';
+import { bookings, repairOrders } from '@/server/db/schema';
+import { ApiError } from '@/server/http/errors';
+import { assertTransition, TransitionError, type RepairStatus } from '@/features/repairs/state-machine';
+import type { BookingRow } from './find-booking';
+
+export type OrderRow = typeof repairOrders.$inferSelect;
+
+/**
+ * Locks a booking and its repair order for the rest of the transaction (FOR UPDATE), so two
+ * changes to one booking queue up and each sees the other's result.
+ */
+export async function lockBooking(
+  tx: Db,
+  bookingId: string,
+): Promise<{ booking: BookingRow; order: OrderRow }> {
+  const [booking] = await tx.select().from(bookings).where(eq(bookings.id, bookingId)).for('update');
+  const [order] = await tx
+    .select()
+    .from(repairOrders)
+    .where(eq(repairOrders.bookingId, bookingId))
+    .for('update');
+  if (!booking || !order) throw new ApiError('NOT_FOUND', 'No booking matches that reference and link.');
+  return { booking, order };
+}
+
+/**
+ * A customer may change a booking only while it is confirmed and its repair order may still be
+ * cancelled by a customer (the state machine allows that from `booked` only). Otherwise 409.
+ */
+export function assertCustomerMayChange(
+  booking: BookingRow,
+  order: OrderRow,
+  action: 'cancel' | 'reschedule',
+) {
+  if (booking.status === 'cancelled' || order.status === 'cancelled') {
+    throw new ApiError('CONFLICT', 'This booking has already been cancelled.');
+  }
+  try {
+    assertTransition(order.status as RepairStatus, 'cancelled', { role: 'customer' });
+  } catch (err) {
+    if (!(err instanceof TransitionError)) throw err;
+    throw new ApiError(
+      'CONFLICT',
+      action === 'cancel'
+        ? 'The shop has already received your device, so the booking can no longer be cancelled online. Please contact the shop.'
+        : 'The shop has already received your device, so the booking can no longer be moved. Please contact the shop.',
+    );
+  }
+}
+
+export function manageNotFound(): ApiError {
+  // identical for an unknown reference and a wrong or missing signature
+  return new ApiError('NOT_FOUND', 'No booking matches that reference and link.');
+}
