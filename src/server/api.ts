@@ -16,6 +16,7 @@ import { pricingApi } from '@/features/pricing/api';
 import { bookingApi } from '@/features/booking/api';
 import { repairsApi } from '@/features/repairs/api';
 import { systemApi } from '@/features/system/api';
+import { emailApi } from '@/features/email/api';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -66,7 +67,8 @@ function buildApi() {
     .route('/', shopsApi)
     .route('/', pricingApi)
     .route('/', bookingApi)
-    .route('/', repairsApi);
+    .route('/', repairsApi)
+    .route('/', emailApi);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

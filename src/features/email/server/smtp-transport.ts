@@ -3,6 +3,7 @@
  * messages an admin can act on (with the server's own answer when there is one).
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import tls from 'node:tls';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
@@ -48,7 +49,8 @@ export function createSmtpTransport(
     connectionTimeout: timeouts.connectionMs,
     greetingTimeout: timeouts.greetingMs,
     socketTimeout: timeouts.socketMs,
-    tls: { ca: trustedCas(), servername: cfg.host },
+    // SNI names a host, never an IP address (RFC 6066)
+    tls: { ca: trustedCas(), ...(net.isIP(cfg.host) ? {} : { servername: cfg.host }) },
   });
 }
 
