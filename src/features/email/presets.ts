@@ -1,4 +1,6 @@
-/** SMTP presets and host checks: pure, shared by the server and the set-up page. */
+/** SMTP presets, host checks and message statuses: pure, shared by the server and the admin pages. */
+export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'dead'] as const;
+
 export const SMTP_PRESETS = {
   gmail: { host: 'smtp.gmail.com', port: 587, security: 'starttls', username: null },
   outlook: { host: 'smtp.office365.com', port: 587, security: 'starttls', username: null },

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { isHostOrIp } from './presets';
+import { EMAIL_STATUSES, isHostOrIp } from './presets';
+
+export { EMAIL_STATUSES };
 
 export { SMTP_PRESETS, type SmtpPreset } from './presets';
 
@@ -73,8 +75,6 @@ export const SendTestInputSchema = z.object({
     .max(254, 'The e-mail address can be at most 254 characters.')
     .pipe(z.email('Enter a valid e-mail address.')),
 });
-
-export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'dead'] as const;
 
 export const MessageSummarySchema = z
   .object({
