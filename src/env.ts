@@ -49,6 +49,14 @@ export const env = createEnv({
       .enum(['true', 'false', '1', '0'])
       .default('true')
       .transform((v) => v === 'true' || v === '1'),
+    /** E-mail delivery: tries per message before it is marked dead (dead-letter). */
+    EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
+    /** E-mail delivery: first retry delay in seconds; doubles each try (exponential backoff, max 1 h). */
+    EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** Job queue: how often an idle worker polls for new jobs, in seconds (>= 0.5). */
+    QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    /** PEM file of an extra certificate authority trusted for SMTP (a mail server with a private or self-signed certificate). */
+    SMTP_CA_FILE: z.string().optional(),
     /** Tests only: run the integration suite against these servers too. */
     TEST_DATABASE_URL: optionalUrl,
     TEST_REDIS_URL: optionalUrl,

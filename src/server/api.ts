@@ -20,6 +20,7 @@ import { systemApi } from '@/features/system/api';
 import { getAuth } from '@/features/auth/server/auth';
 import { authApi } from '@/features/auth/api';
 import { sessionUserFromHeaders } from '@/features/auth/server/session';
+import { emailApi } from '@/features/email/api';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -80,7 +81,8 @@ function buildApi() {
     .route('/', bookingApi)
     .route('/', manageBookingApi)
     .route('/', repairsApi)
-    .route('/', authApi);
+    .route('/', authApi)
+    .route('/', emailApi);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

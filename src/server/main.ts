@@ -12,6 +12,7 @@ import { closeDatabase, getDatabase } from '@/server/db/runtime';
 import { DataDirLockedError } from '@/server/db/lock';
 import { seedIfEmpty } from '@/server/db/seed';
 import { ensureFirstAdmin } from '@/features/auth/server/ensure-admin';
+import { startQueue, startWorkers, stopQueue } from '@/server/queue';
 
 async function main() {
   const dev = env.NODE_ENV !== 'production';
@@ -20,6 +21,10 @@ async function main() {
   try {
     const handle = await getDatabase();
     if (env.SEED_ON_START) await seedIfEmpty(handle.db);
+    // the job queue (e-mail delivery, reminders) lives in the same database; its workers run in
+    // this process for now (a separate `npm run worker` can call startWorkers() instead)
+    await startQueue({ handle });
+    await startWorkers();
     if (await ensureFirstAdmin(handle.db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) {
       logger.info({ email: env.ADMIN_EMAIL }, 'created the first admin account from ADMIN_EMAIL');
     }
@@ -62,7 +67,9 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     server.close();
     server.closeAllConnections();
-    void closeDatabase()
+    void stopQueue()
+      .catch((err: unknown) => logger.error({ err }, 'error stopping the queue'))
+      .then(() => closeDatabase())
       .catch((err: unknown) => logger.error({ err }, 'error closing the database'))
       .finally(() => process.exit(0));
   };

@@ -74,6 +74,20 @@ const EXPECTED: Record<string, Case> = {
     path: '/api/admin/users/no-such-user',
     body: { disabled: false },
   },
+  // e-mail set-up and the outbox: admins only
+  'GET /api/email/settings': { allowed: ['admin'], path: '/api/email/settings' },
+  'POST /api/email/configure': { allowed: ['admin'], path: '/api/email/configure', body: {} },
+  'POST /api/email/test-connection': { allowed: ['admin'], path: '/api/email/test-connection', body: {} },
+  'POST /api/email/send-test': { allowed: ['admin'], path: '/api/email/send-test', body: {} },
+  'GET /api/email/messages': { allowed: ['admin'], path: '/api/email/messages' },
+  'GET /api/email/messages/:id': {
+    allowed: ['admin'],
+    path: '/api/email/messages/00000000-0000-0000-0000-000000000000',
+  },
+  'POST /api/email/messages/:id/resend': {
+    allowed: ['admin'],
+    path: '/api/email/messages/00000000-0000-0000-0000-000000000000/resend',
+  },
   'GET /api/openapi.json': { allowed: everyone, path: '/api/openapi.json' },
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },
   'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },

@@ -10,6 +10,8 @@ import { BookingConfirmationSchema, BookingRequestSchema } from './schemas';
 import { createBooking, trackingUrl } from './server/create-booking';
 import { findBookingByToken } from './server/find-booking';
 import { calendarFile } from './server/calendar';
+import { sendBookingConfirmation } from '@/features/email/server/send-booking-confirmation';
+import { logger } from '@/server/logger';
 
 const IdempotencyHeader = z.object({
   'idempotency-key': z
@@ -60,11 +62,22 @@ const calendarRoute = createRoute({
 export const bookingApi = createRouter()
   .openapi(createBookingRoute, async (c) => {
     const key = c.req.valid('header')['idempotency-key'];
-    const { booking, replayed } = await createBooking(await getDb(), c.req.valid('json'), {
+    const db = await getDb();
+    const { booking, replayed } = await createBooking(db, c.req.valid('json'), {
       idempotencyKey: key,
       baseUrl: baseUrlOf(c),
     });
-    if (replayed) c.header('Idempotent-Replayed', 'true');
+    if (replayed) {
+      c.header('Idempotent-Replayed', 'true');
+    } else {
+      // A second statement after the booking's own (keeps the booking one fast atomic statement).
+      // The message row is keyed `confirmation:<id>`, so it is stored once; a crash between the
+      // two statements loses only this confirmation, and a failure after the row is stored is
+      // covered by the e-mail sweep, which re-queues rows left in `queued`.
+      await sendBookingConfirmation(db, booking).catch((err: unknown) =>
+        logger.error({ err, bookingId: booking.id }, 'could not queue the booking confirmation'),
+      );
+    }
     return c.json(booking, replayed ? 200 : 201);
   })
   .openapi(calendarRoute, async (c) => {

@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** The PostgreSQL connection string (server mode only), e.g. for pg-boss's own pool. */
+  url?: string;
   /** The raw PGlite instance (embedded mode only), e.g. for pg-boss. */
   pglite?: import('@electric-sql/pglite').PGlite;
 }
@@ -55,7 +57,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
         client.release();
       }
     }
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', url: opts.url, close: () => pool.end() };
   }
 
   const dataDir = opts.dataDir ?? './data';

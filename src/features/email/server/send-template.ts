@@ -1,48 +1,33 @@
 /**
- * The one way the app sends e-mail: render a template and queue it. Delivery (SMTP or the
- * outbox) happens in the e-mail queue worker. This first version only queues into the outbox
- * table; templates are plain. (Owned by the e-mail module.)
+ * The one way the app sends e-mail: render a template, store the message (status `queued`) and
+ * queue its delivery. The queue worker delivers it through SMTP, or, with no SMTP configured,
+ * marks it sent to the outbox (readable by admins). Other domains call this.
  */
 import type { Db } from '@/server/db/runtime';
 import { emailMessages, type EmailAttachment } from '@/server/db/schema';
+import { logger } from '@/server/logger';
+import { renderTemplate } from '../templates/render';
+import type { TemplateData, TemplateName } from '../templates/types';
+import { enqueueDelivery } from './enqueue-delivery';
 
-export type TemplateName = 'verification' | 'password-reset';
-
-export interface TemplateData {
-  verification: { name: string; url: string };
-  'password-reset': { name: string; url: string };
-}
+export type { TemplateData, TemplateName } from '../templates/types';
 
 export interface SendTemplateInput<T extends TemplateName> {
   to: string;
   template: T;
   data: TemplateData[T];
   attachments?: EmailAttachment[];
+  /** a message with the same key is only ever stored (and sent) once */
   dedupeKey?: string;
   bookingId?: string;
 }
 
-function render<T extends TemplateName>(template: T, data: TemplateData[T]) {
-  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  if (template === 'verification') {
-    return {
-      subject: 'Confirm your e-mail address',
-      text: `Hello ${data.name},\n\nConfirm your e-mail address by opening this link:\n${data.url}\n\nThe link expires in 24 hours.`,
-      html: `<p>Hello ${esc(data.name)},</p><p><a href="${esc(data.url)}">Confirm your e-mail address</a></p><p>The link expires in 24 hours.</p>`,
-    };
-  }
-  return {
-    subject: 'Reset your password',
-    text: `Hello ${data.name},\n\nReset your password with this link:\n${data.url}\n\nIf you did not ask for this, ignore this e-mail.`,
-    html: `<p>Hello ${esc(data.name)},</p><p><a href="${esc(data.url)}">Reset your password</a></p><p>If you did not ask for this, ignore this e-mail.</p>`,
-  };
-}
-
+/** Returns the new message's id, or null when a message with the same dedupeKey already exists. */
 export async function sendTemplate<T extends TemplateName>(
   db: Db,
   input: SendTemplateInput<T>,
 ): Promise<{ id: string } | null> {
-  const { subject, html, text } = render(input.template, input.data);
+  const { subject, html, text } = renderTemplate(input.template, input.data);
   const [row] = await db
     .insert(emailMessages)
     .values({
@@ -57,5 +42,11 @@ export async function sendTemplate<T extends TemplateName>(
     })
     .onConflictDoNothing()
     .returning({ id: emailMessages.id });
-  return row ?? null;
+  if (!row) return null;
+  // The row is durable already: if enqueueing fails (or the process dies right here), the
+  // sweep re-enqueues messages left in `queued`, so the e-mail is late, never lost.
+  await enqueueDelivery(row.id).catch((err: unknown) =>
+    logger.error({ err, messageId: row.id }, 'could not queue an e-mail; the sweep will retry'),
+  );
+  return row;
 }

@@ -1,0 +1,115 @@
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '@/server/db/runtime';
+import { emailMessages } from '@/server/db/schema';
+import { loadSmtpConfig } from './load-smtp-config';
+import { createSmtpTransport, describeSmtpError, fromHeader, type SmtpConfig } from './smtp-transport';
+
+type MessageRow = typeof emailMessages.$inferSelect;
+
+/** A message left in `sending` this long (a crashed worker) may be claimed again. */
+const STALE_SENDING_MS = 5 * 60_000;
+
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly final: boolean,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** Sends one stored message through SMTP; returns the server's message id and answer. */
+export async function sendThroughSmtp(
+  cfg: SmtpConfig,
+  row: Pick<MessageRow, 'toAddress' | 'subject' | 'html' | 'text' | 'attachments'>,
+) {
+  const transport = createSmtpTransport(cfg);
+  try {
+    const info = await transport.sendMail({
+      from: fromHeader(cfg),
+      to: row.toAddress,
+      subject: row.subject,
+      html: row.html,
+      text: row.text,
+      attachments: row.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content, 'base64'),
+      })),
+    });
+    return { messageId: info.messageId, response: info.response };
+  } finally {
+    transport.close();
+  }
+}
+
+/**
+ * The delivery worker's step for one message:
+ * - claims the row (queued/failed, or a stale `sending`) so two jobs never send it twice;
+ * - with no SMTP configured, the outbox is the delivery: status sent, transport outbox;
+ * - otherwise sends through SMTP: sent + provider id, or failed + last error and a thrown
+ *   DeliveryError so the queue retries with backoff; on the final try the status is `dead`.
+ */
+export async function deliverMessage(
+  db: Db,
+  messageId: string,
+  opts: { finalAttempt: boolean; now?: Date },
+): Promise<'sent' | 'outbox' | 'skipped'> {
+  const now = opts.now ?? new Date();
+  const [row] = await db
+    .update(emailMessages)
+    .set({ status: 'sending', attempts: sql`${emailMessages.attempts} + 1`, updatedAt: now })
+    .where(
+      and(
+        eq(emailMessages.id, messageId),
+        or(
+          inArray(emailMessages.status, ['queued', 'failed']),
+          and(
+            eq(emailMessages.status, 'sending'),
+            lt(emailMessages.updatedAt, new Date(now.getTime() - STALE_SENDING_MS)),
+          ),
+        ),
+      ),
+    )
+    .returning();
+  if (!row) return 'skipped';
+
+  const cfg = await loadSmtpConfig(db);
+  if (!cfg) {
+    await db
+      .update(emailMessages)
+      .set({ status: 'sent', transport: 'outbox', sentAt: now, lastError: null, updatedAt: now })
+      .where(eq(emailMessages.id, row.id));
+    return 'outbox';
+  }
+
+  try {
+    const info = await sendThroughSmtp(cfg, row);
+    const sentAt = new Date();
+    await db
+      .update(emailMessages)
+      .set({
+        status: 'sent',
+        transport: 'smtp',
+        providerMessageId: info.messageId,
+        sentAt,
+        lastError: null,
+        updatedAt: sentAt,
+      })
+      .where(eq(emailMessages.id, row.id));
+    return 'sent';
+  } catch (err) {
+    const message = describeSmtpError(err, cfg);
+    await db
+      .update(emailMessages)
+      .set({
+        status: opts.finalAttempt ? 'dead' : 'failed',
+        transport: 'smtp',
+        lastError: message,
+        updatedAt: new Date(),
+      })
+      .where(eq(emailMessages.id, row.id));
+    throw new DeliveryError(message, opts.finalAttempt);
+  }
+}

@@ -1,0 +1,79 @@
+import type { Db } from '@/server/db/runtime';
+import type { BookingConfirmation } from '@/features/booking/schemas';
+import { calendarFile } from '@/features/booking/server/calendar';
+import { getShopRow } from '@/features/shops/server/list-shops';
+import { formatMoney } from '@/features/pricing/money';
+import { logger } from '@/server/logger';
+import { sendTemplate } from './send-template';
+import { formatSlot } from './format-slot';
+import { scheduleBookingReminder } from './schedule-booking-reminder';
+
+/**
+ * After a new booking (never a replay): queue the confirmation with the `.ics` attached, once
+ * per booking (dedupe key `confirmation:<id>`), and schedule the drop-off reminder.
+ */
+export async function sendBookingConfirmation(
+  db: Db,
+  booking: BookingConfirmation,
+  opts: { manageUrl?: string; now?: Date } = {},
+): Promise<{ id: string } | null> {
+  const shop = booking.service.shop ? await getShopRow(db, booking.service.shop.slug) : null;
+  const startsAt = booking.service.slotStartsAt ? new Date(booking.service.slotStartsAt) : null;
+  const endsAt = booking.service.slotEndsAt ? new Date(booking.service.slotEndsAt) : null;
+  const repairs = booking.quote.lines.map((l) => l.repairName);
+  const ics = calendarFile({
+    reference: booking.reference,
+    sequence: 0,
+    deviceName: booking.device.name,
+    repairs,
+    shop,
+    startsAt,
+    endsAt,
+    trackingUrl: booking.trackingUrl,
+  });
+  const service =
+    shop && startsAt
+      ? `Drop-off at ${shop.name}, ${formatSlot(startsAt, shop.timeZone)}`
+      : 'Mail-in repair: we will e-mail you how to send your device.';
+
+  const sent = await sendTemplate(db, {
+    to: booking.customer.email,
+    template: 'booking-confirmation',
+    data: {
+      name: booking.customer.name,
+      reference: booking.reference,
+      deviceName: booking.device.name,
+      repairs,
+      total: formatMoney(booking.quote.totalMinor, booking.quote.currency),
+      service,
+      trackingUrl: booking.trackingUrl,
+      manageUrl: opts.manageUrl,
+    },
+    attachments: ics
+      ? [
+          {
+            filename: `${booking.reference}.ics`,
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            content: Buffer.from(ics, 'utf8').toString('base64'),
+          },
+        ]
+      : [],
+    dedupeKey: `confirmation:${booking.id}`,
+    bookingId: booking.id,
+  });
+
+  if (shop && startsAt) {
+    await scheduleBookingReminder(
+      {
+        bookingId: booking.id,
+        slotStartsAt: startsAt.toISOString(),
+        trackingUrl: booking.trackingUrl,
+        timeZone: shop.timeZone,
+      },
+      opts.now,
+    ).catch((err: unknown) =>
+      logger.error({ err, bookingId: booking.id }, 'could not schedule the reminder'),
+    );
+  }
+  return sent;
+}

@@ -1,0 +1,89 @@
+/** Account e-mails: verification, password reset, security alert. */
+import { ButtonLink, H1, lines, P, Summary } from './layout';
+import type { TemplateFn } from './types';
+
+export const verification: TemplateFn<'verification'> = (d, b) => ({
+  subject: `Confirm your e-mail address for ${b.shopName}`,
+  body: (
+    <>
+      <H1>Confirm your e-mail address</H1>
+      <P>Hello {d.name},</P>
+      <P>Please confirm that this is your e-mail address so we can keep you updated about your repairs.</P>
+      <ButtonLink href={d.url} color={b.brandColor}>
+        Confirm e-mail address
+      </ButtonLink>
+      <P style={{ color: '#64748b', fontSize: 14 }}>
+        The link expires in 24 hours. If you did not create an account, you can ignore this e-mail.
+      </P>
+    </>
+  ),
+  text: lines(
+    `Hello ${d.name},`,
+    '',
+    'Please confirm your e-mail address by opening this link:',
+    d.url,
+    '',
+    'The link expires in 24 hours. If you did not create an account, you can ignore this e-mail.',
+  ),
+});
+
+export const passwordReset: TemplateFn<'password-reset'> = (d, b) => ({
+  subject: `Reset your ${b.shopName} password`,
+  body: (
+    <>
+      <H1>Reset your password</H1>
+      <P>Hello {d.name},</P>
+      <P>We received a request to reset your password. Choose a new one with the button below.</P>
+      <ButtonLink href={d.url} color={b.brandColor}>
+        Choose a new password
+      </ButtonLink>
+      <P style={{ color: '#64748b', fontSize: 14 }}>
+        The link expires soon and works once. If you did not ask for this, ignore this e-mail: your password
+        stays the same.
+      </P>
+    </>
+  ),
+  text: lines(
+    `Hello ${d.name},`,
+    '',
+    'We received a request to reset your password. Choose a new one here:',
+    d.url,
+    '',
+    'The link expires soon and works once. If you did not ask for this, ignore this e-mail: your password stays the same.',
+  ),
+});
+
+export const securityAlert: TemplateFn<'security-alert'> = (d, b) => ({
+  subject: `Security alert for your ${b.shopName} account`,
+  body: (
+    <>
+      <H1>Security alert</H1>
+      <P>Hello {d.name},</P>
+      <P>We noticed this on your account:</P>
+      <Summary
+        rows={[
+          ['What', d.event],
+          ['When', d.when],
+          ...(d.where ? [['Where', d.where] as [string, string]] : []),
+        ]}
+      />
+      <P>
+        If this was you, there is nothing to do. If not, change your password now and review your account.
+      </P>
+      <ButtonLink href={d.url} color={b.brandColor}>
+        Review your account
+      </ButtonLink>
+    </>
+  ),
+  text: lines(
+    `Hello ${d.name},`,
+    '',
+    'We noticed this on your account:',
+    `What: ${d.event}`,
+    `When: ${d.when}`,
+    d.where && `Where: ${d.where}`,
+    '',
+    'If this was you, there is nothing to do. If not, change your password now and review your account:',
+    d.url,
+  ),
+});

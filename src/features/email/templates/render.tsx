@@ -1,0 +1,46 @@
+/**
+ * Renders a template to a subject, HTML (React, so every value is escaped) and plain text.
+ * Server-only: uses react-dom/server, so pages must not import it.
+ */
+import { renderToStaticMarkup } from 'react-dom/server';
+import { getBranding, type Branding } from '@/server/branding';
+import { EmailLayout } from './layout';
+import { passwordReset, securityAlert, verification } from './account';
+import { appointmentReminder, bookingConfirmation, statusUpdate } from './repairs';
+import { smtpTest } from './smtp-test';
+import type { TemplateData, TemplateFn, TemplateName } from './types';
+
+export type { TemplateData, TemplateName } from './types';
+
+const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
+  verification,
+  'password-reset': passwordReset,
+  'booking-confirmation': bookingConfirmation,
+  'status-update': statusUpdate,
+  'security-alert': securityAlert,
+  'appointment-reminder': appointmentReminder,
+  'smtp-test': smtpTest,
+};
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export function renderTemplate<T extends TemplateName>(
+  template: T,
+  data: TemplateData[T],
+  branding: Branding = getBranding(),
+): RenderedEmail {
+  const fn = TEMPLATES[template] as TemplateFn<T>;
+  const parts = fn(data, branding);
+  const html = `<!DOCTYPE html>${renderToStaticMarkup(<EmailLayout branding={branding}>{parts.body}</EmailLayout>)}`;
+  return {
+    subject: parts.subject.replace(/\s+/g, ' ').trim(),
+    html,
+    text: `${parts.text}\n\n--\n${branding.shopName}\n`,
+  };
+}

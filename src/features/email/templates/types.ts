@@ -1,0 +1,64 @@
+import type { ReactElement } from 'react';
+import type { Branding } from '@/server/branding';
+
+/** The data each template needs. Every string is user or shop data: React escapes it in HTML. */
+export interface TemplateData {
+  verification: { name: string; url: string };
+  'password-reset': { name: string; url: string };
+  'booking-confirmation': {
+    name: string;
+    reference: string;
+    deviceName: string;
+    repairs: string[];
+    /** formatted total, e.g. "£129.00" */
+    total: string;
+    /** e.g. "Drop-off at London Bridge, Tuesday 3 June 2025 at 10:00" or "Mail-in repair" */
+    service: string;
+    trackingUrl: string;
+    /** signed link to cancel or reschedule (when the manage page exists) */
+    manageUrl?: string;
+  };
+  'status-update': {
+    name: string;
+    reference: string;
+    /** the new status in words, e.g. "Ready for collection" */
+    status: string;
+    message?: string;
+    trackingUrl: string;
+  };
+  'security-alert': {
+    name: string;
+    /** what happened, e.g. "Two-factor authentication was turned off" */
+    event: string;
+    /** when, already formatted for the reader */
+    when: string;
+    /** where from, e.g. an IP address and browser */
+    where?: string;
+    /** where to review the account */
+    url: string;
+  };
+  'appointment-reminder': {
+    name: string;
+    reference: string;
+    deviceName: string;
+    /** e.g. "Tuesday 3 June 2025 at 10:00" */
+    when: string;
+    shopName: string;
+    shopAddress: string;
+    trackingUrl: string;
+    manageUrl?: string;
+  };
+  'smtp-test': { sentAt: string };
+}
+
+export type TemplateName = keyof TemplateData;
+
+export interface TemplateParts {
+  subject: string;
+  /** the body (placed inside the branded layout) */
+  body: ReactElement;
+  /** the plain-text version, without the footer */
+  text: string;
+}
+
+export type TemplateFn<T extends TemplateName> = (data: TemplateData[T], branding: Branding) => TemplateParts;

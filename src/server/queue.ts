@@ -1,0 +1,144 @@
+/**
+ * The durable job queue: one pg-boss per process, on the app's own database (the embedded PGlite
+ * through pg-boss's PGlite adapter, or PostgreSQL through pg-boss's own small pool).
+ *
+ * - Created lazily and only by `startQueue()` (called from src/server/main.ts after the database
+ *   opens), never at import time: `next build` evaluates modules and must not start a queue.
+ * - Kept on globalThis, like the database: Next's server bundle and the Node server's own
+ *   modules are two module graphs in one process.
+ * - `enqueue()` sends only when the queue runs in this process and returns null otherwise; the
+ *   callers keep their own durable state (e.g. an e-mail row in status `queued`) that the
+ *   periodic sweep re-enqueues, so nothing is lost when a job could not be sent.
+ * - Workers run inside the web process (`startWorkers()`); a separate `npm run worker` process
+ *   can call the same function later.
+ */
+import type { PgBoss, QueueOptions, SendOptions } from 'pg-boss';
+import { env } from '@/env';
+import { logger } from '@/server/logger';
+import { getDatabase, type DatabaseHandle } from '@/server/db/runtime';
+
+export interface QueueConfig {
+  /** tries after the first one before a job (and its e-mail) is given up */
+  retryLimit: number;
+  /** first retry delay in seconds; doubled for each later try */
+  retryDelaySeconds: number;
+  /** how often idle workers poll, in seconds (>= 0.5) */
+  pollingIntervalSeconds: number;
+}
+
+interface QueueState {
+  boss: PgBoss;
+  config: QueueConfig;
+  queues: Set<string>;
+  workers: boolean;
+}
+
+declare global {
+  var __rtQueue: Promise<QueueState> | undefined;
+  var __rtQueueState: QueueState | undefined;
+}
+
+export function defaultQueueConfig(): QueueConfig {
+  return {
+    retryLimit: env.EMAIL_RETRY_LIMIT,
+    retryDelaySeconds: env.EMAIL_RETRY_DELAY_SECONDS,
+    pollingIntervalSeconds: env.QUEUE_POLL_SECONDS,
+  };
+}
+
+async function createBoss(handle: DatabaseHandle): Promise<PgBoss> {
+  const { PgBoss, fromPglite } = await import('pg-boss');
+  if (handle.kind === 'pglite') {
+    if (!handle.pglite) throw new Error('the PGlite handle has no raw instance for the queue');
+    return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite' });
+  }
+  const url = handle.url ?? env.DATABASE_URL;
+  if (!url) throw new Error('the queue needs the PostgreSQL connection string');
+  return new PgBoss({ connectionString: url, max: 4, application_name: 'revivatech-queue' });
+}
+
+export interface StartQueueOptions {
+  /** the database to use (default: the process database) */
+  handle?: DatabaseHandle;
+  config?: Partial<QueueConfig>;
+}
+
+/** Starts the process queue once (later calls return the same one). */
+export function startQueue(opts: StartQueueOptions = {}): Promise<PgBoss> {
+  globalThis.__rtQueue ??= (async () => {
+    const handle = opts.handle ?? (await getDatabase());
+    const boss = await createBoss(handle);
+    boss.on('error', (err: unknown) => logger.error({ err }, 'queue error'));
+    await boss.start();
+    const state: QueueState = {
+      boss,
+      config: { ...defaultQueueConfig(), ...opts.config },
+      queues: new Set(),
+      workers: false,
+    };
+    globalThis.__rtQueueState = state;
+    logger.info({ kind: handle.kind }, 'queue started');
+    return state;
+  })().catch((err: unknown) => {
+    globalThis.__rtQueue = undefined;
+    throw err;
+  });
+  return globalThis.__rtQueue.then((s) => s.boss);
+}
+
+/** The running queue of this process, or null when none was started. */
+export function runningQueue(): PgBoss | null {
+  return globalThis.__rtQueueState?.boss ?? null;
+}
+
+export function queueConfig(): QueueConfig {
+  return globalThis.__rtQueueState?.config ?? defaultQueueConfig();
+}
+
+/** Creates the queue once per process (pg-boss needs it before `send`) and applies its options. */
+export async function ensureQueue(name: string, options: QueueOptions = {}): Promise<PgBoss> {
+  const state = globalThis.__rtQueueState;
+  if (!state) throw new Error('the queue is not started');
+  if (!state.queues.has(name)) {
+    const existing = await state.boss.getQueue(name);
+    if (existing) await state.boss.updateQueue(name, options);
+    else await state.boss.createQueue(name, options);
+    state.queues.add(name);
+  }
+  return state.boss;
+}
+
+/**
+ * Sends a job when the queue runs in this process; null when it does not (the caller's own
+ * durable state must then let a sweep pick the work up later).
+ */
+export async function enqueue(
+  name: string,
+  data: object,
+  opts: { queue?: QueueOptions; send?: SendOptions; startAfter?: Date } = {},
+): Promise<string | null> {
+  if (!runningQueue()) return null;
+  const boss = await ensureQueue(name, opts.queue);
+  const send: SendOptions = { ...opts.send, ...(opts.startAfter ? { startAfter: opts.startAfter } : {}) };
+  return boss.send(name, data, send);
+}
+
+/** Registers every domain's workers and schedules on the running queue (once per process). */
+export async function startWorkers(): Promise<void> {
+  await startQueue();
+  const state = globalThis.__rtQueueState;
+  if (!state || state.workers) return;
+  state.workers = true;
+  const { registerEmailWorkers } = await import('@/features/email/server/register-workers');
+  await registerEmailWorkers(state.boss, state.config);
+}
+
+/** Stops the workers (letting running jobs finish briefly) and forgets the queue. */
+export async function stopQueue(): Promise<void> {
+  const current = globalThis.__rtQueue;
+  globalThis.__rtQueue = undefined;
+  globalThis.__rtQueueState = undefined;
+  if (!current) return;
+  const { boss } = await current;
+  await boss.stop({ graceful: true, timeout: 5_000, close: true });
+}

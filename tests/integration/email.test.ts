@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { bookings, emailMessages, smtpSettings } from '@/server/db/schema';
+import { startQueue, startWorkers, stopQueue, runningQueue } from '@/server/queue';
+import { configureSmtp } from '@/features/email/server/configure-smtp';
+import { getSmtpSettings } from '@/features/email/server/get-smtp-settings';
+import { testSmtpConnection } from '@/features/email/server/test-smtp-connection';
+import { sendTestEmail } from '@/features/email/server/send-test-email';
+import { resendMessage } from '@/features/email/server/resend-message';
+import { sendBookingReminder } from '@/features/email/server/send-booking-reminder';
+import { reminderDueAt } from '@/features/email/server/schedule-booking-reminder';
+import { EMAIL_QUEUES } from '@/features/email/server/queues';
+import { BACKENDS, bookingBody, freeSlot, startApp, type TestApp } from './harness';
+import { startSmtpPeer, writeTestCertificates, type SmtpPeer } from './email-smtp-peer';
+
+// The app trusts the test CA through SMTP_CA_FILE, read by src/env.ts when first imported.
+const caFile = await vi.hoisted(async () => {
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const file = path.join(os.tmpdir(), `rt-smtp-ca-${process.pid}-${Date.now()}.pem`);
+  process.env.SMTP_CA_FILE = file;
+  return file;
+});
+
+const USER = 'shop@example.test';
+const PASS = 'correct horse battery staple';
+
+const smtpInput = (port: number, overrides: Record<string, unknown> = {}) => ({
+  preset: 'custom' as const,
+  host: '127.0.0.1',
+  port,
+  security: 'starttls' as const,
+  username: USER,
+  password: PASS,
+  fromName: 'RevivaTech Repairs',
+  fromAddress: 'repairs@example.test',
+  ...overrides,
+});
+
+async function until<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface Booked {
+  id: string;
+  reference: string;
+  trackingUrl: string;
+  service: { slotStartsAt: string | null; shop: { timeZone: string } | null };
+}
+
+describe.each(BACKENDS)('e-mail on $name', (backend) => {
+  let app: TestApp;
+  let smtp: SmtpPeer;
+
+  beforeAll(async () => {
+    const tls = await writeTestCertificates(caFile);
+    smtp = await startSmtpPeer({ user: USER, pass: PASS, tls });
+    app = await startApp(backend);
+    await startQueue({
+      handle: app.handle,
+      config: { retryDelaySeconds: 1, pollingIntervalSeconds: 0.5, retryLimit: 8 },
+    });
+    await startWorkers();
+  });
+  afterAll(async () => {
+    await stopQueue();
+    await app?.close();
+    await smtp?.stop();
+  });
+
+  const book = async (body = bookingBody()) => {
+    const res = await app.request('/api/bookings', { method: 'POST', json: body });
+    expect(res.status).toBe(201);
+    return (await res.json()) as Booked;
+  };
+  const messageFor = (bookingId: string, template: string) =>
+    app.handle.db
+      .select()
+      .from(emailMessages)
+      .where(eq(emailMessages.bookingId, bookingId))
+      .then((rows) => rows.find((r) => r.template === template));
+
+  it('runs the queue on this Node version', () => {
+    expect(runningQueue()).not.toBeNull();
+  });
+
+  it('with no SMTP configured, a booking confirmation lands in the outbox as sent', async () => {
+    const b = await book(bookingBody({ customer: { name: 'Outbox Olly', email: 'olly@example.com' } }));
+    const row = await until(async () => {
+      const m = await messageFor(b.id, 'booking-confirmation');
+      return m?.status === 'sent' ? m : null;
+    });
+    expect(row.transport).toBe('outbox');
+    expect(row.toAddress).toBe('olly@example.com');
+    expect(row.html).toContain(b.reference);
+    expect(row.sentAt).not.toBeNull();
+  });
+
+  it('keeps the e-mail API admin-only', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/email/settings'],
+      ['POST', '/api/email/configure'],
+      ['POST', '/api/email/test-connection'],
+      ['POST', '/api/email/send-test'],
+      ['GET', '/api/email/messages'],
+    ] as const) {
+      const res = await app.request(path, { method, json: method === 'POST' ? {} : undefined });
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
+  });
+
+  it('rejects bad SMTP input with field messages and saves nothing', async () => {
+    const { SmtpSettingsInputSchema } = await import('@/features/email/schemas');
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ host: 'not a host!' }, 'host'],
+      [{ host: 'x'.repeat(300) }, 'host'],
+      [{ port: 0 }, 'port'],
+      [{ port: 70000 }, 'port'],
+      [{ fromAddress: 'not-an-address' }, 'fromAddress'],
+      [{ fromAddress: `${'a'.repeat(250)}@example.com` }, 'fromAddress'],
+      [{ fromName: 'n'.repeat(101) }, 'fromName'],
+      [{ password: 'p'.repeat(513) }, 'password'],
+      [{ username: 'u'.repeat(255) }, 'username'],
+      [{ host: undefined }, 'host'],
+    ];
+    for (const [override, path] of cases) {
+      const parsed = SmtpSettingsInputSchema.safeParse(smtpInput(2525, override));
+      expect(parsed.success, JSON.stringify(override).slice(0, 60)).toBe(false);
+      const paths = parsed.error!.issues.map((i) => i.path.join('.'));
+      expect(paths).toContain(path);
+      expect(parsed.error!.issues.every((i) => i.message.length > 5)).toBe(true);
+    }
+    expect(await app.handle.db.select().from(smtpSettings)).toHaveLength(0);
+    expect((await getSmtpSettings(app.handle.db)).configured).toBe(false);
+  });
+
+  it('saves the settings with the password encrypted and never returns it', async () => {
+    const saved = await configureSmtp(app.handle.db, smtpInput(smtp.port));
+    expect(saved).toMatchObject({ configured: true, host: '127.0.0.1', port: smtp.port, hasPassword: true });
+    expect(JSON.stringify(saved)).not.toContain(PASS);
+    const [raw] = await app.handle.db.select().from(smtpSettings);
+    expect(raw?.passwordEncrypted).toBeTruthy();
+    expect(raw?.passwordEncrypted).not.toContain(PASS);
+    // an empty password keeps the saved one
+    await configureSmtp(app.handle.db, smtpInput(smtp.port, { password: '' }));
+    const [again] = await app.handle.db.select().from(smtpSettings);
+    expect(again?.passwordEncrypted).toBeTruthy();
+    expect((await getSmtpSettings(app.handle.db)).hasPassword).toBe(true);
+  });
+
+  it('tests the connection (STARTTLS + AUTH) and reports a wrong password clearly', async () => {
+    const ok = await testSmtpConnection(app.handle.db);
+    expect(ok).toEqual({
+      ok: true,
+      message: `Connected to 127.0.0.1:${smtp.port} and signed in as ${USER}.`,
+    });
+    const bad = await testSmtpConnection(app.handle.db, smtpInput(smtp.port, { password: 'wrong' }));
+    expect(bad.ok).toBe(false);
+    expect(bad.message).toMatch(/Sign-in was refused.*535.*Authentication failed/);
+    const down = await testSmtpConnection(app.handle.db, smtpInput(1));
+    expect(down.ok).toBe(false);
+    expect(down.message).toMatch(/Could not connect to 127\.0\.0\.1:1/);
+  });
+
+  it('sends a test e-mail synchronously and shows the server answer', async () => {
+    const result = await sendTestEmail(app.handle.db, 'owner@example.com');
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/^The server accepted the message: 250/);
+    const mail = await smtp.waitFor((m) => m.subject?.startsWith('Test e-mail from') ?? false);
+    expect(mail.text).toContain('This test e-mail was sent by');
+  });
+
+  it('sends the booking confirmation with the reference, tracking link and .ics', async () => {
+    const slot = await freeSlot(app, 'london');
+    const b = await book(
+      bookingBody({
+        customer: { name: 'Dana <b>Drop</b>', email: 'dana@example.com' },
+        service: { type: 'drop_off', shopSlug: 'london', slotStartsAt: slot },
+      }),
+    );
+    const mail = await smtp.waitFor((m) => m.subject === `Booking confirmed: ${b.reference}`);
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain('dana@example.com');
+    expect(mail.text).toContain(b.reference);
+    expect(mail.text).toContain(b.trackingUrl);
+    expect(mail.html).toContain(b.trackingUrl.replaceAll('&', '&amp;'));
+    expect(mail.html).toContain('Dana &lt;b&gt;Drop&lt;/b&gt;');
+    const ics = mail.attachments.find((a) => a.filename === `${b.reference}.ics`);
+    expect(ics).toBeDefined();
+    const body = ics!.content.toString('utf8');
+    expect(body).toContain('BEGIN:VCALENDAR');
+    expect(body).toContain('BEGIN:VEVENT');
+    expect(body).toMatch(new RegExp(`UID:${b.reference}@revivatech`));
+    expect(body).toContain('END:VCALENDAR');
+    const row = await until(async () => {
+      const m = await messageFor(b.id, 'booking-confirmation');
+      return m?.status === 'sent' ? m : null;
+    });
+    expect(row.transport).toBe('smtp');
+    expect(row.providerMessageId).toBeTruthy();
+
+    // the reminder is scheduled for the evening before, when that is still ahead
+    if (reminderDueAt(new Date(slot), b.service.shop!.timeZone, new Date())) {
+      const jobs = await runningQueue()!.findJobs(EMAIL_QUEUES.reminder, { data: { bookingId: b.id } });
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]?.data).toMatchObject({ bookingId: b.id, slotStartsAt: slot });
+    }
+  });
+
+  it('keeps a message while SMTP is down and delivers it after a retry', async () => {
+    await smtp.stop();
+    const b = await book(bookingBody({ customer: { name: 'Retry Rita', email: 'rita@example.com' } }));
+    const failed = await until(async () => {
+      const m = await messageFor(b.id, 'booking-confirmation');
+      return m?.status === 'failed' ? m : null;
+    });
+    expect(failed.lastError).toMatch(/Could not connect/);
+    expect(failed.attempts).toBeGreaterThanOrEqual(1);
+    await smtp.start();
+    const mail = await smtp.waitFor((m) => m.subject === `Booking confirmed: ${b.reference}`, 40_000);
+    expect(mail.text).toContain(b.reference);
+    const sent = await until(async () => {
+      const m = await messageFor(b.id, 'booking-confirmation');
+      return m?.status === 'sent' ? m : null;
+    });
+    expect(sent.attempts).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sends the reminder once, and skips it when the booking was cancelled or moved', async () => {
+    const slot = await freeSlot(app, 'london', 1, 1);
+    const b = await book(
+      bookingBody({
+        customer: { name: 'Remi', email: 'remi@example.com' },
+        service: { type: 'drop_off', shopSlug: 'london', slotStartsAt: slot },
+      }),
+    );
+    const job = { bookingId: b.id, slotStartsAt: slot, trackingUrl: b.trackingUrl };
+    const db = app.handle.db;
+
+    const moved = new Date(new Date(slot).getTime() + 3_600_000);
+    await db.update(bookings).set({ slotStartsAt: moved }).where(eq(bookings.id, b.id));
+    expect(await sendBookingReminder(db, job)).toBe('moved');
+    await db
+      .update(bookings)
+      .set({ slotStartsAt: new Date(slot) })
+      .where(eq(bookings.id, b.id));
+
+    expect(await sendBookingReminder(db, job)).toBe('sent');
+    expect(await sendBookingReminder(db, job)).toBe('already-sent');
+    const mail = await smtp.waitFor((m) => m.subject === `Reminder: your drop-off tomorrow (${b.reference})`);
+    expect(mail.text).toContain(b.trackingUrl);
+    const reminders = (await db.select().from(emailMessages).where(eq(emailMessages.bookingId, b.id))).filter(
+      (m) => m.template === 'appointment-reminder',
+    );
+    expect(reminders).toHaveLength(1);
+
+    await db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, b.id));
+    expect(await sendBookingReminder(db, { ...job, slotStartsAt: slot })).toBe('cancelled');
+  });
+
+  it('resends a sent message', async () => {
+    const [row] = await app.handle.db
+      .select()
+      .from(emailMessages)
+      .where(eq(emailMessages.template, 'smtp-test'));
+    const before = smtp.messages.length;
+    const queued = await resendMessage(app.handle.db, row!.id);
+    expect(queued.status).toBe('queued');
+    await until(async () => smtp.messages.length > before);
+    await expect(resendMessage(app.handle.db, '00000000-0000-0000-0000-000000000000')).rejects.toThrow(
+      /No e-mail/,
+    );
+  });
+});
