@@ -51,6 +51,7 @@ interface Booked {
   id: string;
   reference: string;
   trackingUrl: string;
+  manageUrl: string;
   service: { slotStartsAt: string | null; shop: { timeZone: string } | null };
 }
 
@@ -189,6 +190,8 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
     expect(mail.text).toContain(b.reference);
     expect(mail.text).toContain(b.trackingUrl);
     expect(mail.html).toContain(b.trackingUrl.replaceAll('&', '&amp;'));
+    // the manage link (cancel / reschedule) is in every confirmation
+    expect(mail.text).toContain(b.manageUrl);
     expect(mail.html).toContain('Dana &lt;b&gt;Drop&lt;/b&gt;');
     const ics = mail.attachments.find((a) => a.filename === `${b.reference}.ics`);
     expect(ics).toBeDefined();
@@ -254,6 +257,7 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
     expect(await sendBookingReminder(db, job)).toBe('already-sent');
     const mail = await smtp.waitFor((m) => m.subject === `Reminder: your drop-off tomorrow (${b.reference})`);
     expect(mail.text).toContain(b.trackingUrl);
+    expect(mail.text).toContain(b.manageUrl);
     const reminders = (await db.select().from(emailMessages).where(eq(emailMessages.bookingId, b.id))).filter(
       (m) => m.template === 'appointment-reminder',
     );

@@ -74,7 +74,7 @@ export const bookingApi = createRouter()
       // The message row is keyed `confirmation:<id>`, so it is stored once; a crash between the
       // two statements loses only this confirmation, and a failure after the row is stored is
       // covered by the e-mail sweep, which re-queues rows left in `queued`.
-      await sendBookingConfirmation(db, booking).catch((err: unknown) =>
+      await sendBookingConfirmation(db, booking, { manageUrl: booking.manageUrl }).catch((err: unknown) =>
         logger.error({ err, bookingId: booking.id }, 'could not queue the booking confirmation'),
       );
     }

@@ -5,10 +5,12 @@ import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
 import { CancelBookingBodySchema, ManageBookingSchema, RescheduleBookingBodySchema } from './schemas';
-import { findBookingBySignature } from './server/manage-link';
 import { calendarSourceFor, getManageSummary } from './server/get-manage-summary';
 import { cancelBooking } from './server/cancel-booking';
 import { rescheduleBooking } from './server/reschedule-booking';
+import { findBookingBySignature, manageUrl } from './server/manage-link';
+import { scheduleBookingReminder } from '@/features/email/server/schedule-booking-reminder';
+import { logger } from '@/server/logger';
 import { manageNotFound } from './server/lock-booking';
 import { calendarFile } from './server/calendar';
 
@@ -86,9 +88,20 @@ export const manageBookingApi = createRouter()
   .openapi(rescheduleRoute, async (c) => {
     const { reference } = c.req.valid('param');
     const { sig, slotStartsAt } = c.req.valid('json');
-    const summary = await rescheduleBooking(await getDb(), reference, sig, slotStartsAt, {
-      baseUrl: baseUrlOf(c),
-    });
+    const db = await getDb();
+    const summary = await rescheduleBooking(db, reference, sig, slotStartsAt, { baseUrl: baseUrlOf(c) });
+    // a reminder for the new slot (the old slot's job sees the move and does nothing)
+    const booking = await findBookingBySignature(db, reference, sig);
+    if (booking?.slotStartsAt && summary.service.shop) {
+      await scheduleBookingReminder({
+        bookingId: booking.id,
+        slotStartsAt: booking.slotStartsAt.toISOString(),
+        trackingUrl: manageUrl(baseUrlOf(c), booking.reference),
+        timeZone: summary.service.shop.timeZone,
+      }).catch((err: unknown) =>
+        logger.error({ err, bookingId: booking.id }, 'could not schedule the reminder'),
+      );
+    }
     return c.json(summary, 200);
   })
   .openapi(manageCalendarRoute, async (c) => {

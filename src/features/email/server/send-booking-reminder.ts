@@ -6,6 +6,7 @@ import { getShopRow } from '@/features/shops/server/list-shops';
 import type { ReminderJob } from './queues';
 import { sendTemplate } from './send-template';
 import { formatSlot } from './format-slot';
+import { manageUrl } from '@/features/booking/server/manage-link';
 
 export type ReminderOutcome = 'sent' | 'already-sent' | 'missing' | 'cancelled' | 'moved';
 
@@ -39,7 +40,8 @@ export async function sendBookingReminder(
       shopName: shop.name,
       shopAddress: address,
       trackingUrl: job.trackingUrl,
-      manageUrl: opts.manageUrl,
+      // the job's link is on this app's own address; the manage link is next to it
+      manageUrl: opts.manageUrl ?? manageUrl(new URL(job.trackingUrl).origin, booking.reference),
     },
     dedupeKey: `reminder:${booking.id}:${slot.toISOString()}`,
     bookingId: booking.id,
