@@ -61,6 +61,21 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     expect(again.status).toBe(200);
   });
 
+  it('puts a booking made while signed in into the account at once', async () => {
+    const cookie = await signUp(app, 'signed.in@example.com');
+    const res = await app.request('/api/bookings', {
+      method: 'POST',
+      headers: { cookie },
+      json: bookingBody({ customer: { name: 'Signed In', email: 'someone.else@example.com' } }),
+    });
+    expect(res.status).toBe(201);
+    const { reference } = (await res.json()) as { reference: string };
+    const list = (await (await app.request('/api/account/repairs', { headers: { cookie } })).json()) as {
+      items: Array<{ reference: string }>;
+    };
+    expect(list.items.map((r) => r.reference)).toEqual([reference]);
+  });
+
   it('rejects a forged or expired verification token', async () => {
     const res = await app.request('/api/auth/verify-email?token=not-a-real-token');
     expect(res.status).toBeGreaterThanOrEqual(400);

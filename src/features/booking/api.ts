@@ -66,6 +66,7 @@ export const bookingApi = createRouter()
     const { booking, replayed } = await createBooking(db, c.req.valid('json'), {
       idempotencyKey: key,
       baseUrl: baseUrlOf(c),
+      userId: c.get('user')?.id ?? null,
     });
     if (replayed) {
       c.header('Idempotent-Replayed', 'true');

@@ -18,6 +18,8 @@ export interface CreateBookingOptions {
   idempotencyKey?: string;
   /** Base URL for links, e.g. https://shop.example (APP_URL or the request's origin). */
   baseUrl: string;
+  /** The signed-in customer making the booking: it joins their account at once. */
+  userId?: string | null;
   now?: Date;
 }
 
@@ -159,6 +161,7 @@ export async function createBooking(
           customerName: input.customer.name,
           customerEmail: input.customer.email,
           customerPhone: input.customer.phone ?? null,
+          userId: opts.userId ?? null,
           faultDescription: input.faultDescription || null,
           urgency: input.urgency,
           paymentMethod: input.paymentMethod,

@@ -20,6 +20,8 @@ export interface BookingWrite {
   customerName: string;
   customerEmail: string;
   customerPhone: string | null;
+  /** the signed-in account making the booking, if any */
+  userId: string | null;
   faultDescription: string | null;
   urgency: string;
   paymentMethod: string;
@@ -66,12 +68,12 @@ export function insertBookingSql(w: BookingWrite): SQL {
 
   ctes.push(sql`b AS (
     INSERT INTO ${bookings} (id, reference, tracking_token_hash, service_type, shop_slug,
-      slot_starts_at, slot_ends_at, model_slug, customer_name, customer_email, customer_phone,
+      slot_starts_at, slot_ends_at, model_slug, customer_name, customer_email, customer_phone, user_id,
       fault_description, urgency, payment_method, quote, total_minor, currency, locale,
       created_at, updated_at)
     SELECT ${w.bookingId}::uuid, ${w.reference}, ${w.trackingTokenHash}, ${w.serviceType}, ${w.shopSlug},
       ${w.slot ? ts(w.slot.startsAt) : sql`NULL::timestamptz`}, ${w.slot ? ts(w.slot.endsAt) : sql`NULL::timestamptz`},
-      ${w.modelSlug}, ${w.customerName}, ${w.customerEmail}, ${w.customerPhone}, ${w.faultDescription},
+      ${w.modelSlug}, ${w.customerName}, ${w.customerEmail}, ${w.customerPhone}, ${w.userId}, ${w.faultDescription},
       ${w.urgency}, ${w.paymentMethod}, ${JSON.stringify(w.quote)}::jsonb, ${w.quote.totalMinor}::int,
       ${w.quote.currency}, ${w.locale}, ${ts(w.createdAt)}, ${ts(w.createdAt)}
     FROM ${gate}
