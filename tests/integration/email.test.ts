@@ -2,15 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bookings, emailMessages, smtpSettings } from '@/server/db/schema';
 import { startQueue, startWorkers, stopQueue, runningQueue } from '@/server/queue';
-import { configureSmtp } from '@/features/email/server/configure-smtp';
-import { getSmtpSettings } from '@/features/email/server/get-smtp-settings';
-import { testSmtpConnection } from '@/features/email/server/test-smtp-connection';
-import { sendTestEmail } from '@/features/email/server/send-test-email';
 import { resendMessage } from '@/features/email/server/resend-message';
 import { sendBookingReminder } from '@/features/email/server/send-booking-reminder';
 import { reminderDueAt } from '@/features/email/server/schedule-booking-reminder';
 import { EMAIL_QUEUES } from '@/features/email/server/queues';
-import { BACKENDS, bookingBody, freeSlot, startApp, type TestApp } from './harness';
+import { BACKENDS, bookingBody, freeSlot, signIn, startApp, type TestApp } from './harness';
+import { createAdmin } from '@/features/auth/server/ensure-admin';
 import { startSmtpPeer, writeTestCertificates, type SmtpPeer } from './email-smtp-peer';
 
 // The app trusts the test CA through SMTP_CA_FILE, read by src/env.ts when first imported.
@@ -58,6 +55,10 @@ interface Booked {
 describe.each(BACKENDS)('e-mail on $name', (backend) => {
   let app: TestApp;
   let smtp: SmtpPeer;
+  let admin = '';
+  /** the e-mail API as a signed-in admin */
+  const adminPost = (path: string, json: unknown) =>
+    app.request(path, { method: 'POST', headers: { cookie: admin }, json });
 
   beforeAll(async () => {
     const tls = await writeTestCertificates(caFile);
@@ -68,6 +69,8 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
       config: { retryDelaySeconds: 1, pollingIntervalSeconds: 0.5, retryLimit: 8 },
     });
     await startWorkers();
+    await createAdmin(app.handle.db, { email: 'mail.admin@example.com', password: 'mail-admin-password' });
+    admin = (await signIn(app, 'mail.admin@example.com', 'mail-admin-password')).cookie;
   });
   afterAll(async () => {
     await stopQueue();
@@ -116,8 +119,7 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
     }
   });
 
-  it('rejects bad SMTP input with field messages and saves nothing', async () => {
-    const { SmtpSettingsInputSchema } = await import('@/features/email/schemas');
+  it('rejects bad SMTP input through the API with field messages and saves nothing', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ host: 'not a host!' }, 'host'],
       [{ host: 'x'.repeat(300) }, 'host'],
@@ -131,50 +133,77 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
       [{ host: undefined }, 'host'],
     ];
     for (const [override, path] of cases) {
-      const parsed = SmtpSettingsInputSchema.safeParse(smtpInput(2525, override));
-      expect(parsed.success, JSON.stringify(override).slice(0, 60)).toBe(false);
-      const paths = parsed.error!.issues.map((i) => i.path.join('.'));
-      expect(paths).toContain(path);
-      expect(parsed.error!.issues.every((i) => i.message.length > 5)).toBe(true);
+      const res = await adminPost('/api/email/configure', smtpInput(2525, override));
+      expect(res.status, JSON.stringify(override).slice(0, 60)).toBe(422);
+      const body = (await res.json()) as { errors: Array<{ path: string; message: string }> };
+      expect(body.errors.map((e) => e.path)).toContain(path);
+      expect(body.errors.every((e) => e.message.length > 5)).toBe(true);
     }
+    const malformed = await app.request('/api/email/configure', {
+      method: 'POST',
+      headers: { cookie: admin, 'content-type': 'application/json' },
+      body: '{"host":',
+    });
+    expect(malformed.status).toBe(400);
     expect(await app.handle.db.select().from(smtpSettings)).toHaveLength(0);
-    expect((await getSmtpSettings(app.handle.db)).configured).toBe(false);
+    const settings = await app.request('/api/email/settings', { headers: { cookie: admin } });
+    expect(((await settings.json()) as { configured: boolean }).configured).toBe(false);
   });
 
-  it('saves the settings with the password encrypted and never returns it', async () => {
-    const saved = await configureSmtp(app.handle.db, smtpInput(smtp.port));
-    expect(saved).toMatchObject({ configured: true, host: '127.0.0.1', port: smtp.port, hasPassword: true });
-    expect(JSON.stringify(saved)).not.toContain(PASS);
+  it('saves the settings through the API with the password encrypted and never returns it', async () => {
+    const res = await adminPost('/api/email/configure', smtpInput(smtp.port));
+    expect(res.status).toBe(200);
+    const saved = await res.text();
+    expect(JSON.parse(saved)).toMatchObject({
+      configured: true,
+      host: '127.0.0.1',
+      port: smtp.port,
+      hasPassword: true,
+    });
+    expect(saved).not.toContain(PASS);
     const [raw] = await app.handle.db.select().from(smtpSettings);
     expect(raw?.passwordEncrypted).toBeTruthy();
     expect(raw?.passwordEncrypted).not.toContain(PASS);
     // an empty password keeps the saved one
-    await configureSmtp(app.handle.db, smtpInput(smtp.port, { password: '' }));
-    const [again] = await app.handle.db.select().from(smtpSettings);
-    expect(again?.passwordEncrypted).toBeTruthy();
-    expect((await getSmtpSettings(app.handle.db)).hasPassword).toBe(true);
+    expect((await adminPost('/api/email/configure', smtpInput(smtp.port, { password: '' }))).status).toBe(
+      200,
+    );
+    const read = await (await app.request('/api/email/settings', { headers: { cookie: admin } })).text();
+    expect(read).not.toContain(PASS);
+    expect(JSON.parse(read)).toMatchObject({ hasPassword: true });
   });
 
-  it('tests the connection (STARTTLS + AUTH) and reports a wrong password clearly', async () => {
-    const ok = await testSmtpConnection(app.handle.db);
+  it('tests the connection through the API (STARTTLS + AUTH) and reports a wrong password clearly', async () => {
+    const ok = await (await adminPost('/api/email/test-connection', {})).json();
     expect(ok).toEqual({
       ok: true,
       message: `Connected to 127.0.0.1:${smtp.port} and signed in as ${USER}.`,
     });
-    const bad = await testSmtpConnection(app.handle.db, smtpInput(smtp.port, { password: 'wrong' }));
+    const bad = (await (
+      await adminPost('/api/email/test-connection', { settings: smtpInput(smtp.port, { password: 'wrong' }) })
+    ).json()) as { ok: boolean; message: string };
     expect(bad.ok).toBe(false);
     expect(bad.message).toMatch(/Sign-in was refused.*535.*Authentication failed/);
-    const down = await testSmtpConnection(app.handle.db, smtpInput(1));
+    const down = (await (
+      await adminPost('/api/email/test-connection', { settings: smtpInput(1) })
+    ).json()) as {
+      ok: boolean;
+      message: string;
+    };
     expect(down.ok).toBe(false);
     expect(down.message).toMatch(/Could not connect to 127\.0\.0\.1:1/);
   });
 
-  it('sends a test e-mail synchronously and shows the server answer', async () => {
-    const result = await sendTestEmail(app.handle.db, 'owner@example.com');
+  it('sends a test e-mail through the API and shows the server answer', async () => {
+    const result = (await (await adminPost('/api/email/send-test', { to: 'owner@example.com' })).json()) as {
+      ok: boolean;
+      message: string;
+    };
     expect(result.ok).toBe(true);
     expect(result.message).toMatch(/^The server accepted the message: 250/);
     const mail = await smtp.waitFor((m) => m.subject?.startsWith('Test e-mail from') ?? false);
     expect(mail.text).toContain('This test e-mail was sent by');
+    expect((await adminPost('/api/email/send-test', { to: 'not-an-address' })).status).toBe(422);
   });
 
   it('sends the booking confirmation with the reference, tracking link and .ics', async () => {
