@@ -3,6 +3,7 @@
  * error handler. `AppType` gives client components a typed client (`hc<AppType>`).
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { logger } from '@/server/logger';
@@ -28,14 +29,17 @@ function buildApi() {
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
 
   app.use('*', async (c, next) => {
-    const incoming = c.req.header('x-request-id');
-    const requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    // request headers straight from Node when served by main.ts: building a WHATWG Headers
+    // object for every request costs a third of a catalogue search
+    const node = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const header = (name: string) => (node ? (node.headers[name] as string | undefined) : c.req.header(name));
+    const incomingId = header('x-request-id');
+    const requestId = incomingId && /^[\w-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
     c.set('requestId', requestId);
-    // auth hook: the signed-in user from the session cookie (null when anonymous)
-    c.set(
-      'user',
-      c.req.path.startsWith('/api/auth/') ? null : await sessionUserFromHeaders(c.req.raw.headers),
-    );
+    // auth hook: the signed-in user from the session cookie (null when anonymous, without a query)
+    const cookie = header('cookie');
+    const needsSession = !!cookie?.includes('session_token') && !c.req.path.startsWith('/api/auth/');
+    c.set('user', needsSession ? await sessionUserFromHeaders(c.req.raw.headers, getAuth()) : null);
     // set before the handler runs: changing headers of a finished response makes Hono
     // rebuild it as a full Response and re-read its body
     c.header('x-request-id', requestId);

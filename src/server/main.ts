@@ -12,6 +12,7 @@ import { closeDatabase, getDatabase } from '@/server/db/runtime';
 import { DataDirLockedError } from '@/server/db/lock';
 import { seedIfEmpty } from '@/server/db/seed';
 import { ensureFirstAdmin } from '@/features/auth/server/ensure-admin';
+import { getAuth } from '@/features/auth/server/auth';
 import { startQueue, startWorkers, stopQueue } from '@/server/queue';
 
 async function main() {
@@ -25,6 +26,8 @@ async function main() {
     // this process for now (a separate `npm run worker` can call startWorkers() instead)
     await startQueue({ handle });
     await startWorkers();
+    // create the auth instance now: pages read it from globalThis (see auth/server/session.ts)
+    await getAuth();
     if (await ensureFirstAdmin(handle.db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) {
       logger.info({ email: env.ADMIN_EMAIL }, 'created the first admin account from ADMIN_EMAIL');
     }

@@ -1,6 +1,7 @@
 import type { SessionUser } from '@/server/http/app';
 import type { Role } from '@/server/db/schema';
-import { getAuth } from './auth';
+// type-only: pages must not import auth.ts (it reaches the e-mail renderer, react-dom/server)
+import type { Auth } from './auth';
 
 /** Anonymous requests carry no session cookie: answer them without touching the database. */
 function hasSessionCookie(headers: Headers): boolean {
@@ -8,9 +9,15 @@ function hasSessionCookie(headers: Headers): boolean {
 }
 
 /** The signed-in user for these request headers, or null (anonymous, expired, disabled). */
-export async function sessionUserFromHeaders(headers: Headers): Promise<SessionUser | null> {
+export async function sessionUserFromHeaders(
+  headers: Headers,
+  authInstance?: Promise<Auth>,
+): Promise<SessionUser | null> {
   if (!hasSessionCookie(headers)) return null;
-  const auth = await getAuth();
+  // the Node server creates the auth instance at start-up (src/server/main.ts); pages use that one
+  const auth = await (authInstance ??
+    globalThis.__rtAuth ??
+    Promise.reject(new Error('auth is not started')));
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
   const u = session.user as typeof session.user & {
