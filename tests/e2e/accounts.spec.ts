@@ -126,7 +126,10 @@ test('password reset end to end: forgot -> e-mail -> new password -> old one ref
   await page.getByTestId('signin-email').fill(email);
   await page.getByTestId('signin-password').fill(PASSWORD);
   await page.getByTestId('signin-submit').click();
-  await expect(page.getByRole('alert')).toHaveText("That e-mail and password don't match an account.");
+  // (the form's own alert; Next's route announcer is an alert too)
+  await expect(page.locator('form').getByRole('alert')).toHaveText(
+    "That e-mail and password don't match an account.",
+  );
   await expect(page).toHaveURL(/\/sign-in/);
 
   // the new one does
