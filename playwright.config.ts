@@ -37,8 +37,9 @@ export default defineConfig({
     },
     {
       name: 'phone',
-      // keyboard-only journeys are a desktop concern; everything else runs at 390 px too
-      testIgnore: /keyboard\.spec\.ts/,
+      // keyboard-only journeys and the admin's SMTP set-up are desktop concerns; everything
+      // else runs at 390 px too
+      testIgnore: /(keyboard|admin-email)\.spec\.ts/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions },
     },
   ],
@@ -47,7 +48,15 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/ready`,
     timeout: 180_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT) },
+    env: {
+      PORT: String(PORT),
+      // the first admin, created on the first start (tests/e2e/helpers.ts signs in with it)
+      ADMIN_EMAIL: 'admin@e2e.test',
+      ADMIN_PASSWORD: 'e2e-admin-password',
+      // one run signs up and in many times from the same IP (127.0.0.1); better-auth's per-IP
+      // limit would answer 429 part-way through the run. The resend cooldown stays on.
+      AUTH_RATE_LIMIT: 'off',
+    },
     stdout: 'pipe',
     stderr: 'pipe',
   },
