@@ -2,8 +2,7 @@
  * Renders a template to a subject, HTML (React, so every value is escaped) and plain text.
  * Server-only: uses react-dom/server, so pages must not import it.
  */
-import { createRequire } from 'node:module';
-import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { getBranding, type Branding } from '@/server/branding';
 import { EmailLayout } from './layout';
 import { passwordReset, securityAlert, verification } from './account';
@@ -22,18 +21,6 @@ const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   'appointment-reminder': appointmentReminder,
   'smtp-test': smtpTest,
 };
-
-/**
- * react-dom/server is loaded on first use, not imported: pages reach this module through the
- * auth set-up (page guard -> session -> auth -> send-template) and Next refuses to build a
- * Server Component graph that imports react-dom/server. Only the Node server renders e-mails.
- */
-const nodeRequire = createRequire(import.meta.url);
-const REACT_DOM_SERVER = 'react-dom/server';
-function renderToStaticMarkup(element: ReactElement): string {
-  const server = nodeRequire(REACT_DOM_SERVER) as typeof import('react-dom/server');
-  return server.renderToStaticMarkup(element);
-}
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 
