@@ -3,11 +3,12 @@ import Link from 'next/link';
 import QRCode from 'qrcode';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { CalendarPlus, CheckCircle2, Download, Settings2 } from 'lucide-react';
+import { CheckCircle2, Settings2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
 import type { BookingConfirmation } from '../schemas';
+import { CalendarButtons } from './calendar-buttons';
 
 export function BookingSuccess({
   booking,
@@ -88,31 +89,17 @@ export function BookingSuccess({
             </Button>
           ) : null}
           {booking.service.type === 'drop_off' ? (
-            <>
-              <Button asChild variant="secondary">
-                <a
-                  href={booking.calendarUrl}
-                  download={`${booking.reference}.ics`}
-                  data-testid="ics-download"
-                >
-                  <Download className="size-4" aria-hidden /> {t('icsDownload')}
-                </a>
-              </Button>
-              {booking.googleCalendarUrl ? (
-                <Button asChild variant="secondary">
-                  <a href={booking.googleCalendarUrl} target="_blank" rel="noopener noreferrer">
-                    <CalendarPlus className="size-4" aria-hidden /> {t('googleCalendar')}
-                  </a>
-                </Button>
-              ) : null}
-              {booking.outlookCalendarUrl ? (
-                <Button asChild variant="secondary">
-                  <a href={booking.outlookCalendarUrl} target="_blank" rel="noopener noreferrer">
-                    <CalendarPlus className="size-4" aria-hidden /> {t('outlookCalendar')}
-                  </a>
-                </Button>
-              ) : null}
-            </>
+            <CalendarButtons
+              ics={{
+                href: booking.calendarUrl,
+                filename: `${booking.reference}.ics`,
+                label: t('icsDownload'),
+                testId: 'ics-download',
+              }}
+              google={booking.googleCalendarUrl}
+              outlook={booking.outlookCalendarUrl}
+              labels={{ google: t('googleCalendar'), outlook: t('outlookCalendar') }}
+            />
           ) : null}
         </div>
       </Card>

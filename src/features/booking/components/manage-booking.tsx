@@ -1,8 +1,8 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { AlertTriangle, CalendarPlus, CheckCircle2, Download } from 'lucide-react';
-import { Button } from '@/components/ui/button';
+import { AlertTriangle, CheckCircle2 } from 'lucide-react';
+import { CalendarButtons } from './calendar-buttons';
 import { Card } from '@/components/ui/card';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
 import type { ManageBooking } from '../schemas';
@@ -109,31 +109,18 @@ export function ManageBookingView({ initial, sig }: { initial: ManageBooking; si
         {booking.calendarUrl ? (
           <div className="mt-4">
             <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-              <Button asChild variant="secondary">
-                <a
-                  href={booking.calendarUrl}
-                  download={`${booking.reference}.ics`}
-                  data-testid="manage-ics"
-                  data-sequence={booking.calendarSequence}
-                >
-                  <Download className="size-4" aria-hidden />{' '}
-                  {cancelled ? t('icsCancelled') : t('icsDownload')}
-                </a>
-              </Button>
-              {booking.googleCalendarUrl ? (
-                <Button asChild variant="secondary">
-                  <a href={booking.googleCalendarUrl} target="_blank" rel="noopener noreferrer">
-                    <CalendarPlus className="size-4" aria-hidden /> {t('googleCalendar')}
-                  </a>
-                </Button>
-              ) : null}
-              {booking.outlookCalendarUrl ? (
-                <Button asChild variant="secondary">
-                  <a href={booking.outlookCalendarUrl} target="_blank" rel="noopener noreferrer">
-                    <CalendarPlus className="size-4" aria-hidden /> {t('outlookCalendar')}
-                  </a>
-                </Button>
-              ) : null}
+              <CalendarButtons
+                ics={{
+                  href: booking.calendarUrl,
+                  filename: `${booking.reference}.ics`,
+                  label: cancelled ? t('icsCancelled') : t('icsDownload'),
+                  testId: 'manage-ics',
+                  sequence: booking.calendarSequence,
+                }}
+                google={booking.googleCalendarUrl}
+                outlook={booking.outlookCalendarUrl}
+                labels={{ google: t('googleCalendar'), outlook: t('outlookCalendar') }}
+              />
             </div>
             <p className="mt-2 text-sm text-slate-600">{t('calendarHint')}</p>
           </div>
