@@ -22,7 +22,7 @@ export const MyRepairSchema = z
     repairs: z.array(z.string()),
     totalMinor: z.number().int(),
     currency: z.string(),
-    serviceType: z.enum(['drop_off', 'mail_in']),
+    serviceType: z.enum(['drop_off', 'mail_in', 'walk_in']),
     slotStartsAt: z.string().nullable(),
     shopName: z.string().nullable(),
     createdAt: z.string(),

@@ -58,7 +58,7 @@ export const BookingConfirmationSchema = z
     quote: QuoteSchema,
     device: z.object({ slug: z.string(), name: z.string(), brandName: z.string() }),
     service: z.object({
-      type: z.enum(['drop_off', 'mail_in']),
+      type: z.enum(['drop_off', 'mail_in', 'walk_in']),
       shop: z
         .object({
           slug: z.string(),
@@ -101,7 +101,7 @@ export const ManageBookingSchema = z
     repairs: z.array(z.string()),
     quote: QuoteSchema,
     service: z.object({
-      type: z.enum(['drop_off', 'mail_in']),
+      type: z.enum(['drop_off', 'mail_in', 'walk_in']),
       shop: ShopSummarySchema.nullable(),
       slotStartsAt: z.string().nullable(),
       slotEndsAt: z.string().nullable(),

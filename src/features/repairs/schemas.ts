@@ -18,7 +18,7 @@ export const TrackingSchema = z
     device: z.object({ slug: z.string(), name: z.string(), brandName: z.string() }),
     customerName: z.string(),
     service: z.object({
-      type: z.enum(['drop_off', 'mail_in']),
+      type: z.enum(['drop_off', 'mail_in', 'walk_in']),
       shop: z
         .object({ slug: z.string(), name: z.string(), address: z.string(), timeZone: z.string() })
         .nullable(),

@@ -58,6 +58,8 @@ export async function cancelBooking(
       fromStatus: order.status,
       toStatus: 'cancelled',
       actor: 'customer',
+      actorUserId: booking.userId,
+      actorRole: 'customer',
       visibility: 'customer',
       message: 'Cancelled by the customer',
       createdAt: now,

@@ -93,8 +93,8 @@ export function insertBookingSql(w: BookingWrite): SQL {
   }
 
   ctes.push(sql`o AS (
-    INSERT INTO ${repairOrders} (reference, booking_id, shop_slug, status, status_entered_at, created_at, updated_at)
-    SELECT ${w.reference}, b.id, ${w.shopSlug}, 'booked', ${ts(w.createdAt)}, ${ts(w.createdAt)}, ${ts(w.createdAt)}
+    INSERT INTO ${repairOrders} (reference, booking_id, shop_slug, status, status_entered_at, agreed_total_minor, created_at, updated_at)
+    SELECT ${w.reference}, b.id, ${w.shopSlug}, 'booked', ${ts(w.createdAt)}, ${w.quote.totalMinor}::int, ${ts(w.createdAt)}, ${ts(w.createdAt)}
     FROM b
     RETURNING id)`);
 
@@ -106,14 +106,14 @@ export function insertBookingSql(w: BookingWrite): SQL {
     sql`, `,
   );
   ctes.push(sql`l AS (
-    INSERT INTO ${repairOrderLines} (order_id, repair_slug, description, parts_minor, labour_minor, discount_minor, total_minor)
-    SELECT o.id, v.slug, v.descr, v.parts, v.labour, v.discount, v.total
+    INSERT INTO ${repairOrderLines} (order_id, kind, repair_slug, description, unit_minor, parts_minor, labour_minor, discount_minor, total_minor)
+    SELECT o.id, 'repair', v.slug, v.descr, v.total, v.parts, v.labour, v.discount, v.total
     FROM o CROSS JOIN (VALUES ${lines}) AS v(slug, descr, parts, labour, discount, total)
     RETURNING 1)`);
 
   ctes.push(sql`e AS (
-    INSERT INTO ${repairOrderEvents} (order_id, type, to_status, actor, visibility, message, created_at)
-    SELECT o.id, 'created', 'booked', 'customer', 'customer', ${w.eventMessage}, ${ts(w.createdAt)} FROM o
+    INSERT INTO ${repairOrderEvents} (order_id, type, to_status, actor, actor_role, visibility, message, created_at)
+    SELECT o.id, 'created', 'booked', 'customer', 'customer', 'customer', ${w.eventMessage}, ${ts(w.createdAt)} FROM o
     RETURNING 1)`);
 
   return sql`WITH ${sql.join(ctes, sql`, `)}

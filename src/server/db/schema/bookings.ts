@@ -35,7 +35,7 @@ export const bookings = pgTable(
     reference: text('reference').notNull(),
     /** sha256 of the secret tracking token; the token itself is only ever shown to the customer. */
     trackingTokenHash: text('tracking_token_hash').notNull(),
-    serviceType: text('service_type').$type<'drop_off' | 'mail_in'>().notNull(),
+    serviceType: text('service_type').$type<'drop_off' | 'mail_in' | 'walk_in'>().notNull(),
     shopSlug: text('shop_slug').references(() => shops.slug),
     slotStartsAt: timestamp('slot_starts_at', { withTimezone: true }),
     slotEndsAt: timestamp('slot_ends_at', { withTimezone: true }),

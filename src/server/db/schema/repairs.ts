@@ -1,7 +1,28 @@
-import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { bookings } from './bookings';
 import { shops } from './shops';
+import { user } from './auth';
 
+/** What the shop may do about the device's passcode, recorded at intake. */
+export const PASSCODE_POLICIES = ['none', 'provided', 'customer_unlocks', 'wipe_authorised'] as const;
+export type PasscodePolicy = (typeof PASSCODE_POLICIES)[number];
+
+/**
+ * A repair order. Every order has a booking (a walk-in is a booking with service type
+ * `walk_in`, made at the counter), which holds the customer, device, quote and tracking token.
+ */
 export const repairOrders = pgTable(
   'repair_orders',
   {
@@ -11,6 +32,21 @@ export const repairOrders = pgTable(
     shopSlug: text('shop_slug').references(() => shops.slug),
     status: text('status').notNull().default('booked'),
     statusEnteredAt: timestamp('status_entered_at', { withTimezone: true }).notNull().defaultNow(),
+    /** the technician doing the work; only they (and managers) may change the order */
+    assignedTechnicianId: text('assigned_technician_id').references(() => user.id, { onDelete: 'set null' }),
+    imeiSerial: text('imei_serial'),
+    /** intake: what the device looked like and what came with it */
+    conditionNotes: text('condition_notes'),
+    accessories: jsonb('accessories').$type<string[]>().notNull().default([]),
+    passcodePolicy: text('passcode_policy').$type<PasscodePolicy>(),
+    /** AES-256-GCM (see server/secrets.ts); only when the policy is `provided` */
+    passcodeEncrypted: text('passcode_encrypted'),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    receivedBy: text('received_by').references(() => user.id, { onDelete: 'set null' }),
+    collectedAt: timestamp('collected_at', { withTimezone: true }),
+    warrantyEndsAt: timestamp('warranty_ends_at', { withTimezone: true }),
+    /** the price the customer agreed to: the booking quote, then each approved revised quote */
+    agreedTotalMinor: integer('agreed_total_minor'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -18,9 +54,18 @@ export const repairOrders = pgTable(
     uniqueIndex('repair_orders_reference_uq').on(t.reference),
     uniqueIndex('repair_orders_booking_uq').on(t.bookingId),
     index('repair_orders_status_idx').on(t.status),
+    index('repair_orders_technician_idx').on(t.assignedTechnicianId),
+    index('repair_orders_imei_idx').on(t.imeiSerial),
   ],
 );
 
+export const LINE_KINDS = ['repair', 'part', 'labour'] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
+/**
+ * Work on an order: the booked repairs (`repair`), and parts and labour the technician adds.
+ * Amounts are VAT-inclusive minor units of the booking's currency.
+ */
 export const repairOrderLines = pgTable(
   'repair_order_lines',
   {
@@ -28,17 +73,27 @@ export const repairOrderLines = pgTable(
     orderId: uuid('order_id')
       .notNull()
       .references(() => repairOrders.id, { onDelete: 'cascade' }),
-    repairSlug: text('repair_slug').notNull(),
+    kind: text('kind').$type<LineKind>().notNull().default('repair'),
+    repairSlug: text('repair_slug'),
     description: text('description').notNull(),
-    partsMinor: integer('parts_minor').notNull(),
-    labourMinor: integer('labour_minor').notNull(),
+    quantity: integer('quantity').notNull().default(1),
+    unitMinor: integer('unit_minor').notNull().default(0),
+    partsMinor: integer('parts_minor').notNull().default(0),
+    labourMinor: integer('labour_minor').notNull().default(0),
     discountMinor: integer('discount_minor').notNull().default(0),
     totalMinor: integer('total_minor').notNull(),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('repair_order_lines_order_idx').on(t.orderId)],
 );
 
-/** The timeline: append-only events with actor and time. */
+/**
+ * The timeline: append-only events with actor and time. The bigserial id orders them and is
+ * the live stream's event id (clients resume from the last id they saw).
+ * Types: created, status_changed, note, message, assigned, intake, line_added, line_removed,
+ * quote_sent, quote_approved, quote_declined, photo_added.
+ */
 export const repairOrderEvents = pgTable(
   'repair_order_events',
   {
@@ -49,10 +104,106 @@ export const repairOrderEvents = pgTable(
     type: text('type').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
+    /** display name of who did it: a staff member's name, 'customer' or 'system' */
     actor: text('actor').notNull(),
+    actorUserId: text('actor_user_id').references(() => user.id, { onDelete: 'set null' }),
+    /** customer | staff | system */
+    actorRole: text('actor_role').notNull().default('system'),
     visibility: text('visibility').$type<'customer' | 'internal'>().notNull().default('customer'),
     message: text('message'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('repair_order_events_order_idx').on(t.orderId, t.id)],
+  (t) => [
+    index('repair_order_events_order_idx').on(t.orderId, t.id),
+    index('repair_order_events_type_idx').on(t.type),
+  ],
+);
+
+export interface QuoteLineSnapshot {
+  kind: LineKind;
+  description: string;
+  quantity: number;
+  unitMinor: number;
+  totalMinor: number;
+}
+
+export const QUOTE_STATUSES = ['pending', 'approved', 'declined', 'withdrawn'] as const;
+export type RevisedQuoteStatus = (typeof QUOTE_STATUSES)[number];
+
+/** A revised quote sent to the customer for approval. At most one is pending per order. */
+export const repairQuotes = pgTable(
+  'repair_quotes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    status: text('status').$type<RevisedQuoteStatus>().notNull().default('pending'),
+    lines: jsonb('lines').$type<QuoteLineSnapshot[]>().notNull(),
+    totalMinor: integer('total_minor').notNull(),
+    vatMinor: integer('vat_minor').notNull(),
+    currency: text('currency').notNull(),
+    /** why the price changed, shown to the customer */
+    message: text('message').notNull(),
+    sentBy: text('sent_by').references(() => user.id, { onDelete: 'set null' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    uniqueIndex('repair_quotes_version_uq').on(t.orderId, t.version),
+    uniqueIndex('repair_quotes_one_pending_uq')
+      .on(t.orderId)
+      .where(sql`status = 'pending'`),
+  ],
+);
+
+export const PHOTO_KINDS = ['intake', 'before', 'after', 'other'] as const;
+export type PhotoKind = (typeof PHOTO_KINDS)[number];
+
+/** Photos of a device; the image files live in the upload store (see server/storage). */
+export const repairOrderPhotos = pgTable(
+  'repair_order_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<PhotoKind>().notNull(),
+    visibility: text('visibility').$type<'customer' | 'internal'>().notNull().default('customer'),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    thumbKey: text('thumb_key').notNull(),
+    caption: text('caption'),
+    uploadedBy: text('uploaded_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('repair_order_photos_order_idx').on(t.orderId, t.createdAt)],
+);
+
+/** In-app notifications; the bigserial id is the live stream's event id. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    /** e.g. status_changed, message, quote_sent, quote_decided, assigned */
+    type: text('type').notNull(),
+    orderId: uuid('order_id').references(() => repairOrders.id, { onDelete: 'cascade' }),
+    reference: text('reference'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    emailed: boolean('emailed').notNull().default(false),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.id)],
 );

@@ -1,0 +1,168 @@
+/**
+ * Moves an order along the state machine: one transaction that locks the order, checks the
+ * transition (409 illegal, 403 role/assignment, 422 missing reason), writes the status and a
+ * timeline event, notifies the customer in-app and, for the statuses that matter to them, by
+ * e-mail; live clients hear about it after the commit.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/server/db/runtime';
+import { bookings, repairOrders } from '@/server/db/schema';
+import { ApiError } from '@/server/http/errors';
+import type { AppAbility } from '@/features/access/ability';
+import {
+  createNotifications,
+  publishNotifications,
+  type NotificationRow,
+} from '@/features/notifications/server/notify';
+import { assertTransition, TransitionError, type RepairStatus, type StaffRole } from '../state-machine';
+import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
+import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
+import { sendStatusEmail } from './send-status-email';
+
+export interface ChangeStatusInput {
+  to: RepairStatus;
+  reason?: string;
+  qcNote?: string;
+  /** customer-visible message added to the timeline with the change */
+  message?: string;
+}
+
+export interface Caller {
+  ability: AppAbility;
+  role: StaffRole;
+  actor: EventActor;
+}
+
+/** Maps a state-machine refusal to the API's error. */
+export function transitionApiError(err: TransitionError): ApiError {
+  if (err.code === 'ILLEGAL_TRANSITION') {
+    return new ApiError('CONFLICT', `An order cannot move from "${err.from}" to "${err.to}".`);
+  }
+  if (err.code === 'FORBIDDEN') {
+    return new ApiError('FORBIDDEN', `Your role may not move an order from "${err.from}" to "${err.to}".`);
+  }
+  return new ApiError(
+    'VALIDATION_FAILED',
+    'Some details are missing for this change.',
+    (err.missing ?? []).map((m) =>
+      m === 'reason'
+        ? { path: 'reason', message: 'Please give a reason for this change.' }
+        : { path: 'qcNote', message: 'Please write a quality-check note.' },
+    ),
+  );
+}
+
+/** Statuses the customer hears about by e-mail. */
+export const EMAILED_STATUSES: ReadonlySet<RepairStatus> = new Set<RepairStatus>([
+  'received',
+  'awaiting_approval',
+  'ready_for_collection',
+]);
+
+export interface StatusChangeResult {
+  loaded: LoadedOrder;
+  events: OrderEventRow[];
+  notifications: NotificationRow[];
+}
+
+/**
+ * The status change inside a caller's transaction (a revised-quote decision uses it too).
+ * The caller publishes `events`/`notifications` after commit (see `finishStatusChange`).
+ */
+export async function applyStatusChange(
+  tx: Db,
+  loaded: LoadedOrder,
+  input: ChangeStatusInput,
+  actor: EventActor,
+  role: StaffRole,
+  now: Date,
+): Promise<StatusChangeResult> {
+  const from = loaded.order.status as RepairStatus;
+  try {
+    assertTransition(from, input.to, { role, reason: input.reason, qcNote: input.qcNote });
+  } catch (err) {
+    if (err instanceof TransitionError) throw transitionApiError(err);
+    throw err;
+  }
+  const patch: Partial<typeof repairOrders.$inferInsert> = {
+    status: input.to,
+    statusEnteredAt: now,
+    updatedAt: now,
+  };
+  if (input.to === 'received' && !loaded.order.receivedAt) {
+    patch.receivedAt = now;
+    patch.receivedBy = actor.userId;
+  }
+  if (input.to === 'collected') {
+    patch.collectedAt = now;
+    const days = loaded.booking.quote.warrantyDays;
+    patch.warrantyEndsAt = new Date(now.getTime() + days * 86_400_000);
+  }
+  const [order] = await tx
+    .update(repairOrders)
+    .set(patch)
+    .where(eq(repairOrders.id, loaded.order.id))
+    .returning();
+  if (input.to === 'cancelled' && loaded.booking.status !== 'cancelled') {
+    await tx
+      .update(bookings)
+      .set({ status: 'cancelled', updatedAt: now })
+      .where(eq(bookings.id, loaded.booking.id));
+  }
+  const reason = input.reason?.trim() || null;
+  const qcNote = input.qcNote?.trim() || null;
+  const message = input.message?.trim() || reason;
+  const events = [
+    await appendOrderEvent(tx, {
+      orderId: loaded.order.id,
+      type: 'status_changed',
+      fromStatus: from,
+      toStatus: input.to,
+      actor,
+      visibility: 'customer',
+      message,
+      data: qcNote ? { qcNote } : null,
+      at: now,
+    }),
+  ];
+  const customerId = loaded.booking.userId;
+  const notifications =
+    customerId && customerId !== actor.userId
+      ? await createNotifications(tx, [
+          {
+            userId: customerId,
+            type: 'status_changed',
+            orderId: loaded.order.id,
+            reference: loaded.order.reference,
+            data: { from, to: input.to },
+          },
+        ])
+      : [];
+  return { loaded: { order: order!, booking: loaded.booking }, events, notifications };
+}
+
+/** After commit: live updates and the customer e-mail. */
+export async function finishStatusChange(db: Db, result: StatusChangeResult, input: ChangeStatusInput) {
+  publishOrderEvents(result.loaded.order, result.events);
+  publishNotifications(result.notifications);
+  if (EMAILED_STATUSES.has(input.to)) {
+    await sendStatusEmail(db, result.loaded, input.to, input.message ?? input.reason);
+  }
+}
+
+export async function changeOrderStatus(
+  db: Db,
+  orderId: string,
+  input: ChangeStatusInput,
+  caller: Caller,
+  now = new Date(),
+): Promise<LoadedOrder> {
+  const result = await db.transaction(async (tx) => {
+    const loaded = await loadOrder(tx, orderId, true);
+    // customers change status only through their own paths (cancel link, quote decision)
+    assertCan(caller.ability, 'update', loaded);
+    return applyStatusChange(tx, loaded, input, caller.actor, caller.role, now);
+  });
+  await finishStatusChange(db, result, input);
+  return result.loaded;
+}

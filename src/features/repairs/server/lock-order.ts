@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/server/db/runtime';
+import { bookings, repairOrders } from '@/server/db/schema';
+import { ApiError } from '@/server/http/errors';
+import { subject, type AppAbility, type RepairOrderRecord } from '@/features/access/ability';
+
+export type OrderRow = typeof repairOrders.$inferSelect;
+export type BookingRow = typeof bookings.$inferSelect;
+
+export interface LoadedOrder {
+  order: OrderRow;
+  booking: BookingRow;
+}
+
+/** The fields access rules are written against (see features/access/ability.ts). */
+export function accessRecord({ order, booking }: LoadedOrder): RepairOrderRecord {
+  return {
+    customerUserId: booking.userId,
+    assignedTechnicianId: order.assignedTechnicianId,
+    shopSlug: order.shopSlug,
+  };
+}
+
+export function can(ability: AppAbility, action: Parameters<AppAbility['can']>[0], loaded: LoadedOrder) {
+  return ability.can(action, subject('RepairOrder', accessRecord(loaded)));
+}
+
+export const orderNotFound = () => new ApiError('NOT_FOUND', 'No repair order with that id.');
+
+/**
+ * Loads an order with its booking; with `forUpdate` both rows are locked for the rest of the
+ * transaction so concurrent changes to one order queue up and each sees the other's result.
+ * The id may be the order's uuid or its reference (RT-XXXXXX).
+ */
+export async function loadOrder(db: Db, idOrReference: string, forUpdate = false): Promise<LoadedOrder> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrReference);
+  const where = isUuid
+    ? eq(repairOrders.id, idOrReference)
+    : eq(repairOrders.reference, idOrReference.trim().toUpperCase());
+  const q = db.select().from(repairOrders).where(where);
+  const [order] = forUpdate ? await q.for('update') : await q;
+  if (!order?.bookingId) throw orderNotFound();
+  const bq = db.select().from(bookings).where(eq(bookings.id, order.bookingId));
+  const [booking] = forUpdate ? await bq.for('update') : await bq;
+  if (!booking) throw orderNotFound();
+  return { order, booking };
+}
+
+/**
+ * Throws 404 when the caller may not even read the order (so its existence is not revealed)
+ * and 403 when they may read but not do `action`.
+ */
+export function assertCan(ability: AppAbility, action: 'update' | 'approve' | 'read', loaded: LoadedOrder) {
+  if (!can(ability, 'read', loaded)) throw orderNotFound();
+  if (action !== 'read' && !can(ability, action, loaded)) {
+    throw new ApiError(
+      'FORBIDDEN',
+      action === 'update'
+        ? 'Only the assigned technician or a manager may change this order.'
+        : 'You are not allowed to do this.',
+    );
+  }
+}

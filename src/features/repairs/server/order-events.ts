@@ -1,0 +1,69 @@
+/**
+ * The one way anything is added to an order's timeline: `appendOrderEvent` inside the
+ * transaction that made the change, then `publishOrderEvents` after it commits.
+ */
+import type { Db } from '@/server/db/runtime';
+import { repairOrderEvents } from '@/server/db/schema';
+import { getEventBus } from '@/server/events';
+import { logger } from '@/server/logger';
+
+export type OrderEventRow = typeof repairOrderEvents.$inferSelect;
+
+export interface EventActor {
+  /** shown on the timeline */
+  name: string;
+  userId: string | null;
+  role: 'customer' | 'staff' | 'system';
+}
+
+export const SYSTEM_ACTOR: EventActor = { name: 'system', userId: null, role: 'system' };
+
+export interface OrderEventInput {
+  orderId: string;
+  type: string;
+  actor: EventActor;
+  visibility: 'customer' | 'internal';
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  message?: string | null;
+  data?: Record<string, unknown> | null;
+  at?: Date;
+}
+
+export async function appendOrderEvent(tx: Db, input: OrderEventInput): Promise<OrderEventRow> {
+  const [row] = await tx
+    .insert(repairOrderEvents)
+    .values({
+      orderId: input.orderId,
+      type: input.type,
+      fromStatus: input.fromStatus ?? null,
+      toStatus: input.toStatus ?? null,
+      actor: input.actor.name,
+      actorUserId: input.actor.userId,
+      actorRole: input.actor.role,
+      visibility: input.visibility,
+      message: input.message ?? null,
+      data: input.data ?? null,
+      ...(input.at ? { createdAt: input.at } : {}),
+    })
+    .returning();
+  return row!;
+}
+
+/**
+ * Tells live clients (this instance's and, with Redis, every instance's) about committed events.
+ * Never throws: the change is stored; a client that missed the message catches up on reconnect.
+ */
+export function publishOrderEvents(
+  order: { id: string; shopSlug: string | null; status: string },
+  events: OrderEventRow[],
+): void {
+  const bus = getEventBus();
+  for (const e of events) {
+    const message = { orderId: order.id, eventId: e.id, type: e.type, visibility: e.visibility };
+    void bus
+      .publish(`order:${order.id}`, message)
+      .then(() => bus.publish('orders', { ...message, shopSlug: order.shopSlug, status: order.status }))
+      .catch((err: unknown) => logger.error({ err, orderId: order.id }, 'could not publish an order event'));
+  }
+}

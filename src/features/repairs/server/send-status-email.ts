@@ -1,0 +1,46 @@
+import type { Db } from '@/server/db/runtime';
+import { publicBaseUrl } from '@/server/http/base-url';
+import { logger } from '@/server/logger';
+import { sendTemplate } from '@/features/email/server/send-template';
+import { signedTrackingPath } from '@/features/booking/server/find-booking';
+import type { RepairStatus } from '../state-machine';
+import type { LoadedOrder } from './lock-order';
+
+/** Status names as the customer reads them in e-mails. */
+export const STATUS_WORDS: Record<RepairStatus, string> = {
+  booked: 'Booked',
+  received: 'Received at the shop',
+  diagnosing: 'Being diagnosed',
+  awaiting_approval: 'Waiting for your approval',
+  repairing: 'Being repaired',
+  quality_check: 'In quality check',
+  ready_for_collection: 'Ready for collection',
+  collected: 'Collected',
+  cancelled: 'Cancelled',
+};
+
+/**
+ * The status e-mail, once per order and status (a later move back and forth does not repeat it
+ * within the same status entry: the dedupe key includes when the status was entered).
+ * Failures are logged, never thrown: the status change itself has been stored.
+ */
+export async function sendStatusEmail(db: Db, loaded: LoadedOrder, status: RepairStatus, message?: string) {
+  const { order, booking } = loaded;
+  try {
+    await sendTemplate(db, {
+      to: booking.customerEmail,
+      template: 'status-update',
+      data: {
+        name: booking.customerName,
+        reference: order.reference,
+        status: STATUS_WORDS[status],
+        message: message?.trim() || undefined,
+        trackingUrl: `${publicBaseUrl()}${signedTrackingPath(order.reference)}`,
+      },
+      dedupeKey: `status:${order.id}:${status}:${order.statusEnteredAt.toISOString()}`,
+      bookingId: booking.id,
+    });
+  } catch (err) {
+    logger.error({ err, orderId: order.id, status }, 'could not queue the status e-mail');
+  }
+}
