@@ -15,7 +15,8 @@ import type { Role } from '@/server/db/schema';
 
 export const ROLE_RANK: Record<Role, number> = { customer: 1, technician: 2, manager: 3, admin: 4 };
 
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'manage' | 'cancel' | 'approve' | 'disable';
+export type Action =
+  'read' | 'create' | 'update' | 'delete' | 'manage' | 'cancel' | 'approve' | 'disable' | 'assign';
 export type SubjectName =
   | 'Booking'
   | 'RepairOrder'
@@ -78,6 +79,8 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
     can('read', 'InternalNote');
     can('create', 'InternalNote');
     can('update', 'RepairOrder', { assignedTechnicianId: actor.id });
+    // a technician may take an unassigned job (to themselves only: the service checks the assignee)
+    can('assign', 'RepairOrder', { assignedTechnicianId: null });
   }
 
   if (atLeast(actor.role, 'manager')) {

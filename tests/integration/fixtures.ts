@@ -1,0 +1,66 @@
+/**
+ * Shared fixtures for workflow tests: users of each role (signed in, cookie returned) and
+ * booked orders. Users are made through the real sign-up, then given their role in the DB
+ * (as an admin would through /admin/users).
+ */
+import { eq } from 'drizzle-orm';
+import { repairOrders, user, type Role } from '@/server/db/schema';
+import { bookingBody, freeSlot, signUp, type TestApp } from './harness';
+
+let counter = 0;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  cookie: string;
+}
+
+/** A verified account with `role` (and shop), signed in. */
+export async function createUser(
+  app: TestApp,
+  role: Role,
+  opts: { shopSlug?: string | null; tag?: string; name?: string } = {},
+): Promise<TestUser> {
+  counter += 1;
+  const email = `${opts.tag ?? role}-${counter}-${Date.now()}@example.com`;
+  const cookie = await signUp(app, email, 'correct-horse-battery', opts.name ?? `${role} ${counter}`);
+  const [row] = await app.handle.db
+    .update(user)
+    .set({ role, shopSlug: opts.shopSlug ?? null, emailVerified: true })
+    .where(eq(user.email, email))
+    .returning({ id: user.id });
+  return { id: row!.id, email, cookie };
+}
+
+export interface BookedOrder {
+  reference: string;
+  orderId: string;
+  trackingToken: string;
+}
+
+/**
+ * A drop-off booking at `shop` (the customer's cookie makes it theirs), and its repair order.
+ */
+export async function bookOrder(
+  app: TestApp,
+  opts: { cookie?: string; shop?: string; email?: string; overrides?: Record<string, unknown> } = {},
+): Promise<BookedOrder> {
+  const shop = opts.shop ?? 'london';
+  const slot = await freeSlot(app, shop);
+  const res = await app.request('/api/bookings', {
+    method: 'POST',
+    headers: opts.cookie ? { cookie: opts.cookie } : {},
+    json: bookingBody({
+      service: { type: 'drop_off', shopSlug: shop, slotStartsAt: slot },
+      customer: { name: 'John Doe', email: opts.email ?? `john-${Date.now()}-${++counter}@example.com` },
+      ...opts.overrides,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`booking failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { reference: string; trackingToken: string };
+  const [order] = await app.handle.db
+    .select({ id: repairOrders.id })
+    .from(repairOrders)
+    .where(eq(repairOrders.reference, body.reference));
+  return { reference: body.reference, orderId: order!.id, trackingToken: body.trackingToken };
+}
