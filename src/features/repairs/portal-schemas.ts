@@ -5,6 +5,9 @@
 import { z } from '@hono/zod-openapi';
 import { QuoteSchema } from '@/features/pricing/schemas';
 import { NEXT_STEP_KEYS } from './next-step';
+import { MESSAGE_MAX_LENGTH } from './limits';
+
+export { MESSAGE_MAX_LENGTH };
 
 /** Event types a customer may see (when the event itself is customer-visible). */
 export const CUSTOMER_EVENT_TYPES = [
@@ -18,8 +21,6 @@ export const CUSTOMER_EVENT_TYPES = [
   'quote_declined',
   'photo_added',
 ] as const;
-
-export const MESSAGE_MAX_LENGTH = 2000;
 
 export const OrderEventSchema = z
   .object({
