@@ -3,6 +3,12 @@ import { expectAccessible, signUp, uniqueEmail } from './helpers';
 
 const PASSWORD = 'portal-password-123';
 
+/** A full-page screenshot from the top (the sticky header otherwise lands mid-page). */
+async function screenshot(page: Page, path: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path, fullPage: true });
+}
+
 /** Books an iPhone 15 screen repair at the first free drop-off slot, signed in as the customer. */
 async function bookWhileSignedIn(page: Page, name: string, email: string): Promise<string> {
   await page.goto('/book-repair');
@@ -38,7 +44,7 @@ test('a signed-in customer follows their repair in My account and writes to the 
   await expect(card.getByTestId('repair-next-step')).toContainText('Bring your device to RevivaTech');
   await expect(card.getByTestId('repair-total')).toContainText('£');
   await expectAccessible(page, '/account with a repair');
-  await page.screenshot({ path: testInfo.outputPath('account.png'), fullPage: true });
+  await screenshot(page, testInfo.outputPath('account.png'));
 
   // the order page
   await card.getByTestId('repair-link').click();
@@ -74,7 +80,7 @@ test('a signed-in customer follows their repair in My account and writes to the 
   // it is stored: still there after a reload, once
   await page.reload();
   await expect(page.getByRole('log', { name: 'Messages' }).getByTestId('message')).toHaveCount(1);
-  await page.screenshot({ path: testInfo.outputPath('order.png'), fullPage: true });
+  await screenshot(page, testInfo.outputPath('order.png'));
 
   // someone else's repair, or an unknown one, is simply not found
   const res = await page.goto('/account/repairs/RT-222222');

@@ -106,18 +106,12 @@ export default async function AccountPage() {
                   </p>
                   <div className="mt-auto flex flex-wrap items-end justify-between gap-x-4 gap-y-1 pt-3 text-sm text-slate-700">
                     <p>
-                      {r.serviceType === 'drop_off' && r.slotStartsAt
-                        ? t('dropOff', {
-                            when: format.dateTime(new Date(r.slotStartsAt), {
-                              dateStyle: 'medium',
-                              timeStyle: 'short',
-                              timeZone: r.timeZone,
-                            }),
-                            shop: r.shopName ?? '',
-                          })
-                        : r.serviceType === 'mail_in'
-                          ? t('mailIn')
-                          : (r.shopName ?? '')}
+                      {t('bookedOn', {
+                        date: format.dateTime(new Date(r.createdAt), {
+                          dateStyle: 'medium',
+                          timeZone: r.timeZone,
+                        }),
+                      })}
                     </p>
                     <p className="font-medium text-slate-900 tabular-nums" data-testid="repair-total">
                       {r.agreedTotalMinor !== r.totalMinor

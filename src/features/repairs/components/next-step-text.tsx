@@ -15,7 +15,7 @@ export function NextStepText({ step, timeZone }: { step: NextStepDto; timeZone: 
               weekday: 'long',
               day: 'numeric',
               month: 'long',
-              hour: 'numeric',
+              hour: '2-digit',
               minute: '2-digit',
               timeZone,
             })

@@ -165,7 +165,7 @@ export default async function MyRepairPage({ params }: Params) {
       {/* PhotoGallery (h-photos) goes here: <PhotoGallery source={{ kind: 'account', reference: repair.reference }} /> */}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-5">
-        <Card className="lg:col-span-2" role="region" aria-labelledby="timeline-title">
+        <Card className="lg:col-span-2 lg:self-start" role="region" aria-labelledby="timeline-title">
           <h2 id="timeline-title" className="text-lg font-semibold">
             {t('timelineTitle')}
           </h2>
