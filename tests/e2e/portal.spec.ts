@@ -27,6 +27,8 @@ async function bookWhileSignedIn(page: Page, name: string, email: string): Promi
 test('a signed-in customer follows their repair in My account and writes to the shop', async ({
   page,
 }, testInfo) => {
+  // a long journey (sign-up, booking, two pages, axe four times): give it room on a busy machine
+  test.slow();
   const email = uniqueEmail('portal');
   await signUp(page, 'Petra Portal', email, PASSWORD);
   const reference = await bookWhileSignedIn(page, 'Petra Portal', email);

@@ -87,6 +87,11 @@ export function StatusStepper({ status, timeline }: { status: string; timeline: 
               )}
             >
               {tStatus(s)}
+              {state === 'cancelled' ? (
+                <span aria-hidden className="block text-xs">
+                  {tStatus('cancelled')}
+                </span>
+              ) : null}
               <span className="sr-only">
                 {' '}
                 (

@@ -83,7 +83,9 @@ export default async function TrackPage({
 
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <Card>
-          <h2 className="text-lg font-semibold">{t('appointment')}</h2>
+          <h2 className="text-lg font-semibold">
+            {tracking.service.type === 'mail_in' ? tPortal('mailInTitle') : t('appointment')}
+          </h2>
           {tracking.service.type === 'drop_off' && tracking.service.shop && tracking.service.slotStartsAt ? (
             <div className="mt-2 space-y-1 text-slate-800">
               <p className="font-medium">{when(tracking.service.slotStartsAt)}</p>

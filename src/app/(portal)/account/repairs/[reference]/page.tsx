@@ -106,7 +106,11 @@ export default async function MyRepairPage({ params }: Params) {
                 : t('walkInTitle')}
           </h2>
           {repair.service.type === 'mail_in' || !shop ? (
-            <p className="mt-2 text-slate-800">{t('mailInText')}</p>
+            <p className="mt-2 text-slate-800">
+              {repair.service.type === 'mail_in' && repair.status !== 'booked'
+                ? t('mailInReturn')
+                : t('mailInText')}
+            </p>
           ) : (
             <div className="mt-2 space-y-1 text-slate-800">
               {repair.service.slotStartsAt ? (
