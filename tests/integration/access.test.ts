@@ -67,6 +67,19 @@ const EXPECTED: Record<string, Case> = {
   'GET /api/track/:reference': { allowed: everyone, path: '/api/track/RT-222222?token=x' },
   'GET /api/account': { allowed: signedIn, path: '/api/account' },
   'GET /api/account/repairs': { allowed: signedIn, path: '/api/account/repairs' },
+  // the owner only: anyone else signed in gets 404, as for an unknown reference (portal.test.ts)
+  'GET /api/account/repairs/:reference': { allowed: signedIn, path: '/api/account/repairs/RT-222222' },
+  'POST /api/account/repairs/:reference/messages': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/messages',
+    body: { body: 'Hello' },
+  },
+  // the tracking token is the authorisation: open to whoever holds it
+  'POST /api/track/:reference/messages': {
+    allowed: everyone,
+    path: '/api/track/RT-222222/messages',
+    body: { token: 'x', body: 'Hello' },
+  },
   'POST /api/account/resend-verification': { allowed: signedIn, path: '/api/account/resend-verification' },
   'GET /api/admin/users': { allowed: ['admin'], path: '/api/admin/users' },
   'PATCH /api/admin/users/:id': {
