@@ -45,7 +45,7 @@ describe.each(BACKENDS)('revised quotes on $name', (backend) => {
     return order;
   }
 
-  const as = (u: TestUser | null) => (u ? { cookie: u.cookie } : {});
+  const as = (u: TestUser | null): Record<string, string> => (u ? { cookie: u.cookie } : {});
 
   async function lines(order: BookedOrder, who: TestUser = tech) {
     const res = await app.request(`/api/staff/orders/${order.orderId}/lines`, { headers: as(who) });
