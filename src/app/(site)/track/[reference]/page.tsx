@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
 import { getTracking } from '@/features/repairs/server/get-tracking';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
+import { RevisedQuoteDecision } from '@/features/repairs/components/revised-quote-decision';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +28,13 @@ export default async function TrackPage({
 
   const t = await getTranslations('track');
   const tStatus = await getTranslations('status');
+  const tQuotes = await getTranslations('quotes');
+  const eventLabel = (e: { type: string; toStatus: string | null }) =>
+    e.toStatus
+      ? tStatus(e.toStatus)
+      : tQuotes.has(`timeline.${e.type}`)
+        ? tQuotes(`timeline.${e.type}`)
+        : e.type;
   const format = await getFormatter();
   const tz = tracking.service.shop?.timeZone ?? 'Europe/London';
   const when = (iso: string) =>
@@ -70,6 +78,12 @@ export default async function TrackPage({
         </div>
       </Card>
 
+      {typeof token === 'string' ? (
+        <div className="mt-6 empty:hidden">
+          <RevisedQuoteDecision reference={tracking.reference} token={token} />
+        </div>
+      ) : null}
+
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <Card>
           <h2 className="text-lg font-semibold">{t('appointment')}</h2>
@@ -110,7 +124,7 @@ export default async function TrackPage({
                 <Circle className="mt-0.5 size-5 shrink-0 text-slate-400" aria-hidden />
               )}
               <div>
-                <p className="font-medium">{e.toStatus ? tStatus(e.toStatus) : e.type}</p>
+                <p className="font-medium">{eventLabel(e)}</p>
                 {e.message ? <p className="text-slate-700">{e.message}</p> : null}
                 <p className="text-sm text-slate-600">
                   <time dateTime={e.at}>{when(e.at)}</time>
