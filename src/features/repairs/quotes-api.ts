@@ -29,7 +29,7 @@ import {
   TokenDecisionBodySchema,
   TokenQuerySchema,
 } from './quote-schemas';
-import type { Caller } from './server/change-status';
+import { staffCaller } from './server/staff-caller';
 import { assertCan, can, loadOrder, orderNotFound, type LoadedOrder } from './server/lock-order';
 import { getOrderLines } from './server/get-order-lines';
 import { addOrderLine } from './server/add-order-line';
@@ -53,13 +53,6 @@ const staffOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-function staffCaller(u: SessionUser): Caller {
-  return {
-    ability: defineAbilityFor(u),
-    role: u.role,
-    actor: { name: u.name, userId: u.id, role: 'staff' },
-  };
-}
 
 // ---------------------------------------------------------------- staff
 
