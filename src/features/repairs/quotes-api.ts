@@ -7,13 +7,12 @@
  *   (/track/{reference}/quotes/..., token in the body). Anyone else gets 404.
  */
 import { createRoute } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import { createRouter, type AppEnv, type SessionUser } from '@/server/http/app';
+import { createRouter, type SessionUser } from '@/server/http/app';
 import { ApiError, errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { authorize, requireUser } from '@/server/http/guard';
 import { getDb, type Db } from '@/server/db/runtime';
-import { atLeast, defineAbilityFor } from '@/features/access/ability';
+import { defineAbilityFor } from '@/features/access/ability';
 import { findBookingByToken } from '@/features/booking/server/find-booking';
 import {
   AddLineBodySchema,
@@ -45,14 +44,11 @@ const authErrors = {
   403: { description: 'Not allowed', content: problem },
 };
 
-/** Staff only: technicians and up (line prices and who added them are internal). */
-const staffOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const u = c.get('user');
-  if (!u) throw new ApiError('UNAUTHENTICATED', 'Please sign in.');
-  if (!atLeast(u.role, 'technician')) throw new ApiError('FORBIDDEN', 'You are not allowed to do this.');
-  return next();
-};
-
+/**
+ * Staff only: technicians and up, the ones who read internal notes (line prices and who added
+ * them are internal). Record-level rules (assignment, shop) are checked by the services.
+ */
+const staffOnly = authorize('read', 'InternalNote');
 
 // ---------------------------------------------------------------- staff
 

@@ -78,10 +78,16 @@ export async function JobTicketView({
       className={
         receipt
           ? 'ticket-sheet mx-auto w-[80mm] bg-white p-[4mm] font-mono text-[11px] leading-snug text-black shadow-md'
-          : 'ticket-sheet mx-auto w-full max-w-[210mm] bg-white p-[12mm] text-[13px] leading-normal text-black shadow-md'
+          : 'ticket-sheet mx-auto w-full max-w-[210mm] bg-white p-5 text-[13px] leading-normal text-black shadow-md sm:p-[12mm]'
       }
     >
-      <div className={receipt ? 'space-y-2 text-center' : 'flex items-start justify-between gap-6'}>
+      <div
+        className={
+          receipt
+            ? 'space-y-2 text-center'
+            : 'flex flex-col-reverse items-start justify-between gap-6 sm:flex-row print:flex-row'
+        }
+      >
         {shop}
         {receipt ? null : qr}
       </div>
@@ -106,7 +112,7 @@ export async function JobTicketView({
 
       {receipt ? <div className="mt-3">{qr}</div> : null}
 
-      <div className={receipt ? 'mt-3 space-y-2' : 'mt-6 grid grid-cols-3 gap-6'}>
+      <div className={receipt ? 'mt-3 space-y-2' : 'mt-6 grid gap-6 sm:grid-cols-3 print:grid-cols-3'}>
         <section className={section}>
           <h2 className={label}>{t('customer')}</h2>
           <p className="font-semibold">{ticket.customer.name}</p>
@@ -199,7 +205,7 @@ export async function JobTicketView({
         </dl>
       </section>
 
-      <div className={receipt ? 'mt-2 space-y-2' : 'mt-5 grid grid-cols-2 gap-6'}>
+      <div className={receipt ? 'mt-2 space-y-2' : 'mt-5 grid gap-6 sm:grid-cols-2 print:grid-cols-2'}>
         <section className={section}>
           <h2 className={label}>{t('intake')}</h2>
           <dl className="space-y-0.5">
