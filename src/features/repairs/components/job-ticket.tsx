@@ -24,6 +24,7 @@ export async function JobTicketView({
   const t = await getTranslations('ticket');
   const tStatus = await getTranslations('status');
   const tKind = await getTranslations('quotes.kind');
+  const tUrgency = await getTranslations('booking.urgency');
   const format = await getFormatter();
   const timeZone = ticket.shop?.timeZone ?? 'Europe/London';
   const money = (minor: number) => formatMoney(minor, ticket.currency);
@@ -85,7 +86,7 @@ export async function JobTicketView({
         className={
           receipt
             ? 'space-y-2 text-center'
-            : 'flex flex-col-reverse items-start justify-between gap-6 sm:flex-row print:flex-row'
+            : 'flex flex-col items-start justify-between gap-6 sm:flex-row print:flex-row'
         }
       >
         {shop}
@@ -132,7 +133,11 @@ export async function JobTicketView({
         <section className={section}>
           <h2 className={label}>{t('service')}</h2>
           <p className="font-semibold">{t(`serviceType.${ticket.serviceType}`)}</p>
-          <p>{t('urgency', { urgency: ticket.urgency })}</p>
+          <p>
+            {t('urgency', {
+              urgency: tUrgency.has(ticket.urgency) ? tUrgency(ticket.urgency) : ticket.urgency,
+            })}
+          </p>
         </section>
       </div>
 

@@ -266,7 +266,7 @@ function PendingQuote({
         </Field>
         <div className="mt-4 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={() => setConfirmDecline(false)} disabled={busy !== null}>
-            {t('keep')}
+            {t('declineBack')}
           </Button>
           <Button
             variant="danger"

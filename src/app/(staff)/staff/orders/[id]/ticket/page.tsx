@@ -37,7 +37,8 @@ function printCss(size: TicketSize): string {
   html, body { background: #fff !important; }
   body > header, body > footer, body > a[href="#main"], [data-print-hide] { display: none !important; }
   body * { visibility: hidden; }
-  [data-ticket], [data-ticket] * { visibility: visible; }
+  /* black ink only: thermal printers dither grey into dots */
+  [data-ticket], [data-ticket] * { visibility: visible; color: #000 !important; border-color: #000 !important; }
   [data-ticket] {
     position: absolute; left: 0; top: 0; width: 100% !important; max-width: none !important;
     padding: 0 !important; margin: 0 !important; box-shadow: none !important;
