@@ -18,6 +18,7 @@ import { bookingApi } from '@/features/booking/api';
 import { manageBookingApi } from '@/features/booking/manage-api';
 import { repairsApi } from '@/features/repairs/api';
 import { portalApi } from '@/features/repairs/portal-api';
+import { quotesApi } from '@/features/repairs/quotes-api';
 import { systemApi } from '@/features/system/api';
 import { getAuth } from '@/features/auth/server/auth';
 import { authApi } from '@/features/auth/api';
@@ -87,6 +88,7 @@ function buildApi() {
     .route('/', manageBookingApi)
     .route('/', repairsApi)
     .route('/', portalApi)
+    .route('/', quotesApi)
     .route('/', authApi)
     .route('/', emailApi);
 

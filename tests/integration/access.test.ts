@@ -14,6 +14,8 @@ type Who = 'anonymous' | Role;
 const WHO: Who[] = ['anonymous', 'customer', 'technician', 'manager', 'admin'];
 const everyone = WHO;
 const signedIn: Who[] = ['customer', 'technician', 'manager', 'admin'];
+const staff: Who[] = ['technician', 'manager', 'admin'];
+const NO_ORDER = '00000000-0000-4000-8000-000000000000';
 
 interface Case {
   allowed: Who[];
@@ -100,6 +102,54 @@ const EXPECTED: Record<string, Case> = {
   'POST /api/email/messages/:id/resend': {
     allowed: ['admin'],
     path: '/api/email/messages/00000000-0000-0000-0000-000000000000/resend',
+  },
+  // parts/labour lines and revised quotes: staff read (technician+); changes need 'update' on
+  // the order (the assigned technician or a manager; checked on the record, so 404 here)
+  'GET /api/staff/orders/:id/lines': { allowed: staff, path: `/api/staff/orders/${NO_ORDER}/lines` },
+  'POST /api/staff/orders/:id/lines': {
+    allowed: staff,
+    path: `/api/staff/orders/${NO_ORDER}/lines`,
+    body: { kind: 'part', description: 'Screen', quantity: 1, unitMinor: 100 },
+  },
+  'DELETE /api/staff/orders/:id/lines/:lineId': {
+    allowed: staff,
+    path: `/api/staff/orders/${NO_ORDER}/lines/${NO_ORDER}`,
+  },
+  'POST /api/staff/orders/:id/quotes': {
+    allowed: staff,
+    path: `/api/staff/orders/${NO_ORDER}/quotes`,
+    body: { message: 'Needs a new battery too' },
+  },
+  'POST /api/staff/orders/:id/quotes/:quoteId/withdraw': {
+    allowed: staff,
+    path: `/api/staff/orders/${NO_ORDER}/quotes/${NO_ORDER}/withdraw`,
+  },
+  // a customer decides on their own order (anyone else: 404, never revealing it)...
+  'GET /api/account/repairs/:reference/quotes': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/quotes',
+  },
+  'POST /api/account/repairs/:reference/quotes/:quoteId/approve': {
+    allowed: signedIn,
+    path: `/api/account/repairs/RT-222222/quotes/${NO_ORDER}/approve`,
+    body: {},
+  },
+  'POST /api/account/repairs/:reference/quotes/:quoteId/decline': {
+    allowed: signedIn,
+    path: `/api/account/repairs/RT-222222/quotes/${NO_ORDER}/decline`,
+    body: {},
+  },
+  // ...or through the tracking link: the token is the authorisation
+  'GET /api/track/:reference/quotes': { allowed: everyone, path: '/api/track/RT-222222/quotes?token=x' },
+  'POST /api/track/:reference/quotes/:quoteId/approve': {
+    allowed: everyone,
+    path: `/api/track/RT-222222/quotes/${NO_ORDER}/approve`,
+    body: { token: 'x' },
+  },
+  'POST /api/track/:reference/quotes/:quoteId/decline': {
+    allowed: everyone,
+    path: `/api/track/RT-222222/quotes/${NO_ORDER}/decline`,
+    body: { token: 'x' },
   },
   'GET /api/openapi.json': { allowed: everyone, path: '/api/openapi.json' },
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },

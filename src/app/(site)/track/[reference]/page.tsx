@@ -9,6 +9,7 @@ import { formatMoney } from '@/features/pricing/money';
 import { NextStepText } from '@/features/repairs/components/next-step-text';
 import { OrderTimeline } from '@/features/repairs/components/order-timeline';
 import { OrderMessages } from '@/features/repairs/components/order-messages';
+import { RevisedQuoteDecision } from '@/features/repairs/components/revised-quote-decision';
 
 export const dynamic = 'force-dynamic';
 
@@ -78,8 +79,11 @@ export default async function TrackPage({
         </div>
       </Card>
 
-      {/* LiveRefresh (h-live) goes here, pointed at the tracking link's live stream */}
-      {/* RevisedQuoteDecision (h-quotes) goes here: <RevisedQuoteDecision reference={tracking.reference} token={trackingToken} /> */}
+      {typeof token === 'string' ? (
+        <div className="mt-6 empty:hidden">
+          <RevisedQuoteDecision reference={tracking.reference} token={token} />
+        </div>
+      ) : null}
 
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <Card>
