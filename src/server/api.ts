@@ -22,6 +22,8 @@ import { getAuth } from '@/features/auth/server/auth';
 import { authApi } from '@/features/auth/api';
 import { sessionUserFromHeaders } from '@/features/auth/server/session';
 import { emailApi } from '@/features/email/api';
+import { liveApi } from '@/features/live/api';
+import { notificationsApi } from '@/features/notifications/api';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -86,7 +88,9 @@ function buildApi() {
     .route('/', manageBookingApi)
     .route('/', repairsApi)
     .route('/', authApi)
-    .route('/', emailApi);
+    .route('/', emailApi)
+    .route('/', liveApi)
+    .route('/', notificationsApi);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
