@@ -296,7 +296,10 @@ describe.each(BACKENDS)('live updates on $name', (backend) => {
     });
     expect(await one.json()).toEqual({ updated: 1, unreadCount: mine.unreadCount - 1 });
     // other tabs hear that some were read
-    expect((await ownerStream.next()).json).toMatchObject({ kind: 'read', unreadCount: mine.unreadCount - 1 });
+    expect((await ownerStream.next()).json).toMatchObject({
+      kind: 'read',
+      unreadCount: mine.unreadCount - 1,
+    });
 
     await move(order, 'diagnosing');
     await ownerStream.next();

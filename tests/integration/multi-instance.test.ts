@@ -66,7 +66,11 @@ async function startInstance(name: string, extraEnv: Record<string, string>): Pr
       const { json, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (json !== undefined) headers.set('content-type', 'application/json');
-      return fetch(`${base}${p}`, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+      return fetch(`${base}${p}`, {
+        ...rest,
+        headers,
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      });
     },
   };
 }
@@ -168,7 +172,11 @@ describe.skipIf(!DB || !REDIS)(
         },
       });
       expect(booked.status).toBe(201);
-      const booking = (await booked.json()) as { reference: string; trackingToken: string; manageUrl: string };
+      const booking = (await booked.json()) as {
+        reference: string;
+        trackingToken: string;
+        manageUrl: string;
+      };
 
       const created = await board.next(10_000);
       expect(created.json).toMatchObject({ reference: booking.reference, type: 'created', status: 'booked' });

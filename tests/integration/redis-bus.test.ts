@@ -25,7 +25,9 @@ function until(check: () => boolean, ms = 5_000): Promise<void> {
 
 describe('the Redis bus refuses to start without Redis', () => {
   it('fails clearly and quickly when nothing answers', async () => {
-    const err = await createRedisBus('redis://127.0.0.1:1', { connectTimeoutMs: 2_000 }).catch((e: unknown) => e);
+    const err = await createRedisBus('redis://127.0.0.1:1', { connectTimeoutMs: 2_000 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(RedisUnavailableError);
     expect((err as Error).message).toContain('redis://127.0.0.1:1');
     expect((err as Error).message).toMatch(/REDIS_URL/);

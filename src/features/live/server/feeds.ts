@@ -98,7 +98,8 @@ function orderEventFeed(
 ): LiveFeed {
   return {
     channels: [channel],
-    announced: (message) => (message.resync === true || accept(message) ? rowOrResync(message, 'eventId') : null),
+    announced: (message) =>
+      message.resync === true || accept(message) ? rowOrResync(message, 'eventId') : null,
     head: () => latestOrderEventId(db, scope),
     after: async (afterId, limit) => (await orderEventsAfter(db, scope, afterId, limit)).map(toItem),
     byIds: async (ids) => (await orderEventsByIds(db, scope, ids)).map(toItem),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LiveCursor, REPLAY_BATCH, resumeIdFrom, sseFrame, type LiveFeed, type LiveFrame } from './live-cursor';
+import {
+  LiveCursor,
+  REPLAY_BATCH,
+  resumeIdFrom,
+  sseFrame,
+  type LiveFeed,
+  type LiveFrame,
+} from './live-cursor';
 
 /** A feed over an in-memory table; `commit` makes a row visible (ids may commit out of order). */
 function fakeFeed() {

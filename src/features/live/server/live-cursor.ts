@@ -160,7 +160,10 @@ export function sseFrame(frame: { id?: number; data?: unknown; retry?: number; c
  * reconnects), else `?lastEventId=` (a client that reopened the stream itself, or a page that
  * knows what it rendered). Null when absent or not a plain non-negative integer.
  */
-export function resumeIdFrom(header: string | null | undefined, query: string | null | undefined): number | null {
+export function resumeIdFrom(
+  header: string | null | undefined,
+  query: string | null | undefined,
+): number | null {
   for (const raw of [header, query]) {
     const v = raw?.trim();
     if (v && /^\d{1,15}$/.test(v)) return Number(v);

@@ -40,8 +40,11 @@ export function serveLive(c: Context, feed: LiveFeed, label: string): Response {
       for (const channel of feed.channels) unsubscribes.push(await bus.subscribe(channel, handler));
       if (stream.aborted) return;
       const start = resume ?? (await feed.head());
-      cursor = new LiveCursor(feed, (frame) => write(sseFrame(frame)), start, (err) =>
-        logger.error({ err, requestId, stream: label }, 'live stream could not send'),
+      cursor = new LiveCursor(
+        feed,
+        (frame) => write(sseFrame(frame)),
+        start,
+        (err) => logger.error({ err, requestId, stream: label }, 'live stream could not send'),
       );
       await write(sseFrame({ retry: RETRY_MS, comment: 'live' }));
       void cursor.pump();

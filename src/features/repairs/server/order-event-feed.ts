@@ -13,6 +13,8 @@ export interface OrderEventScope {
   /** only events the customer may see (visibility `customer`) */
   customerOnly?: boolean;
   shopSlug?: string;
+  /** the order by its reference (RT-XXXXXX) */
+  reference?: string;
 }
 
 export interface OrderEventWithOrder {
@@ -25,6 +27,7 @@ function conditions(scope: OrderEventScope): SQL[] {
   if (scope.orderId) where.push(eq(repairOrderEvents.orderId, scope.orderId));
   if (scope.customerOnly) where.push(eq(repairOrderEvents.visibility, 'customer'));
   if (scope.shopSlug) where.push(eq(repairOrders.shopSlug, scope.shopSlug));
+  if (scope.reference) where.push(eq(repairOrders.reference, scope.reference));
   return where;
 }
 
@@ -72,10 +75,9 @@ export function orderEventsByIds(
 export async function latestOrderEventId(db: Db, scope: OrderEventScope): Promise<number> {
   const where = conditions(scope);
   const q = db.select({ id: max(repairOrderEvents.id) }).from(repairOrderEvents);
-  const [row] = scope.shopSlug
-    ? await q
-        .innerJoin(repairOrders, eq(repairOrders.id, repairOrderEvents.orderId))
-        .where(and(...where))
-    : await q.where(where.length ? and(...where) : undefined);
+  const [row] =
+    scope.shopSlug || scope.reference
+      ? await q.innerJoin(repairOrders, eq(repairOrders.id, repairOrderEvents.orderId)).where(and(...where))
+      : await q.where(where.length ? and(...where) : undefined);
   return Number(row?.id ?? 0);
 }

@@ -5,6 +5,9 @@ import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
 import { getTracking } from '@/features/repairs/server/get-tracking';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
+import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
+import { normaliseReference } from '@/features/booking/reference';
+import { LiveRefresh } from '@/features/live/components/live-refresh';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,11 +25,16 @@ export default async function TrackPage({
 }) {
   const { reference } = await params;
   const { token } = await searchParams;
-  const tracking = await getTracking(await getDb(), reference, typeof token === 'string' ? token : null);
+  const db = await getDb();
+  // read before the page's data: an event between the two is replayed (one extra refresh), never missed
+  const ref = normaliseReference(reference);
+  const since = ref ? await latestOrderEventId(db, { reference: ref, customerOnly: true }) : null;
+  const tracking = await getTracking(db, reference, typeof token === 'string' ? token : null);
   if (!tracking) notFound();
 
   const t = await getTranslations('track');
   const tStatus = await getTranslations('status');
+  const tLive = await getTranslations('live');
   const format = await getFormatter();
   const tz = tracking.service.shop?.timeZone ?? 'Europe/London';
   const when = (iso: string) =>
@@ -38,7 +46,16 @@ export default async function TrackPage({
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
-      <p className="text-sm font-medium text-slate-600">{t('reference')}</p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm font-medium text-slate-600">{t('reference')}</p>
+        {typeof token === 'string' ? (
+          <LiveRefresh
+            url={`/api/track/${tracking.reference}/live?token=${encodeURIComponent(token)}`}
+            since={since}
+            label={tLive('trackingUpdated')}
+          />
+        ) : null}
+      </div>
       <h1 className="text-3xl font-bold" data-testid="tracking-reference">
         {tracking.reference}
       </h1>
