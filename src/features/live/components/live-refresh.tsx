@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
-import { useLiveStream, type LiveEvent } from './use-live-stream';
+import { useLiveStream } from './use-live-stream';
 
 export interface LiveRefreshProps {
   /** the stream, e.g. `/api/track/RT-XXXXXX/live?token=…` or `/api/staff/live` */
@@ -12,8 +12,8 @@ export interface LiveRefreshProps {
   label?: string;
   /** the newest event id the page was rendered with: events after it refresh the page at once */
   since?: number | null;
-  /** only these events refresh the page (default: every event) */
-  filter?: (event: LiveEvent) => boolean;
+  /** only events of these types (`data.type`, e.g. `status_changed`) refresh the page (default: all) */
+  types?: string[];
   className?: string;
 }
 
@@ -24,24 +24,31 @@ const DEBOUNCE_MS = 300;
  * server components (`router.refresh()`, debounced), with a small status pill and a polite
  * live-region announcement. Drop it into any page that shows live data.
  */
-export function LiveRefresh({ url, label, since, filter, className }: LiveRefreshProps) {
+export function LiveRefresh({ url, label, since, types, className }: LiveRefreshProps) {
   const t = useTranslations('live');
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
   const [updates, setUpdates] = useState(0);
 
-  const { status } = useLiveStream(url, {
-    since,
-    onEvent: (event) => {
-      if (filter && !filter(event)) return;
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        router.refresh();
+  const refreshSoon = (announce: boolean) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      router.refresh();
+      if (announce) {
         setUpdates((n) => n + 1);
         setAnnouncement(label ?? t('updated'));
-      }, DEBOUNCE_MS);
+      }
+    }, DEBOUNCE_MS);
+  };
+  const { status } = useLiveStream(url, {
+    since,
+    onEvent: ({ data }) => {
+      if (types && !(typeof data.type === 'string' && types.includes(data.type))) return;
+      refreshSoon(true);
     },
+    // back from a hidden tab: missed events are replayed, but refresh anyway (quietly)
+    onResume: () => refreshSoon(false),
   });
   useEffect(() => () => clearTimeout(timer.current), []);
 

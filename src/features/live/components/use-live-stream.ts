@@ -15,6 +15,12 @@ export interface UseLiveStreamOptions {
   since?: number | null;
   /** false: do not connect (yet) */
   enabled?: boolean;
+  /**
+   * Called when the stream opens again after the tab was hidden (streams are closed while
+   * it is: a browser allows only six connections per host over HTTP/1.1, shared by all tabs).
+   * Events after the last one seen are replayed; reload whatever else may have changed.
+   */
+  onResume?: () => void;
 }
 
 const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
@@ -36,14 +42,20 @@ export function backoffDelay(failures: number): number {
  * Subscribes to a server-sent-events stream. EventSource reconnects by itself after a dropped
  * connection and sends Last-Event-ID, so nothing is lost; when it gives up (the server answered
  * an error, readyState CLOSED) the stream is reopened here with a growing delay and
- * `?lastEventId=` of the last event seen.
+ * `?lastEventId=` of the last event seen. While the tab is hidden the stream is closed, and
+ * reopened from the last event seen when it shows again.
  */
-export function useLiveStream(url: string, { onEvent, since, enabled = true }: UseLiveStreamOptions) {
+export function useLiveStream(
+  url: string,
+  { onEvent, since, enabled = true, onResume }: UseLiveStreamOptions,
+) {
   const [status, setStatus] = useState<LiveStatus>(enabled ? 'connecting' : 'closed');
   const onEventRef = useRef(onEvent);
+  const onResumeRef = useRef(onResume);
   const sinceRef = useRef(since);
   useEffect(() => {
     onEventRef.current = onEvent;
+    onResumeRef.current = onResume;
   });
 
   useEffect(() => {
@@ -53,9 +65,10 @@ export function useLiveStream(url: string, { onEvent, since, enabled = true }: U
     let failures = 0;
     let lastId: string | null = sinceRef.current != null ? String(sinceRef.current) : null;
     let disposed = false;
+    let paused = false;
 
     const open = () => {
-      if (disposed) return;
+      if (disposed || paused) return;
       const es = new EventSource(withResumeId(url, lastId));
       source = es;
       es.onopen = () => {
@@ -87,16 +100,34 @@ export function useLiveStream(url: string, { onEvent, since, enabled = true }: U
     };
 
     const reopenNow = () => {
-      if (disposed || !source || source.readyState !== EventSource.CLOSED) return;
+      if (disposed || paused || !source || source.readyState !== EventSource.CLOSED) return;
       clearTimeout(retryTimer);
       open();
     };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') {
+        if (paused) return;
+        paused = true;
+        clearTimeout(retryTimer);
+        source?.close();
+        source = null;
+      } else if (paused) {
+        paused = false;
+        failures = 0;
+        setStatus('connecting');
+        open();
+        onResumeRef.current?.();
+      }
+    };
     window.addEventListener('online', reopenNow);
-    open();
+    document.addEventListener('visibilitychange', onVisibility);
+    if (document.visibilityState === 'hidden') paused = true;
+    else open();
     return () => {
       disposed = true;
       clearTimeout(retryTimer);
       window.removeEventListener('online', reopenNow);
+      document.removeEventListener('visibilitychange', onVisibility);
       source?.close();
     };
   }, [url, enabled]);

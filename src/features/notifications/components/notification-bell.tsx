@@ -55,6 +55,7 @@ export function NotificationBell() {
   }, [load]);
 
   useLiveStream('/api/notifications/live', {
+    onResume: () => void load(),
     onEvent: (event) => {
       if (event.data.kind === 'read' && typeof event.data.unreadCount === 'number') {
         const unreadCount = event.data.unreadCount;
