@@ -24,6 +24,8 @@ import { getAuth } from '@/features/auth/server/auth';
 import { authApi } from '@/features/auth/api';
 import { sessionUserFromHeaders } from '@/features/auth/server/session';
 import { emailApi } from '@/features/email/api';
+import { liveApi } from '@/features/live/api';
+import { notificationsApi } from '@/features/notifications/api';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -90,7 +92,9 @@ function buildApi() {
     .route('/', portalApi)
     .route('/', quotesApi)
     .route('/', authApi)
-    .route('/', emailApi);
+    .route('/', emailApi)
+    .route('/', liveApi)
+    .route('/', notificationsApi);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -151,6 +151,22 @@ const EXPECTED: Record<string, Case> = {
     path: `/api/track/RT-222222/quotes/${NO_ORDER}/decline`,
     body: { token: 'x' },
   },
+  // live streams: staff see every order's events; customers their own orders' customer-visible
+  // events (404 for anyone else's); the tracking link's token is its own authorisation
+  'GET /api/staff/live': { allowed: staff, path: '/api/staff/live' },
+  'GET /api/staff/orders/:id/live': {
+    allowed: staff,
+    path: '/api/staff/orders/00000000-0000-0000-0000-000000000000/live',
+  },
+  'GET /api/account/repairs/:reference/live': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/live',
+  },
+  'GET /api/track/:reference/live': { allowed: everyone, path: '/api/track/RT-222222/live?token=x' },
+  'GET /api/notifications/live': { allowed: signedIn, path: '/api/notifications/live' },
+  // the notification centre: each user their own
+  'GET /api/notifications': { allowed: signedIn, path: '/api/notifications' },
+  'POST /api/notifications/read': { allowed: signedIn, path: '/api/notifications/read', body: { all: true } },
   'GET /api/openapi.json': { allowed: everyone, path: '/api/openapi.json' },
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },
   'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },

@@ -37,6 +37,9 @@ export interface BookingWriteResult {
   slotTaken: number;
   /** 0 when the reference collided (retry with a new one) */
   booked: number;
+  /** the repair order and its `created` timeline event (null unless booked) */
+  orderId: string | null;
+  eventId: number | string | bigint | null;
 }
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -114,12 +117,14 @@ export function insertBookingSql(w: BookingWrite): SQL {
   ctes.push(sql`e AS (
     INSERT INTO ${repairOrderEvents} (order_id, type, to_status, actor, actor_role, visibility, message, created_at)
     SELECT o.id, 'created', 'booked', 'customer', 'customer', 'customer', ${w.eventMessage}, ${ts(w.createdAt)} FROM o
-    RETURNING 1)`);
+    RETURNING id)`);
 
   return sql`WITH ${sql.join(ctes, sql`, `)}
     SELECT
       ${w.slot ? sql`(SELECT count(*) FROM slot)::int` : sql`1`} AS "slotTaken",
       (SELECT count(*) FROM b)::int AS booked,
       (SELECT count(*) FROM l)::int AS lines,
-      (SELECT count(*) FROM e)::int AS events`;
+      (SELECT count(*) FROM e)::int AS events,
+      (SELECT id FROM o) AS "orderId",
+      (SELECT id FROM e) AS "eventId"`;
 }

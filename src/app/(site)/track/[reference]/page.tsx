@@ -10,6 +10,9 @@ import { NextStepText } from '@/features/repairs/components/next-step-text';
 import { OrderTimeline } from '@/features/repairs/components/order-timeline';
 import { OrderMessages } from '@/features/repairs/components/order-messages';
 import { RevisedQuoteDecision } from '@/features/repairs/components/revised-quote-decision';
+import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
+import { normaliseReference } from '@/features/booking/reference';
+import { LiveRefresh } from '@/features/live/components/live-refresh';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,12 +31,17 @@ export default async function TrackPage({
   const { reference } = await params;
   const { token } = await searchParams;
   const trackingToken = typeof token === 'string' ? token : '';
-  const tracking = await getTracking(await getDb(), reference, trackingToken || null);
+  const db = await getDb();
+  // read before the page's data: an event between the two is replayed (one extra refresh), never missed
+  const ref = normaliseReference(reference);
+  const since = ref ? await latestOrderEventId(db, { reference: ref, customerOnly: true }) : null;
+  const tracking = await getTracking(db, reference, trackingToken || null);
   if (!tracking) notFound();
 
   const t = await getTranslations('track');
   const tStatus = await getTranslations('status');
   const tPortal = await getTranslations('portal');
+  const tLive = await getTranslations('live');
   const format = await getFormatter();
   const tz = tracking.service.shop?.timeZone ?? 'Europe/London';
   const when = (iso: string) =>
@@ -45,7 +53,16 @@ export default async function TrackPage({
 
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
-      <p className="text-sm font-medium text-slate-600">{t('reference')}</p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm font-medium text-slate-600">{t('reference')}</p>
+        {typeof token === 'string' ? (
+          <LiveRefresh
+            url={`/api/track/${tracking.reference}/live?token=${encodeURIComponent(token)}`}
+            since={since}
+            label={tLive('trackingUpdated')}
+          />
+        ) : null}
+      </div>
       <h1 className="text-3xl font-bold" data-testid="tracking-reference">
         {tracking.reference}
       </h1>
