@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
 import { getTracking } from '@/features/repairs/server/get-tracking';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
+import { PhotoGallery } from '@/features/repairs/components/photos/photo-gallery';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +28,7 @@ export default async function TrackPage({
 
   const t = await getTranslations('track');
   const tStatus = await getTranslations('status');
+  const tPhotos = await getTranslations('photos');
   const format = await getFormatter();
   const tz = tracking.service.shop?.timeZone ?? 'Europe/London';
   const when = (iso: string) =>
@@ -99,6 +101,15 @@ export default async function TrackPage({
         </Card>
       </div>
 
+      {typeof token === 'string' ? (
+        // shows itself only when the shop has shared photos of this repair
+        <PhotoGallery
+          source={{ kind: 'track', reference: tracking.reference, token }}
+          title={tPhotos('title')}
+          className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+        />
+      ) : null}
+
       <Card className="mt-6">
         <h2 className="text-lg font-semibold">{t('timeline')}</h2>
         <ol className="mt-4 space-y-4" data-testid="tracking-timeline">
@@ -110,7 +121,13 @@ export default async function TrackPage({
                 <Circle className="mt-0.5 size-5 shrink-0 text-slate-400" aria-hidden />
               )}
               <div>
-                <p className="font-medium">{e.toStatus ? tStatus(e.toStatus) : e.type}</p>
+                <p className="font-medium">
+                  {e.toStatus
+                    ? tStatus(e.toStatus)
+                    : e.type === 'photo_added'
+                      ? tPhotos('timelineAdded')
+                      : e.type}
+                </p>
                 {e.message ? <p className="text-slate-700">{e.message}</p> : null}
                 <p className="text-sm text-slate-600">
                   <time dateTime={e.at}>{when(e.at)}</time>
