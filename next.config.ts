@@ -6,7 +6,16 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 const config: NextConfig = {
   poweredByHeader: false,
   // keep the database drivers out of the bundle (PGlite ships a 15 MB wasm)
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pino', 'bentocache', 'pg-boss', 'nodemailer'],
+  // (and sharp, a native image library, loaded from node_modules, never bundled)
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pg',
+    'pino',
+    'bentocache',
+    'pg-boss',
+    'nodemailer',
+    'sharp',
+  ],
   images: { formats: ['image/avif', 'image/webp'] },
 };
 

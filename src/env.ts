@@ -57,6 +57,12 @@ export const env = createEnv({
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Job queue: how often an idle worker polls for new jobs, in seconds (>= 0.5). */
     QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    /** Folder for uploaded photos (default DATA_DIR/uploads); share it between instances, or use an S3-style store. */
+    UPLOAD_DIR: z.string().optional(),
+    /** Largest photo accepted, in megabytes (the request is cut off while streaming past it). */
+    MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
+    /** Largest photo accepted, in megapixels (width x height), against decompression bombs. */
+    MAX_UPLOAD_MEGAPIXELS: z.coerce.number().min(1).max(500).default(50),
     /** PEM file of an extra certificate authority trusted for SMTP (a mail server with a private or self-signed certificate). */
     SMTP_CA_FILE: z.string().optional(),
     /** Tests only: run the integration suite against these servers too. */

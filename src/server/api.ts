@@ -19,6 +19,7 @@ import { manageBookingApi } from '@/features/booking/manage-api';
 import { repairsApi } from '@/features/repairs/api';
 import { portalApi } from '@/features/repairs/portal-api';
 import { quotesApi } from '@/features/repairs/quotes-api';
+import { isPhotoUploadRequest, photosApi } from '@/features/repairs/photos-api';
 import { systemApi } from '@/features/system/api';
 import { getAuth } from '@/features/auth/server/auth';
 import { authApi } from '@/features/auth/api';
@@ -73,6 +74,8 @@ function buildApi() {
   });
   app.use('*', async (c, next) => {
     if (BODYLESS.has(c.req.method)) return next();
+    // photo uploads read their own multipart body with a larger cap, enforced while it streams
+    if (isPhotoUploadRequest(c.req.method, c.req.path)) return next();
     // better-auth reads the raw request body itself
     if (c.req.path.startsWith('/api/auth/')) return limitBody(c, next);
     await jsonBodyFromNode(c, next, limitBody);
@@ -91,6 +94,7 @@ function buildApi() {
     .route('/', repairsApi)
     .route('/', portalApi)
     .route('/', quotesApi)
+    .route('/', photosApi)
     .route('/', authApi)
     .route('/', emailApi)
     .route('/', liveApi)

@@ -67,6 +67,26 @@ const EXPECTED: Record<string, Case> = {
     path: '/api/bookings/RT-222222/manage/calendar.ics?sig=x',
   },
   'GET /api/track/:reference': { allowed: everyone, path: '/api/track/RT-222222?token=x' },
+  // photos: staff upload/list/delete (the record rules are tested in photos.test.ts); the owner
+  // and the tracking-link holder list customer-visible ones; the bytes are checked per photo
+  'POST /api/staff/orders/:id/photos': {
+    allowed: ['technician', 'manager', 'admin'],
+    path: '/api/staff/orders/00000000-0000-0000-0000-000000000000/photos',
+  },
+  'GET /api/staff/orders/:id/photos': {
+    allowed: ['technician', 'manager', 'admin'],
+    path: '/api/staff/orders/00000000-0000-0000-0000-000000000000/photos',
+  },
+  'DELETE /api/staff/orders/:id/photos/:photoId': {
+    allowed: ['technician', 'manager', 'admin'],
+    path: '/api/staff/orders/00000000-0000-0000-0000-000000000000/photos/00000000-0000-0000-0000-000000000000',
+  },
+  'GET /api/account/repairs/:reference/photos': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/photos',
+  },
+  'GET /api/track/:reference/photos': { allowed: everyone, path: '/api/track/RT-222222/photos?token=x' },
+  'GET /api/photos/:photoId': { allowed: everyone, path: '/api/photos/00000000-0000-0000-0000-000000000000' },
   'GET /api/account': { allowed: signedIn, path: '/api/account' },
   'GET /api/account/repairs': { allowed: signedIn, path: '/api/account/repairs' },
   // the owner only: anyone else signed in gets 404, as for an unknown reference (portal.test.ts)

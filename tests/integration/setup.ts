@@ -1,4 +1,9 @@
+import os from 'node:os';
+import path from 'node:path';
+
 // Integration tests log only warnings and errors.
 process.env.LOG_LEVEL ??= 'warn';
 // Many sign-ups from 127.0.0.1 in seconds: better-auth's per-IP limit would refuse them.
 process.env.AUTH_RATE_LIMIT ??= 'off';
+// Uploaded photos go to a temporary folder, never the repository's ./data.
+process.env.UPLOAD_DIR ??= path.join(os.tmpdir(), `rt-test-uploads-${process.pid}`);

@@ -13,6 +13,7 @@ import { RevisedQuoteDecision } from '@/features/repairs/components/revised-quot
 import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
 import { normaliseReference } from '@/features/booking/reference';
 import { LiveRefresh } from '@/features/live/components/live-refresh';
+import { PhotoGallery } from '@/features/repairs/components/photos/photo-gallery';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,6 +43,7 @@ export default async function TrackPage({
   const tStatus = await getTranslations('status');
   const tPortal = await getTranslations('portal');
   const tLive = await getTranslations('live');
+  const tPhotos = await getTranslations('photos');
   const format = await getFormatter();
   const tz = tracking.service.shop?.timeZone ?? 'Europe/London';
   const when = (iso: string) =>
@@ -141,7 +143,14 @@ export default async function TrackPage({
         </Card>
       </div>
 
-      {/* PhotoGallery (h-photos) goes here: <PhotoGallery source={{ kind: 'track', reference: tracking.reference, token: trackingToken }} /> */}
+      {typeof token === 'string' ? (
+        // shows itself only when the shop has shared photos of this repair
+        <PhotoGallery
+          source={{ kind: 'track', reference: tracking.reference, token }}
+          title={tPhotos('title')}
+          className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+        />
+      ) : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-2 lg:self-start" role="region" aria-labelledby="timeline-title">

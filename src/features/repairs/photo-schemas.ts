@@ -1,0 +1,64 @@
+import { z } from '@hono/zod-openapi';
+import { CAPTION_MAX, PHOTO_KIND_VALUES, PHOTO_VISIBILITY_VALUES } from './photo-rules';
+
+export const PhotoKindSchema = z.enum(PHOTO_KIND_VALUES).openapi('PhotoKind');
+export const PhotoVisibilitySchema = z.enum(PHOTO_VISIBILITY_VALUES).openapi('PhotoVisibility');
+
+/** The text fields of an upload (the file part is checked by its bytes, see photo-rules.ts). */
+export const PhotoUploadFieldsSchema = z.object({
+  kind: PhotoKindSchema,
+  visibility: PhotoVisibilitySchema.default('customer'),
+  caption: z
+    .string()
+    .trim()
+    .max(CAPTION_MAX, `At most ${CAPTION_MAX} characters.`)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+export type PhotoUploadFields = z.infer<typeof PhotoUploadFieldsSchema>;
+
+export const PhotoSchema = z
+  .object({
+    id: z.string(),
+    kind: PhotoKindSchema,
+    visibility: PhotoVisibilitySchema,
+    mimeType: z.string(),
+    sizeBytes: z.number().int(),
+    width: z.number().int(),
+    height: z.number().int(),
+    caption: z.string().nullable(),
+    createdAt: z.string(),
+    /** who uploaded it: staff views only (null for customers and tracking links) */
+    uploadedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    /** the image URLs to use as they are (a tracking link's token is already in them) */
+    url: z.string(),
+    thumbUrl: z.string(),
+    /** whether the caller may delete it */
+    canDelete: z.boolean(),
+  })
+  .openapi('Photo');
+export type Photo = z.infer<typeof PhotoSchema>;
+
+export const PhotoLimitsSchema = z
+  .object({
+    maxBytes: z.number().int(),
+    accept: z.array(z.string()),
+  })
+  .openapi('PhotoLimits');
+export type PhotoLimits = z.infer<typeof PhotoLimitsSchema>;
+
+export const PhotoListSchema = z
+  .object({
+    items: z.array(PhotoSchema),
+    /** staff lists only: what the uploader may send */
+    limits: PhotoLimitsSchema.optional(),
+    /** staff lists only: whether the caller may add photos to this order */
+    canUpload: z.boolean(),
+  })
+  .openapi('PhotoList');
+export type PhotoList = z.infer<typeof PhotoListSchema>;
+
+export const PhotoFileQuerySchema = z.object({
+  size: z.enum(['thumb', 'full']).default('full'),
+  token: z.string().max(200).optional(),
+});
