@@ -17,6 +17,7 @@ import { pricingApi } from '@/features/pricing/api';
 import { bookingApi } from '@/features/booking/api';
 import { manageBookingApi } from '@/features/booking/manage-api';
 import { repairsApi } from '@/features/repairs/api';
+import { staffOrdersApi } from '@/features/repairs/staff-api';
 import { systemApi } from '@/features/system/api';
 import { getAuth } from '@/features/auth/server/auth';
 import { authApi } from '@/features/auth/api';
@@ -85,6 +86,7 @@ function buildApi() {
     .route('/', bookingApi)
     .route('/', manageBookingApi)
     .route('/', repairsApi)
+    .route('/', staffOrdersApi)
     .route('/', authApi)
     .route('/', emailApi);
 

@@ -14,6 +14,7 @@ type Who = 'anonymous' | Role;
 const WHO: Who[] = ['anonymous', 'customer', 'technician', 'manager', 'admin'];
 const everyone = WHO;
 const signedIn: Who[] = ['customer', 'technician', 'manager', 'admin'];
+const staff: Who[] = ['technician', 'manager', 'admin'];
 
 interface Case {
   allowed: Who[];
@@ -88,6 +89,40 @@ const EXPECTED: Record<string, Case> = {
     allowed: ['admin'],
     path: '/api/email/messages/00000000-0000-0000-0000-000000000000/resend',
   },
+  // the staff console: technicians and above (record-level rules are tested in staff-orders.test.ts)
+  'GET /api/staff/orders': { allowed: staff, path: '/api/staff/orders?status=active&q=iphone' },
+  'GET /api/staff/orders/:id': { allowed: staff, path: '/api/staff/orders/RT-222222' },
+  'POST /api/staff/orders/:id/status': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/status',
+    body: { to: 'received' },
+  },
+  'POST /api/staff/orders/:id/assign': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/assign',
+    body: { technicianId: null },
+  },
+  'POST /api/staff/orders/:id/intake': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/intake',
+    body: { conditionNotes: 'Scratched', accessories: [], passcodePolicy: 'none' },
+  },
+  'POST /api/staff/orders/:id/passcode/reveal': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/passcode/reveal',
+  },
+  'POST /api/staff/orders/:id/notes': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/notes',
+    body: { body: 'x', visibility: 'internal' },
+  },
+  'POST /api/staff/orders/:id/messages': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/messages',
+    body: { body: 'x' },
+  },
+  'POST /api/staff/walk-ins': { allowed: staff, path: '/api/staff/walk-ins', body: {} },
+  'GET /api/staff/technicians': { allowed: staff, path: '/api/staff/technicians' },
   'GET /api/openapi.json': { allowed: everyone, path: '/api/openapi.json' },
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },
   'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },
