@@ -20,6 +20,7 @@ import { repairsApi } from '@/features/repairs/api';
 import { portalApi } from '@/features/repairs/portal-api';
 import { quotesApi } from '@/features/repairs/quotes-api';
 import { isPhotoUploadRequest, photosApi } from '@/features/repairs/photos-api';
+import { staffOrdersApi } from '@/features/repairs/staff-api';
 import { systemApi } from '@/features/system/api';
 import { getAuth } from '@/features/auth/server/auth';
 import { authApi } from '@/features/auth/api';
@@ -95,6 +96,7 @@ function buildApi() {
     .route('/', portalApi)
     .route('/', quotesApi)
     .route('/', photosApi)
+    .route('/', staffOrdersApi)
     .route('/', authApi)
     .route('/', emailApi)
     .route('/', liveApi)

@@ -187,6 +187,40 @@ const EXPECTED: Record<string, Case> = {
   // the notification centre: each user their own
   'GET /api/notifications': { allowed: signedIn, path: '/api/notifications' },
   'POST /api/notifications/read': { allowed: signedIn, path: '/api/notifications/read', body: { all: true } },
+  // the staff console: technicians and above (record-level rules are tested in staff-orders.test.ts)
+  'GET /api/staff/orders': { allowed: staff, path: '/api/staff/orders?status=active&q=iphone' },
+  'GET /api/staff/orders/:id': { allowed: staff, path: '/api/staff/orders/RT-222222' },
+  'POST /api/staff/orders/:id/status': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/status',
+    body: { to: 'received' },
+  },
+  'POST /api/staff/orders/:id/assign': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/assign',
+    body: { technicianId: null },
+  },
+  'POST /api/staff/orders/:id/intake': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/intake',
+    body: { conditionNotes: 'Scratched', accessories: [], passcodePolicy: 'none' },
+  },
+  'POST /api/staff/orders/:id/passcode/reveal': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/passcode/reveal',
+  },
+  'POST /api/staff/orders/:id/notes': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/notes',
+    body: { body: 'x', visibility: 'internal' },
+  },
+  'POST /api/staff/orders/:id/messages': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/messages',
+    body: { body: 'x' },
+  },
+  'POST /api/staff/walk-ins': { allowed: staff, path: '/api/staff/walk-ins', body: {} },
+  'GET /api/staff/technicians': { allowed: staff, path: '/api/staff/technicians' },
   'GET /api/openapi.json': { allowed: everyone, path: '/api/openapi.json' },
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },
   'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },

@@ -5,6 +5,7 @@ import type { Branding } from '@/server/branding';
 import { MobileNav } from './mobile-nav';
 import { getPageUser } from '@/features/auth/server/page-guard';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { atLeast } from '@/features/access/ability';
 
 export async function SiteHeader({ branding }: { branding: Branding }) {
   const t = await getTranslations('nav');
@@ -13,6 +14,7 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
     { href: '/book-repair', label: t('book') },
     { href: '/shops', label: t('shops') },
     { href: '/track', label: t('track') },
+    ...(user && atLeast(user.role, 'technician') ? [{ href: '/staff', label: t('console') }] : []),
     ...(user?.role === 'admin' ? [{ href: '/admin/users', label: t('admin') }] : []),
     user ? { href: '/account', label: t('account') } : { href: '/sign-in', label: t('signIn') },
   ];

@@ -208,7 +208,7 @@ export async function createBooking(
 }
 
 /** PostgreSQL unique_violation on the named constraint (drizzle wraps driver errors in `cause`). */
-function isUniqueViolation(err: unknown, constraint: string): boolean {
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
   for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
     const { code, constraint: c } = e as { code?: string; constraint?: string };
     if (code === '23505' && c === constraint) return true;
