@@ -177,6 +177,7 @@ test('the job ticket prints at A4 and 80 mm with a QR code of the console URL', 
   page,
   baseURL,
 }, testInfo) => {
+  test.slow(); // a sign-in, two sizes, two PDFs and two axe runs on a busy machine
   const booked = await bookAndDiagnose();
   await signIn(page, techEmail, PASSWORD, `/staff/orders/${booked.reference}/ticket`);
   await expect(page).toHaveURL(new RegExp(`/staff/orders/${booked.reference}/ticket`));
