@@ -91,6 +91,13 @@ async function sendQuote(booked: Booked, message: string) {
   return body;
 }
 
+/** Page sizes (in points) of a PDF that Chromium printed, read from its /MediaBox entries. */
+function pdfPages(pdf: Buffer): Array<{ width: number; height: number }> {
+  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+  return boxes.map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+}
+const MM = 72 / 25.4;
+
 const trackPath = (b: Booked) => `/track/${b.reference}?token=${encodeURIComponent(b.trackingToken)}`;
 
 test.beforeAll(async ({ baseURL }) => {
@@ -170,6 +177,7 @@ test('the job ticket prints at A4 and 80 mm with a QR code of the console URL', 
   page,
   baseURL,
 }, testInfo) => {
+  test.slow(); // a sign-in, two sizes, two PDFs and two axe runs on a busy machine
   const booked = await bookAndDiagnose();
   await signIn(page, techEmail, PASSWORD, `/staff/orders/${booked.reference}/ticket`);
   await expect(page).toHaveURL(new RegExp(`/staff/orders/${booked.reference}/ticket`));
@@ -190,6 +198,11 @@ test('the job ticket prints at A4 and 80 mm with a QR code of the console URL', 
   await expect(page.getByTestId('ticket-print')).toBeHidden();
   await expect(page.locator('body > header')).toBeHidden();
   await page.screenshot({ path: testInfo.outputPath('ticket-a4-print.png'), fullPage: true });
+  // printed, the ticket is one A4 page (the stylesheet's @page size)
+  const a4 = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  expect(a4).toHaveLength(1);
+  expect(a4[0]!.width).toBeCloseTo(210 * MM, 0);
+  expect(a4[0]!.height).toBeCloseTo(297 * MM, 0);
   await page.emulateMedia({ media: 'screen' });
 
   await page.getByTestId('ticket-size-receipt').click();
@@ -199,4 +212,8 @@ test('the job ticket prints at A4 and 80 mm with a QR code of the console URL', 
   await page.screenshot({ path: testInfo.outputPath('ticket-receipt.png'), fullPage: true });
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: testInfo.outputPath('ticket-receipt-print.png'), fullPage: true });
+  // printed on 80 mm paper
+  const receipt = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+  expect(receipt.length).toBeGreaterThanOrEqual(1);
+  expect(receipt[0]!.width).toBeCloseTo(80 * MM, 0);
 });

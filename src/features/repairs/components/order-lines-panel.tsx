@@ -173,7 +173,9 @@ function LinesBody({
                 <td className="hidden py-2 pr-3 text-right tabular-nums sm:table-cell">
                   {money(l.unitMinor)}
                 </td>
-                <td className="py-2 text-right font-medium tabular-nums">{money(l.totalMinor)}</td>
+                <td className="py-2 text-right font-medium whitespace-nowrap tabular-nums">
+                  {money(l.totalMinor)}
+                </td>
                 {canChangeLines ? (
                   <td className="py-1 pl-2 text-right">
                     <Button
@@ -198,22 +200,22 @@ function LinesBody({
         {data.surchargeMinor !== 0 ? (
           <div className="flex justify-between gap-4">
             <dt>{t('surcharge')}</dt>
-            <dd className="tabular-nums">{money(data.surchargeMinor)}</dd>
+            <dd className="whitespace-nowrap tabular-nums">{money(data.surchargeMinor)}</dd>
           </div>
         ) : null}
         <div className="flex justify-between gap-4 text-lg font-semibold">
           <dt>{t('total')}</dt>
-          <dd className="tabular-nums" data-testid="lines-total">
+          <dd className="whitespace-nowrap tabular-nums" data-testid="lines-total">
             {money(data.totalMinor)}
           </dd>
         </div>
         <div className="flex justify-between gap-4 text-sm text-slate-600">
           <dt>{t('vatIncluded', { rate: data.vatRateBp / 100 })}</dt>
-          <dd className="tabular-nums">{money(data.vatMinor)}</dd>
+          <dd className="whitespace-nowrap tabular-nums">{money(data.vatMinor)}</dd>
         </div>
         <div className="flex justify-between gap-4 border-t border-slate-200 pt-2">
           <dt>{t('agreed')}</dt>
-          <dd className="tabular-nums" data-testid="lines-agreed">
+          <dd className="whitespace-nowrap tabular-nums" data-testid="lines-agreed">
             {money(data.agreedTotalMinor)}
           </dd>
         </div>
@@ -221,7 +223,10 @@ function LinesBody({
           <div className="flex justify-between gap-4 font-medium">
             <dt>{t('difference')}</dt>
             <dd
-              className={cn('tabular-nums', data.differenceMinor > 0 ? 'text-amber-800' : 'text-emerald-800')}
+              className={cn(
+                'whitespace-nowrap tabular-nums',
+                data.differenceMinor > 0 ? 'text-amber-800' : 'text-emerald-800',
+              )}
               data-testid="lines-difference"
             >
               {signed(data.differenceMinor)}
@@ -428,6 +433,7 @@ function SendQuote({ data, onSent }: { data: OrderLines; onSent: (next: OrderLin
     <div className="mt-6">
       <Button
         variant="secondary"
+        className="h-auto min-h-11 w-full py-2 sm:w-auto"
         disabled={!data.canSendQuote}
         aria-describedby={data.canSendQuote ? undefined : `${id}-why`}
         onClick={() => {
@@ -458,7 +464,10 @@ function SendQuote({ data, onSent }: { data: OrderLines; onSent: (next: OrderLin
             id={`${id}-message`}
             value={message}
             maxLength={1000}
-            onChange={(e) => setMessage(e.target.value)}
+            onChange={(e) => {
+              setMessage(e.target.value);
+              setError(null);
+            }}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-message-error` : `${id}-message-hint`}
             data-testid="quote-message"
@@ -466,7 +475,7 @@ function SendQuote({ data, onSent }: { data: OrderLines; onSent: (next: OrderLin
         </Field>
         <div className="mt-4 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={() => setOpen(false)} disabled={busy}>
-            {t('keep')}
+            {t('cancel')}
           </Button>
           <Button loading={busy} onClick={() => void send()} data-testid="quote-send">
             <Send className="size-5" aria-hidden />

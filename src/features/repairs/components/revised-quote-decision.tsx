@@ -89,7 +89,9 @@ export function RevisedQuoteDecision({ reference, token }: { reference: string; 
 }
 
 function Money({ minor, currency, className }: { minor: number; currency: string; className?: string }) {
-  return <span className={cn('tabular-nums', className)}>{formatMoney(minor, currency)}</span>;
+  return (
+    <span className={cn('whitespace-nowrap tabular-nums', className)}>{formatMoney(minor, currency)}</span>
+  );
 }
 
 function PendingQuote({
@@ -202,7 +204,10 @@ function PendingQuote({
         <div className="flex justify-between gap-4 font-medium">
           <dt>{t('change')}</dt>
           <dd
-            className={cn('tabular-nums', quote.differenceMinor > 0 ? 'text-amber-900' : 'text-emerald-800')}
+            className={cn(
+              'whitespace-nowrap tabular-nums',
+              quote.differenceMinor > 0 ? 'text-amber-900' : 'text-emerald-800',
+            )}
             data-testid="revised-quote-difference"
           >
             {change}
