@@ -4,6 +4,8 @@ import { Columns3, Inbox, List, Plus, SearchX } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { requirePageRole } from '@/features/auth/server/page-guard';
+import { LiveRefresh } from '@/features/live/components/live-refresh';
+import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
 import { getDb } from '@/server/db/runtime';
 import { listShopRows } from '@/features/shops/server/list-shops';
 import { listStaffOrders } from '@/features/repairs/server/list-staff-orders';
@@ -59,6 +61,7 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
 
   const db = await getDb();
   const now = new Date();
+  const since = await latestOrderEventId(db, {});
   const [list, shops, technicians] = await Promise.all([
     listStaffOrders(
       db,
@@ -109,10 +112,12 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
-      {/* live updates: the "live" helper's <LiveRefresh channel="orders" /> goes here */}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-bold">{t('consoleTitle')}</h1>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-3xl font-bold">{t('consoleTitle')}</h1>
+            <LiveRefresh url="/api/staff/live" since={since} />
+          </div>
           <p className="mt-1 max-w-2xl text-slate-700">{t('consoleLead')}</p>
         </div>
         <div className="flex flex-wrap items-center gap-3">

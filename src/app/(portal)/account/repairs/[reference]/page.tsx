@@ -13,6 +13,11 @@ import { StatusStepper } from '@/features/repairs/components/status-stepper';
 import { NextStepText } from '@/features/repairs/components/next-step-text';
 import { OrderTimeline } from '@/features/repairs/components/order-timeline';
 import { OrderMessages } from '@/features/repairs/components/order-messages';
+import { RevisedQuoteDecision } from '@/features/repairs/components/revised-quote-decision';
+import { PhotoGallery } from '@/features/repairs/components/photos/photo-gallery';
+import { LiveRefresh } from '@/features/live/components/live-refresh';
+import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
+import { normaliseReference } from '@/features/booking/reference';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,10 +36,16 @@ export async function generateMetadata({ params }: Params) {
 export default async function MyRepairPage({ params }: Params) {
   const { reference } = await params;
   const user = await requirePageRole('customer', `/account/repairs/${encodeURIComponent(reference)}`);
-  const repair = await getMyRepair(await getDb(), user.id, reference);
+  const db = await getDb();
+  const ref = normaliseReference(reference);
+  // the newest event id before the page's data: an event in between is replayed, never missed
+  const since = ref ? await latestOrderEventId(db, { reference: ref, customerOnly: true }) : null;
+  const repair = await getMyRepair(db, user.id, reference);
   if (!repair) notFound();
 
   const t = await getTranslations('portal');
+  const tLive = await getTranslations('live');
+  const tPhotos = await getTranslations('photos');
   const format = await getFormatter();
   const shop = repair.service.shop;
   const tz = shop?.timeZone ?? DEFAULT_TIME_ZONE;
@@ -72,7 +83,12 @@ export default async function MyRepairPage({ params }: Params) {
         </p>
       </header>
 
-      {/* LiveRefresh (h-live) goes here: <LiveRefresh url={`/api/account/repairs/${repair.reference}/live`} /> */}
+      <LiveRefresh
+        url={`/api/account/repairs/${repair.reference}/live`}
+        since={since}
+        label={tLive('portalUpdated')}
+        className="mt-4"
+      />
 
       <Card className="mt-6" role="region" aria-labelledby="progress-title">
         <h2 id="progress-title" className="sr-only">
@@ -94,7 +110,9 @@ export default async function MyRepairPage({ params }: Params) {
         </p>
       </Card>
 
-      {/* RevisedQuoteDecision (h-quotes) goes here: <RevisedQuoteDecision reference={repair.reference} /> */}
+      <div className="mt-6 empty:hidden">
+        <RevisedQuoteDecision reference={repair.reference} />
+      </div>
 
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <Card role="region" aria-labelledby="service-title">
@@ -166,7 +184,12 @@ export default async function MyRepairPage({ params }: Params) {
         </Card>
       </div>
 
-      {/* PhotoGallery (h-photos) goes here: <PhotoGallery source={{ kind: 'account', reference: repair.reference }} /> */}
+      <PhotoGallery
+        source={{ kind: 'account', reference: repair.reference }}
+        title={tPhotos('title')}
+        hideWhenEmpty
+        className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+      />
 
       <div className="mt-6 grid gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-2 lg:self-start" role="region" aria-labelledby="timeline-title">

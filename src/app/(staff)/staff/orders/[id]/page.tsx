@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { ArrowLeft, ExternalLink } from 'lucide-react';
+import { ArrowLeft, ExternalLink, Printer } from 'lucide-react';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
 import { ApiError } from '@/server/http/errors';
@@ -18,6 +18,11 @@ import { IntakeForm } from '@/features/repairs/components/staff/intake-form';
 import { PasscodeReveal } from '@/features/repairs/components/staff/passcode-reveal';
 import { OrderTimeline } from '@/features/repairs/components/staff/order-timeline';
 import { OrderComposer } from '@/features/repairs/components/staff/order-composer';
+import { OrderLinesPanel } from '@/features/repairs/components/order-lines-panel';
+import { PhotoGallery } from '@/features/repairs/components/photos/photo-gallery';
+import { PhotoUploader } from '@/features/repairs/components/photos/photo-uploader';
+import { LiveRefresh } from '@/features/live/components/live-refresh';
+import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,6 +33,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
     robots: { index: false },
   };
 }
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 async function load(id: string, caller: ReturnType<typeof staffCaller>): Promise<StaffOrderDetail> {
   try {
@@ -42,6 +49,11 @@ async function load(id: string, caller: ReturnType<typeof staffCaller>): Promise
 export default async function StaffOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const id = decodeURIComponent((await params).id);
   const me = await requirePageRole('technician', `/staff/orders/${encodeURIComponent(id)}`);
+  // the newest event id before the page's data: an event in between is replayed, never missed
+  const since = await latestOrderEventId(
+    await getDb(),
+    isUuid(id) ? { orderId: id } : { reference: id.toUpperCase() },
+  );
   const order = await load(id, staffCaller(me));
   const t = await getTranslations('staff');
   const format = await getFormatter();
@@ -56,14 +68,26 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
-      {/* live updates: the "live" helper's <LiveRefresh orderId={order.id} /> goes here */}
-      <Link
-        href="/staff"
-        className="inline-flex items-center gap-1 font-medium text-brand underline-offset-4 hover:underline"
-      >
-        <ArrowLeft className="size-4" aria-hidden />
-        {t('order.back')}
-      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Link
+          href="/staff"
+          className="inline-flex items-center gap-1 font-medium text-brand underline-offset-4 hover:underline"
+        >
+          <ArrowLeft className="size-4" aria-hidden />
+          {t('order.back')}
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <LiveRefresh url={`/api/staff/orders/${order.id}/live`} since={since} />
+          <Link
+            href={`/staff/orders/${order.reference}/ticket`}
+            className="inline-flex h-10 items-center gap-2 rounded-lg border border-slate-300 px-3 font-medium text-slate-800 hover:bg-slate-100"
+            data-testid="open-ticket"
+          >
+            <Printer className="size-4" aria-hidden />
+            {t('order.ticket')}
+          </Link>
+        </div>
+      </div>
 
       <header className="mt-4">
         <p className="text-sm font-medium text-slate-600">{t('order.reference')}</p>
@@ -216,34 +240,17 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             </div>
           </Card>
 
-          {/* Parts and labour: the "quotes" helper's <OrderLinesPanel orderId={order.id} /> replaces this section
-              (with revised quotes; its job ticket lives at /staff/orders/[id]/ticket) */}
-          <Card aria-labelledby="order-lines-heading">
-            <h2 id="order-lines-heading" className="text-lg font-semibold">
-              {t('order.sections.lines')}
-            </h2>
-            {order.lines.length === 0 ? (
-              <p className="mt-3 text-slate-700">{t('order.noLines')}</p>
-            ) : (
-              <dl className="mt-3 space-y-1.5">
-                {order.lines.map((l) => (
-                  <div key={l.id} className="flex justify-between gap-4">
-                    <dt>
-                      {l.quantity > 1 ? `${l.quantity} × ` : ''}
-                      {l.description}
-                    </dt>
-                    <dd className="tabular-nums">{money(l.totalMinor)}</dd>
-                  </div>
-                ))}
-                <div className="flex justify-between gap-4 border-t border-slate-200 pt-2 font-semibold">
-                  <dt>{t('order.linesTotal')}</dt>
-                  <dd className="tabular-nums">{money(order.linesTotalMinor)}</dd>
-                </div>
-              </dl>
-            )}
-          </Card>
+          <OrderLinesPanel orderId={order.id} canEdit={order.permissions.update} />
 
-          {/* Photos: the "photos" helper's <PhotoUploader orderId={order.id} /> and <PhotoGallery orderId={order.id} /> go here */}
+          <Card aria-labelledby="order-photos-heading">
+            <h2 id="order-photos-heading" className="text-lg font-semibold">
+              {t('order.sections.photos')}
+            </h2>
+            {order.permissions.update ? (
+              <PhotoUploader orderId={order.id} defaultKind={booked ? 'intake' : 'before'} className="mt-3" />
+            ) : null}
+            <PhotoGallery source={{ kind: 'staff', orderId: order.id }} canDelete className="mt-4" />
+          </Card>
 
           <Card aria-labelledby="order-timeline-heading">
             <h2 id="order-timeline-heading" className="text-lg font-semibold">
