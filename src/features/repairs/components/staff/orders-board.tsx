@@ -28,7 +28,7 @@ export function OrdersBoard({
         // focusable so keyboard users can scroll it sideways
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
-        className="-mx-4 flex snap-x snap-mandatory gap-3 overflow-x-auto px-4 pb-4 lg:mx-0 lg:px-0"
+        className="relative -mx-4 flex snap-x snap-mandatory gap-3 overflow-x-auto px-4 pb-4 lg:mx-0 lg:px-0"
         data-testid="orders-board"
       >
         {statuses.map((status) => {

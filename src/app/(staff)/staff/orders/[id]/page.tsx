@@ -183,6 +183,22 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             </div>
           </Card>
 
+          <Card aria-labelledby="order-assignment-heading">
+            <h2 id="order-assignment-heading" className="text-lg font-semibold">
+              {t('order.sections.assignment')}
+            </h2>
+            <div className="mt-3">
+              <OrderAssignment
+                orderId={order.id}
+                assigned={order.assignedTechnician}
+                meId={me.id}
+                shopSlug={order.shop?.slug ?? null}
+                assignAnyone={order.permissions.assignAnyone}
+                take={order.permissions.take}
+              />
+            </div>
+          </Card>
+
           <Card aria-labelledby="order-intake-heading">
             <h2 id="order-intake-heading" className="text-lg font-semibold">
               {canReceive ? t('intake.title') : t('order.sections.intake')}
@@ -191,41 +207,43 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
               {canReceive ? (
                 <IntakeForm orderId={order.id} />
               ) : (
-                <dl className="grid gap-3 sm:grid-cols-2" data-testid="intake-details">
-                  <div className="sm:col-span-2">
-                    <dt className="text-sm font-medium text-slate-600">{t('intake.conditionNotes')}</dt>
-                    <dd className="whitespace-pre-line text-slate-900">
-                      {order.intake.conditionNotes ?? t('order.notRecorded')}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt className="text-sm font-medium text-slate-600">{t('intake.accessories')}</dt>
-                    <dd>
-                      {order.intake.accessories.length
-                        ? order.intake.accessories.join(', ')
-                        : t('intake.noAccessories')}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt className="text-sm font-medium text-slate-600">{t('order.imei')}</dt>
-                    <dd className="font-mono">{order.imeiSerial ?? t('order.notRecorded')}</dd>
-                  </div>
-                  <div className="sm:col-span-2">
-                    <dt className="text-sm font-medium text-slate-600">{t('intake.passcodePolicy')}</dt>
-                    <dd>
-                      {order.intake.passcodePolicy
-                        ? t(`intake.policy.${order.intake.passcodePolicy}`)
-                        : t('order.notRecorded')}
-                      {order.intake.hasPasscode && order.permissions.update ? (
-                        <div className="mt-2">
-                          <PasscodeReveal orderId={order.id} />
-                        </div>
-                      ) : order.intake.hasPasscode ? (
-                        <span className="block text-sm text-slate-600">{t('passcode.stored')}</span>
-                      ) : null}
-                    </dd>
-                  </div>
-                  <div className="sm:col-span-2 text-sm text-slate-700">
+                <div data-testid="intake-details">
+                  <dl className="grid gap-3 sm:grid-cols-2">
+                    <div className="sm:col-span-2">
+                      <dt className="text-sm font-medium text-slate-600">{t('intake.conditionNotes')}</dt>
+                      <dd className="whitespace-pre-line text-slate-900">
+                        {order.intake.conditionNotes ?? t('order.notRecorded')}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-sm font-medium text-slate-600">{t('intake.accessories')}</dt>
+                      <dd>
+                        {order.intake.accessories.length
+                          ? order.intake.accessories.join(', ')
+                          : t('intake.noAccessories')}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-sm font-medium text-slate-600">{t('order.imei')}</dt>
+                      <dd className="font-mono">{order.imeiSerial ?? t('order.notRecorded')}</dd>
+                    </div>
+                    <div className="sm:col-span-2">
+                      <dt className="text-sm font-medium text-slate-600">{t('intake.passcodePolicy')}</dt>
+                      <dd>
+                        {order.intake.passcodePolicy
+                          ? t(`intake.policy.${order.intake.passcodePolicy}`)
+                          : t('order.notRecorded')}
+                        {order.intake.hasPasscode && order.permissions.update ? (
+                          <div className="mt-2">
+                            <PasscodeReveal orderId={order.id} />
+                          </div>
+                        ) : order.intake.hasPasscode ? (
+                          <span className="block text-sm text-slate-600">{t('passcode.stored')}</span>
+                        ) : null}
+                      </dd>
+                    </div>
+                  </dl>
+                  <p className="mt-3 text-sm text-slate-700">
                     {order.intake.receivedAt
                       ? order.intake.receivedBy
                         ? t('intake.receivedBy', {
@@ -234,8 +252,8 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
                           })
                         : t('intake.receivedAt', { date: when(order.intake.receivedAt) })
                       : t('intake.notYet')}
-                  </div>
-                </dl>
+                  </p>
+                </div>
               )}
             </div>
           </Card>
@@ -267,22 +285,6 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
         </div>
 
         <aside className="min-w-0 space-y-6" aria-label={t('order.sections.details')}>
-          <Card aria-labelledby="order-assignment-heading">
-            <h2 id="order-assignment-heading" className="text-lg font-semibold">
-              {t('order.sections.assignment')}
-            </h2>
-            <div className="mt-3">
-              <OrderAssignment
-                orderId={order.id}
-                assigned={order.assignedTechnician}
-                meId={me.id}
-                shopSlug={order.shop?.slug ?? null}
-                assignAnyone={order.permissions.assignAnyone}
-                take={order.permissions.take}
-              />
-            </div>
-          </Card>
-
           <Card aria-labelledby="order-details-heading">
             <h2 id="order-details-heading" className="text-lg font-semibold">
               {t('order.sections.details')}
