@@ -23,6 +23,8 @@ export const env = createEnv({
     DATA_DIR: z.string().default('./data'),
     /** PostgreSQL connection string; when unset the embedded PGlite database is used. */
     DATABASE_URL: optionalUrl,
+    /** Redis for the live-update bus across app instances; when unset the bus is in-process. */
+    REDIS_URL: optionalUrl,
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Branding shown in the header, e-mails and the web manifest. */

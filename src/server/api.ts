@@ -17,12 +17,17 @@ import { pricingApi } from '@/features/pricing/api';
 import { bookingApi } from '@/features/booking/api';
 import { manageBookingApi } from '@/features/booking/manage-api';
 import { repairsApi } from '@/features/repairs/api';
+import { portalApi } from '@/features/repairs/portal-api';
+import { quotesApi } from '@/features/repairs/quotes-api';
 import { isPhotoUploadRequest, photosApi } from '@/features/repairs/photos-api';
+import { staffOrdersApi } from '@/features/repairs/staff-api';
 import { systemApi } from '@/features/system/api';
 import { getAuth } from '@/features/auth/server/auth';
 import { authApi } from '@/features/auth/api';
 import { sessionUserFromHeaders } from '@/features/auth/server/session';
 import { emailApi } from '@/features/email/api';
+import { liveApi } from '@/features/live/api';
+import { notificationsApi } from '@/features/notifications/api';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -88,9 +93,14 @@ function buildApi() {
     .route('/', bookingApi)
     .route('/', manageBookingApi)
     .route('/', repairsApi)
+    .route('/', portalApi)
+    .route('/', quotesApi)
     .route('/', photosApi)
+    .route('/', staffOrdersApi)
     .route('/', authApi)
-    .route('/', emailApi);
+    .route('/', emailApi)
+    .route('/', liveApi)
+    .route('/', notificationsApi);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -17,7 +17,9 @@ export function getCache(): Cache {
   globalThis.__rtCache ??= new BentoCache({
     default: 'app',
     stores: {
-      app: bentostore().useL1Layer(memoryDriver({ maxSize: '64mb', maxItems: 10_000 })),
+      // serialize: false keeps values as they are (the catalogue snapshot holds Maps, which a
+      // JSON round trip would turn into empty objects once the hot memo below expires)
+      app: bentostore().useL1Layer(memoryDriver({ maxItems: 10_000, serialize: false })),
     },
   });
   return globalThis.__rtCache;

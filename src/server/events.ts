@@ -10,6 +10,11 @@
  * - `order:<orderId>`  an event was added to the order's timeline    { eventId, visibility, type }
  * - `orders`           some order changed (staff console)             { orderId, shopSlug, eventId, type, status }
  * - `user:<userId>`    a notification was created for the user        { notificationId }
+ *                      or the user read some                          { read: true }
+ *
+ * Delivery is at most once: a message published while a Redis connection is down is lost.
+ * So after the Redis bus reconnects it calls every handler once with `{ resync: true }`, and
+ * a subscriber that keeps a cursor (the live streams do) re-reads what it may have missed.
  */
 import { EventEmitter } from 'node:events';
 

@@ -1,6 +1,7 @@
 /**
  * The app's own Node server: /api/* goes to Hono, everything else to Next.
  * Run with `npm start` (production: migrates, seeds, builds if needed) or `npm run dev`.
+ * Extra instances that serve only the API (and work the queue) run src/server/api-server.ts.
  */
 import http from 'node:http';
 import { getRequestListener } from '@hono/node-server';
@@ -8,35 +9,22 @@ import next from 'next';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
 import { getApi } from '@/server/api';
-import { closeDatabase, getDatabase } from '@/server/db/runtime';
-import { DataDirLockedError } from '@/server/db/lock';
-import { seedIfEmpty } from '@/server/db/seed';
-import { ensureFirstAdmin } from '@/features/auth/server/ensure-admin';
-import { getAuth } from '@/features/auth/server/auth';
-import { startQueue, startWorkers, stopQueue } from '@/server/queue';
+import {
+  bootstrap,
+  configureServer,
+  exitOnKnownStartupError,
+  isApiPath,
+  stopOnSignals,
+} from '@/server/bootstrap';
 
 async function main() {
   const dev = env.NODE_ENV !== 'production';
   const started = Date.now();
 
   try {
-    const handle = await getDatabase();
-    if (env.SEED_ON_START) await seedIfEmpty(handle.db);
-    // the job queue (e-mail delivery, reminders) lives in the same database; its workers run in
-    // this process for now (a separate `npm run worker` can call startWorkers() instead)
-    await startQueue({ handle });
-    await startWorkers();
-    // create the auth instance now: pages read it from globalThis (see auth/server/session.ts)
-    await getAuth();
-    if (await ensureFirstAdmin(handle.db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) {
-      logger.info({ email: env.ADMIN_EMAIL }, 'created the first admin account from ADMIN_EMAIL');
-    }
+    await bootstrap();
   } catch (err) {
-    if (err instanceof DataDirLockedError) {
-      logger.fatal(err.message);
-      console.error(`\n${err.message}\n`);
-      process.exit(1);
-    }
+    exitOnKnownStartupError(err);
     throw err;
   }
 
@@ -48,36 +36,20 @@ async function main() {
   const apiListener = getRequestListener(api.fetch);
 
   const server = http.createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')) {
+    if (isApiPath(req.url ?? '/')) {
       void apiListener(req, res);
     } else {
       void nextHandler(req, res);
     }
   });
-  server.keepAliveTimeout = 65_000;
+  configureServer(server);
 
   server.listen(env.PORT, env.HOST, () => {
     const url = `http://localhost:${env.PORT}`;
     logger.info({ url, ms: Date.now() - started, dev }, 'RevivaTech is ready');
     console.log(`\n  RevivaTech is running at ${url}\n`);
   });
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server.close();
-    server.closeAllConnections();
-    void stopQueue()
-      .catch((err: unknown) => logger.error({ err }, 'error stopping the queue'))
-      .then(() => closeDatabase())
-      .catch((err: unknown) => logger.error({ err }, 'error closing the database'))
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals(server);
 }
 
 main().catch((err: unknown) => {

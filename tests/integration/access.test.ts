@@ -14,6 +14,8 @@ type Who = 'anonymous' | Role;
 const WHO: Who[] = ['anonymous', 'customer', 'technician', 'manager', 'admin'];
 const everyone = WHO;
 const signedIn: Who[] = ['customer', 'technician', 'manager', 'admin'];
+const staff: Who[] = ['technician', 'manager', 'admin'];
+const NO_ORDER = '00000000-0000-4000-8000-000000000000';
 
 interface Case {
   allowed: Who[];
@@ -87,6 +89,19 @@ const EXPECTED: Record<string, Case> = {
   'GET /api/photos/:photoId': { allowed: everyone, path: '/api/photos/00000000-0000-0000-0000-000000000000' },
   'GET /api/account': { allowed: signedIn, path: '/api/account' },
   'GET /api/account/repairs': { allowed: signedIn, path: '/api/account/repairs' },
+  // the owner only: anyone else signed in gets 404, as for an unknown reference (portal.test.ts)
+  'GET /api/account/repairs/:reference': { allowed: signedIn, path: '/api/account/repairs/RT-222222' },
+  'POST /api/account/repairs/:reference/messages': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/messages',
+    body: { body: 'Hello' },
+  },
+  // the tracking token is the authorisation: open to whoever holds it
+  'POST /api/track/:reference/messages': {
+    allowed: everyone,
+    path: '/api/track/RT-222222/messages',
+    body: { token: 'x', body: 'Hello' },
+  },
   'POST /api/account/resend-verification': { allowed: signedIn, path: '/api/account/resend-verification' },
   'GET /api/admin/users': { allowed: ['admin'], path: '/api/admin/users' },
   'PATCH /api/admin/users/:id': {
@@ -108,6 +123,104 @@ const EXPECTED: Record<string, Case> = {
     allowed: ['admin'],
     path: '/api/email/messages/00000000-0000-0000-0000-000000000000/resend',
   },
+  // parts/labour lines and revised quotes: staff read (technician+); changes need 'update' on
+  // the order (the assigned technician or a manager; checked on the record, so 404 here)
+  'GET /api/staff/orders/:id/lines': { allowed: staff, path: `/api/staff/orders/${NO_ORDER}/lines` },
+  'POST /api/staff/orders/:id/lines': {
+    allowed: staff,
+    path: `/api/staff/orders/${NO_ORDER}/lines`,
+    body: { kind: 'part', description: 'Screen', quantity: 1, unitMinor: 100 },
+  },
+  'DELETE /api/staff/orders/:id/lines/:lineId': {
+    allowed: staff,
+    path: `/api/staff/orders/${NO_ORDER}/lines/${NO_ORDER}`,
+  },
+  'POST /api/staff/orders/:id/quotes': {
+    allowed: staff,
+    path: `/api/staff/orders/${NO_ORDER}/quotes`,
+    body: { message: 'Needs a new battery too' },
+  },
+  'POST /api/staff/orders/:id/quotes/:quoteId/withdraw': {
+    allowed: staff,
+    path: `/api/staff/orders/${NO_ORDER}/quotes/${NO_ORDER}/withdraw`,
+  },
+  // a customer decides on their own order (anyone else: 404, never revealing it)...
+  'GET /api/account/repairs/:reference/quotes': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/quotes',
+  },
+  'POST /api/account/repairs/:reference/quotes/:quoteId/approve': {
+    allowed: signedIn,
+    path: `/api/account/repairs/RT-222222/quotes/${NO_ORDER}/approve`,
+    body: {},
+  },
+  'POST /api/account/repairs/:reference/quotes/:quoteId/decline': {
+    allowed: signedIn,
+    path: `/api/account/repairs/RT-222222/quotes/${NO_ORDER}/decline`,
+    body: {},
+  },
+  // ...or through the tracking link: the token is the authorisation
+  'GET /api/track/:reference/quotes': { allowed: everyone, path: '/api/track/RT-222222/quotes?token=x' },
+  'POST /api/track/:reference/quotes/:quoteId/approve': {
+    allowed: everyone,
+    path: `/api/track/RT-222222/quotes/${NO_ORDER}/approve`,
+    body: { token: 'x' },
+  },
+  'POST /api/track/:reference/quotes/:quoteId/decline': {
+    allowed: everyone,
+    path: `/api/track/RT-222222/quotes/${NO_ORDER}/decline`,
+    body: { token: 'x' },
+  },
+  // live streams: staff see every order's events; customers their own orders' customer-visible
+  // events (404 for anyone else's); the tracking link's token is its own authorisation
+  'GET /api/staff/live': { allowed: staff, path: '/api/staff/live' },
+  'GET /api/staff/orders/:id/live': {
+    allowed: staff,
+    path: '/api/staff/orders/00000000-0000-0000-0000-000000000000/live',
+  },
+  'GET /api/account/repairs/:reference/live': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/live',
+  },
+  'GET /api/track/:reference/live': { allowed: everyone, path: '/api/track/RT-222222/live?token=x' },
+  'GET /api/notifications/live': { allowed: signedIn, path: '/api/notifications/live' },
+  // the notification centre: each user their own
+  'GET /api/notifications': { allowed: signedIn, path: '/api/notifications' },
+  'POST /api/notifications/read': { allowed: signedIn, path: '/api/notifications/read', body: { all: true } },
+  // the staff console: technicians and above (record-level rules are tested in staff-orders.test.ts)
+  'GET /api/staff/orders': { allowed: staff, path: '/api/staff/orders?status=active&q=iphone' },
+  'GET /api/staff/orders/:id': { allowed: staff, path: '/api/staff/orders/RT-222222' },
+  'POST /api/staff/orders/:id/status': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/status',
+    body: { to: 'received' },
+  },
+  'POST /api/staff/orders/:id/assign': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/assign',
+    body: { technicianId: null },
+  },
+  'POST /api/staff/orders/:id/intake': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/intake',
+    body: { conditionNotes: 'Scratched', accessories: [], passcodePolicy: 'none' },
+  },
+  'POST /api/staff/orders/:id/passcode/reveal': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/passcode/reveal',
+  },
+  'POST /api/staff/orders/:id/notes': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/notes',
+    body: { body: 'x', visibility: 'internal' },
+  },
+  'POST /api/staff/orders/:id/messages': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/messages',
+    body: { body: 'x' },
+  },
+  'POST /api/staff/walk-ins': { allowed: staff, path: '/api/staff/walk-ins', body: {} },
+  'GET /api/staff/technicians': { allowed: staff, path: '/api/staff/technicians' },
   'GET /api/openapi.json': { allowed: everyone, path: '/api/openapi.json' },
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },
   'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },

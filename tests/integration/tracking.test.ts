@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedTrackingToken } from '@/features/booking/server/find-booking';
 import { BACKENDS, bookingBody, freeSlot, startApp, type TestApp } from './harness';
 
 describe.each(BACKENDS)('tracking and calendar on $name', (backend) => {
@@ -33,6 +34,21 @@ describe.each(BACKENDS)('tracking and calendar on $name', (backend) => {
     expect(t.timeline[0]?.toStatus).toBe('booked');
     expect(t.quote.totalMinor).toBeGreaterThan(0);
     expect(t.device.name).toBe('iPhone 15');
+  });
+
+  it('accepts a server-signed token (status e-mails, tickets) for that reference only', async () => {
+    const signed = signedTrackingToken(booking.reference);
+    const ok = await app.request(`/api/track/${booking.reference}?token=${encodeURIComponent(signed)}`);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { reference: string }).reference).toBe(booking.reference);
+    // another reference's signature, or a tampered one, is refused like a wrong token
+    const other = signedTrackingToken('RT-222222');
+    expect(
+      (await app.request(`/api/track/${booking.reference}?token=${encodeURIComponent(other)}`)).status,
+    ).toBe(404);
+    expect(
+      (await app.request(`/api/track/${booking.reference}?token=${encodeURIComponent(`${signed}x`)}`)).status,
+    ).toBe(404);
   });
 
   it('accepts the reference in lower case', async () => {

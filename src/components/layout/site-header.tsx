@@ -4,6 +4,8 @@ import { Wrench } from 'lucide-react';
 import type { Branding } from '@/server/branding';
 import { MobileNav } from './mobile-nav';
 import { getPageUser } from '@/features/auth/server/page-guard';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { atLeast } from '@/features/access/ability';
 
 export async function SiteHeader({ branding }: { branding: Branding }) {
   const t = await getTranslations('nav');
@@ -12,6 +14,7 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
     { href: '/book-repair', label: t('book') },
     { href: '/shops', label: t('shops') },
     { href: '/track', label: t('track') },
+    ...(user && atLeast(user.role, 'technician') ? [{ href: '/staff', label: t('console') }] : []),
     ...(user?.role === 'admin' ? [{ href: '/admin/users', label: t('admin') }] : []),
     user ? { href: '/account', label: t('account') } : { href: '/sign-in', label: t('signIn') },
   ];
@@ -29,21 +32,24 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
           )}
           <span>{branding.shopName}</span>
         </Link>
-        <nav aria-label={t('label')} className="hidden md:block">
-          <ul className="flex items-center gap-1">
-            {links.map((l) => (
-              <li key={l.href}>
-                <Link
-                  href={l.href}
-                  className="rounded-lg px-3 py-2 font-medium text-slate-700 hover:bg-slate-100"
-                >
-                  {l.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <MobileNav links={links} menuLabel={t('menu')} closeLabel={t('closeMenu')} navLabel={t('label')} />
+        <div className="flex items-center gap-1">
+          <nav aria-label={t('label')} className="hidden md:block">
+            <ul className="flex items-center gap-1">
+              {links.map((l) => (
+                <li key={l.href}>
+                  <Link
+                    href={l.href}
+                    className="rounded-lg px-3 py-2 font-medium text-slate-700 hover:bg-slate-100"
+                  >
+                    {l.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {user ? <NotificationBell /> : null}
+          <MobileNav links={links} menuLabel={t('menu')} closeLabel={t('closeMenu')} navLabel={t('label')} />
+        </div>
       </div>
     </header>
   );

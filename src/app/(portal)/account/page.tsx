@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { MailWarning, ShieldCheck, Wrench } from 'lucide-react';
+import { ChevronRight, MailWarning, ShieldCheck, Wrench } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
@@ -8,6 +8,9 @@ import { requirePageRole } from '@/features/auth/server/page-guard';
 import { listMyRepairs } from '@/features/auth/server/list-my-repairs';
 import { ResendVerificationButton, SignOutButton } from '@/features/auth/components/account-actions';
 import { formatMoney } from '@/features/pricing/money';
+import { StatusBadge } from '@/features/repairs/components/status-badge';
+import { RepairProgress } from '@/features/repairs/components/repair-progress';
+import { NextStepText } from '@/features/repairs/components/next-step-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +21,6 @@ export async function generateMetadata() {
 export default async function AccountPage() {
   const user = await requirePageRole('customer', '/account');
   const t = await getTranslations('account');
-  const tStatus = await getTranslations('status');
   const format = await getFormatter();
   const repairs = await listMyRepairs(await getDb(), user.id);
   return (
@@ -70,40 +72,55 @@ export default async function AccountPage() {
           <ul className="mt-4 grid gap-4 md:grid-cols-2" data-testid="my-repairs">
             {repairs.map((r) => (
               <li key={r.reference}>
-                <Card className="h-full">
+                <Card
+                  className="relative flex h-full flex-col transition hover:border-brand/50 hover:shadow-md"
+                  data-testid="repair-card"
+                  data-reference={r.reference}
+                >
                   <div className="flex items-start justify-between gap-3">
-                    <div>
+                    <div className="min-w-0">
                       <p className="font-mono text-sm text-slate-600">{r.reference}</p>
-                      <h3 className="text-lg font-semibold">{r.device}</h3>
+                      <h3 className="text-lg font-semibold">
+                        {/* the whole card is the link (its ::after covers the card) */}
+                        <Link
+                          href={`/account/repairs/${r.reference}`}
+                          className="after:absolute after:inset-0 after:rounded-2xl after:content-['']"
+                          data-testid="repair-link"
+                        >
+                          {r.device}
+                        </Link>
+                      </h3>
                       <p className="text-sm text-slate-700">{r.repairs.join(', ')}</p>
                     </div>
-                    <span className="rounded-full bg-brand/10 px-3 py-1 text-sm font-medium text-brand">
-                      {tStatus(r.status)}
-                    </span>
+                    <StatusBadge status={r.status} />
                   </div>
-                  <div
-                    className="mt-4 h-2 w-full overflow-hidden rounded-full bg-slate-200"
-                    role="progressbar"
-                    aria-label={t('progress', { reference: r.reference })}
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-valuenow={r.progress}
-                  >
-                    <div className="h-full rounded-full bg-brand" style={{ width: `${r.progress}%` }} />
+                  <RepairProgress
+                    className="mt-4"
+                    progress={r.progress}
+                    cancelled={r.status === 'cancelled'}
+                    label={t('progress', { reference: r.reference })}
+                  />
+                  <p className="mt-3 text-sm text-slate-800" data-testid="repair-next-step">
+                    <span className="font-semibold">{t('nextStep')}: </span>
+                    <NextStepText step={r.nextStep} timeZone={r.timeZone} />
+                  </p>
+                  <div className="mt-auto flex flex-wrap items-end justify-between gap-x-4 gap-y-1 pt-3 text-sm text-slate-700">
+                    <p>
+                      {t('bookedOn', {
+                        date: format.dateTime(new Date(r.createdAt), {
+                          dateStyle: 'medium',
+                          timeZone: r.timeZone,
+                        }),
+                      })}
+                    </p>
+                    <p className="font-medium text-slate-900 tabular-nums" data-testid="repair-total">
+                      {r.agreedTotalMinor !== r.totalMinor
+                        ? t('agreed', { amount: formatMoney(r.agreedTotalMinor, r.currency) })
+                        : t('quoted', { amount: formatMoney(r.totalMinor, r.currency) })}
+                    </p>
                   </div>
-                  <p className="mt-3 text-sm text-slate-700">
-                    {r.serviceType === 'drop_off' && r.slotStartsAt
-                      ? t('dropOff', {
-                          when: format.dateTime(new Date(r.slotStartsAt), {
-                            dateStyle: 'medium',
-                            timeStyle: 'short',
-                            timeZone: 'Europe/London',
-                          }),
-                          shop: r.shopName ?? '',
-                        })
-                      : t('mailIn')}
-                    {' · '}
-                    {formatMoney(r.totalMinor, r.currency)}
+                  <p aria-hidden className="mt-3 flex items-center gap-1 text-sm font-medium text-brand">
+                    {t('viewRepair')} <ChevronRight className="size-4" />
                   </p>
                 </Card>
               </li>

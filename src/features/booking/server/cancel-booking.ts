@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
-import { bookings, repairOrderEvents, repairOrders, slotReservations } from '@/server/db/schema';
+import { bookings, repairOrders, slotReservations } from '@/server/db/schema';
+import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server/order-events';
 import type { ManageBooking } from '../schemas';
 import { findBookingBySignature } from './manage-link';
 import { assertCustomerMayChange, lockBooking, manageNotFound } from './lock-booking';
@@ -52,19 +53,19 @@ export async function cancelBooking(
       .update(repairOrders)
       .set({ status: 'cancelled', statusEnteredAt: now, updatedAt: now })
       .where(eq(repairOrders.id, order.id));
-    await tx.insert(repairOrderEvents).values({
+    const event = await appendOrderEvent(tx, {
       orderId: order.id,
       type: 'status_changed',
       fromStatus: order.status,
       toStatus: 'cancelled',
-      actor: 'customer',
-      actorUserId: booking.userId,
-      actorRole: 'customer',
+      actor: { name: 'customer', userId: booking.userId, role: 'customer' },
       visibility: 'customer',
       message: 'Cancelled by the customer',
-      createdAt: now,
+      at: now,
     });
-    return row!;
+    return { row: row!, order, event };
   });
-  return manageSummary(db, updated, opts.baseUrl);
+  // after commit: the staff console and open streams of the order update live
+  publishOrderEvents({ ...updated.order, status: 'cancelled' }, [updated.event]);
+  return manageSummary(db, updated.row, opts.baseUrl);
 }

@@ -13,6 +13,7 @@ import { canonicalJson, sha256 } from './tokens';
 import { calendarLinks } from './calendar';
 import { manageUrl } from './manage-link';
 import { insertBookingSql, type BookingWriteResult } from './insert-booking-sql';
+import { publishOrderEvents } from '@/features/repairs/server/order-events';
 
 export interface CreateBookingOptions {
   idempotencyKey?: string;
@@ -185,7 +186,15 @@ export async function createBooking(
     if (!row) throw new Error('booking statement returned no row');
     const outcome = row.slotTaken === 0 ? 'slot-full' : row.booked === 0 ? 'reference-taken' : 'booked';
 
-    if (outcome === 'booked') return { booking: confirmation, replayed: false };
+    if (outcome === 'booked') {
+      // the staff console (and any open stream of the order) hears about the new booking
+      if (row.orderId && row.eventId !== null) {
+        publishOrderEvents({ id: row.orderId, shopSlug: shop?.slug ?? null, status: 'booked' }, [
+          { id: Number(row.eventId), type: 'created', visibility: 'customer' },
+        ]);
+      }
+      return { booking: confirmation, replayed: false };
+    }
     if (outcome === 'slot-full') {
       const replay = await replayOf();
       if (replay) return { booking: replay, replayed: true };
@@ -199,7 +208,7 @@ export async function createBooking(
 }
 
 /** PostgreSQL unique_violation on the named constraint (drizzle wraps driver errors in `cause`). */
-function isUniqueViolation(err: unknown, constraint: string): boolean {
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
   for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
     const { code, constraint: c } = e as { code?: string; constraint?: string };
     if (code === '23505' && c === constraint) return true;

@@ -13,7 +13,7 @@ export interface BookingWrite {
   bookingId: string;
   reference: string;
   trackingTokenHash: string;
-  serviceType: 'drop_off' | 'mail_in';
+  serviceType: 'drop_off' | 'mail_in' | 'walk_in';
   shopSlug: string | null;
   slot: { startsAt: Date; endsAt: Date; capacity: number } | null;
   modelSlug: string;
@@ -29,7 +29,12 @@ export interface BookingWrite {
   locale: string;
   createdAt: Date;
   eventMessage: string;
-  idempotency: { key: string; requestHash: string; response: unknown } | null;
+  /** `scope` defaults to 'booking' */
+  idempotency: { key: string; requestHash: string; response: unknown; scope?: string } | null;
+  /** the order's id when the caller needs it up front (walk-ins); generated otherwise */
+  orderId?: string;
+  /** who the `created` event names; the customer by default (a walk-in names the staff member) */
+  createdBy?: { name: string; userId: string | null; role: 'customer' | 'staff' };
 }
 
 export interface BookingWriteResult {
@@ -37,6 +42,9 @@ export interface BookingWriteResult {
   slotTaken: number;
   /** 0 when the reference collided (retry with a new one) */
   booked: number;
+  /** the repair order and its `created` timeline event (null unless booked) */
+  orderId: string | null;
+  eventId: number | string | bigint | null;
 }
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -86,15 +94,15 @@ export function insertBookingSql(w: BookingWrite): SQL {
     // booking and all). The caller then replays the stored answer.
     ctes.push(sql`idem AS (
       INSERT INTO ${idempotencyKeys} (key, scope, request_hash, resource_id, response)
-      SELECT ${w.idempotency.key}, 'booking', ${w.idempotency.requestHash}, b.id,
+      SELECT ${w.idempotency.key}, ${w.idempotency.scope ?? 'booking'}, ${w.idempotency.requestHash}, b.id,
              ${JSON.stringify(w.idempotency.response)}::jsonb
       FROM b
       RETURNING 1 AS ok)`);
   }
 
   ctes.push(sql`o AS (
-    INSERT INTO ${repairOrders} (reference, booking_id, shop_slug, status, status_entered_at, agreed_total_minor, created_at, updated_at)
-    SELECT ${w.reference}, b.id, ${w.shopSlug}, 'booked', ${ts(w.createdAt)}, ${w.quote.totalMinor}::int, ${ts(w.createdAt)}, ${ts(w.createdAt)}
+    INSERT INTO ${repairOrders} (id, reference, booking_id, shop_slug, status, status_entered_at, agreed_total_minor, created_at, updated_at)
+    SELECT ${w.orderId ? sql`${w.orderId}::uuid` : sql`gen_random_uuid()`}, ${w.reference}, b.id, ${w.shopSlug}, 'booked', ${ts(w.createdAt)}, ${w.quote.totalMinor}::int, ${ts(w.createdAt)}, ${ts(w.createdAt)}
     FROM b
     RETURNING id)`);
 
@@ -112,14 +120,17 @@ export function insertBookingSql(w: BookingWrite): SQL {
     RETURNING 1)`);
 
   ctes.push(sql`e AS (
-    INSERT INTO ${repairOrderEvents} (order_id, type, to_status, actor, actor_role, visibility, message, created_at)
-    SELECT o.id, 'created', 'booked', 'customer', 'customer', 'customer', ${w.eventMessage}, ${ts(w.createdAt)} FROM o
-    RETURNING 1)`);
+    INSERT INTO ${repairOrderEvents} (order_id, type, to_status, actor, actor_user_id, actor_role, visibility, message, created_at)
+    SELECT o.id, 'created', 'booked', ${w.createdBy?.name ?? 'customer'}, ${w.createdBy?.userId ?? null},
+      ${w.createdBy?.role ?? 'customer'}, 'customer', ${w.eventMessage}, ${ts(w.createdAt)} FROM o
+    RETURNING id)`);
 
   return sql`WITH ${sql.join(ctes, sql`, `)}
     SELECT
       ${w.slot ? sql`(SELECT count(*) FROM slot)::int` : sql`1`} AS "slotTaken",
       (SELECT count(*) FROM b)::int AS booked,
       (SELECT count(*) FROM l)::int AS lines,
-      (SELECT count(*) FROM e)::int AS events`;
+      (SELECT count(*) FROM e)::int AS events,
+      (SELECT id FROM o) AS "orderId",
+      (SELECT id FROM e) AS "eventId"`;
 }

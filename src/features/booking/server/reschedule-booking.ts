@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
-import { bookings, repairOrderEvents, slotReservations } from '@/server/db/schema';
+import { bookings, slotReservations } from '@/server/db/schema';
+import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server/order-events';
 import { ApiError } from '@/server/http/errors';
 import { getShopRow, type ShopRow } from '@/features/shops/server/list-shops';
 import { isSlotBookable, slotEnd } from '@/features/shops/server/availability';
@@ -118,15 +119,17 @@ export async function rescheduleBooking(
       })
       .where(eq(bookings.id, booking.id))
       .returning();
-    await tx.insert(repairOrderEvents).values({
+    const event = await appendOrderEvent(tx, {
       orderId: order.id,
       type: 'rescheduled',
-      actor: 'customer',
+      actor: { name: 'customer', userId: booking.userId, role: 'customer' },
       visibility: 'customer',
       message: `Drop-off moved from ${when(shop, oldStartsAt)} to ${when(shop, startsAt)}`,
-      createdAt: now,
+      at: now,
     });
-    return row!;
+    return { row: row!, order, event };
   });
-  return manageSummary(db, updated, opts.baseUrl);
+  // after commit: the staff console and open streams of the order update live
+  publishOrderEvents(updated.order, [updated.event]);
+  return manageSummary(db, updated.row, opts.baseUrl);
 }

@@ -32,9 +32,11 @@ export async function sendBookingConfirmation(
     trackingUrl: booking.trackingUrl,
   });
   const service =
-    shop && startsAt
-      ? `Drop-off at ${shop.name}, ${formatSlot(startsAt, shop.timeZone)}`
-      : 'Mail-in repair: we will e-mail you how to send your device.';
+    booking.service.type === 'walk_in'
+      ? `Handed in at ${shop?.name ?? booking.service.shop?.name ?? 'our shop'}`
+      : shop && startsAt
+        ? `Drop-off at ${shop.name}, ${formatSlot(startsAt, shop.timeZone)}`
+        : 'Mail-in repair: we will e-mail you how to send your device.';
 
   const sent = await sendTemplate(db, {
     to: booking.customer.email,

@@ -56,7 +56,7 @@ export async function appendOrderEvent(tx: Db, input: OrderEventInput): Promise<
  */
 export function publishOrderEvents(
   order: { id: string; shopSlug: string | null; status: string },
-  events: OrderEventRow[],
+  events: Array<Pick<OrderEventRow, 'id' | 'type' | 'visibility'>>,
 ): void {
   const bus = getEventBus();
   for (const e of events) {

@@ -1,10 +1,18 @@
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { CalendarPlus, CheckCircle2, Circle } from 'lucide-react';
+import { CalendarPlus } from 'lucide-react';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
 import { getTracking } from '@/features/repairs/server/get-tracking';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
+import { formatMoney } from '@/features/pricing/money';
+import { NextStepText } from '@/features/repairs/components/next-step-text';
+import { OrderTimeline } from '@/features/repairs/components/order-timeline';
+import { OrderMessages } from '@/features/repairs/components/order-messages';
+import { RevisedQuoteDecision } from '@/features/repairs/components/revised-quote-decision';
+import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
+import { normaliseReference } from '@/features/booking/reference';
+import { LiveRefresh } from '@/features/live/components/live-refresh';
 import { PhotoGallery } from '@/features/repairs/components/photos/photo-gallery';
 
 export const dynamic = 'force-dynamic';
@@ -23,24 +31,40 @@ export default async function TrackPage({
 }) {
   const { reference } = await params;
   const { token } = await searchParams;
-  const tracking = await getTracking(await getDb(), reference, typeof token === 'string' ? token : null);
+  const trackingToken = typeof token === 'string' ? token : '';
+  const db = await getDb();
+  // read before the page's data: an event between the two is replayed (one extra refresh), never missed
+  const ref = normaliseReference(reference);
+  const since = ref ? await latestOrderEventId(db, { reference: ref, customerOnly: true }) : null;
+  const tracking = await getTracking(db, reference, trackingToken || null);
   if (!tracking) notFound();
 
   const t = await getTranslations('track');
   const tStatus = await getTranslations('status');
+  const tPortal = await getTranslations('portal');
+  const tLive = await getTranslations('live');
   const tPhotos = await getTranslations('photos');
   const format = await getFormatter();
   const tz = tracking.service.shop?.timeZone ?? 'Europe/London';
   const when = (iso: string) =>
     format.dateTime(new Date(iso), { dateStyle: 'full', timeStyle: 'short', timeZone: tz });
   const calendarUrl =
-    tracking.service.type === 'drop_off' && typeof token === 'string'
-      ? `/api/bookings/${tracking.reference}/calendar.ics?token=${encodeURIComponent(token)}`
+    tracking.service.type === 'drop_off'
+      ? `/api/bookings/${tracking.reference}/calendar.ics?token=${encodeURIComponent(trackingToken)}`
       : null;
 
   return (
-    <div className="mx-auto max-w-3xl px-4 py-10">
-      <p className="text-sm font-medium text-slate-600">{t('reference')}</p>
+    <div className="mx-auto max-w-4xl px-4 py-10">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm font-medium text-slate-600">{t('reference')}</p>
+        {typeof token === 'string' ? (
+          <LiveRefresh
+            url={`/api/track/${tracking.reference}/live?token=${encodeURIComponent(token)}`}
+            since={since}
+            label={tLive('trackingUpdated')}
+          />
+        ) : null}
+      </div>
       <h1 className="text-3xl font-bold" data-testid="tracking-reference">
         {tracking.reference}
       </h1>
@@ -59,7 +83,9 @@ export default async function TrackPage({
         >
           {tStatus(tracking.status)}
         </p>
-        <p className="mt-1 text-slate-700">{t(`next.${tracking.status}`)}</p>
+        <p className="mt-1 text-slate-700" data-testid="next-step" data-key={tracking.nextStep.key}>
+          <NextStepText step={tracking.nextStep} timeZone={tz} />
+        </p>
         <div
           className="mt-4 h-3 w-full overflow-hidden rounded-full bg-slate-200"
           role="progressbar"
@@ -72,9 +98,17 @@ export default async function TrackPage({
         </div>
       </Card>
 
+      {typeof token === 'string' ? (
+        <div className="mt-6 empty:hidden">
+          <RevisedQuoteDecision reference={tracking.reference} token={token} />
+        </div>
+      ) : null}
+
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <Card>
-          <h2 className="text-lg font-semibold">{t('appointment')}</h2>
+          <h2 className="text-lg font-semibold">
+            {tracking.service.type === 'mail_in' ? tPortal('mailInTitle') : t('appointment')}
+          </h2>
           {tracking.service.type === 'drop_off' && tracking.service.shop && tracking.service.slotStartsAt ? (
             <div className="mt-2 space-y-1 text-slate-800">
               <p className="font-medium">{when(tracking.service.slotStartsAt)}</p>
@@ -98,6 +132,14 @@ export default async function TrackPage({
           <div className="mt-3">
             <QuoteSummary quote={tracking.quote} />
           </div>
+          {tracking.agreedTotalMinor !== tracking.quote.totalMinor ? (
+            <p className="mt-3 flex justify-between gap-4 rounded-lg bg-amber-50 p-3 font-semibold">
+              <span>{tPortal('agreedTotal')}</span>
+              <span className="tabular-nums">
+                {formatMoney(tracking.agreedTotalMinor, tracking.quote.currency)}
+              </span>
+            </p>
+          ) : null}
         </Card>
       </div>
 
@@ -110,33 +152,26 @@ export default async function TrackPage({
         />
       ) : null}
 
-      <Card className="mt-6">
-        <h2 className="text-lg font-semibold">{t('timeline')}</h2>
-        <ol className="mt-4 space-y-4" data-testid="tracking-timeline">
-          {tracking.timeline.map((e, i) => (
-            <li key={i} className="flex gap-3">
-              {i === tracking.timeline.length - 1 ? (
-                <CheckCircle2 className="mt-0.5 size-5 shrink-0 text-brand" aria-hidden />
-              ) : (
-                <Circle className="mt-0.5 size-5 shrink-0 text-slate-400" aria-hidden />
-              )}
-              <div>
-                <p className="font-medium">
-                  {e.toStatus
-                    ? tStatus(e.toStatus)
-                    : e.type === 'photo_added'
-                      ? tPhotos('timelineAdded')
-                      : e.type}
-                </p>
-                {e.message ? <p className="text-slate-700">{e.message}</p> : null}
-                <p className="text-sm text-slate-600">
-                  <time dateTime={e.at}>{when(e.at)}</time>
-                </p>
-              </div>
-            </li>
-          ))}
-        </ol>
-      </Card>
+      <div className="mt-6 grid gap-6 lg:grid-cols-5">
+        <Card className="lg:col-span-2 lg:self-start" role="region" aria-labelledby="timeline-title">
+          <h2 id="timeline-title" className="text-lg font-semibold">
+            {t('timeline')}
+          </h2>
+          <OrderTimeline events={tracking.timeline} timeZone={tz} testId="tracking-timeline" />
+        </Card>
+        <Card className="lg:col-span-3" role="region" aria-labelledby="messages-title">
+          <h2 id="messages-title" className="text-lg font-semibold">
+            {tPortal('messages.title')}
+          </h2>
+          <p className="mt-1 text-slate-700">{tPortal('messages.lead')}</p>
+          <OrderMessages
+            messages={tracking.timeline.filter((e) => e.type === 'message')}
+            post={{ kind: 'track', reference: tracking.reference, token: trackingToken }}
+            timeZone={tz}
+            shopName={tracking.service.shop?.name ?? null}
+          />
+        </Card>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,99 @@
+/**
+ * The customer's side of an order: the owner's view and messages to the shop, signed in
+ * (/account/repairs/...) or through the tracking link (/track/.../messages).
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter } from '@/server/http/app';
+import { ApiError, errorResponses } from '@/server/http/errors';
+import { jsonBody, jsonResponse } from '@/server/http/openapi';
+import { requireUser } from '@/server/http/guard';
+import { getDb } from '@/server/db/runtime';
+import {
+  CustomerOrderSchema,
+  OrderEventSchema,
+  PostMessageSchema,
+  ReferenceParamSchema,
+  TrackPostMessageSchema,
+} from './portal-schemas';
+import { getMyRepair } from './server/get-my-repair';
+import { postCustomerMessage } from './server/post-customer-message';
+
+const problemContent = errorResponses[404].content;
+const authErrors = { 401: { description: 'Not signed in', content: problemContent } };
+const tooMany = { 429: { description: 'Too many messages in a minute', content: problemContent } };
+
+const myRepairRoute = createRoute({
+  method: 'get',
+  path: '/account/repairs/{reference}',
+  tags: ['Account'],
+  summary: "One of the signed-in customer's repairs: status, next step, quote, customer-visible timeline",
+  description: 'Only the account the booking belongs to; anyone else gets 404, as for an unknown reference.',
+  middleware: [requireUser] as const,
+  request: { params: ReferenceParamSchema },
+  responses: {
+    200: jsonResponse(CustomerOrderSchema, 'The repair'),
+    404: errorResponses[404],
+    ...authErrors,
+  },
+});
+
+const myMessageRoute = createRoute({
+  method: 'post',
+  path: '/account/repairs/{reference}/messages',
+  tags: ['Account'],
+  summary: 'Send the shop a message about one of my repairs',
+  middleware: [requireUser] as const,
+  request: { params: ReferenceParamSchema, body: jsonBody(PostMessageSchema) },
+  responses: {
+    201: jsonResponse(OrderEventSchema, 'The message as it appears on the timeline'),
+    404: errorResponses[404],
+    422: errorResponses[422],
+    ...authErrors,
+    ...tooMany,
+  },
+});
+
+const trackMessageRoute = createRoute({
+  method: 'post',
+  path: '/track/{reference}/messages',
+  tags: ['Tracking'],
+  summary: 'Send the shop a message through the tracking link (needs its secret token)',
+  request: { params: ReferenceParamSchema, body: jsonBody(TrackPostMessageSchema) },
+  responses: {
+    201: jsonResponse(OrderEventSchema, 'The message as it appears on the timeline'),
+    404: errorResponses[404],
+    422: errorResponses[422],
+    ...tooMany,
+  },
+});
+
+export const portalApi = createRouter()
+  .openapi(myRepairRoute, async (c) => {
+    const repair = await getMyRepair(await getDb(), c.get('user')!.id, c.req.valid('param').reference);
+    if (!repair) throw new ApiError('NOT_FOUND', 'No repair of yours matches that reference.');
+    c.header('cache-control', 'no-store');
+    return c.json(repair, 200);
+  })
+  .openapi(myMessageRoute, async (c) => {
+    const me = c.get('user')!;
+    const message = await postCustomerMessage(
+      await getDb(),
+      c.req.valid('param').reference,
+      { kind: 'account', userId: me.id, name: me.name },
+      c.req.valid('json').body,
+    );
+    return c.json(message, 201);
+  })
+  .openapi(trackMessageRoute, async (c) => {
+    const { token, body } = c.req.valid('json');
+    const message = await postCustomerMessage(
+      await getDb(),
+      c.req.valid('param').reference,
+      {
+        kind: 'track',
+        token,
+      },
+      body,
+    );
+    return c.json(message, 201);
+  });

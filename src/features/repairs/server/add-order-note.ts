@@ -1,0 +1,73 @@
+/**
+ * A note on the timeline: internal (staff only) or visible to the customer, who is then
+ * notified in-app when the booking belongs to an account.
+ */
+import type { Db } from '@/server/db/runtime';
+import {
+  createNotifications,
+  publishNotifications,
+  type NotificationRow,
+} from '@/features/notifications/server/notify';
+import { assertCan, loadOrder } from './lock-order';
+import { appendOrderEvent, publishOrderEvents, type OrderEventRow } from './order-events';
+import type { StaffCaller } from './staff-caller';
+
+export interface NoteInput {
+  body: string;
+  visibility: 'internal' | 'customer';
+}
+
+/** Shared by notes and messages: one event, and the customer's notification when they can see it. */
+export async function addCustomerFacingEvent(
+  db: Db,
+  idOrReference: string,
+  event: { type: 'note' | 'message'; body: string; visibility: 'internal' | 'customer' },
+  caller: StaffCaller,
+  now: Date,
+): Promise<OrderEventRow> {
+  const { row, order, notifications } = await db.transaction(async (tx) => {
+    const loaded = await loadOrder(tx, idOrReference);
+    assertCan(caller.ability, 'read', loaded);
+    const row = await appendOrderEvent(tx, {
+      orderId: loaded.order.id,
+      type: event.type,
+      actor: caller.actor,
+      visibility: event.visibility,
+      message: event.body.trim(),
+      at: now,
+    });
+    const customerId = loaded.booking.userId;
+    const notifications: NotificationRow[] =
+      event.visibility === 'customer' && customerId && customerId !== caller.user.id
+        ? await createNotifications(tx, [
+            {
+              userId: customerId,
+              type: event.type,
+              orderId: loaded.order.id,
+              reference: loaded.order.reference,
+              data: { eventId: row.id, from: caller.actor.name },
+            },
+          ])
+        : [];
+    return { row, order: loaded.order, notifications };
+  });
+  publishOrderEvents(order, [row]);
+  publishNotifications(notifications);
+  return row;
+}
+
+export function addOrderNote(
+  db: Db,
+  idOrReference: string,
+  input: NoteInput,
+  caller: StaffCaller,
+  now = new Date(),
+): Promise<OrderEventRow> {
+  return addCustomerFacingEvent(
+    db,
+    idOrReference,
+    { type: 'note', body: input.body, visibility: input.visibility },
+    caller,
+    now,
+  );
+}

@@ -1,0 +1,21 @@
+/** A message from the shop to the customer: on their timeline, and in their notifications. */
+import type { Db } from '@/server/db/runtime';
+import { addCustomerFacingEvent } from './add-order-note';
+import type { OrderEventRow } from './order-events';
+import type { StaffCaller } from './staff-caller';
+
+export function sendOrderMessage(
+  db: Db,
+  idOrReference: string,
+  body: string,
+  caller: StaffCaller,
+  now = new Date(),
+): Promise<OrderEventRow> {
+  return addCustomerFacingEvent(
+    db,
+    idOrReference,
+    { type: 'message', body, visibility: 'customer' },
+    caller,
+    now,
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * An API-only app instance: the same start-up as the full server (database, queue workers,
+ * auth, event bus), serving only /api/* through the same Hono listener; no pages, no Next
+ * build needed. Run extra instances of it behind the load balancer for API traffic and live
+ * streams, or as queue workers, next to `npm start`:
+ *
+ *   DATABASE_URL=postgres://… REDIS_URL=redis://… PORT=3001 npm run start:api
+ *
+ * Several instances need PostgreSQL (DATABASE_URL) and, for live updates to reach clients of
+ * every instance, Redis (REDIS_URL).
+ */
+import http from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { env } from '@/env';
+import { logger } from '@/server/logger';
+import { getApi } from '@/server/api';
+import {
+  bootstrap,
+  configureServer,
+  exitOnKnownStartupError,
+  isApiPath,
+  stopOnSignals,
+} from '@/server/bootstrap';
+
+async function main() {
+  const started = Date.now();
+  try {
+    await bootstrap();
+  } catch (err) {
+    exitOnKnownStartupError(err);
+    throw err;
+  }
+
+  const apiListener = getRequestListener(getApi().fetch);
+  const server = http.createServer((req, res) => {
+    if (isApiPath(req.url ?? '/')) {
+      void apiListener(req, res);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('This instance serves only the API (/api).\n');
+  });
+  configureServer(server);
+
+  server.listen(env.PORT, env.HOST, () => {
+    logger.info({ port: env.PORT, ms: Date.now() - started }, 'RevivaTech API instance is ready');
+    console.log(`\n  RevivaTech API is running at http://localhost:${env.PORT}/api\n`);
+  });
+  stopOnSignals(server);
+}
+
+main().catch((err: unknown) => {
+  logger.fatal({ err }, 'failed to start');
+  console.error(err);
+  process.exit(1);
+});

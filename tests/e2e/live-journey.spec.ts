@@ -1,0 +1,122 @@
+/**
+ * The issue's live acceptance journey, in two browser contexts: a manager moves a customer's
+ * repair to "ready for collection" and the customer's open page shows it without a reload;
+ * the customer writes to the shop and the manager's open order page shows the message live.
+ */
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { adminApi, expectAccessible, signIn, signUp, uniqueEmail } from './helpers';
+
+const PASSWORD = 'live-journey-password-1';
+
+let admin: APIRequestContext;
+test.beforeAll(async ({ baseURL }) => {
+  admin = await adminApi(baseURL!);
+});
+test.afterAll(async () => {
+  await admin?.dispose();
+});
+
+async function createManager(baseURL: string): Promise<string> {
+  const email = uniqueEmail('manager');
+  const anon = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  const res = await anon.post('/api/auth/sign-up/email', {
+    data: { email, password: PASSWORD, name: 'Mia Manager' },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  await anon.dispose();
+  const found = (await (await admin.get(`/api/admin/users?q=${encodeURIComponent(email)}`)).json()) as {
+    items: Array<{ id: string; email: string }>;
+  };
+  const id = found.items.find((u) => u.email === email)!.id;
+  const patched = await admin.patch(`/api/admin/users/${id}`, {
+    data: { role: 'manager', shopSlug: 'london' },
+  });
+  expect(patched.ok(), await patched.text()).toBe(true);
+  return email;
+}
+
+async function bookWhileSignedIn(page: Page, name: string, email: string): Promise<string> {
+  await page.goto('/book-repair');
+  await page.getByTestId('device-apple').click();
+  await page.getByTestId('model-iphone-15').click();
+  await page.getByTestId('issue-screen-crack').click();
+  await expect(page.getByTestId('slot-chosen')).toContainText('Drop-off:');
+  await page.getByTestId('customer-name').fill(name);
+  await page.getByTestId('customer-email').fill(email);
+  await page.getByTestId('payment-collection').click();
+  await page.getByTestId('submit-booking').click();
+  await expect(page.getByTestId('booking-success')).toBeVisible();
+  return ((await page.getByTestId('booking-reference').textContent()) ?? '').trim();
+}
+
+/** Marks the page; the mark survives only if the page is never reloaded. */
+const mark = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { __mark: string }).__mark = 'same-page'));
+const stillSamePage = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __mark?: string }).__mark ?? 'reloaded');
+
+test('staff and customer see each other’s changes live, without reloading', async ({ browser, baseURL }) => {
+  test.slow(); // two users, a booking and a handful of round trips on a busy machine
+  const managerEmail = await createManager(baseURL!);
+
+  // the customer: signed up, books while signed in, keeps their repair's page open
+  const customerContext = await browser.newContext();
+  const customer = await customerContext.newPage();
+  const customerEmail = uniqueEmail('live-customer');
+  await signUp(customer, 'Cara Customer', customerEmail, PASSWORD);
+  const reference = await bookWhileSignedIn(customer, 'Cara Customer', customerEmail);
+  await customer.goto(`/account/repairs/${reference}`);
+  await expect(customer.getByTestId('status-badge')).toHaveText('Booked');
+  await expect(customer.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+  await mark(customer);
+
+  // the manager: signed in, the order open in the console
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, managerEmail, PASSWORD, `/staff/orders/${reference}`);
+  await expect(staff.getByTestId('order-reference')).toHaveText(reference);
+  await expect(staff.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+  await mark(staff);
+
+  // receive and work the repair through the staff API (the console's own calls) up to QC ...
+  const id = reference;
+  const intake = await staff.request.post(`/api/staff/orders/${id}/intake`, {
+    data: { conditionNotes: 'Cracked screen', accessories: [], passcodePolicy: 'none' },
+  });
+  expect(intake.status(), await intake.text()).toBe(200);
+  for (const to of ['diagnosing', 'repairing', 'quality_check']) {
+    const res = await staff.request.post(`/api/staff/orders/${id}/status`, { data: { to } });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  // ... the customer's page followed along without a reload
+  await expect(customer.getByTestId('status-badge')).toHaveText('Quality check');
+
+  // ... and the last step in the console's UI, with its QC note
+  await staff.reload();
+  await mark(staff);
+  await staff.getByTestId('move-ready_for_collection').click();
+  await staff.getByTestId('status-qc-note').fill('Display and touch tested');
+  await staff.getByTestId('status-confirm').click();
+  await expect(staff.getByTestId('order-status').locator('[data-status]')).toHaveAttribute(
+    'data-status',
+    'ready_for_collection',
+  );
+
+  // the customer's open page shows it within a few seconds, same page
+  await expect(customer.getByTestId('status-badge')).toHaveText('Ready for collection', { timeout: 10_000 });
+  await expect(customer.getByTestId('next-step')).toHaveAttribute('data-key', /collect/);
+  expect(await stillSamePage(customer)).toBe('same-page');
+
+  // the customer writes; the manager's open page shows the message live
+  await customer.getByTestId('message-body').fill('Great, I will come by at 5pm.');
+  await customer.getByTestId('message-send').click();
+  await expect(customer.getByTestId('message-status')).toHaveText('Message sent.');
+  const message = staff.getByTestId('timeline-event-message');
+  await expect(message).toContainText('Great, I will come by at 5pm.', { timeout: 10_000 });
+  expect(await stillSamePage(staff)).toBe('same-page');
+  await expectAccessible(staff, 'staff order page after a live update');
+  await expectAccessible(customer, 'customer order page after a live update');
+
+  await customerContext.close();
+  await staffContext.close();
+});

@@ -1,0 +1,221 @@
+/**
+ * Two app processes sharing PostgreSQL and Redis (the API-only entry, src/server/api-server.ts,
+ * started twice): an event caused by a request to instance A reaches a live-stream client of
+ * instance B. Needs TEST_DATABASE_URL and TEST_REDIS_URL (CI sets both).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env } from '@/env';
+import { cookiesFrom } from './harness';
+import { openSse, type SseStream } from './sse';
+
+const DB = env.TEST_DATABASE_URL;
+const REDIS = env.TEST_REDIS_URL;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Instance {
+  name: string;
+  base: string;
+  child: ChildProcess;
+  output: string[];
+  request(p: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+}
+
+async function startInstance(name: string, extraEnv: Record<string, string>): Promise<Instance> {
+  const port = await freePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/api-server.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited on start:\n${output.join('')}`);
+    const ok = await fetch(`${base}/api/ready`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`${name} did not become ready:\n${output.join('')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    name,
+    base,
+    child,
+    output,
+    request(p, init = {}) {
+      const { json, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (json !== undefined) headers.set('content-type', 'application/json');
+      return fetch(`${base}${p}`, {
+        ...rest,
+        headers,
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      });
+    },
+  };
+}
+
+function stop(instance: Instance | undefined): Promise<number | null> {
+  if (!instance || instance.child.exitCode !== null) return Promise.resolve(instance?.child.exitCode ?? null);
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => instance.child.kill('SIGKILL'), 15_000);
+    instance.child.once('exit', (code) => {
+      clearTimeout(kill);
+      resolve(code);
+    });
+    instance.child.kill('SIGTERM');
+  });
+}
+
+describe.skipIf(!DB || !REDIS)(
+  'two app instances on one PostgreSQL and Redis (skipped: needs TEST_DATABASE_URL and TEST_REDIS_URL)',
+  () => {
+    const dbName = `rt_multi_${randomBytes(5).toString('hex')}`;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-multi-'));
+    let a: Instance | undefined;
+    let b: Instance | undefined;
+    const streams: SseStream[] = [];
+
+    beforeAll(async () => {
+      const { default: pg } = await import('pg');
+      const admin = new pg.Client({ connectionString: DB });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${dbName}`);
+      await admin.end();
+      const url = new URL(DB!);
+      url.pathname = `/${dbName}`;
+      const shared = {
+        DATABASE_URL: url.toString(),
+        REDIS_URL: REDIS!,
+        DATA_DIR: dataDir,
+        // every instance must share these (README, Scaling out)
+        AUTH_SECRET: randomBytes(32).toString('hex'),
+        ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        AUTH_RATE_LIMIT: 'off',
+        LOG_LEVEL: 'warn',
+      };
+      // A first (it migrates and seeds), then B on the migrated database
+      a = await startInstance('A', {
+        ...shared,
+        ADMIN_EMAIL: 'admin@multi.test',
+        ADMIN_PASSWORD: 'multi-admin-password',
+      });
+      b = await startInstance('B', shared);
+    }, 180_000);
+
+    afterAll(async () => {
+      for (const s of streams) s.close();
+      await Promise.all([stop(a), stop(b)]);
+      const { default: pg } = await import('pg');
+      const admin = new pg.Client({ connectionString: DB });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }, 60_000);
+
+    const sse = async (instance: Instance, p: string, cookie?: string) => {
+      const s = await openSse((q, init) => instance.request(q, init), p, cookie ? { cookie } : {});
+      streams.push(s);
+      expect(s.status, `${instance.name} ${p}`).toBe(200);
+      await s.ready;
+      return s;
+    };
+
+    it('streams on B what a request to A changed: a new booking, then its cancellation', async () => {
+      // the admin (created by A at start) watches the staff board on B
+      const signIn = await b!.request('/api/auth/sign-in/email', {
+        method: 'POST',
+        json: { email: 'admin@multi.test', password: 'multi-admin-password' },
+      });
+      expect(signIn.status).toBe(200);
+      const adminCookie = cookiesFrom(signIn);
+      const board = await sse(b!, '/api/staff/live', adminCookie);
+
+      // a customer books through A
+      const signUp = await a!.request('/api/auth/sign-up/email', {
+        method: 'POST',
+        json: { email: 'owner@multi.test', password: 'correct-horse-battery', name: 'Owner' },
+      });
+      expect(signUp.status).toBe(200);
+      const ownerCookie = cookiesFrom(signUp);
+      const booked = await a!.request('/api/bookings', {
+        method: 'POST',
+        headers: { cookie: ownerCookie },
+        json: {
+          modelSlug: 'iphone-15',
+          repairSlugs: ['screen-crack'],
+          urgency: 'standard',
+          service: { type: 'mail_in' },
+          customer: { name: 'Owner', email: 'owner@multi.test' },
+          paymentMethod: 'collection',
+        },
+      });
+      expect(booked.status).toBe(201);
+      const booking = (await booked.json()) as {
+        reference: string;
+        trackingToken: string;
+        manageUrl: string;
+      };
+
+      const created = await board.next(10_000);
+      expect(created.json).toMatchObject({ reference: booking.reference, type: 'created', status: 'booked' });
+
+      // the tracking link and the owner's portal stream, both on B
+      const tracking = await sse(
+        b!,
+        `/api/track/${booking.reference}/live?token=${encodeURIComponent(booking.trackingToken)}`,
+      );
+      const mine = await sse(b!, `/api/account/repairs/${booking.reference}/live`, ownerCookie);
+
+      // the customer cancels through A (the manage link's signature authorises it)
+      const sig = new URL(booking.manageUrl).searchParams.get('sig')!;
+      const cancelled = await a!.request(`/api/bookings/${booking.reference}/cancel`, {
+        method: 'POST',
+        json: { sig },
+      });
+      expect(cancelled.status).toBe(200);
+
+      for (const s of [tracking, mine]) {
+        expect((await s.next(10_000)).json).toMatchObject({
+          reference: booking.reference,
+          type: 'status_changed',
+          toStatus: 'cancelled',
+          status: 'cancelled',
+        });
+      }
+      expect((await board.next(10_000)).json).toMatchObject({
+        reference: booking.reference,
+        status: 'cancelled',
+      });
+    });
+
+    it('stops promptly on SIGTERM with live streams still open', async () => {
+      expect(streams.length).toBeGreaterThan(0);
+      // exit code 0 from their own shutdown (a process killed after 15 s would have none)
+      const [codeA, codeB] = await Promise.all([stop(a), stop(b)]);
+      expect(codeA, a!.output.join('')).toBe(0);
+      expect(codeB, b!.output.join('')).toBe(0);
+    });
+  },
+);
