@@ -1,6 +1,6 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import sharp from 'sharp';
-import { adminApi, expectAccessible, uniqueEmail } from './helpers';
+import { adminApi, expectAccessible, signIn, uniqueEmail } from './helpers';
 
 /**
  * Photos on the public tracking page: a manager (who may change any order of their shops
@@ -21,6 +21,7 @@ async function photo(width: number, height: number, colour: string, label: strin
 
 let admin: APIRequestContext;
 let manager: APIRequestContext;
+let managerEmail: string;
 /** books as a guest would (not signed in) */
 let guest: APIRequestContext;
 
@@ -28,7 +29,7 @@ test.beforeAll(async ({ baseURL }) => {
   admin = await adminApi(baseURL!);
   guest = await request.newContext({ baseURL });
   // a manager for every shop: signed up, then promoted by the admin
-  const email = uniqueEmail('photo-manager');
+  const email = (managerEmail = uniqueEmail('photo-manager'));
   manager = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   const signUp = await manager.post('/api/auth/sign-up/email', {
     data: { email, password: PASSWORD, name: 'Morgan Manager' },
@@ -225,4 +226,64 @@ test('the tracking page shows no photo section when nothing is shared, and the b
   // the internal photo's bytes: 404 to the page (no staff session), 200 to the manager
   expect((await page.request.get(`${url}&token=${encodeURIComponent(trackingToken)}`)).status()).toBe(404);
   expect((await manager.get(url)).status()).toBe(200);
+});
+
+test('staff add photos on the order page: several files in turn, refusals explained per file, delete with confirmation', async ({
+  page,
+}, info) => {
+  test.slow();
+  const booked = await guest.post('/api/bookings', {
+    data: {
+      modelSlug: 'iphone-15',
+      repairSlugs: ['screen-crack'],
+      urgency: 'standard',
+      service: { type: 'mail_in' },
+      customer: { name: 'Upload Journey', email: uniqueEmail('upload-journey') },
+      paymentMethod: 'collection',
+    },
+  });
+  const { reference } = (await booked.json()) as { reference: string };
+  await signIn(page, managerEmail, PASSWORD);
+  await page.goto(`/staff/orders/${reference}`);
+
+  const uploader = page.getByTestId('photo-uploader');
+  await expect(uploader.getByTestId('photo-choose')).toBeEnabled();
+  await expect(uploader).toContainText('JPEG, PNG or WebP, up to 10 MB each.');
+  await uploader.getByTestId('photo-kind').selectOption('before');
+  await uploader.getByTestId('photo-visibility').selectOption('internal');
+  await uploader.getByTestId('photo-caption-input').fill('Back glass cracked too');
+  const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#0e7490' } })
+    .png()
+    .toBuffer();
+  await uploader.getByTestId('photo-file-input').setInputFiles([
+    { name: 'back.jpg', mimeType: 'image/jpeg', buffer: await photo(2400, 1800, '#7c3aed', 'BACK') },
+    { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') },
+    { name: 'renamed.jpg', mimeType: 'image/jpeg', buffer: png },
+    { name: 'side.png', mimeType: 'image/png', buffer: png },
+  ]);
+  const items = uploader.getByTestId('photo-upload-item');
+  await expect(items).toHaveCount(4);
+  await expect(uploader.locator('[data-testid="photo-upload-item"][data-status="done"]')).toHaveCount(2, {
+    timeout: 30_000,
+  });
+  await expect(items.nth(1)).toContainText("This file isn't a photo");
+  await expect(items.nth(2)).toContainText('its contents are PNG');
+  await expect(page.getByRole('status').filter({ hasText: 'side.png added.' })).toBeAttached();
+
+  // the gallery on the page refreshed itself: two internal photos with their caption
+  const gallery = page.getByTestId('photo-gallery');
+  await expect(gallery.getByTestId('photo-tile')).toHaveCount(2);
+  await expect(gallery.getByTestId('photo-internal-badge')).toHaveCount(2);
+  await expect(gallery.getByTestId('photo-tile').first()).toContainText('Back glass cracked too');
+  await expectAccessible(page, 'staff order page with photos');
+  await uploader.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath(`uploader-${info.project.name}.png`), fullPage: true });
+
+  // delete one: a confirmation first, then it is gone
+  await gallery.getByTestId('photo-delete').first().click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this photo?' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByTestId('photo-delete-confirm').click();
+  await expect(confirm).toBeHidden();
+  await expect(gallery.getByTestId('photo-tile')).toHaveCount(1);
 });

@@ -96,51 +96,53 @@ export function PhotoGallery({
       <h3 id={`${headingId}-${g.kind}`} className="text-sm font-semibold text-slate-700">
         {t(`kindHeadings.${g.kind}`)} <span className="font-normal text-slate-600">({g.items.length})</span>
       </h3>
-      <ul className="mt-2 grid grid-cols-[repeat(auto-fill,minmax(6.5rem,1fr))] gap-2 sm:gap-3">
+      <ul className="mt-2 grid grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] gap-2 sm:gap-3">
         {g.items.map((p) => {
           const alt = altOf(p);
           const deletable = canDelete && p.canDelete && source.kind === 'staff';
           return (
-            <li key={p.id} className="relative" data-testid="photo-tile" data-photo-id={p.id}>
-              <button
-                type="button"
-                onClick={() => setOpen(ordered.indexOf(p))}
-                data-open
-                className="group block aspect-square w-full overflow-hidden rounded-lg border border-slate-200 bg-slate-100"
-                aria-label={t('open', { alt })}
-              >
-                {/* eslint-disable-next-line @next/next/no-img-element -- authorised bytes from our API, not optimisable */}
-                <img
-                  src={p.thumbUrl}
-                  alt=""
-                  loading="lazy"
-                  decoding="async"
-                  width={320}
-                  height={320}
-                  className="size-full object-cover transition group-hover:scale-105"
-                />
-              </button>
-              {p.visibility === 'internal' ? (
-                <span
-                  className="pointer-events-none absolute left-1 top-1 inline-flex items-center gap-1 rounded-md bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 shadow-sm"
-                  title={t('internalHint')}
-                  data-testid="photo-internal-badge"
-                >
-                  <Lock className="size-3" aria-hidden />
-                  {t('internal')}
-                </span>
-              ) : null}
-              {deletable ? (
+            <li key={p.id} data-testid="photo-tile" data-photo-id={p.id}>
+              <div className="relative">
                 <button
                   type="button"
-                  onClick={() => setConfirm(p)}
-                  className="absolute right-1 top-1 inline-flex size-9 items-center justify-center rounded-full bg-white/95 text-red-700 shadow-sm hover:bg-red-50"
-                  aria-label={t('deleteLabel', { alt })}
-                  data-testid="photo-delete"
+                  onClick={() => setOpen(ordered.indexOf(p))}
+                  data-open
+                  className="group block aspect-square w-full overflow-hidden rounded-lg border border-slate-200 bg-slate-100"
+                  aria-label={t('open', { alt })}
                 >
-                  <Trash2 className="size-4" aria-hidden />
+                  {/* eslint-disable-next-line @next/next/no-img-element -- authorised bytes from our API, not optimisable */}
+                  <img
+                    src={p.thumbUrl}
+                    alt=""
+                    loading="lazy"
+                    decoding="async"
+                    width={320}
+                    height={320}
+                    className="size-full object-cover transition group-hover:scale-105"
+                  />
                 </button>
-              ) : null}
+                {p.visibility === 'internal' ? (
+                  <span
+                    className="pointer-events-none absolute bottom-1 left-1 inline-flex items-center gap-1 rounded-md bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 shadow-sm"
+                    title={t('internalHint')}
+                    data-testid="photo-internal-badge"
+                  >
+                    <Lock className="size-3" aria-hidden />
+                    {t('internal')}
+                  </span>
+                ) : null}
+                {deletable ? (
+                  <button
+                    type="button"
+                    onClick={() => setConfirm(p)}
+                    className="absolute right-1 top-1 inline-flex size-9 items-center justify-center rounded-full bg-white/95 text-red-700 shadow-sm hover:bg-red-50"
+                    aria-label={t('deleteLabel', { alt })}
+                    data-testid="photo-delete"
+                  >
+                    <Trash2 className="size-4" aria-hidden />
+                  </button>
+                ) : null}
+              </div>
               {p.caption ? <p className="mt-1 line-clamp-2 text-xs text-slate-700">{p.caption}</p> : null}
             </li>
           );
