@@ -158,7 +158,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
 
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-6">
-          <Card aria-labelledby={statusHeading}>
+          <Card role="region" aria-labelledby={statusHeading}>
             <h2 id={statusHeading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
               {t('order.sections.actions')}
             </h2>
@@ -183,7 +183,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             </div>
           </Card>
 
-          <Card aria-labelledby="order-assignment-heading">
+          <Card role="region" aria-labelledby="order-assignment-heading">
             <h2 id="order-assignment-heading" className="text-lg font-semibold">
               {t('order.sections.assignment')}
             </h2>
@@ -199,7 +199,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             </div>
           </Card>
 
-          <Card aria-labelledby="order-intake-heading">
+          <Card role="region" aria-labelledby="order-intake-heading">
             <h2 id="order-intake-heading" className="text-lg font-semibold">
               {canReceive ? t('intake.title') : t('order.sections.intake')}
             </h2>
@@ -260,7 +260,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
 
           <OrderLinesPanel orderId={order.id} canEdit={order.permissions.update} />
 
-          <Card aria-labelledby="order-photos-heading">
+          <Card role="region" aria-labelledby="order-photos-heading">
             <h2 id="order-photos-heading" className="text-lg font-semibold">
               {t('order.sections.photos')}
             </h2>
@@ -270,7 +270,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             <PhotoGallery source={{ kind: 'staff', orderId: order.id }} canDelete className="mt-4" />
           </Card>
 
-          <Card aria-labelledby="order-timeline-heading">
+          <Card role="region" aria-labelledby="order-timeline-heading">
             <h2 id="order-timeline-heading" className="text-lg font-semibold">
               {t('order.sections.timeline')}
             </h2>
@@ -285,7 +285,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
         </div>
 
         <aside className="min-w-0 space-y-6" aria-label={t('order.sections.details')}>
-          <Card aria-labelledby="order-details-heading">
+          <Card role="region" aria-labelledby="order-details-heading">
             <h2 id="order-details-heading" className="text-lg font-semibold">
               {t('order.sections.details')}
             </h2>
@@ -342,7 +342,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             </dl>
           </Card>
 
-          <Card aria-labelledby="order-quote-heading">
+          <Card role="region" aria-labelledby="order-quote-heading">
             <h2 id="order-quote-heading" className="text-lg font-semibold">
               {t('order.sections.quote')}
             </h2>
