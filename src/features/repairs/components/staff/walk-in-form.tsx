@@ -328,7 +328,7 @@ export function WalkInForm({
         )}
       </Card>
 
-      <Card aria-labelledby={`${id}-price`}>
+      <Card role="region" aria-labelledby={`${id}-price`}>
         <h2 id={`${id}-price`} className="text-lg font-semibold">
           {t('price')}
         </h2>
