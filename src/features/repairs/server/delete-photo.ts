@@ -12,7 +12,8 @@ import { getBlobStore } from '@/server/storage';
 import { logger } from '@/server/logger';
 import { assertCan, loadOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents } from './order-events';
-import { canDeletePhoto, photoNotFound, UUID } from './photo-access';
+import { canDeletePhoto, photoNotFound } from './photo-access';
+import { isUuid } from './lock-order';
 import type { PhotoCaller } from './upload-photo';
 
 export async function deletePhoto(
@@ -24,7 +25,7 @@ export async function deletePhoto(
   const result = await db.transaction(async (tx) => {
     const loaded = await loadOrder(tx, orderId, true);
     assertCan(caller.ability, 'read', loaded);
-    if (!UUID.test(photoId)) throw photoNotFound();
+    if (!isUuid(photoId)) throw photoNotFound();
     const [photo] = await tx
       .select()
       .from(repairOrderPhotos)

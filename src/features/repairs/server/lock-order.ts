@@ -27,14 +27,20 @@ export function can(ability: AppAbility, action: Parameters<AppAbility['can']>[0
 
 export const orderNotFound = () => new ApiError('NOT_FOUND', 'No repair order with that id.');
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an order id parameter is a uuid (else it is read as a reference). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /**
  * Loads an order with its booking; with `forUpdate` both rows are locked for the rest of the
  * transaction so concurrent changes to one order queue up and each sees the other's result.
  * The id may be the order's uuid or its reference (RT-XXXXXX).
  */
 export async function loadOrder(db: Db, idOrReference: string, forUpdate = false): Promise<LoadedOrder> {
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrReference);
-  const where = isUuid
+  const where = isUuid(idOrReference)
     ? eq(repairOrders.id, idOrReference)
     : eq(repairOrders.reference, idOrReference.trim().toUpperCase());
   const q = db.select().from(repairOrders).where(where);

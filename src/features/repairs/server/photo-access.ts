@@ -8,11 +8,9 @@ import type { Db } from '@/server/db/runtime';
 import { repairOrderPhotos, user } from '@/server/db/schema';
 import { ApiError } from '@/server/http/errors';
 import type { AppAbility } from '@/features/access/ability';
-import { can, type LoadedOrder } from './lock-order';
+import { can, isUuid, type LoadedOrder } from './lock-order';
 
 export type PhotoRow = typeof repairOrderPhotos.$inferSelect;
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const photoNotFound = () => new ApiError('NOT_FOUND', 'No photo with that id.');
 
@@ -60,7 +58,7 @@ export async function selectOrderPhotos(
 }
 
 export async function selectPhoto(db: Db, photoId: string): Promise<PhotoRow | null> {
-  if (!UUID.test(photoId)) return null;
+  if (!isUuid(photoId)) return null;
   const [row] = await db.select().from(repairOrderPhotos).where(eq(repairOrderPhotos.id, photoId));
   return row ?? null;
 }

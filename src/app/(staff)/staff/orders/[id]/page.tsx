@@ -7,6 +7,7 @@ import { getDb } from '@/server/db/runtime';
 import { ApiError } from '@/server/http/errors';
 import { requirePageRole } from '@/features/auth/server/page-guard';
 import { getStaffOrder } from '@/features/repairs/server/get-staff-order';
+import { isUuid } from '@/features/repairs/server/lock-order';
 import { staffCaller } from '@/features/repairs/server/staff-caller';
 import type { StaffOrderDetail } from '@/features/repairs/staff-schemas';
 import { formatMoney } from '@/features/pricing/money';
@@ -33,8 +34,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
     robots: { index: false },
   };
 }
-
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 async function load(id: string, caller: ReturnType<typeof staffCaller>): Promise<StaffOrderDetail> {
   try {
