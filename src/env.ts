@@ -65,6 +65,23 @@ export const env = createEnv({
     MAX_UPLOAD_MEGAPIXELS: z.coerce.number().min(1).max(500).default(50),
     /** PEM file of an extra certificate authority trusted for SMTP (a mail server with a private or self-signed certificate). */
     SMTP_CA_FILE: z.string().optional(),
+    /** Payments: Stripe (card payments through the Payment Element). Without keys the built-in sandbox card provider takes card payments. */
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+    STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_\w+$/, 'must be a Stripe publishable key (pk_test_… or pk_live_…)').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
+    /** Where the Stripe SDK sends its requests (default Stripe's API); for a proxy or a local test peer. */
+    STRIPE_API_BASE: optionalUrl,
+    /** Payments: PayPal (Orders v2). */
+    PAYPAL_CLIENT_ID: z.string().min(1).optional(),
+    PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+    PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
+    PAYPAL_ENV: z.enum(['sandbox', 'live']).default('sandbox'),
+    /** Where the PayPal SDK sends its requests (default PayPal's sandbox or live API per PAYPAL_ENV). */
+    PAYPAL_API_BASE: optionalUrl,
+    /** How long a drop-off slot is held while an online payment is pending, in minutes. */
+    PAYMENT_HOLD_MINUTES: z.coerce.number().int().min(2).max(120).default(15),
+    /** The shop's VAT registration number, printed on invoices. */
+    VAT_NUMBER: z.string().trim().max(30).optional(),
     /** Tests only: run the integration suite against these servers too. */
     TEST_DATABASE_URL: optionalUrl,
     TEST_REDIS_URL: optionalUrl,

@@ -28,6 +28,7 @@ import { sessionUserFromHeaders } from '@/features/auth/server/session';
 import { emailApi } from '@/features/email/api';
 import { liveApi } from '@/features/live/api';
 import { notificationsApi } from '@/features/notifications/api';
+import { paymentsApi } from '@/features/payments/api';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -100,7 +101,8 @@ function buildApi() {
     .route('/', authApi)
     .route('/', emailApi)
     .route('/', liveApi)
-    .route('/', notificationsApi);
+    .route('/', notificationsApi)
+    .route('/', paymentsApi);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -131,6 +131,8 @@ export async function startWorkers(): Promise<void> {
   state.workers = true;
   const { registerEmailWorkers } = await import('@/features/email/server/register-workers');
   await registerEmailWorkers(state.boss, state.config);
+  const { registerPaymentWorkers } = await import('@/features/payments/server/register-workers');
+  await registerPaymentWorkers(state.boss, state.config);
 }
 
 /** Stops the workers (letting running jobs finish briefly) and forgets the queue. */

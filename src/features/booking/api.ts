@@ -12,6 +12,14 @@ import { findBookingByToken } from './server/find-booking';
 import { calendarFile } from './server/calendar';
 import { sendBookingConfirmation } from '@/features/email/server/send-booking-confirmation';
 import { logger } from '@/server/logger';
+import { paymentConfig } from '@/features/payments/server/config';
+import { isMethodAvailable } from '@/features/payments/server/gateway';
+import { paymentView } from '@/features/payments/server/ledger';
+import {
+  bookingPaymentView,
+  isOnline,
+  startBookingPayment,
+} from '@/features/payments/server/booking-payment';
 
 const IdempotencyHeader = z.object({
   'idempotency-key': z
@@ -62,15 +70,32 @@ const calendarRoute = createRoute({
 export const bookingApi = createRouter()
   .openapi(createBookingRoute, async (c) => {
     const key = c.req.valid('header')['idempotency-key'];
+    const input = c.req.valid('json');
+    if (!isMethodAvailable(input.paymentMethod)) {
+      throw new ApiError('VALIDATION_FAILED', 'That payment method is not available.', [
+        { path: 'paymentMethod', message: 'PayPal is not available here. Choose card or pay on collection.' },
+      ]);
+    }
     const db = await getDb();
-    const { booking, replayed } = await createBooking(db, c.req.valid('json'), {
+    const { booking, replayed } = await createBooking(db, input, {
       idempotencyKey: key,
       baseUrl: baseUrlOf(c),
       userId: c.get('user')?.id ?? null,
+      holdMinutes: paymentConfig().holdMinutes,
     });
-    if (replayed) {
-      c.header('Idempotent-Replayed', 'true');
-    } else {
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    if (isOnline(input.paymentMethod)) {
+      // the slot is held while the customer pays; the confirmation e-mail waits for the payment
+      // (or for a switch to pay on collection). A replay finds the same payment.
+      const existing = replayed ? await bookingPaymentView(db, booking) : null;
+      const payment =
+        existing ??
+        (await startBookingPayment(db, booking, input.paymentMethod, baseUrlOf(c)).then((row) =>
+          paymentView(db, row, booking.reference),
+        ));
+      return c.json({ ...booking, payment }, replayed ? 200 : 201);
+    }
+    if (!replayed) {
       // A second statement after the booking's own (keeps the booking one fast atomic statement).
       // The message row is keyed `confirmation:<id>`, so it is stored once; a crash between the
       // two statements loses only this confirmation, and a failure after the row is stored is
@@ -79,7 +104,7 @@ export const bookingApi = createRouter()
         logger.error({ err, bookingId: booking.id }, 'could not queue the booking confirmation'),
       );
     }
-    return c.json(booking, replayed ? 200 : 201);
+    return c.json({ ...booking, payment: null }, replayed ? 200 : 201);
   })
   .openapi(calendarRoute, async (c) => {
     const db = await getDb();

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { QuoteSchema, UrgencySchema } from '@/features/pricing/schemas';
+import { PaymentMethodSchema, PaymentViewSchema } from '@/features/payments/schemas';
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
-
-export const PAYMENT_METHODS = ['collection'] as const;
 
 export const ServiceSchema = z.discriminatedUnion('type', [
   z.object({
@@ -43,7 +42,7 @@ export const BookingRequestSchema = z
     service: ServiceSchema,
     customer: CustomerSchema,
     faultDescription: trimmed(2000).optional(),
-    paymentMethod: z.enum(PAYMENT_METHODS, 'Choose how you will pay.'),
+    paymentMethod: PaymentMethodSchema,
     locale: z.enum(['en-GB']).default('en-GB'),
   })
   .openapi('BookingRequest');
@@ -78,6 +77,10 @@ export const BookingConfirmationSchema = z
     /** The signed link where the customer can cancel or reschedule. */
     manageUrl: z.string(),
     createdAt: z.string(),
+    /** while an online payment is pending, the slot is held until then (ISO) */
+    paymentHoldUntil: z.string().nullable().optional(),
+    /** the online payment to complete (card or PayPal); null for pay on collection */
+    payment: PaymentViewSchema.nullable().optional(),
   })
   .openapi('BookingConfirmation');
 

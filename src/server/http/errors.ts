@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   SLOT_FULL: 409,
   SLOT_UNAVAILABLE: 422,
   IDEMPOTENCY_MISMATCH: 422,
+  PAYMENT_DECLINED: 402,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -48,6 +49,7 @@ export function fieldErrorsFromZod(error: ZodError): FieldError[] {
 const TITLES: Record<number, string> = {
   400: 'Bad request',
   401: 'Sign-in required',
+  402: 'Payment declined',
   403: 'Not allowed',
   404: 'Not found',
   409: 'Conflict',
@@ -101,6 +103,11 @@ export const ProblemSchema = z
   .openapi('Problem');
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+/** The problem+json content entry, for responses not in `errorResponses`. */
+export function problemContentOf() {
+  return problemContent;
+}
 
 /** Shared error responses for route declarations. */
 export const errorResponses = {

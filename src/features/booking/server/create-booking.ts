@@ -21,6 +21,8 @@ export interface CreateBookingOptions {
   baseUrl: string;
   /** The signed-in customer making the booking: it joins their account at once. */
   userId?: string | null;
+  /** minutes to hold the slot while an online payment is pending (card, PayPal) */
+  holdMinutes?: number;
   now?: Date;
 }
 
@@ -104,6 +106,10 @@ export async function createBooking(
   const token = generateTrackingToken();
   const bookingId = randomUUID();
   const createdAt = now;
+  const paymentHoldUntil =
+    input.paymentMethod !== 'collection' && opts.holdMinutes
+      ? new Date(now.getTime() + opts.holdMinutes * 60_000)
+      : null;
   const eventMessage =
     input.service.type === 'mail_in' ? 'Booked for mail-in' : `Booked for drop-off at ${shop!.name}`;
 
@@ -143,6 +149,7 @@ export async function createBooking(
       outlookCalendarUrl: links.outlook,
       manageUrl: manageUrl(opts.baseUrl, reference),
       createdAt: createdAt.toISOString(),
+      paymentHoldUntil: paymentHoldUntil?.toISOString() ?? null,
     };
 
     let row: BookingWriteResult | undefined;
@@ -170,6 +177,7 @@ export async function createBooking(
           locale: input.locale,
           createdAt,
           eventMessage,
+          paymentHoldUntil,
           idempotency: opts.idempotencyKey
             ? { key: opts.idempotencyKey, requestHash, response: confirmation }
             : null,

@@ -29,6 +29,8 @@ export interface BookingWrite {
   locale: string;
   createdAt: Date;
   eventMessage: string;
+  /** an online payment is pending: the slot is held until then */
+  paymentHoldUntil?: Date | null;
   /** `scope` defaults to 'booking' */
   idempotency: { key: string; requestHash: string; response: unknown; scope?: string } | null;
   /** the order's id when the caller needs it up front (walk-ins); generated otherwise */
@@ -78,12 +80,13 @@ export function insertBookingSql(w: BookingWrite): SQL {
     INSERT INTO ${bookings} (id, reference, tracking_token_hash, service_type, shop_slug,
       slot_starts_at, slot_ends_at, model_slug, customer_name, customer_email, customer_phone, user_id,
       fault_description, urgency, payment_method, quote, total_minor, currency, locale,
-      created_at, updated_at)
+      payment_hold_until, created_at, updated_at)
     SELECT ${w.bookingId}::uuid, ${w.reference}, ${w.trackingTokenHash}, ${w.serviceType}, ${w.shopSlug},
       ${w.slot ? ts(w.slot.startsAt) : sql`NULL::timestamptz`}, ${w.slot ? ts(w.slot.endsAt) : sql`NULL::timestamptz`},
       ${w.modelSlug}, ${w.customerName}, ${w.customerEmail}, ${w.customerPhone}, ${w.userId}, ${w.faultDescription},
       ${w.urgency}, ${w.paymentMethod}, ${JSON.stringify(w.quote)}::jsonb, ${w.quote.totalMinor}::int,
-      ${w.quote.currency}, ${w.locale}, ${ts(w.createdAt)}, ${ts(w.createdAt)}
+      ${w.quote.currency}, ${w.locale},
+      ${w.paymentHoldUntil ? ts(w.paymentHoldUntil) : sql`NULL::timestamptz`}, ${ts(w.createdAt)}, ${ts(w.createdAt)}
     FROM ${gate}
     ON CONFLICT (reference) DO NOTHING
     RETURNING id)`);

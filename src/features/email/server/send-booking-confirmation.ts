@@ -15,7 +15,7 @@ import { scheduleBookingReminder } from './schedule-booking-reminder';
 export async function sendBookingConfirmation(
   db: Db,
   booking: BookingConfirmation,
-  opts: { manageUrl?: string; now?: Date } = {},
+  opts: { manageUrl?: string; now?: Date; paid?: string } = {},
 ): Promise<{ id: string } | null> {
   const shop = booking.service.shop ? await getShopRow(db, booking.service.shop.slug) : null;
   const startsAt = booking.service.slotStartsAt ? new Date(booking.service.slotStartsAt) : null;
@@ -50,6 +50,7 @@ export async function sendBookingConfirmation(
       service,
       trackingUrl: booking.trackingUrl,
       manageUrl: opts.manageUrl,
+      ...(opts.paid ? { paid: opts.paid } : {}),
     },
     attachments: ics
       ? [

@@ -28,7 +28,8 @@ export const bookingConfirmation: TemplateFn<'booking-confirmation'> = (d, b) =>
         </P>
       ) : null}
       <P style={{ color: '#64748b', fontSize: 14 }}>
-        The attached calendar file adds your appointment to your calendar. You pay on collection.
+        The attached calendar file adds your appointment to your calendar.{' '}
+        {d.paid ? `${d.paid}: your receipt follows in a separate e-mail.` : 'You pay on collection.'}
       </P>
     </>
   ),
@@ -42,6 +43,7 @@ export const bookingConfirmation: TemplateFn<'booking-confirmation'> = (d, b) =>
     `Repairs: ${d.repairs.join(', ')}`,
     `Total: ${d.total}`,
     `Service: ${d.service}`,
+    d.paid ? `Payment: ${d.paid}` : 'Payment: on collection',
     '',
     'Track your repair:',
     d.trackingUrl,

@@ -17,6 +17,8 @@ export interface TemplateData {
     trackingUrl: string;
     /** signed link to cancel or reschedule (when the manage page exists) */
     manageUrl?: string;
+    /** e.g. "Paid £129.00 by card"; absent: pay on collection */
+    paid?: string;
   };
   'status-update': {
     name: string;

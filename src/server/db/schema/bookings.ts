@@ -58,6 +58,9 @@ export const bookings = pgTable(
     /** Raised on every reschedule/cancel so calendar clients update the same entry. */
     icsSequence: integer('ics_sequence').notNull().default(0),
     locale: text('locale').notNull().default('en-GB'),
+    /** while an online payment is pending, the slot is held until then; null once paid or
+     *  switched to pay on collection. A job cancels the booking if it is still unpaid then. */
+    paymentHoldUntil: timestamp('payment_hold_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

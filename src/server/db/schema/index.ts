@@ -4,3 +4,4 @@ export * from './shops';
 export * from './bookings';
 export * from './repairs';
 export * from './email';
+export * from './payments';

@@ -1,0 +1,82 @@
+/**
+ * The sandbox card provider's decision on a card: the test card decides the outcome (see
+ * sandbox-cards.ts), applied through the same path as a provider's webhook.
+ */
+import type { Db } from '@/server/db/runtime';
+import { ApiError } from '@/server/http/errors';
+import { checkSandboxCard } from '../sandbox-cards';
+import { isCaptured } from '../state';
+import { applyPaymentUpdate, type PaymentUpdateResult } from './apply-update';
+import type { PaymentRow } from './ledger';
+
+const DECLINED: Record<string, string> = {
+  declined: 'Your card was declined. Try another card, or choose to pay on collection.',
+  insufficient_funds: 'Your card has insufficient funds. Try another card, or choose to pay on collection.',
+};
+
+function assertOpenSandbox(payment: PaymentRow) {
+  if (payment.provider !== 'sandbox') {
+    throw new ApiError('CONFLICT', 'This payment is not taken by the test-mode card form.');
+  }
+}
+
+/** null when the payment is already paid (a double submit): nothing changes. */
+export async function confirmSandboxCard(
+  db: Db,
+  payment: PaymentRow,
+  card: { cardNumber: string; expiry?: string; cvc?: string },
+  now = new Date(),
+): Promise<PaymentUpdateResult | null> {
+  assertOpenSandbox(payment);
+  if (isCaptured(payment.status)) return null;
+  if (payment.status === 'requires_action') {
+    throw new ApiError('CONFLICT', 'Your bank asked for an extra confirmation: complete that step first.');
+  }
+  const check = checkSandboxCard(card, now);
+  if (!check.ok)
+    throw new ApiError('VALIDATION_FAILED', check.message, [{ path: check.field, message: check.message }]);
+  const methodDetail = `${check.brand} •••• ${check.last4}`;
+  const base = { provider: 'sandbox' as const, paymentId: payment.id, now };
+  if (check.outcome === 'succeeds') {
+    return applyPaymentUpdate(db, { ...base, snapshot: { status: 'succeeded', methodDetail } });
+  }
+  if (check.outcome === 'requires_action') {
+    return applyPaymentUpdate(db, { ...base, snapshot: { status: 'requires_action', methodDetail } });
+  }
+  return applyPaymentUpdate(db, {
+    ...base,
+    snapshot: {
+      status: 'failed',
+      methodDetail,
+      failureCode: check.outcome,
+      failureMessage: DECLINED[check.outcome],
+    },
+  });
+}
+
+/** The sandbox's stand-in for the bank's 3-D Secure page: the customer approves or not. */
+export async function authenticateSandbox(
+  db: Db,
+  payment: PaymentRow,
+  approve: boolean,
+  now = new Date(),
+): Promise<PaymentUpdateResult | null> {
+  assertOpenSandbox(payment);
+  if (isCaptured(payment.status)) return null;
+  if (payment.status !== 'requires_action') {
+    throw new ApiError('CONFLICT', 'This payment is not waiting for an extra confirmation.');
+  }
+  return applyPaymentUpdate(db, {
+    provider: 'sandbox',
+    paymentId: payment.id,
+    now,
+    snapshot: approve
+      ? { status: 'succeeded' }
+      : {
+          status: 'failed',
+          failureCode: 'authentication_failed',
+          failureMessage:
+            'The extra confirmation was not completed. Try again, use another card, or pay on collection.',
+        },
+  });
+}

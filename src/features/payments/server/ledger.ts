@@ -1,0 +1,148 @@
+/**
+ * Reading payments: one payment (optionally locked), an order's payments, its balance, and the
+ * views the API answers with.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/server/db/runtime';
+import { invoices, paymentRefunds, payments, user } from '@/server/db/schema';
+import { splitVatInclusive } from '@/features/pricing/money';
+import type { LoadedOrder } from '@/features/repairs/server/lock-order';
+import type { Balance, PaymentView, StaffPaymentView } from '../schemas';
+import { isCaptured } from '../state';
+import { isTestMode, methodOfProvider } from './gateway';
+
+export type PaymentRow = typeof payments.$inferSelect;
+export type RefundRow = typeof paymentRefunds.$inferSelect;
+
+export async function getPayment(db: Db, id: string, forUpdate = false): Promise<PaymentRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const q = db.select().from(payments).where(eq(payments.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+export async function orderPayments(db: Db, orderId: string): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.createdAt));
+}
+
+/** What has been paid: captured amounts less refunds. */
+export function paidMinor(rows: readonly PaymentRow[]): number {
+  return rows.reduce((sum, p) => (isCaptured(p.status) ? sum + p.amountMinor - p.refundedMinor : sum), 0);
+}
+
+export function balanceOf({ order, booking }: LoadedOrder, rows: readonly PaymentRow[]): Balance {
+  const totalMinor = order.agreedTotalMinor ?? booking.totalMinor;
+  const vatRateBp = booking.quote.vat.rateBp;
+  const { netMinor, vatMinor } = splitVatInclusive(totalMinor, vatRateBp);
+  const paid = paidMinor(rows);
+  return {
+    currency: booking.currency,
+    totalMinor,
+    vatRateBp,
+    netMinor,
+    vatMinor,
+    paidMinor: paid,
+    dueMinor: Math.max(0, totalMinor - paid),
+  };
+}
+
+async function invoicesOf(db: Db, paymentIds: string[]) {
+  if (paymentIds.length === 0) return new Map<string, { id: string; number: string }>();
+  const rows = await db
+    .select({ id: invoices.id, number: invoices.number, paymentId: invoices.paymentId })
+    .from(invoices)
+    .where(inArray(invoices.paymentId, paymentIds));
+  return new Map(rows.map((r) => [r.paymentId, { id: r.id, number: r.number }]));
+}
+
+function view(p: PaymentRow, reference: string, invoice: { id: string; number: string } | null): PaymentView {
+  // the secrets a client needs to pay are only useful while the payment is still open
+  const open = p.status === 'pending' || p.status === 'requires_action' || p.status === 'failed';
+  return {
+    id: p.id,
+    orderId: p.orderId,
+    reference,
+    provider: p.provider,
+    method: methodOfProvider(p.provider),
+    purpose: p.purpose,
+    status: p.status,
+    amountMinor: p.amountMinor,
+    refundedMinor: p.refundedMinor,
+    currency: p.currency,
+    methodDetail: p.methodDetail,
+    failureMessage: p.status === 'failed' ? p.failureMessage : null,
+    clientSecret: open ? p.clientSecret : null,
+    approveUrl: open ? p.approveUrl : null,
+    invoice,
+    testMode: isTestMode(p.provider),
+    createdAt: p.createdAt.toISOString(),
+    succeededAt: p.succeededAt?.toISOString() ?? null,
+  };
+}
+
+export async function paymentView(db: Db, p: PaymentRow, reference: string): Promise<PaymentView> {
+  const inv = await invoicesOf(db, [p.id]);
+  return view(p, reference, inv.get(p.id) ?? null);
+}
+
+export async function paymentViews(db: Db, rows: PaymentRow[], reference: string): Promise<PaymentView[]> {
+  const inv = await invoicesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => view(r, reference, inv.get(r.id) ?? null));
+}
+
+export async function staffPaymentViews(
+  db: Db,
+  rows: PaymentRow[],
+  reference: string,
+): Promise<StaffPaymentView[]> {
+  const ids = rows.map((r) => r.id);
+  const [inv, refunds, people] = await Promise.all([
+    invoicesOf(db, ids),
+    ids.length
+      ? db
+          .select()
+          .from(paymentRefunds)
+          .where(inArray(paymentRefunds.paymentId, ids))
+          .orderBy(asc(paymentRefunds.createdAt))
+      : Promise.resolve([] as RefundRow[]),
+    db
+      .select({ id: user.id, name: user.name })
+      .from(user)
+      .where(
+        inArray(
+          user.id,
+          rows
+            .map((r) => r.createdBy)
+            .filter((x): x is string => !!x)
+            .concat(['-']),
+        ),
+      ),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const refundNames = new Map<string, string>();
+  const refundUsers = refunds.map((r) => r.createdBy).filter((x): x is string => !!x);
+  if (refundUsers.length) {
+    const rows2 = await db
+      .select({ id: user.id, name: user.name })
+      .from(user)
+      .where(inArray(user.id, refundUsers));
+    for (const r of rows2) refundNames.set(r.id, r.name);
+  }
+  return rows.map((r) => ({
+    ...view(r, reference, inv.get(r.id) ?? null),
+    createdBy: r.createdBy ? (names.get(r.createdBy) ?? null) : null,
+    refunds: refunds
+      .filter((f) => f.paymentId === r.id)
+      .map((f) => ({
+        id: f.id,
+        amountMinor: f.amountMinor,
+        reason: f.reason,
+        status: f.status,
+        createdAt: f.createdAt.toISOString(),
+        createdBy: f.createdBy ? (refundNames.get(f.createdBy) ?? null) : null,
+      })),
+  }));
+}
