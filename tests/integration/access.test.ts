@@ -171,6 +171,58 @@ const EXPECTED: Record<string, Case> = {
     path: `/api/track/RT-222222/quotes/${NO_ORDER}/decline`,
     body: { token: 'x' },
   },
+  // payments: the payment's own link (tracking token) or the owner's session is the
+  // authorisation; anyone else gets the same 404 as for an unknown payment
+  'GET /api/payments/methods': { allowed: everyone, path: '/api/payments/methods' },
+  'GET /api/payments/:id': { allowed: everyone, path: `/api/payments/${NO_ORDER}?token=x` },
+  'POST /api/payments/:id/card': {
+    allowed: everyone,
+    path: `/api/payments/${NO_ORDER}/card`,
+    body: { token: 'x', cardNumber: '4242424242424242' },
+  },
+  'POST /api/payments/:id/authenticate': {
+    allowed: everyone,
+    path: `/api/payments/${NO_ORDER}/authenticate`,
+    body: { token: 'x', approve: true },
+  },
+  'POST /api/payments/:id/sync': {
+    allowed: everyone,
+    path: `/api/payments/${NO_ORDER}/sync`,
+    body: { token: 'x' },
+  },
+  'POST /api/payments/:id/pay-on-collection': {
+    allowed: everyone,
+    path: `/api/payments/${NO_ORDER}/pay-on-collection`,
+    body: { token: 'x' },
+  },
+  'GET /api/account/repairs/:reference/payments': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/payments',
+  },
+  'POST /api/account/repairs/:reference/payments': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/payments',
+    body: { method: 'card' },
+  },
+  'GET /api/track/:reference/payments': { allowed: everyone, path: '/api/track/RT-222222/payments?token=x' },
+  'POST /api/track/:reference/payments': {
+    allowed: everyone,
+    path: '/api/track/RT-222222/payments',
+    body: { token: 'x', method: 'card' },
+  },
+  // staff: history for technicians and above; recording needs 'update' on the order and refunds
+  // 'manage' (the shop's managers, admins), both checked on the record (404 here)
+  'GET /api/staff/orders/:id/payments': { allowed: staff, path: `/api/staff/orders/${NO_ORDER}/payments` },
+  'POST /api/staff/orders/:id/payments': {
+    allowed: staff,
+    path: `/api/staff/orders/${NO_ORDER}/payments`,
+    body: { kind: 'cash' },
+  },
+  'POST /api/staff/payments/:paymentId/refunds': {
+    allowed: staff,
+    path: `/api/staff/payments/${NO_ORDER}/refunds`,
+    body: { amountMinor: 100, reason: 'Goodwill' },
+  },
   // live streams: staff see every order's events; customers their own orders' customer-visible
   // events (404 for anyone else's); the tracking link's token is its own authorisation
   'GET /api/staff/live': { allowed: staff, path: '/api/staff/live' },
