@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema';
+import { logger } from '@/server/logger';
 import { acquireDirLock, type DirLock } from './lock';
 
 export type Schema = typeof schema;
@@ -44,6 +45,12 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection the server closes (a restart, a failover, an admin's terminate) is
+    // reported here; without a listener it would be an uncaught error that ends the process.
+    // The pool drops that connection and opens a new one when next needed.
+    pool.on('error', (err) => {
+      logger.warn({ err: err.message }, 'an idle PostgreSQL connection was closed; the pool replaces it');
+    });
     const db = drizzle(pool, { schema }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
