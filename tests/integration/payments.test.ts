@@ -172,6 +172,8 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
       .where(eq(emailMessages.bookingId, body.id));
     expect(mails.map((m) => m.template)).toEqual(['booking-confirmation']);
     expect(mails[0]!.text).toContain('on collection');
+    // the online attempt is closed: a card can no longer be charged for it
+    expect((await card(body.payment!, body.trackingToken, '4242424242424242')).status).toBe(409);
   });
 
   it('the card that needs an extra confirmation step: requires_action, then approved', async () => {

@@ -14,9 +14,20 @@ const DECLINED: Record<string, string> = {
   insufficient_funds: 'Your card has insufficient funds. Try another card, or choose to pay on collection.',
 };
 
+/** Attempts closed for good: the customer switched to pay on collection, or the hold ran out. */
+export const CLOSED_FAILURES = new Set(['switched_to_collection', 'expired']);
+
 function assertOpenSandbox(payment: PaymentRow) {
   if (payment.provider !== 'sandbox') {
     throw new ApiError('CONFLICT', 'This payment is not taken by the test-mode card form.');
+  }
+  if (payment.status === 'failed' && payment.failureCode && CLOSED_FAILURES.has(payment.failureCode)) {
+    throw new ApiError(
+      'CONFLICT',
+      payment.failureCode === 'expired'
+        ? 'This payment was not completed in time and the booking was released. Please book again.'
+        : 'You chose to pay on collection for this booking, so nothing is taken online.',
+    );
   }
 }
 
