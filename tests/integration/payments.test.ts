@@ -151,6 +151,10 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
     expect(((await declined.json()) as { detail: string }).detail).toMatch(/declined/i);
     const [row] = await app.handle.db.select().from(payments).where(eq(payments.id, body.payment!.id));
     expect(row!.status).toBe('failed');
+    // a second decline, for another reason, is a 402 with that reason
+    const poor = await card(body.payment!, body.trackingToken, '4000000000009995');
+    expect(poor.status).toBe(402);
+    expect(((await poor.json()) as { detail: string }).detail).toMatch(/insufficient funds/i);
     const retried = await card(body.payment!, body.trackingToken, '4242424242424242');
     expect(retried.status).toBe(200);
     expect(((await retried.json()) as PaymentView).status).toBe('succeeded');

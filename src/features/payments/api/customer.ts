@@ -152,7 +152,7 @@ async function answer(
   const row = result?.payment ?? (await getPayment(db, fallback.id)) ?? fallback;
   const view = await paymentView(db, row, reference);
   c.header('cache-control', 'no-store');
-  if (result?.failed || (row.status === 'failed' && result?.outcome === 'unchanged')) {
+  if (result && row.status === 'failed') {
     throw new ApiError('PAYMENT_DECLINED', view.failureMessage ?? 'The payment was declined.');
   }
   return view;

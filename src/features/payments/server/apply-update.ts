@@ -91,11 +91,18 @@ export async function applyPaymentUpdate(db: Db, u: PaymentUpdate): Promise<Paym
     status = statusAfterRefund(status, payment.amountMinor, refunded);
     const capturedNow = !isCaptured(payment.status) && isCaptured(status);
     const failedNow = status === 'failed' && payment.status !== 'failed';
+    // a new reason for a payment that stays failed (another decline, a switch, an expiry)
+    const newFailure =
+      status === 'failed' &&
+      s.status === 'failed' &&
+      !!s.failureCode &&
+      s.failureCode !== payment.failureCode;
     const changed =
       status !== payment.status ||
       refunded !== payment.refundedMinor ||
       (!!s.captureId && s.captureId !== payment.providerCaptureId) ||
-      (!!s.methodDetail && s.methodDetail !== payment.methodDetail);
+      (!!s.methodDetail && s.methodDetail !== payment.methodDetail) ||
+      newFailure;
     if (!changed) return { outcome: 'unchanged' as const, payment, ...empty };
 
     const [updated] = await tx
@@ -105,16 +112,18 @@ export async function applyPaymentUpdate(db: Db, u: PaymentUpdate): Promise<Paym
         refundedMinor: refunded,
         providerCaptureId: s.captureId ?? payment.providerCaptureId,
         methodDetail: s.methodDetail ?? payment.methodDetail,
-        failureCode: failedNow
-          ? (s.failureCode ?? 'declined')
-          : status === 'failed'
-            ? payment.failureCode
-            : null,
-        failureMessage: failedNow
-          ? (s.failureMessage ?? 'The payment was declined.')
-          : status === 'failed'
-            ? payment.failureMessage
-            : null,
+        failureCode:
+          failedNow || newFailure
+            ? (s.failureCode ?? 'declined')
+            : status === 'failed'
+              ? payment.failureCode
+              : null,
+        failureMessage:
+          failedNow || newFailure
+            ? (s.failureMessage ?? 'The payment was declined.')
+            : status === 'failed'
+              ? payment.failureMessage
+              : null,
         succeededAt: capturedNow ? now : payment.succeededAt,
         updatedAt: now,
       })
