@@ -221,6 +221,9 @@ const EXPECTED: Record<string, Case> = {
   },
   'POST /api/staff/walk-ins': { allowed: staff, path: '/api/staff/walk-ins', body: {} },
   'GET /api/staff/technicians': { allowed: staff, path: '/api/staff/technicians' },
+  // an invoice's PDF: staff who may read the order, its owner, or its tracking token (?token=);
+  // anyone else gets the same 404 as for an unknown invoice (invoices.test.ts)
+  'GET /api/invoices/:id/pdf': { allowed: everyone, path: `/api/invoices/${NO_ORDER}/pdf?token=x` },
   'GET /api/openapi.json': { allowed: everyone, path: '/api/openapi.json' },
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },
   'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },
