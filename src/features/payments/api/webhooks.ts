@@ -1,0 +1,102 @@
+/**
+ * Where Stripe and PayPal report payments. No session: the provider's signature over the raw
+ * body is the authorisation, so a request without a valid one is a 400 and changes nothing. A
+ * provider that is not configured has no endpoint (404). Each event applies once, whatever the
+ * order of arrival; an event we do not act on is acknowledged so the provider stops resending.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '@/server/http/app';
+import { ApiError, problemContentOf } from '@/server/http/errors';
+import { jsonResponse } from '@/server/http/openapi';
+import { baseUrlOf } from '@/server/http/base-url';
+import { getDb } from '@/server/db/runtime';
+import { logger } from '@/server/logger';
+import { paymentConfig } from '../server/config';
+import { afterPaymentUpdate } from '../server/after-payment';
+import { handleStripeEvent, StripeSignatureError, verifyStripeEvent } from '../server/webhooks/stripe-events';
+import { handlePayPalEvent, PayPalEventSchema } from '../server/webhooks/paypal-events';
+import {
+  PayPalSignatureError,
+  transmissionFrom,
+  verifyPayPalSignature,
+} from '../server/webhooks/paypal-signature';
+import { paymentErrors } from './shared';
+
+const tags = ['Payments'];
+
+const WebhookAnswerSchema = z
+  .object({
+    received: z.literal(true),
+    /** what the event did: applied, duplicate (seen before), unchanged, unknown_payment, ignored */
+    outcome: z.enum(['applied', 'duplicate', 'unchanged', 'unknown_payment', 'ignored']),
+  })
+  .openapi('WebhookAnswer');
+
+const responses = {
+  200: jsonResponse(WebhookAnswerSchema, 'Received'),
+  400: { description: 'Missing or invalid signature', content: problemContentOf() },
+  404: paymentErrors[404],
+};
+
+const stripeRoute = createRoute({
+  method: 'post',
+  path: '/payments/webhooks/stripe',
+  tags,
+  summary: 'Stripe webhook endpoint (signed with the Stripe-Signature header)',
+  responses,
+});
+
+const paypalRoute = createRoute({
+  method: 'post',
+  path: '/payments/webhooks/paypal',
+  tags,
+  summary: "PayPal webhook endpoint (verified with PayPal's transmission signature)",
+  responses,
+});
+
+export const webhooksApi = createRouter()
+  .openapi(stripeRoute, async (c) => {
+    const stripe = paymentConfig().stripe;
+    if (!stripe?.webhookSecret) throw new ApiError('NOT_FOUND', 'Stripe webhooks are not set up here.');
+    const raw = await c.req.text();
+    let event;
+    try {
+      event = verifyStripeEvent(raw, c.req.header('stripe-signature'), stripe.webhookSecret);
+    } catch (err) {
+      if (err instanceof StripeSignatureError) throw new ApiError('BAD_REQUEST', err.message);
+      throw err;
+    }
+    const db = await getDb();
+    const { outcome, result } = await handleStripeEvent(db, event);
+    logger.info({ eventId: event.id, type: event.type, outcome }, 'stripe webhook');
+    if (result) await afterPaymentUpdate(db, result, baseUrlOf(c));
+    return c.json({ received: true as const, outcome }, 200);
+  })
+  .openapi(paypalRoute, async (c) => {
+    const paypal = paymentConfig().paypal;
+    if (!paypal?.webhookId) throw new ApiError('NOT_FOUND', 'PayPal webhooks are not set up here.');
+    const raw = await c.req.text();
+    try {
+      await verifyPayPalSignature(
+        raw,
+        transmissionFrom((name) => c.req.header(name)),
+        paypal,
+      );
+    } catch (err) {
+      if (err instanceof PayPalSignatureError) throw new ApiError('BAD_REQUEST', err.message);
+      throw err;
+    }
+    let parsed;
+    try {
+      parsed = PayPalEventSchema.safeParse(JSON.parse(raw));
+    } catch {
+      throw new ApiError('BAD_REQUEST', 'The event is not JSON.');
+    }
+    if (!parsed.success) throw new ApiError('BAD_REQUEST', 'The event is not a PayPal event.');
+    const event = parsed.data;
+    const db = await getDb();
+    const { outcome, result } = await handlePayPalEvent(db, event);
+    logger.info({ eventId: event.id, type: event.event_type, outcome }, 'paypal webhook');
+    if (result) await afterPaymentUpdate(db, result, baseUrlOf(c));
+    return c.json({ received: true as const, outcome }, 200);
+  });
