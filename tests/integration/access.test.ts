@@ -223,6 +223,18 @@ const EXPECTED: Record<string, Case> = {
     path: `/api/staff/payments/${NO_ORDER}/refunds`,
     body: { amountMinor: 100, reason: 'Goodwill' },
   },
+  // provider webhooks: the provider's signature over the body is the authorisation (400 without a
+  // valid one; 404 while the provider or its webhook secret/id is not configured, as here)
+  'POST /api/payments/webhooks/stripe': {
+    allowed: everyone,
+    path: '/api/payments/webhooks/stripe',
+    body: {},
+  },
+  'POST /api/payments/webhooks/paypal': {
+    allowed: everyone,
+    path: '/api/payments/webhooks/paypal',
+    body: {},
+  },
   // live streams: staff see every order's events; customers their own orders' customer-visible
   // events (404 for anyone else's); the tracking link's token is its own authorisation
   'GET /api/staff/live': { allowed: staff, path: '/api/staff/live' },
