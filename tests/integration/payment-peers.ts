@@ -125,6 +125,11 @@ export async function startStripePeer(config: { secretKey: string; webhookSecret
   const intents = new Map<string, StripeIntent>();
   const charges = new Map<string, StripeCharge>();
   const idempotent = new Map<string, Reply>();
+  const refunds = new Map<
+    string,
+    Record<string, unknown> & { id: string; amount: number; charge: string; status: string }
+  >();
+  let holdNextRefund = false;
   let eventCounter = 0;
 
   const stripeError = (status: number, type: string, message: string, code?: string): Reply => ({
@@ -215,23 +220,27 @@ export async function startStripePeer(config: { secretKey: string; webhookSecret
       if (amount > charge.amount - charge.amount_refunded) {
         return stripeError(400, 'invalid_request_error', 'Refund amount is greater than unrefunded amount.');
       }
-      charge.amount_refunded += amount;
-      charge.refunded = charge.amount_refunded === charge.amount;
-      return remember({
-        status: 200,
-        json: {
-          id: `re_${id()}`,
-          object: 'refund',
-          amount,
-          currency: charge.currency,
-          charge: charge.id,
-          payment_intent: pi.id,
-          reason: form.reason ?? null,
-          status: 'succeeded',
-          metadata: metadataOf(form),
-          created: now(),
-        },
-      });
+      // a refund Stripe cannot finish at once (e.g. to a bank account) stays pending
+      const status = holdNextRefund ? 'pending' : 'succeeded';
+      holdNextRefund = false;
+      if (status === 'succeeded') {
+        charge.amount_refunded += amount;
+        charge.refunded = charge.amount_refunded === charge.amount;
+      }
+      const refund = {
+        id: `re_${id()}`,
+        object: 'refund',
+        amount,
+        currency: charge.currency,
+        charge: charge.id,
+        payment_intent: pi.id,
+        reason: form.reason ?? null,
+        status,
+        metadata: metadataOf(form),
+        created: now(),
+      };
+      refunds.set(refund.id, refund);
+      return remember({ status: 200, json: refund });
     }
     return stripeError(
       404,
@@ -282,6 +291,21 @@ export async function startStripePeer(config: { secretKey: string; webhookSecret
         },
       });
     },
+    /** The next refund asked for stays pending (until completeRefund). */
+    holdNextRefund() {
+      holdNextRefund = true;
+    },
+    /** Stripe finishes a pending refund; returns the refund object. */
+    completeRefund(refundId: string) {
+      const refund = refunds.get(refundId)!;
+      const charge = charges.get(refund.charge)!;
+      refund.status = 'succeeded';
+      charge.amount_refunded += refund.amount;
+      charge.refunded = charge.amount_refunded === charge.amount;
+      return refund;
+    },
+    /** The refunds asked for through the API. */
+    refunds: () => [...refunds.values()],
     /** A refund made in Stripe's dashboard (not through our API). */
     refundInDashboard(piId: string, amount: number) {
       const charge = charges.get(intents.get(piId)!.latest_charge!)!;
@@ -369,6 +393,7 @@ export async function startPayPalPeer(config: { clientId: string; clientSecret: 
   const tokens = new Set<string>();
   let base = '';
   let eventCounter = 0;
+  let holdNextRefund = false;
 
   const paypalError = (status: number, name: string, issue: string, message = issue): Reply => ({
     status,
@@ -528,6 +553,26 @@ export async function startPayPalPeer(config: { clientId: string; clientSecret: 
     return unit.payments.captures[0]!;
   }
 
+  type PayPalRefund = NonNullable<NonNullable<PayPalOrder['purchase_units'][0]['payments']>['refunds']>[0];
+
+  /** The capture's completed refunds in total, written onto the capture and `refund`. */
+  function totals(o: PayPalOrder, refund: PayPalRefund) {
+    const payments = o.purchase_units[0]!.payments!;
+    const capture = payments.captures[0]!;
+    const total = (payments.refunds ?? [])
+      .filter((r) => r.status === 'COMPLETED')
+      .reduce((t, r) => t + toMinor(r.amount.value), 0);
+    if (total > 0)
+      capture.status = total >= toMinor(capture.amount.value) ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+    const currency = capture.amount.currency_code;
+    refund.seller_payable_breakdown = {
+      gross_amount: refund.amount,
+      net_amount: refund.amount,
+      total_refunded_amount: { currency_code: currency, value: toValue(total) },
+    };
+    return refund;
+  }
+
   function refundNow(
     o: PayPalOrder,
     amount: { value: string; currency_code: string } | undefined,
@@ -535,26 +580,26 @@ export async function startPayPalPeer(config: { clientId: string; clientSecret: 
   ) {
     const payments = o.purchase_units[0]!.payments!;
     const capture = payments.captures[0]!;
-    const captured = toMinor(capture.amount.value);
     const before = (payments.refunds ?? []).reduce((t, r) => t + toMinor(r.amount.value), 0);
-    const minor = amount ? toMinor(amount.value) : captured - before;
-    const total = before + minor;
-    capture.status = total >= captured ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
-    const r = {
-      id: orderId(),
-      status: 'COMPLETED',
+    const minor = amount ? toMinor(amount.value) : toMinor(capture.amount.value) - before;
+    const refundId = orderId();
+    // an eCheck-funded payment, say: PayPal holds the refund as pending
+    const status = holdNextRefund ? 'PENDING' : 'COMPLETED';
+    holdNextRefund = false;
+    const r: PayPalRefund = {
+      id: refundId,
+      status,
       amount: { currency_code: capture.amount.currency_code, value: toValue(minor) },
       ...(extra.note_to_payer ? { note_to_payer: extra.note_to_payer } : {}),
       ...(extra.custom_id ? { custom_id: extra.custom_id } : {}),
-      seller_payable_breakdown: {
-        gross_amount: { currency_code: capture.amount.currency_code, value: toValue(minor) },
-        net_amount: { currency_code: capture.amount.currency_code, value: toValue(minor) },
-        total_refunded_amount: { currency_code: capture.amount.currency_code, value: toValue(total) },
-      },
       create_time: iso(),
       update_time: iso(),
       links: [
-        { href: `https://api.sandbox.paypal.com/v2/payments/refunds/${'R'}`, rel: 'self', method: 'GET' },
+        {
+          href: `https://api.sandbox.paypal.com/v2/payments/refunds/${refundId}`,
+          rel: 'self',
+          method: 'GET',
+        },
         {
           href: `https://api.sandbox.paypal.com/v2/payments/captures/${capture.id}`,
           rel: 'up',
@@ -562,9 +607,8 @@ export async function startPayPalPeer(config: { clientId: string; clientSecret: 
         },
       ],
     };
-    r.links[0]!.href = `https://api.sandbox.paypal.com/v2/payments/refunds/${r.id}`;
     payments.refunds = [...(payments.refunds ?? []), r];
-    return r;
+    return totals(o, r);
   }
 
   const peer = await listen(route);
@@ -583,6 +627,17 @@ export async function startPayPalPeer(config: { clientId: string; clientSecret: 
     },
     /** PayPal captures without us (e.g. the buyer's app completed the order). */
     capture: (orderIdValue: string) => captureNow(orders.get(orderIdValue)!),
+    /** The next refund asked for stays PENDING (until completeRefund). */
+    holdNextRefund() {
+      holdNextRefund = true;
+    },
+    /** PayPal completes a pending refund; returns the refund resource (as its webhook carries it). */
+    completeRefund(orderIdValue: string, refundId: string) {
+      const o = orders.get(orderIdValue)!;
+      const refund = o.purchase_units[0]!.payments!.refunds!.find((r) => r.id === refundId)!;
+      refund.status = 'COMPLETED';
+      return totals(o, refund);
+    },
     /** A refund made in PayPal's dashboard; returns the refund resource. */
     refundInDashboard: (orderIdValue: string, minor: number) =>
       refundNow(orders.get(orderIdValue)!, { value: toValue(minor), currency_code: 'GBP' }),

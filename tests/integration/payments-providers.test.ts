@@ -115,6 +115,15 @@ describe.each(BACKENDS)('payments through Stripe and PayPal (real SDKs, local pe
       json: { amountMinor, reason },
     });
 
+  async function staffPayment(b: Booked) {
+    const res = await app.request(`/api/staff/orders/${b.reference}/payments`, {
+      headers: { cookie: manager.cookie },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { payments: StaffPaymentView[] };
+    return body.payments.find((p) => p.id === b.payment.id)!;
+  }
+
   describe('Stripe', () => {
     const piOf = (b: Booked) => stripe.intent(b.payment.clientSecret!.split('_secret_')[0]!);
 
@@ -320,6 +329,27 @@ describe.each(BACKENDS)('payments through Stripe and PayPal (real SDKs, local pe
       );
       expect(await row(b.payment.id)).toMatchObject({ status: 'partially_refunded', refundedMinor: 2000 });
     });
+    it('a refund Stripe holds as pending counts once charge.refund.updated says it succeeded', async () => {
+      const b = await book('card');
+      stripe.confirm(piOf(b).id);
+      await sync(b);
+      stripe.holdNextRefund();
+      const res = await refund(b.payment.id, 1200, `stripe-pending-${backend.name}-${Date.now()}`);
+      expect(res.status).toBe(201);
+      const view = (await res.json()) as StaffPaymentView;
+      expect(view).toMatchObject({ status: 'succeeded', refundedMinor: 0 });
+      expect(view.refunds.map((r) => [r.amountMinor, r.status])).toEqual([[1200, 'pending']]);
+      // what is pending cannot be refunded a second time
+      const tooMuch = await refund(b.payment.id, b.quote.totalMinor - 1200 + 1, `stripe-more-${Date.now()}`);
+      expect(tooMuch.status).toBe(422);
+      const done = stripe.completeRefund(stripe.refunds().at(-1)!.id);
+      const event = stripe.webhook('charge.refund.updated', done);
+      expect(await outcome(await deliver('stripe', event))).toBe('applied');
+      expect(await outcome(await deliver('stripe', event))).toBe('duplicate');
+      const after = await staffPayment(b);
+      expect(after).toMatchObject({ status: 'partially_refunded', refundedMinor: 1200 });
+      expect(after.refunds.map((r) => [r.amountMinor, r.status])).toEqual([[1200, 'succeeded']]);
+    });
   });
 
   describe('PayPal', () => {
@@ -503,6 +533,26 @@ describe.each(BACKENDS)('payments through Stripe and PayPal (real SDKs, local pe
         refundedMinor: b.quote.totalMinor,
       });
       expect(await outcome(await deliver('paypal', restEvent))).toBe('duplicate');
+    });
+    it('a refund PayPal holds as pending counts once PAYMENT.CAPTURE.REFUNDED completes it', async () => {
+      const b = await book('paypal');
+      const order = await orderOf(b);
+      paypal.approve(order.id);
+      await sync(b);
+      paypal.holdNextRefund();
+      const res = await refund(b.payment.id, 3000, `paypal-pending-${backend.name}-${Date.now()}`);
+      expect(res.status).toBe(201);
+      const view = (await res.json()) as StaffPaymentView;
+      expect(view).toMatchObject({ status: 'succeeded', refundedMinor: 0 });
+      expect(view.refunds.map((r) => [r.amountMinor, r.status])).toEqual([[3000, 'pending']]);
+      const pending = paypal.order(order.id).purchase_units[0]!.payments!.refunds![0]!;
+      const done = paypal.completeRefund(order.id, pending.id);
+      expect(await outcome(await deliver('paypal', paypal.webhook('PAYMENT.CAPTURE.REFUNDED', done)))).toBe(
+        'applied',
+      );
+      const after = await staffPayment(b);
+      expect(after).toMatchObject({ status: 'partially_refunded', refundedMinor: 3000 });
+      expect(after.refunds.map((r) => [r.amountMinor, r.status])).toEqual([[3000, 'succeeded']]);
     });
   });
 

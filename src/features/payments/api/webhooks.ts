@@ -20,6 +20,7 @@ import {
   transmissionFrom,
   verifyPayPalSignature,
 } from '../server/webhooks/paypal-signature';
+import { ProviderError } from '../server/providers/types';
 import { paymentErrors } from './shared';
 
 const tags = ['Payments'];
@@ -36,7 +37,19 @@ const responses = {
   200: jsonResponse(WebhookAnswerSchema, 'Received'),
   400: { description: 'Missing or invalid signature', content: problemContentOf() },
   404: paymentErrors[404],
+  503: { description: 'The provider could not be asked (the provider retries)', content: problemContentOf() },
 };
+
+/** A provider call made while applying an event failed: 503, so the provider delivers it again. */
+async function retryable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof ProviderError)) throw err;
+    logger.warn({ err }, 'a webhook could not be applied: the provider did not answer');
+    throw new ApiError('UNAVAILABLE', 'The payment provider could not be reached; deliver the event again.');
+  }
+}
 
 const stripeRoute = createRoute({
   method: 'post',
@@ -67,7 +80,7 @@ export const webhooksApi = createRouter()
       throw err;
     }
     const db = await getDb();
-    const { outcome, result } = await handleStripeEvent(db, event);
+    const { outcome, result } = await retryable(() => handleStripeEvent(db, event));
     logger.info({ eventId: event.id, type: event.type, outcome }, 'stripe webhook');
     if (result) await afterPaymentUpdate(db, result, baseUrlOf(c));
     return c.json({ received: true as const, outcome }, 200);
@@ -95,7 +108,7 @@ export const webhooksApi = createRouter()
     if (!parsed.success) throw new ApiError('BAD_REQUEST', 'The event is not a PayPal event.');
     const event = parsed.data;
     const db = await getDb();
-    const { outcome, result } = await handlePayPalEvent(db, event);
+    const { outcome, result } = await retryable(() => handlePayPalEvent(db, event));
     logger.info({ eventId: event.id, type: event.event_type, outcome }, 'paypal webhook');
     if (result) await afterPaymentUpdate(db, result, baseUrlOf(c));
     return c.json({ received: true as const, outcome }, 200);

@@ -110,6 +110,8 @@ describe('paypalEventAction', () => {
       paymentId: null,
       captureId: '3C679366HH908993F',
       refundedMinor: 7550,
+      refundId: '1JU08902781691411',
+      refundStatus: 'succeeded',
     });
     expect(paypalEventAction(parse(refund()))).toMatchObject({ kind: 'refund', refundedMinor: null });
   });

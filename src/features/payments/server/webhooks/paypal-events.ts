@@ -17,6 +17,7 @@ import { ProviderError } from '../providers/types';
 import { applyPaymentUpdate, type PaymentUpdate, type PaymentUpdateResult } from '../apply-update';
 import { providerFor } from '../gateway';
 import type { PaymentRow } from '../ledger';
+import { settlePendingRefund } from './refund-status';
 import type { WebhookOutcome } from './stripe-events';
 
 const Money = z.object({ currency_code: z.string(), value: z.string() });
@@ -56,6 +57,8 @@ export type PayPalEventAction =
       paymentId: string | null;
       captureId: string;
       refundedMinor: number | null;
+      refundId: string | null;
+      refundStatus: 'pending' | 'succeeded' | 'failed';
     }
   | { kind: 'ignore' };
 
@@ -121,6 +124,9 @@ export function paypalEventAction(event: PayPalEvent): PayPalEventAction {
         paymentId: r.custom_id ?? null,
         captureId,
         refundedMinor: minor(r.seller_payable_breakdown?.total_refunded_amount),
+        refundId: r.id ?? null,
+        refundStatus:
+          r.status === 'COMPLETED' ? 'succeeded' : r.status === 'PENDING' || !r.status ? 'pending' : 'failed',
       };
     }
     default:
@@ -210,11 +216,13 @@ export async function handlePayPalEvent(
   const payment = await findPayment(db, { captureId: action.captureId, paymentId: action.paymentId });
   if (!payment || (payment.providerCaptureId && payment.providerCaptureId !== action.captureId))
     return unknown();
+  const settled = action.refundId
+    ? await settlePendingRefund(db, 'paypal', action.refundId, action.refundStatus)
+    : false;
   let refundedMinor = action.refundedMinor;
   if (refundedMinor === null && payment.providerPaymentId) {
-    const snapshot = await (
-      await providerFor('paypal')
-    ).settle(payment.providerPaymentId, {
+    const provider = await providerFor('paypal');
+    const snapshot = await provider.settle(payment.providerPaymentId, {
       idempotencyKey: `settle-${payment.id}`,
     });
     refundedMinor = snapshot.refundedMinor ?? 0;
@@ -226,5 +234,6 @@ export async function handlePayPalEvent(
     eventType: action.eventType,
     snapshot: { refundedMinor: refundedMinor ?? 0, captureId: action.captureId },
   });
-  return { outcome: result.outcome, result };
+  // a pending refund of ours finished: applied, even though the total was recorded with it
+  return { outcome: settled && result.outcome === 'unchanged' ? 'applied' : result.outcome, result };
 }

@@ -151,7 +151,19 @@ describe('stripeEventAction', () => {
       providerPaymentId: 'pi_123',
       eventId: 'evt_charge_refund_updated',
       eventType: 'charge.refund.updated',
+      refundId: 're_1',
+      refundStatus: 'succeeded',
     });
+    for (const [status, ours] of [
+      ['pending', 'pending'],
+      ['requires_action', 'pending'],
+      ['failed', 'failed'],
+      ['canceled', 'failed'],
+    ]) {
+      expect(stripeEventAction(signed(event('charge.refund.updated', { ...refund, status })))).toMatchObject({
+        refundStatus: ours,
+      });
+    }
     expect(stripeEventAction(signed(event('customer.created', { id: 'cus_1', object: 'customer' })))).toEqual(
       {
         kind: 'ignore',

@@ -9,6 +9,7 @@ import type { Db } from '@/server/db/runtime';
 import { applyPaymentUpdate, type PaymentUpdate, type PaymentUpdateResult } from '../apply-update';
 import { providerFor } from '../gateway';
 import { stripeIntentStatus, stripeMethodDetail } from '../providers/stripe';
+import { settlePendingRefund } from './refund-status';
 
 export class StripeSignatureError extends Error {
   constructor(message: string) {
@@ -33,13 +34,15 @@ export function verifyStripeEvent(
 
 export type StripeEventAction =
   | { kind: 'update'; update: PaymentUpdate }
-  /** the event does not carry the cumulative refunded amount: ask Stripe for it */
+  /** a refund changed: settle our refund row; ask Stripe for the cumulative refunded amount */
   | {
       kind: 'refresh_refunds';
       paymentId: string | null;
       providerPaymentId: string;
       eventId: string;
       eventType: string;
+      refundId: string;
+      refundStatus: 'pending' | 'succeeded' | 'failed';
     }
   | { kind: 'ignore' };
 
@@ -127,6 +130,13 @@ export function stripeEventAction(event: Stripe.Event): StripeEventAction {
         providerPaymentId: pi,
         eventId: event.id,
         eventType: event.type,
+        refundId: refund.id,
+        refundStatus:
+          refund.status === 'succeeded'
+            ? 'succeeded'
+            : refund.status === 'failed' || refund.status === 'canceled'
+              ? 'failed'
+              : 'pending',
       };
     }
     default:
@@ -144,12 +154,14 @@ export async function handleStripeEvent(
   const action = stripeEventAction(event);
   if (action.kind === 'ignore') return { outcome: 'ignored', result: null };
   let update: PaymentUpdate;
+  let settled = false;
   if (action.kind === 'update') {
     update = action.update;
   } else {
-    const snapshot = await (
-      await providerFor('stripe')
-    ).settle(action.providerPaymentId, {
+    settled = await settlePendingRefund(db, 'stripe', action.refundId, action.refundStatus);
+    // reading is idempotent; the key only names the request in Stripe's logs
+    const provider = await providerFor('stripe');
+    const snapshot = await provider.settle(action.providerPaymentId, {
       idempotencyKey: `refresh-${action.eventId}`,
     });
     update = {
@@ -162,5 +174,6 @@ export async function handleStripeEvent(
     };
   }
   const result = await applyPaymentUpdate(db, update);
-  return { outcome: result.outcome, result };
+  // a pending refund of ours finished: applied, even though the total was recorded with it
+  return { outcome: settled && result.outcome === 'unchanged' ? 'applied' : result.outcome, result };
 }
