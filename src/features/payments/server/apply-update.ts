@@ -15,7 +15,7 @@ import { loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-orde
 import { formatMoney } from '@/features/pricing/money';
 import { applyProviderStatus, isCaptured, statusAfterRefund } from '../state';
 import type { ProviderSnapshot } from './providers/types';
-import { orderPayments, paidMinor, type PaymentRow } from './ledger';
+import { orderPayments, paidMinor, refundedMinor, type PaymentRow } from './ledger';
 import { issueInvoice, type InvoiceRow } from './issue-invoice';
 
 export interface PaymentUpdate {
@@ -126,7 +126,7 @@ export async function applyPaymentUpdate(db: Db, u: PaymentUpdate): Promise<Paym
     let invoice: InvoiceRow | null = null;
     if (capturedNow) {
       const others = (await orderPayments(tx, payment.orderId)).filter((p) => p.id !== payment.id);
-      invoice = await issueInvoice(tx, updated!, loaded, paidMinor(others), now);
+      invoice = await issueInvoice(tx, updated!, loaded, paidMinor(others), now, refundedMinor(others));
       if (loaded.booking.paymentHoldUntil) {
         await tx
           .update(bookings)
