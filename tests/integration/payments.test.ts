@@ -509,6 +509,14 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
       const after = await list();
       expect(after.balance).toMatchObject({ paidMinor: booking.quote.totalMinor, dueMinor: 0 });
       expect(after.payments[0]!.invoice?.number).toMatch(/^LONDON-/);
+      // the timeline says who took the money, not "system"
+      const order = (await (
+        await app.request(`/api/staff/orders/${booking.reference}`, { headers: { cookie: manager.cookie } })
+      ).json()) as { timeline: Array<{ type: string; actorUserId: string | null; actorRole: string }> };
+      expect(order.timeline.find((e) => e.type === 'payment_received')).toMatchObject({
+        actorUserId: manager.id,
+        actorRole: 'staff',
+      });
       const again = await app.request(`/api/staff/orders/${booking.reference}/payments`, {
         method: 'POST',
         headers: { cookie: manager.cookie },
