@@ -4,7 +4,7 @@
  * collection, the balance after a revised quote, counter payments, refunds (partial, the rest,
  * never more than captured), who may do what, and the slot hold running out.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import {
   bookings,
@@ -15,6 +15,7 @@ import {
   slotReservations,
 } from '@/server/db/schema';
 import { expirePaymentHolds } from '@/features/payments/server/booking-payment';
+import { sandboxProvider } from '@/features/payments/server/providers/sandbox';
 import type {
   OrderPayments,
   PaymentView,
@@ -396,6 +397,94 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
       }
     });
 
+    const staffList = async (reference: string) => {
+      const res = await app.request(`/api/staff/orders/${reference}/payments`, {
+        headers: { cookie: manager.cookie },
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as StaffOrderPayments;
+    };
+
+    it('a refund is given back, never asked for again: nothing is due after it', async () => {
+      const { booking, payment } = await paidOrder();
+      const total = payment.amountMinor;
+      expect((await refund(manager, payment.id, 1000, 'Screen part cheaper')).status).toBe(201);
+      expect((await staffList(booking.reference)).balance).toMatchObject({
+        totalMinor: total,
+        paidMinor: total - 1000,
+        refundedMinor: 1000,
+        dueMinor: 0,
+      });
+      // neither the counter nor the customer is asked for the refunded money
+      const counter = await app.request(`/api/staff/orders/${booking.reference}/payments`, {
+        method: 'POST',
+        headers: { cookie: manager.cookie },
+        json: { kind: 'cash' },
+      });
+      expect(counter.status).toBe(409);
+      const online = await app.request(`/api/track/${booking.reference}/payments`, {
+        method: 'POST',
+        json: { token: booking.trackingToken, method: 'card' },
+      });
+      expect(online.status).toBe(409);
+
+      // the price goes up afterwards: only the increase is due, and its receipt says all is paid
+      await app.handle.db
+        .update(repairOrders)
+        .set({ agreedTotalMinor: total + 2500 })
+        .where(eq(repairOrders.reference, booking.reference));
+      expect((await staffList(booking.reference)).balance.dueMinor).toBe(2500);
+      const rec = await app.request(`/api/staff/orders/${booking.reference}/payments`, {
+        method: 'POST',
+        headers: { cookie: manager.cookie },
+        json: { kind: 'card_terminal' },
+      });
+      expect(rec.status).toBe(201);
+      const recorded = (await rec.json()) as StaffPaymentView;
+      expect(recorded).toMatchObject({ amountMinor: 2500, methodDetail: 'Card terminal' });
+      const [receipt] = await app.handle.db
+        .select()
+        .from(invoices)
+        .where(eq(invoices.paymentId, recorded.id));
+      expect(receipt!.snapshot).toMatchObject({
+        paidMinor: 2500,
+        previouslyPaidMinor: total - 1000,
+        balanceMinor: 0,
+      });
+      expect((await staffList(booking.reference)).balance).toMatchObject({
+        paidMinor: total + 1500,
+        refundedMinor: 1000,
+        dueMinor: 0,
+      });
+    });
+
+    it('a refund the provider refused is reported again on a retry with its key, never as done', async () => {
+      const { booking, payment } = await paidOrder();
+      const key = `refused-${Date.now()}`;
+      const spy = vi.spyOn(sandboxProvider, 'refund').mockRejectedValueOnce(new Error('provider down'));
+      try {
+        expect((await refund(manager, payment.id, 700, 'Goodwill', key)).status).toBe(503);
+        // the same attempt again (a double click, a retried request): still not refunded
+        expect((await refund(manager, payment.id, 700, 'Goodwill', key)).status).toBe(503);
+        const [row] = await app.handle.db.select().from(payments).where(eq(payments.id, payment.id));
+        expect(row).toMatchObject({ status: 'succeeded', refundedMinor: 0 });
+        // a new attempt, with a new key, goes through
+        const again = await refund(manager, payment.id, 700, 'Goodwill', `${key}-2`);
+        expect(again.status).toBe(201);
+        expect((await again.json()) as StaffPaymentView).toMatchObject({
+          status: 'partially_refunded',
+          refundedMinor: 700,
+        });
+        const listed = await staffList(booking.reference);
+        expect(listed.payments[0]!.refunds.map((r) => [r.amountMinor, r.status])).toEqual([
+          [700, 'failed'],
+          [700, 'succeeded'],
+        ]);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
     it('the payment history and balance; a counter payment settles what is due', async () => {
       const { body: booking } = await book('collection', { dropOff: true });
       const list = async () => {
@@ -426,6 +515,14 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
       const after = await list();
       expect(after.balance).toMatchObject({ paidMinor: booking.quote.totalMinor, dueMinor: 0 });
       expect(after.payments[0]!.invoice?.number).toMatch(/^LONDON-/);
+      // the timeline says who took the money, not "system"
+      const order = (await (
+        await app.request(`/api/staff/orders/${booking.reference}`, { headers: { cookie: manager.cookie } })
+      ).json()) as { timeline: Array<{ type: string; actorUserId: string | null; actorRole: string }> };
+      expect(order.timeline.find((e) => e.type === 'payment_received')).toMatchObject({
+        actorUserId: manager.id,
+        actorRole: 'staff',
+      });
       const again = await app.request(`/api/staff/orders/${booking.reference}/payments`, {
         method: 'POST',
         headers: { cookie: manager.cookie },

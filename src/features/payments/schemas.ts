@@ -79,6 +79,9 @@ export const BalanceSchema = z
     vatMinor: z.number().int(),
     /** captured minus refunded */
     paidMinor: z.number().int(),
+    /** given back by refunds */
+    refundedMinor: z.number().int(),
+    /** still to pay: the total less everything captured (a refund is never asked for again) */
     dueMinor: z.number().int(),
   })
   .openapi('Balance');

@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { broadcastLiveSignal } from './live-events';
 import { useLiveStream } from './use-live-stream';
 
 export interface LiveRefreshProps {
@@ -22,7 +23,8 @@ const DEBOUNCE_MS = 300;
 /**
  * Keeps a server-rendered page current: every event on the stream re-renders the page's
  * server components (`router.refresh()`, debounced), with a small status pill and a polite
- * live-region announcement. Drop it into any page that shows live data.
+ * live-region announcement. Drop it into any page that shows live data. Every event is also
+ * broadcast to the page's client components (useLiveSignal in live-events.ts).
  */
 export function LiveRefresh({ url, label, since, types, className }: LiveRefreshProps) {
   const t = useTranslations('live');
@@ -44,11 +46,16 @@ export function LiveRefresh({ url, label, since, types, className }: LiveRefresh
   const { status } = useLiveStream(url, {
     since,
     onEvent: ({ data }) => {
+      // client components with their own data listen for these (useLiveSignal)
+      broadcastLiveSignal({ kind: 'event', data });
       if (types && !(typeof data.type === 'string' && types.includes(data.type))) return;
       refreshSoon(true);
     },
     // back from a hidden tab: missed events are replayed, but refresh anyway (quietly)
-    onResume: () => refreshSoon(false),
+    onResume: () => {
+      broadcastLiveSignal({ kind: 'resume' });
+      refreshSoon(false);
+    },
   });
   useEffect(() => () => clearTimeout(timer.current), []);
 

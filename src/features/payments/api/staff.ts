@@ -87,7 +87,7 @@ export const staffPaymentsApi = createRouter()
       db,
       loaded,
       { ...c.req.valid('json'), idempotencyKey: c.req.valid('header')['idempotency-key'] },
-      { baseUrl: baseUrlOf(c), userId: caller.user.id },
+      { baseUrl: baseUrlOf(c), actor: { ...caller.actor, userId: caller.user.id } },
     );
     await afterPaymentUpdate(db, result, baseUrlOf(c));
     const [view] = await staffPaymentViews(db, [result.payment], loaded.order.reference);

@@ -10,12 +10,17 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, paymentWebhookEvents, payments, type PaymentProvider } from '@/server/db/schema';
 import { logger } from '@/server/logger';
-import { appendOrderEvent, SYSTEM_ACTOR, type OrderEventRow } from '@/features/repairs/server/order-events';
+import {
+  appendOrderEvent,
+  SYSTEM_ACTOR,
+  type EventActor,
+  type OrderEventRow,
+} from '@/features/repairs/server/order-events';
 import { loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-order';
 import { formatMoney } from '@/features/pricing/money';
 import { applyProviderStatus, isCaptured, statusAfterRefund } from '../state';
 import type { ProviderSnapshot } from './providers/types';
-import { orderPayments, paidMinor, type PaymentRow } from './ledger';
+import { orderPayments, paidMinor, refundedMinor, type PaymentRow } from './ledger';
 import { issueInvoice, type InvoiceRow } from './issue-invoice';
 
 export interface PaymentUpdate {
@@ -28,6 +33,8 @@ export interface PaymentUpdate {
   eventType?: string;
   snapshot: Partial<ProviderSnapshot> & { status?: ProviderSnapshot['status'] };
   now?: Date;
+  /** who is behind the change on the timeline (staff recording a counter payment); default: system */
+  actor?: EventActor;
 }
 
 export interface PaymentUpdateResult {
@@ -135,7 +142,7 @@ export async function applyPaymentUpdate(db: Db, u: PaymentUpdate): Promise<Paym
     let invoice: InvoiceRow | null = null;
     if (capturedNow) {
       const others = (await orderPayments(tx, payment.orderId)).filter((p) => p.id !== payment.id);
-      invoice = await issueInvoice(tx, updated!, loaded, paidMinor(others), now);
+      invoice = await issueInvoice(tx, updated!, loaded, paidMinor(others), now, refundedMinor(others));
       if (loaded.booking.paymentHoldUntil) {
         await tx
           .update(bookings)
@@ -146,7 +153,7 @@ export async function applyPaymentUpdate(db: Db, u: PaymentUpdate): Promise<Paym
         await appendOrderEvent(tx, {
           orderId: payment.orderId,
           type: 'payment_received',
-          actor: SYSTEM_ACTOR,
+          actor: u.actor ?? SYSTEM_ACTOR,
           visibility: 'customer',
           message: `Payment received: ${formatMoney(payment.amountMinor, payment.currency)} (invoice ${invoice.number})`,
           data: { paymentId: payment.id, amountMinor: payment.amountMinor, invoice: invoice.number },

@@ -51,6 +51,8 @@ export async function issueInvoice(
   loaded: LoadedOrder,
   previouslyPaidMinor: number,
   now: Date,
+  /** refunded from earlier payments: given back, not owed again (ledger.ts balanceOf) */
+  previouslyRefundedMinor = 0,
 ): Promise<InvoiceRow> {
   const { order, booking } = loaded;
   const shopSlug = order.shopSlug ?? booking.shopSlug;
@@ -119,7 +121,10 @@ export async function issueInvoice(
     vatMinor,
     paidMinor: payment.amountMinor,
     previouslyPaidMinor,
-    balanceMinor: Math.max(0, totalMinor - previouslyPaidMinor - payment.amountMinor),
+    balanceMinor: Math.max(
+      0,
+      totalMinor - previouslyPaidMinor - previouslyRefundedMinor - payment.amountMinor,
+    ),
     method: payment.methodDetail
       ? `${METHOD_NAMES[payment.provider]}: ${payment.methodDetail}`
       : METHOD_NAMES[payment.provider],

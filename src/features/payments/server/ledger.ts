@@ -30,11 +30,22 @@ export function paidMinor(rows: readonly PaymentRow[]): number {
   return rows.reduce((sum, p) => (isCaptured(p.status) ? sum + p.amountMinor - p.refundedMinor : sum), 0);
 }
 
+/** What has been given back by refunds. */
+export function refundedMinor(rows: readonly PaymentRow[]): number {
+  return rows.reduce((sum, p) => (isCaptured(p.status) ? sum + p.refundedMinor : sum), 0);
+}
+
+/**
+ * The balance of an order. A refund is money the shop chose to give back (a cheaper part,
+ * goodwill, a cancelled repair): it lowers what was paid but is never asked for again, so what
+ * is due is the total less everything captured.
+ */
 export function balanceOf({ order, booking }: LoadedOrder, rows: readonly PaymentRow[]): Balance {
   const totalMinor = order.agreedTotalMinor ?? booking.totalMinor;
   const vatRateBp = booking.quote.vat.rateBp;
   const { netMinor, vatMinor } = splitVatInclusive(totalMinor, vatRateBp);
   const paid = paidMinor(rows);
+  const refunded = refundedMinor(rows);
   return {
     currency: booking.currency,
     totalMinor,
@@ -42,7 +53,8 @@ export function balanceOf({ order, booking }: LoadedOrder, rows: readonly Paymen
     netMinor,
     vatMinor,
     paidMinor: paid,
-    dueMinor: Math.max(0, totalMinor - paid),
+    refundedMinor: refunded,
+    dueMinor: Math.max(0, totalMinor - paid - refunded),
   };
 }
 

@@ -9,6 +9,7 @@ import { payments } from '@/server/db/schema';
 import { ApiError } from '@/server/http/errors';
 import { formatMoney } from '@/features/pricing/money';
 import type { LoadedOrder } from '@/features/repairs/server/lock-order';
+import type { EventActor } from '@/features/repairs/server/order-events';
 import type { OrderPayments, PaymentMethod } from '../schemas';
 import { applyPaymentUpdate, type PaymentUpdateResult } from './apply-update';
 import { createPayment } from './create-payment';
@@ -74,7 +75,7 @@ export async function recordCounterPayment(
   db: Db,
   loaded: LoadedOrder,
   input: { kind: 'cash' | 'card_terminal'; amountMinor?: number; idempotencyKey?: string | null },
-  opts: { baseUrl: string; userId: string },
+  opts: { baseUrl: string; actor: EventActor & { userId: string } },
 ): Promise<PaymentUpdateResult & { payment: PaymentRow }> {
   assertPayable(loaded);
   const rows = await orderPayments(db, loaded.order.id);
@@ -113,12 +114,14 @@ export async function recordCounterPayment(
     amountMinor: amount,
     idempotencyKey: `counter:${loaded.order.id}:${input.idempotencyKey ?? crypto.randomUUID()}`,
     baseUrl: opts.baseUrl,
-    createdBy: opts.userId,
+    createdBy: opts.actor.userId,
   });
   const result = await applyPaymentUpdate(db, {
     provider: 'collection',
     paymentId: row.id,
     snapshot: { status: 'succeeded', methodDetail: input.kind === 'cash' ? 'Cash' : 'Card terminal' },
+    // the timeline says who took the money
+    actor: opts.actor,
   });
   return { ...result, payment: result.payment ?? row };
 }

@@ -28,6 +28,12 @@ export interface RefundInput {
   actor: EventActor;
 }
 
+const refundRefused = () =>
+  new ApiError(
+    'UNAVAILABLE',
+    'The payment provider did not accept the refund. Nothing was refunded; please try again.',
+  );
+
 export async function refundPayment(db: Db, paymentId: string, input: RefundInput): Promise<RefundRow> {
   const key = input.idempotencyKey ? `refund:${paymentId}:${input.idempotencyKey}` : null;
   if (key) {
@@ -39,6 +45,9 @@ export async function refundPayment(db: Db, paymentId: string, input: RefundInpu
           'This Idempotency-Key was already used for a different refund.',
         );
       }
+      // that attempt failed at the provider and refunded nothing: say so again (a new try
+      // needs a new key), never answer as if it had gone through
+      if (existing.status === 'failed') throw refundRefused();
       return existing;
     }
   }
@@ -93,10 +102,7 @@ export async function refundPayment(db: Db, paymentId: string, input: RefundInpu
       .update(paymentRefunds)
       .set({ status: 'failed', failureMessage: err instanceof Error ? err.message.slice(0, 500) : 'failed' })
       .where(eq(paymentRefunds.id, refund.id));
-    throw new ApiError(
-      'UNAVAILABLE',
-      'The payment provider did not accept the refund. Nothing was refunded; please try again.',
-    );
+    throw refundRefused();
   }
   return recordRefundOutcome(db, refund.id, outcome, input.actor);
 }

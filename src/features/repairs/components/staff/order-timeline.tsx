@@ -15,6 +15,9 @@ const KNOWN_TYPES = new Set([
   'quote_approved',
   'quote_declined',
   'photo_added',
+  'payment_received',
+  'payment_refunded',
+  'payment_failed',
 ]);
 
 /** Every event of the order, internal ones marked, with who did it and when (shop time). */

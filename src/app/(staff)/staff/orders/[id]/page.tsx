@@ -20,6 +20,7 @@ import { PasscodeReveal } from '@/features/repairs/components/staff/passcode-rev
 import { OrderTimeline } from '@/features/repairs/components/staff/order-timeline';
 import { OrderComposer } from '@/features/repairs/components/staff/order-composer';
 import { OrderLinesPanel } from '@/features/repairs/components/order-lines-panel';
+import { StaffPaymentsPanel } from '@/features/payments/components/staff-payments-panel';
 import { PhotoGallery } from '@/features/repairs/components/photos/photo-gallery';
 import { PhotoUploader } from '@/features/repairs/components/photos/photo-uploader';
 import { LiveRefresh } from '@/features/live/components/live-refresh';
@@ -258,6 +259,8 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
           </Card>
 
           <OrderLinesPanel orderId={order.id} canEdit={order.permissions.update} />
+
+          <StaffPaymentsPanel orderId={order.id} timeZone={timeZone} />
 
           <Card role="region" aria-labelledby="order-photos-heading">
             <h2 id="order-photos-heading" className="text-lg font-semibold">

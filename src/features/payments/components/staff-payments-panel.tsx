@@ -1,0 +1,789 @@
+'use client';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import useSWR from 'swr';
+import { Banknote, FileText, Undo2 } from 'lucide-react';
+import { api, readProblem, type ProblemBody } from '@/components/api-client';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Dialog } from '@/components/ui/dialog';
+import { Field, Input, Textarea } from '@/components/ui/input';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useToast } from '@/components/ui/toast';
+import { cn } from '@/components/ui/cn';
+import { currencyMinorDigits, formatMoney } from '@/features/pricing/money';
+import { minorToInput, parseMoneyInput } from '@/features/repairs/money-input';
+import { useLiveSignal } from '@/features/live/components/live-events';
+import type { StaffOrderPayments, StaffPaymentView } from '../schemas';
+import { isCaptured } from '../state';
+
+/** SWR key of an order's payments: revalidate it with `mutate(staffPaymentsKey(id))`. */
+export const staffPaymentsKey = (orderId: string) => ['staff-payments', orderId] as const;
+
+/** Timeline events after which the payments (or the balance) may have changed. */
+const LIVE_TYPES = ['payment_received', 'payment_refunded', 'payment_failed', 'quote_approved'] as const;
+
+const STATUS_TONE: Record<StaffPaymentView['status'], string> = {
+  pending: 'bg-amber-100 text-amber-900',
+  requires_action: 'bg-amber-100 text-amber-900',
+  succeeded: 'bg-emerald-100 text-emerald-900',
+  failed: 'bg-red-100 text-red-900',
+  refunded: 'bg-slate-200 text-slate-800',
+  partially_refunded: 'bg-sky-100 text-sky-900',
+};
+
+/** What is left to refund: captured, less refunded, less refunds still waiting for the provider. */
+export function refundableMinor(p: StaffPaymentView): number {
+  if (!isCaptured(p.status)) return 0;
+  const pending = p.refunds.filter((r) => r.status === 'pending').reduce((s, r) => s + r.amountMinor, 0);
+  return Math.max(0, p.amountMinor - p.refundedMinor - pending);
+}
+
+/** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; a shop's LAN may not be one). */
+function newKey(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+type Counter = 'cash' | 'terminal' | null;
+/** Counter payments store what was taken as their method detail ("Cash" / "Card terminal"). */
+function counterKind(p: StaffPaymentView): Counter {
+  if (p.provider !== 'collection') return null;
+  if (p.methodDetail === 'Cash') return 'cash';
+  if (p.methodDetail === 'Card terminal') return 'terminal';
+  return null;
+}
+
+const WIDE = '(min-width: 768px)';
+function subscribeWide(onChange: () => void) {
+  const mq = window.matchMedia(WIDE);
+  mq.addEventListener('change', onChange);
+  return () => mq.removeEventListener('change', onChange);
+}
+/** A table where there is room for one, a stacked list on phones (one markup at a time). */
+function useWide(): boolean {
+  return useSyncExternalStore(
+    subscribeWide,
+    () => window.matchMedia(WIDE).matches,
+    () => true,
+  );
+}
+
+type Fields = Partial<Record<'amountMinor' | 'reason' | 'kind', string>>;
+function fieldErrors(problem: ProblemBody): Fields {
+  const out: Fields = {};
+  for (const e of problem.errors ?? []) {
+    const key = e.path as keyof Fields;
+    out[key] ??= e.message;
+  }
+  return out;
+}
+
+/**
+ * The staff order page's payments: the balance (total, VAT, paid, due), every payment with its
+ * status, refunds and invoice, money taken at the counter ("Record payment") and refunds by the
+ * shop's managers and admins. The server decides who may do what (`canRecord`, `canRefund`)
+ * and checks every amount again; the panel refreshes when the order's live stream reports a
+ * payment event.
+ */
+export function StaffPaymentsPanel({ orderId, timeZone }: { orderId: string; timeZone: string }) {
+  const t = useTranslations('staffPayments');
+  const { data, error, isLoading, mutate } = useSWR(staffPaymentsKey(orderId), async () => {
+    const res = await api.staff.orders[':id'].payments.$get({ param: { id: orderId } });
+    if (!res.ok) throw new Error((await readProblem(res)).detail);
+    return res.json();
+  });
+  useLiveSignal(LIVE_TYPES, () => void mutate());
+
+  return (
+    <Card role="region" aria-labelledby="staff-payments-title" data-testid="staff-payments">
+      <h2 id="staff-payments-title" className="text-lg font-semibold">
+        {t('title')}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t('lead')}</p>
+      {error && !data ? (
+        <div role="alert" className="mt-4 rounded-lg bg-red-50 p-3 text-red-900" data-testid="payments-error">
+          <p>{t('loadError')}</p>
+          <Button variant="secondary" size="sm" className="mt-2" onClick={() => void mutate()}>
+            {t('retry')}
+          </Button>
+        </div>
+      ) : isLoading || !data ? (
+        <div className="mt-4 space-y-2" data-testid="payments-loading">
+          <p role="status" className="sr-only">
+            {t('loading')}
+          </p>
+          <Skeleton className="h-24" />
+          <Skeleton className="h-10" />
+          <Skeleton className="h-16" />
+        </div>
+      ) : (
+        <PaymentsBody data={data} timeZone={timeZone} onChange={() => mutate()} />
+      )}
+    </Card>
+  );
+}
+
+function PaymentsBody({
+  data,
+  timeZone,
+  onChange,
+}: {
+  data: StaffOrderPayments;
+  timeZone: string;
+  onChange: () => unknown;
+}) {
+  const t = useTranslations('staffPayments');
+  const format = useFormatter();
+  const wide = useWide();
+  const [refunding, setRefunding] = useState<StaffPaymentView | null>(null);
+  const [recording, setRecording] = useState(false);
+  const { balance } = data;
+  const money = (minor: number) => formatMoney(minor, balance.currency);
+  const day = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeZone });
+  const time = (iso: string) => format.dateTime(new Date(iso), { timeStyle: 'short', timeZone });
+  const when = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone });
+
+  const methodName = (p: StaffPaymentView): string => {
+    const counter = counterKind(p);
+    if (counter === 'cash') return t('method.cash');
+    if (counter === 'terminal') return t('method.cardTerminal');
+    if (p.provider === 'collection') return t('method.counter');
+    if (p.method === 'paypal') return p.testMode ? t('method.paypalTest') : t('method.paypal');
+    return p.testMode ? t('method.cardTest') : t('method.card');
+  };
+  // the card or account, e.g. "Visa •••• 4242" (counter payments have none beyond their kind)
+  const methodDetail = (p: StaffPaymentView) => (p.provider === 'collection' ? null : p.methodDetail);
+  const canRefundIt = (p: StaffPaymentView) => data.canRefund && refundableMinor(p) > 0;
+  const refundButton = (p: StaffPaymentView, className?: string) =>
+    canRefundIt(p) ? (
+      <Button
+        variant="secondary"
+        size="sm"
+        className={className}
+        aria-label={t('refund.openLabel', { amount: money(p.amountMinor), date: when(p.createdAt) })}
+        onClick={() => setRefunding(p)}
+        data-testid={`refund-${p.id}`}
+      >
+        <Undo2 className="size-4" aria-hidden />
+        {t('refund.open')}
+      </Button>
+    ) : null;
+  const invoiceLink = (p: StaffPaymentView) =>
+    p.invoice ? (
+      <a
+        href={`/api/invoices/${p.invoice.id}/pdf`}
+        target="_blank"
+        rel="noreferrer"
+        aria-label={t('invoiceLabel', { number: p.invoice.number })}
+        className="inline-flex min-h-9 items-center gap-1 text-sm whitespace-nowrap text-brand underline underline-offset-4"
+        data-testid={`staff-invoice-${p.invoice.number}`}
+      >
+        <FileText className="size-4 shrink-0" aria-hidden />
+        {t('invoice', { number: p.invoice.number })}
+      </a>
+    ) : null;
+  const statusBadge = (p: StaffPaymentView) => (
+    <span
+      className={cn(
+        'inline-block rounded-full px-2 py-0.5 text-sm font-medium whitespace-nowrap',
+        STATUS_TONE[p.status],
+      )}
+      data-status={p.status}
+      data-testid="payment-status"
+    >
+      {t(`status.${p.status}`)}
+    </span>
+  );
+  const refundList = (p: StaffPaymentView) =>
+    p.refunds.length > 0 ? (
+      <ul aria-label={t('refundsLabel')} className="space-y-1.5">
+        {p.refunds.map((r) => (
+          <li
+            key={r.id}
+            className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm text-slate-700"
+            data-testid="refund-row"
+            data-refund-status={r.status}
+          >
+            <Undo2 className="size-3.5 shrink-0 self-center text-slate-500" aria-hidden />
+            <span className="font-medium whitespace-nowrap text-slate-900 tabular-nums">
+              {t('refundAmount', { amount: formatMoney(r.amountMinor, p.currency) })}
+            </span>
+            {r.status !== 'succeeded' ? (
+              <span
+                className={cn(
+                  'rounded-full px-1.5 text-xs font-medium',
+                  r.status === 'failed' ? 'bg-red-100 text-red-900' : 'bg-amber-100 text-amber-900',
+                )}
+              >
+                {t(`refundStatus.${r.status}`)}
+              </span>
+            ) : null}
+            <span className="min-w-0 break-words text-slate-900">{r.reason}</span>
+            <span className="text-slate-600">
+              {r.createdBy
+                ? t('refundMeta', { name: r.createdBy, when: when(r.createdAt) })
+                : t('refundMetaSystem', { when: when(r.createdAt) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    ) : null;
+
+  return (
+    <>
+      <dl
+        className="mt-4 grid grid-cols-2 gap-3 rounded-xl bg-slate-50 p-4 sm:grid-cols-[repeat(auto-fit,minmax(7.5rem,1fr))]"
+        aria-label={t('balance.label')}
+        data-testid="payments-balance"
+      >
+        <div>
+          <dt className="text-sm text-slate-600">{t('balance.total')}</dt>
+          <dd className="font-semibold tabular-nums" data-testid="payments-total">
+            {money(balance.totalMinor)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">{t('balance.vat', { rate: balance.vatRateBp / 100 })}</dt>
+          <dd className="tabular-nums" data-testid="payments-vat">
+            {money(balance.vatMinor)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">{t('balance.paid')}</dt>
+          <dd className="font-semibold tabular-nums" data-testid="payments-paid">
+            {money(balance.paidMinor)}
+          </dd>
+        </div>
+        {balance.refundedMinor > 0 ? (
+          <div>
+            <dt className="text-sm text-slate-600">{t('balance.refunded')}</dt>
+            <dd className="tabular-nums" data-testid="payments-refunded">
+              {money(balance.refundedMinor)}
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt className="text-sm text-slate-600">{t('balance.due')}</dt>
+          <dd
+            className={cn(
+              'text-lg leading-6 font-bold tabular-nums',
+              balance.dueMinor > 0 ? 'text-amber-800' : 'text-emerald-800',
+            )}
+            data-testid="payments-due"
+          >
+            {money(balance.dueMinor)}
+          </dd>
+          {balance.dueMinor === 0 && balance.paidMinor > 0 ? (
+            <dd className="text-sm text-emerald-800">{t('balance.settled')}</dd>
+          ) : null}
+        </div>
+      </dl>
+
+      {data.canRecord && balance.dueMinor > 0 ? (
+        <Button
+          variant="secondary"
+          className="mt-4 w-full sm:w-auto"
+          onClick={() => setRecording(true)}
+          data-testid="record-payment"
+        >
+          <Banknote className="size-5" aria-hidden />
+          {t('record.open')}
+        </Button>
+      ) : null}
+
+      <h3 id="staff-payments-history" className="mt-6 font-semibold">
+        {t('historyTitle')}
+      </h3>
+      {data.payments.length === 0 ? (
+        <div
+          className="mt-2 rounded-xl border border-dashed border-slate-300 p-4"
+          data-testid="payments-empty"
+        >
+          <p className="font-medium text-slate-800">{t('empty')}</p>
+          <p className="mt-1 text-sm text-slate-600">{t('emptyHint')}</p>
+        </div>
+      ) : wide ? (
+        <table className="mt-2 w-full border-collapse text-left" aria-labelledby="staff-payments-history">
+          <thead>
+            <tr className="border-b border-slate-200 text-sm text-slate-600">
+              <th scope="col" className="py-2 pr-3 font-medium">
+                {t('columns.date')}
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                {t('columns.method')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">
+                {t('columns.amount')}
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                {t('columns.status')}
+              </th>
+              <th scope="col" className="py-2 text-right font-medium">
+                {t('columns.refunded')}
+              </th>
+            </tr>
+          </thead>
+          {data.payments.map((p) => (
+            <tbody
+              key={p.id}
+              className="border-b border-slate-200 align-top last:border-b-0"
+              data-testid={`payment-${p.id}`}
+              data-status={p.status}
+            >
+              <tr>
+                <td className="py-2 pr-3 text-sm">
+                  <span className="block whitespace-nowrap">{day(p.createdAt)}</span>
+                  <span className="block whitespace-nowrap">{time(p.createdAt)}</span>
+                  <span className="block text-slate-600">{t(`purpose.${p.purpose}`)}</span>
+                </td>
+                <td className="py-2 pr-3 text-sm">
+                  <span className="block font-medium whitespace-nowrap">{methodName(p)}</span>
+                  {methodDetail(p) ? (
+                    <span className="block whitespace-nowrap">{methodDetail(p)}</span>
+                  ) : null}
+                  {p.createdBy ? (
+                    <span className="block text-slate-600">{t('recordedBy', { name: p.createdBy })}</span>
+                  ) : null}
+                </td>
+                <td className="py-2 pr-3 text-right font-semibold whitespace-nowrap tabular-nums">
+                  {formatMoney(p.amountMinor, p.currency)}
+                </td>
+                <td className="py-2 pr-3">
+                  {statusBadge(p)}
+                  {p.failureMessage ? (
+                    <span className="mt-1 block text-sm text-red-800">{p.failureMessage}</span>
+                  ) : null}
+                </td>
+                <td className="py-2 text-right text-sm whitespace-nowrap tabular-nums">
+                  {p.refundedMinor > 0 ? formatMoney(p.refundedMinor, p.currency) : t('nothingRefunded')}
+                </td>
+              </tr>
+              {p.refunds.length > 0 ? (
+                <tr>
+                  <td colSpan={5} className="pb-2 pl-4">
+                    {refundList(p)}
+                  </td>
+                </tr>
+              ) : null}
+              {p.invoice || canRefundIt(p) ? (
+                <tr>
+                  <td colSpan={5} className="pb-3">
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      {p.invoice ? invoiceLink(p) : <span />}
+                      {refundButton(p)}
+                    </div>
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          ))}
+        </table>
+      ) : (
+        <ul className="mt-2 space-y-3" aria-labelledby="staff-payments-history">
+          {data.payments.map((p) => (
+            <li
+              key={p.id}
+              className="rounded-xl border border-slate-200 p-3"
+              data-testid={`payment-${p.id}`}
+              data-status={p.status}
+            >
+              <div className="flex items-start justify-between gap-3">
+                <p className="min-w-0">
+                  <span className="block font-medium">{methodName(p)}</span>
+                  {methodDetail(p) ? <span className="block text-sm">{methodDetail(p)}</span> : null}
+                </p>
+                <p className="text-right">
+                  <span className="block font-semibold whitespace-nowrap tabular-nums">
+                    {formatMoney(p.amountMinor, p.currency)}
+                  </span>
+                  {statusBadge(p)}
+                </p>
+              </div>
+              <p className="mt-1 text-sm text-slate-600">
+                {when(p.createdAt)} · {t(`purpose.${p.purpose}`)}
+                {p.createdBy ? ` · ${t('recordedBy', { name: p.createdBy })}` : null}
+              </p>
+              {p.failureMessage ? <p className="mt-1 text-sm text-red-800">{p.failureMessage}</p> : null}
+              {p.refundedMinor > 0 ? (
+                <p className="mt-1 text-sm">
+                  {t('columns.refunded')}:{' '}
+                  <span className="font-medium tabular-nums">{formatMoney(p.refundedMinor, p.currency)}</span>
+                </p>
+              ) : null}
+              {p.refunds.length > 0 ? <div className="mt-2">{refundList(p)}</div> : null}
+              {p.invoice || canRefundIt(p) ? (
+                <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+                  {p.invoice ? invoiceLink(p) : <span />}
+                  {refundButton(p)}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {data.canRecord && balance.dueMinor > 0 ? (
+        <RecordPaymentDialog data={data} open={recording} onOpenChange={setRecording} onDone={onChange} />
+      ) : null}
+      <RefundDialog
+        payment={refunding}
+        // "Visa •••• 4242" kept on one line
+        destination={
+          refunding ? (methodDetail(refunding)?.replace(/ /g, '\u00a0') ?? t('refund.theCard')) : ''
+        }
+        onClose={() => setRefunding(null)}
+        onDone={onChange}
+      />
+    </>
+  );
+}
+
+function RecordPaymentDialog({
+  data,
+  open,
+  onOpenChange,
+  onDone,
+}: {
+  data: StaffOrderPayments;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onDone: () => unknown;
+}) {
+  const t = useTranslations('staffPayments');
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t('record.title')}
+      description={t('record.text', { due: formatMoney(data.balance.dueMinor, data.balance.currency) })}
+      closeLabel={t('close')}
+    >
+      {/* mounted per opening: fresh fields (the amount due now) and a fresh Idempotency-Key */}
+      {open ? <RecordForm data={data} onClose={() => onOpenChange(false)} onDone={onDone} /> : null}
+    </Dialog>
+  );
+}
+
+function RecordForm({
+  data,
+  onClose,
+  onDone,
+}: {
+  data: StaffOrderPayments;
+  onClose: () => void;
+  onDone: () => unknown;
+}) {
+  const t = useTranslations('staffPayments');
+  const toast = useToast();
+  const id = useId();
+  const { balance } = data;
+  const digits = currencyMinorDigits(balance.currency);
+  const money = (minor: number) => formatMoney(minor, balance.currency);
+  const [kind, setKind] = useState<'cash' | 'card_terminal'>('cash');
+  const [amount, setAmount] = useState(() => minorToInput(balance.dueMinor, digits));
+  const [errors, setErrors] = useState<Fields & { form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  // one key per opening: a double click or a retried request records the payment once
+  const [key, setKey] = useState(() => newKey('counter'));
+  const amountRef = useRef<HTMLInputElement>(null);
+  const parsed = parseMoneyInput(amount, digits);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (parsed === null || parsed <= 0) {
+      setErrors({ amountMinor: t('amountInvalid') });
+      amountRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await api.staff.orders[':id'].payments.$post({
+        param: { id: data.reference },
+        header: { 'idempotency-key': key },
+        json: { kind, amountMinor: parsed },
+      });
+      if (res.ok) {
+        const payment = await res.json();
+        toast({ tone: 'success', title: t('record.done', { amount: money(payment.amountMinor) }) });
+        onClose();
+        await onDone();
+        return;
+      }
+      const problem = await readProblem(res);
+      const fields = fieldErrors(problem);
+      if (fields.amountMinor || fields.kind) {
+        setErrors(fields);
+        if (fields.amountMinor) amountRef.current?.focus();
+      } else if (problem.status === 409) {
+        // paid meanwhile (online, or by a colleague): show the new balance
+        toast({ tone: 'error', title: t('record.failed'), description: problem.detail });
+        onClose();
+        await onDone();
+      } else {
+        setErrors({ form: problem.detail });
+        setKey(newKey('counter'));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="record-dialog">
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t('record.kindLegend')}</legend>
+        <div className="mt-2 grid grid-cols-2 gap-2">
+          {(['cash', 'card_terminal'] as const).map((k) => (
+            <label
+              key={k}
+              className={cn(
+                'flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-3',
+                kind === k ? 'border-brand bg-brand/5' : 'border-slate-300',
+              )}
+            >
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                className="size-4 accent-brand"
+                data-testid={`record-kind-${k}`}
+              />
+              {k === 'cash' ? t('record.cash') : t('record.cardTerminal')}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="mt-4">
+        <Field
+          id={`${id}-amount`}
+          label={t('record.amountLabel', { currency: balance.currency })}
+          hint={t('record.amountHint', { due: money(balance.dueMinor) })}
+          error={errors.amountMinor}
+          required
+        >
+          <Input
+            ref={amountRef}
+            id={`${id}-amount`}
+            inputMode="decimal"
+            autoComplete="off"
+            value={amount}
+            onChange={(e) => {
+              setAmount(e.target.value);
+              setErrors({});
+            }}
+            aria-invalid={errors.amountMinor ? true : undefined}
+            aria-describedby={errors.amountMinor ? `${id}-amount-error` : `${id}-amount-hint`}
+            data-testid="record-amount"
+          />
+        </Field>
+      </div>
+      {errors.form ? (
+        <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm text-red-900">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>
+          {t('cancel')}
+        </Button>
+        <Button type="submit" loading={busy} data-testid="record-confirm">
+          <Banknote className="size-5" aria-hidden />
+          {parsed !== null && parsed > 0
+            ? t('record.submit', { amount: money(parsed) })
+            : t('record.submitPlain')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function RefundDialog({
+  payment,
+  destination,
+  onClose,
+  onDone,
+}: {
+  payment: StaffPaymentView | null;
+  destination: string;
+  onClose: () => void;
+  onDone: () => unknown;
+}) {
+  const t = useTranslations('staffPayments');
+  return (
+    <Dialog
+      open={payment !== null}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title={t('refund.title')}
+      description={
+        payment
+          ? t('refund.text', {
+              left: formatMoney(refundableMinor(payment), payment.currency),
+              amount: formatMoney(payment.amountMinor, payment.currency),
+            })
+          : undefined
+      }
+      closeLabel={t('close')}
+    >
+      {/* keyed by payment: every opening starts with fresh fields and a fresh Idempotency-Key */}
+      {payment ? (
+        <RefundForm
+          key={payment.id}
+          payment={payment}
+          destination={destination}
+          onClose={onClose}
+          onDone={onDone}
+        />
+      ) : null}
+    </Dialog>
+  );
+}
+
+function RefundForm({
+  payment,
+  destination,
+  onClose,
+  onDone,
+}: {
+  payment: StaffPaymentView;
+  destination: string;
+  onClose: () => void;
+  onDone: () => unknown;
+}) {
+  const t = useTranslations('staffPayments');
+  const toast = useToast();
+  const id = useId();
+  const digits = currencyMinorDigits(payment.currency);
+  const money = (minor: number) => formatMoney(minor, payment.currency);
+  const left = refundableMinor(payment);
+  const [amount, setAmount] = useState(() => minorToInput(left, digits));
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Fields & { form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(() => newKey('refund'));
+  const amountRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const parsed = parseMoneyInput(amount, digits);
+  const valid = parsed !== null && parsed > 0;
+  const counter = counterKind(payment);
+
+  const summary = !valid
+    ? t('refund.summaryInvalid')
+    : counter === 'cash'
+      ? t('refund.summaryCash', { amount: money(parsed), total: money(payment.amountMinor) })
+      : counter === 'terminal'
+        ? t('refund.summaryTerminal', { amount: money(parsed), total: money(payment.amountMinor) })
+        : t('refund.summary', { amount: money(parsed), total: money(payment.amountMinor), destination });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: Fields = {};
+    if (!valid) local.amountMinor = t('amountInvalid');
+    if (reason.trim().length < 3) local.reason = t('refund.reasonRequired');
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      (local.amountMinor ? amountRef : reasonRef).current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await api.staff.payments[':paymentId'].refunds.$post({
+        param: { paymentId: payment.id },
+        header: { 'idempotency-key': key },
+        json: { amountMinor: parsed!, reason: reason.trim() },
+      });
+      if (res.ok) {
+        toast({ tone: 'success', title: t('refund.done', { amount: money(parsed!) }) });
+        onClose();
+        await onDone();
+        return;
+      }
+      const problem = await readProblem(res);
+      const fields = fieldErrors(problem);
+      if (fields.amountMinor || fields.reason) {
+        setErrors(fields);
+        (fields.amountMinor ? amountRef : reasonRef).current?.focus();
+      } else {
+        setErrors({ form: problem.detail });
+        // the attempt is over (refused or failed at the provider): a new try is a new refund
+        setKey(newKey('refund'));
+      }
+      // the payment may have changed meanwhile (a colleague's refund): show what is left now
+      void onDone();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="refund-dialog">
+      <div className="space-y-4">
+        <Field
+          id={`${id}-amount`}
+          label={t('refund.amountLabel', { currency: payment.currency })}
+          hint={t('refund.amountHint', { left: money(left) })}
+          error={errors.amountMinor}
+          required
+        >
+          <Input
+            ref={amountRef}
+            id={`${id}-amount`}
+            inputMode="decimal"
+            autoComplete="off"
+            value={amount}
+            onChange={(e) => {
+              setAmount(e.target.value);
+              setErrors((prev) => ({ ...prev, amountMinor: undefined, form: undefined }));
+            }}
+            aria-invalid={errors.amountMinor ? true : undefined}
+            aria-describedby={errors.amountMinor ? `${id}-amount-error` : `${id}-amount-hint`}
+            data-testid="refund-amount"
+          />
+        </Field>
+        <Field
+          id={`${id}-reason`}
+          label={t('refund.reasonLabel')}
+          hint={t('refund.reasonHint')}
+          error={errors.reason}
+          required
+        >
+          <Textarea
+            ref={reasonRef}
+            id={`${id}-reason`}
+            value={reason}
+            maxLength={500}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setErrors((prev) => ({ ...prev, reason: undefined, form: undefined }));
+            }}
+            aria-invalid={errors.reason ? true : undefined}
+            aria-describedby={errors.reason ? `${id}-reason-error` : `${id}-reason-hint`}
+            data-testid="refund-reason"
+          />
+        </Field>
+      </div>
+      <p className="mt-4 rounded-lg bg-slate-50 p-3 font-medium text-slate-900" data-testid="refund-summary">
+        {summary}
+      </p>
+      {errors.form ? (
+        <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm text-red-900">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>
+          {t('cancel')}
+        </Button>
+        <Button type="submit" variant="danger" loading={busy} data-testid="refund-confirm">
+          <Undo2 className="size-5" aria-hidden />
+          {valid ? t('refund.confirm', { amount: money(parsed) }) : t('refund.confirmPlain')}
+        </Button>
+      </div>
+    </form>
+  );
+}
