@@ -288,6 +288,11 @@ test('a pay-on-collection order: the manager records cash for what is due and ge
   await expect(row.getByTestId('payment-status')).toHaveText('Paid');
   const link = row.getByTestId(`staff-invoice-${recorded.invoice!.number}`);
   await expect(link).toHaveAttribute('href', `/api/invoices/${recorded.invoice!.id}/pdf`);
+  // the link answers the PDF to the signed-in manager (the page's own cookies)
+  const pdf = await page.request.get(`/api/invoices/${recorded.invoice!.id}/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await expect(page.getByTestId('timeline-event-payment_received')).toContainText(
     `Payment received: ${gbp(total)} (invoice ${recorded.invoice!.number})`,
   );
