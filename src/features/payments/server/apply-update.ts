@@ -91,8 +91,15 @@ export async function applyPaymentUpdate(db: Db, u: PaymentUpdate): Promise<Paym
     status = statusAfterRefund(status, payment.amountMinor, refunded);
     const capturedNow = !isCaptured(payment.status) && isCaptured(status);
     const failedNow = status === 'failed' && payment.status !== 'failed';
+    // a new attempt that fails again (another card) brings its own reason
+    const failureChanged =
+      status === 'failed' &&
+      !!s.failureCode &&
+      (s.failureCode !== payment.failureCode ||
+        (!!s.failureMessage && s.failureMessage !== payment.failureMessage));
     const changed =
       status !== payment.status ||
+      failureChanged ||
       refunded !== payment.refundedMinor ||
       (!!s.captureId && s.captureId !== payment.providerCaptureId) ||
       (!!s.methodDetail && s.methodDetail !== payment.methodDetail);
@@ -107,14 +114,18 @@ export async function applyPaymentUpdate(db: Db, u: PaymentUpdate): Promise<Paym
         methodDetail: s.methodDetail ?? payment.methodDetail,
         failureCode: failedNow
           ? (s.failureCode ?? 'declined')
-          : status === 'failed'
-            ? payment.failureCode
-            : null,
+          : failureChanged
+            ? s.failureCode!
+            : status === 'failed'
+              ? payment.failureCode
+              : null,
         failureMessage: failedNow
           ? (s.failureMessage ?? 'The payment was declined.')
-          : status === 'failed'
-            ? payment.failureMessage
-            : null,
+          : failureChanged
+            ? (s.failureMessage ?? payment.failureMessage)
+            : status === 'failed'
+              ? payment.failureMessage
+              : null,
         succeededAt: capturedNow ? now : payment.succeededAt,
         updatedAt: now,
       })

@@ -4,6 +4,7 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { ApiError } from '@/server/http/errors';
+import type { LoadedOrder } from '@/features/repairs/server/lock-order';
 import { checkSandboxCard } from '../sandbox-cards';
 import { isCaptured } from '../state';
 import { applyPaymentUpdate, type PaymentUpdateResult } from './apply-update';
@@ -14,9 +15,21 @@ const DECLINED: Record<string, string> = {
   insufficient_funds: 'Your card has insufficient funds. Try another card, or choose to pay on collection.',
 };
 
-function assertOpenSandbox(payment: PaymentRow) {
+function assertOpenSandbox(payment: PaymentRow, loaded: LoadedOrder) {
   if (payment.provider !== 'sandbox') {
     throw new ApiError('CONFLICT', 'This payment is not taken by the test-mode card form.');
+  }
+  // a booking released because its hold ran out (or a cancelled repair) takes no more money
+  if (
+    !isCaptured(payment.status) &&
+    (loaded.booking.status === 'cancelled' || loaded.order.status === 'cancelled')
+  ) {
+    throw new ApiError(
+      'CONFLICT',
+      payment.purpose === 'booking'
+        ? 'The slot was held for you while you paid, but the time ran out and the booking was released. Please book again.'
+        : 'This repair was cancelled, so there is nothing to pay.',
+    );
   }
 }
 
@@ -24,10 +37,11 @@ function assertOpenSandbox(payment: PaymentRow) {
 export async function confirmSandboxCard(
   db: Db,
   payment: PaymentRow,
+  loaded: LoadedOrder,
   card: { cardNumber: string; expiry?: string; cvc?: string },
   now = new Date(),
 ): Promise<PaymentUpdateResult | null> {
-  assertOpenSandbox(payment);
+  assertOpenSandbox(payment, loaded);
   if (isCaptured(payment.status)) return null;
   if (payment.status === 'requires_action') {
     throw new ApiError('CONFLICT', 'Your bank asked for an extra confirmation: complete that step first.');
@@ -58,10 +72,11 @@ export async function confirmSandboxCard(
 export async function authenticateSandbox(
   db: Db,
   payment: PaymentRow,
+  loaded: LoadedOrder,
   approve: boolean,
   now = new Date(),
 ): Promise<PaymentUpdateResult | null> {
-  assertOpenSandbox(payment);
+  assertOpenSandbox(payment, loaded);
   if (isCaptured(payment.status)) return null;
   if (payment.status !== 'requires_action') {
     throw new ApiError('CONFLICT', 'This payment is not waiting for an extra confirmation.');
