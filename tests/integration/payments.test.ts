@@ -317,6 +317,7 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
       json: { token: body.trackingToken },
     });
     expect(late.status).toBe(409);
+    expect(((await late.json()) as { code: string }).code).toBe('BOOKING_RELEASED');
   });
 
   it('once the hold ran out and the booking was released, its payment can no longer be paid', async () => {
@@ -329,7 +330,10 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
     expect(released!.status).toBe('cancelled');
     const late = await card(body.payment!, body.trackingToken, '4242424242424242');
     expect(late.status).toBe(409);
-    expect(((await late.json()) as { detail: string }).detail).toMatch(/book again/i);
+    expect(await late.json()).toMatchObject({
+      code: 'BOOKING_RELEASED',
+      detail: expect.stringMatching(/book again/i),
+    });
     const [p] = await app.handle.db.select().from(payments).where(eq(payments.id, body.payment!.id));
     expect(p!.status).toBe('failed');
     expect(

@@ -24,12 +24,13 @@ function assertOpenSandbox(payment: PaymentRow, loaded: LoadedOrder) {
     !isCaptured(payment.status) &&
     (loaded.booking.status === 'cancelled' || loaded.order.status === 'cancelled')
   ) {
-    throw new ApiError(
-      'CONFLICT',
-      payment.purpose === 'booking'
-        ? 'The slot was held for you while you paid, but the time ran out and the booking was released. Please book again.'
-        : 'This repair was cancelled, so there is nothing to pay.',
-    );
+    if (payment.purpose === 'booking') {
+      throw new ApiError(
+        'BOOKING_RELEASED',
+        'The slot was held for you while you paid, but the time ran out and the booking was released. Please book again.',
+      );
+    }
+    throw new ApiError('CONFLICT', 'This repair was cancelled, so there is nothing to pay.');
   }
 }
 
