@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 const config: NextConfig = {
   poweredByHeader: false,
   // keep the database drivers out of the bundle (PGlite ships a 15 MB wasm)
-  // (and sharp, a native image library, loaded from node_modules, never bundled)
+  // (and sharp, a native image library, loaded from node_modules, never bundled; and pdfkit,
+  // which loads its font metrics and colour profile from its own folder at runtime)
   serverExternalPackages: [
     '@electric-sql/pglite',
     'pg',
@@ -15,6 +16,7 @@ const config: NextConfig = {
     'pg-boss',
     'nodemailer',
     'sharp',
+    'pdfkit',
   ],
   images: { formats: ['image/avif', 'image/webp'] },
 };

@@ -221,6 +221,61 @@ const EXPECTED: Record<string, Case> = {
   },
   'POST /api/staff/walk-ins': { allowed: staff, path: '/api/staff/walk-ins', body: {} },
   'GET /api/staff/technicians': { allowed: staff, path: '/api/staff/technicians' },
+  // payments: the payment id with the tracking token (or the owner's session, or staff) is the
+  // authorisation, anyone else gets 404 as for an unknown payment (payments.test.ts)
+  'GET /api/payments/methods': { allowed: everyone, path: '/api/payments/methods' },
+  'GET /api/payments/:id': { allowed: everyone, path: `/api/payments/${NO_ORDER}?token=x` },
+  'POST /api/payments/:id/card': {
+    allowed: everyone,
+    path: `/api/payments/${NO_ORDER}/card`,
+    body: { token: 'x', cardNumber: '4242424242424242' },
+  },
+  'POST /api/payments/:id/authenticate': {
+    allowed: everyone,
+    path: `/api/payments/${NO_ORDER}/authenticate`,
+    body: { token: 'x', approve: true },
+  },
+  'POST /api/payments/:id/sync': {
+    allowed: everyone,
+    path: `/api/payments/${NO_ORDER}/sync`,
+    body: { token: 'x' },
+  },
+  'POST /api/payments/:id/pay-on-collection': {
+    allowed: everyone,
+    path: `/api/payments/${NO_ORDER}/pay-on-collection`,
+    body: { token: 'x' },
+  },
+  'GET /api/account/repairs/:reference/payments': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/payments',
+  },
+  'POST /api/account/repairs/:reference/payments': {
+    allowed: signedIn,
+    path: '/api/account/repairs/RT-222222/payments',
+    body: { method: 'card' },
+  },
+  'GET /api/track/:reference/payments': { allowed: everyone, path: '/api/track/RT-222222/payments?token=x' },
+  'POST /api/track/:reference/payments': {
+    allowed: everyone,
+    path: '/api/track/RT-222222/payments',
+    body: { token: 'x', method: 'card' },
+  },
+  // staff: technicians and above; taking money needs 'update' on the order and refunds 'manage'
+  // (record-level, so 404 for an unknown order here; payments.test.ts has the 403s)
+  'GET /api/staff/orders/:id/payments': { allowed: staff, path: `/api/staff/orders/${NO_ORDER}/payments` },
+  'POST /api/staff/orders/:id/payments': {
+    allowed: staff,
+    path: `/api/staff/orders/${NO_ORDER}/payments`,
+    body: { kind: 'cash' },
+  },
+  'POST /api/staff/payments/:paymentId/refunds': {
+    allowed: staff,
+    path: `/api/staff/payments/${NO_ORDER}/refunds`,
+    body: { amountMinor: 100, reason: 'Goodwill' },
+  },
+  // an invoice's PDF: staff who may read the order, its owner, or its tracking token (?token=);
+  // anyone else gets the same 404 as for an unknown invoice (invoices.test.ts)
+  'GET /api/invoices/:id/pdf': { allowed: everyone, path: `/api/invoices/${NO_ORDER}/pdf?token=x` },
   'GET /api/openapi.json': { allowed: everyone, path: '/api/openapi.json' },
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },
   'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },

@@ -39,6 +39,17 @@ const SAMPLES: TemplateData = {
     trackingUrl: 'https://x.test/t',
   },
   'smtp-test': { sentAt: 'Monday 2 June 2025 at 09:00' },
+  'payment-receipt': {
+    name: 'Ann <b>',
+    reference: 'RT-ABC234',
+    deviceName: 'iPhone 15',
+    invoiceNumber: 'LONDON-000007',
+    amount: '£100.00',
+    method: 'Card: Visa •••• 4242',
+    paidOn: '3 June 2025',
+    balanceDue: '£29.00',
+    trackingUrl: 'https://x.test/track/RT-ABC234?token=s.a&b',
+  },
 };
 
 describe('e-mail templates', () => {
@@ -77,5 +88,35 @@ describe('e-mail templates', () => {
       logoUrl: 'https://x.test/logo.png',
     });
     expect(out.html).toContain('<img src="https://x.test/logo.png" alt="Fix &amp; Co"');
+  });
+
+  it('the payment receipt: amount, method, invoice, reference, balance and the tracking link', () => {
+    const out = renderTemplate('payment-receipt', SAMPLES['payment-receipt'], branding);
+    expect(out.subject).toBe('Payment received: £100.00 for repair RT-ABC234');
+    for (const part of [
+      '£100.00',
+      'Card: Visa •••• 4242',
+      'LONDON-000007',
+      'RT-ABC234 (iPhone 15)',
+      '3 June 2025',
+    ]) {
+      expect(out.html).toContain(part);
+      expect(out.text).toContain(part);
+    }
+    expect(out.text).toContain('Still to pay: £29.00');
+    expect(out.html).toContain('The remaining £29.00 can be paid online');
+    expect(out.html).toContain('href="https://x.test/track/RT-ABC234?token=s.a&amp;b"');
+    expect(out.text).toContain('https://x.test/track/RT-ABC234?token=s.a&b');
+    expect(out.html).toContain('Ann &lt;b&gt;');
+    expect(out.html).not.toContain('Ann <b>');
+  });
+
+  it('the payment receipt says when nothing is left to pay', () => {
+    const { balanceDue: _b, ...paid } = SAMPLES['payment-receipt'];
+    const out = renderTemplate('payment-receipt', paid, branding);
+    expect(out.text).toContain('Still to pay: nothing, your repair is paid in full');
+    expect(out.html).toContain('Nothing: your repair is paid in full');
+    expect(out.html).not.toContain('The remaining');
+    expect(out.text).not.toContain('The remaining');
   });
 });

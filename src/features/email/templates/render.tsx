@@ -8,6 +8,7 @@ import { EmailLayout } from './layout';
 import { passwordReset, securityAlert, verification } from './account';
 import { appointmentReminder, bookingConfirmation, statusUpdate } from './repairs';
 import { smtpTest } from './smtp-test';
+import { paymentReceipt } from './payments';
 import type { TemplateData, TemplateFn, TemplateName } from './types';
 
 export type { TemplateData, TemplateName } from './types';
@@ -20,6 +21,7 @@ const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   'security-alert': securityAlert,
   'appointment-reminder': appointmentReminder,
   'smtp-test': smtpTest,
+  'payment-receipt': paymentReceipt,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -51,6 +51,22 @@ export interface TemplateData {
     manageUrl?: string;
   };
   'smtp-test': { sentAt: string };
+  'payment-receipt': {
+    name: string;
+    reference: string;
+    deviceName: string;
+    /** e.g. "LONDON-000001" (the attached PDF's name) */
+    invoiceNumber: string;
+    /** what this payment paid, formatted, e.g. "£129.00" */
+    amount: string;
+    /** e.g. "Card: Visa •••• 4242" */
+    method: string;
+    /** when it was paid, already formatted, e.g. "3 June 2025" */
+    paidOn: string;
+    /** formatted balance still to pay; absent when the repair is paid in full */
+    balanceDue?: string;
+    trackingUrl: string;
+  };
 }
 
 export type TemplateName = keyof TemplateData;
