@@ -147,7 +147,7 @@ export function OrderPaymentsCard({
                     </span>
                   </div>
                   <p className="text-sm text-slate-700">
-                    {isCaptured(p.status) ? text.paid(p) : t(`method.${p.method}`)}
+                    {text.via(p)}
                     {p.succeededAt
                       ? ` · ${format.dateTime(new Date(p.succeededAt), { dateStyle: 'medium', timeZone })}`
                       : null}

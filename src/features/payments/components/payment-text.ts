@@ -14,6 +14,13 @@ export function usePaymentText() {
         hasDetail: p.methodDetail ? 'yes' : 'no',
         detail: p.methodDetail ?? '',
       }),
+    /** "Card (Visa •••• 4242)", "PayPal", "In the shop (Cash)" */
+    via: (p: Pick<PaymentView, 'method' | 'methodDetail'>) =>
+      t('paidVia', {
+        method: p.method,
+        hasDetail: p.methodDetail ? 'yes' : 'no',
+        detail: p.methodDetail ?? '',
+      }),
     status: (status: PaymentView['status']) => t(`status.${status}`),
     receiptLabel: (number: string) => t('receiptDownloadNumbered', { number }),
   };

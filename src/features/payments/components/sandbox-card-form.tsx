@@ -50,16 +50,16 @@ export function SandboxCardForm({
   return (
     <div className="space-y-4" data-testid="sandbox-card-form">
       <div
-        className="rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        className="@container rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
         data-testid="test-mode-banner"
       >
         <p className="flex items-start gap-2 font-semibold">
           <FlaskConical className="mt-0.5 size-4 shrink-0" aria-hidden />
           {t('testBanner')}
         </p>
-        <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2" aria-label={t('testCardsLabel')}>
+        <ul className="mt-2 grid gap-x-4 gap-y-1 @xl:grid-cols-2" aria-label={t('testCardsLabel')}>
           {TEST_CARDS.map(([number, outcome]) => (
-            <li key={number} className="flex flex-wrap gap-x-2">
+            <li key={number} className="grid grid-cols-[auto_1fr] gap-x-2">
               <span className="font-mono whitespace-nowrap">{number}</span>
               <span className="text-amber-900">{t(`outcome.${outcome}`)}</span>
             </li>
