@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { expectAccessible, signUp, uniqueEmail } from './helpers';
 
 const SHOTS = '/tmp/shots';
 
@@ -266,4 +266,49 @@ test('tracking page: a pay-on-collection booking shows what is due; pay it by ca
   await expect(page.getByTestId('pay-balance')).toHaveCount(0);
   await expectAccessible(page, 'tracking page, paid');
   await shot(page, 'payments-card-paid', payments);
+});
+
+test('signed in: the repair page in My account shows Payments; the owner pays the balance', async ({
+  page,
+}) => {
+  test.slow();
+  const email = uniqueEmail('pay-owner');
+  await signUp(page, 'Owen Owner', email, 'owner-password-123');
+  // booked while signed in (through the page's own session), to pay on collection
+  const res = await page.request.post('/api/bookings', {
+    headers: { 'idempotency-key': `e2e-owner-${test.info().project.name}-${Date.now()}` },
+    data: {
+      modelSlug: 'iphone-15',
+      repairSlugs: ['screen-crack'],
+      service: { type: 'mail_in' },
+      customer: { name: 'Owen Owner', email },
+      paymentMethod: 'collection',
+    },
+  });
+  expect(res.status()).toBe(201);
+  const booking = (await res.json()) as { reference: string; quote: { totalMinor: number } };
+  const total = `£${(booking.quote.totalMinor / 100).toFixed(2)}`;
+
+  await page.goto(`/account/repairs/${booking.reference}`);
+  const payments = page.getByTestId('order-payments');
+  await expect(payments.getByTestId('summary-due')).toHaveText(total);
+  await expectAccessible(page, 'account repair page with payments');
+  await page.getByTestId('pay-balance').click();
+  await page.getByTestId('card-number').fill('4242 4242 4242 4242');
+  await page.getByTestId('submit-payment').click();
+  await expect(page.getByTestId('payment-thanks')).toBeVisible();
+  await expect(payments.getByTestId('summary-due')).toHaveText('£0.00');
+  await expectAccessible(page, 'account repair page, paid');
+
+  // the owner's receipt needs no token: the session is enough
+  const link = payments.locator('[data-testid^="invoice-link-"]');
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^\/api\/invoices\/[\w-]+\/pdf$/);
+  const pdf = await page.request.get(href!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  // and a reload shows the same, rendered on the server
+  await page.reload();
+  await expect(page.getByTestId('order-payments').getByTestId('summary-due')).toHaveText('£0.00');
+  await expect(page.getByTestId('pay-balance')).toHaveCount(0);
 });

@@ -79,8 +79,13 @@ export function BookingForm({
       if (!booking) return;
       if (isCaptured(res.payment.status)) {
         complete({ ...booking, payment: res.payment, paymentHoldUntil: null });
-      } else {
-        update({ pending: { booking, payment: res.payment } });
+        return;
+      }
+      update({ pending: { booking, payment: res.payment } });
+      // the hold ran out while the customer was away: the booking was released
+      const holdUntil = booking.paymentHoldUntil ? Date.parse(booking.paymentHoldUntil) : null;
+      if (res.payment.status === 'failed' && holdUntil !== null && holdUntil < Date.now()) {
+        setReleased(true);
       }
     });
     return () => {
@@ -206,9 +211,9 @@ export function BookingForm({
 
   const notice = released ? (
     <div className="flex flex-col gap-3 rounded-xl border border-slate-300 bg-white p-4 sm:flex-row sm:items-center sm:justify-between">
-      <p className="text-slate-800">{tPay('released')}</p>
-      <Button variant="secondary" onClick={bookAgain} data-testid="book-again">
-        <RotateCcw className="size-4" aria-hidden /> {t('startOver')}
+      <p className="text-slate-800">{tPay('releasedLead')}</p>
+      <Button variant="secondary" onClick={bookAgain} className="shrink-0" data-testid="book-again">
+        <RotateCcw className="size-4" aria-hidden /> {tPay('released')}
       </Button>
     </div>
   ) : online && (pending || draft.serviceType === 'drop_off') ? (
@@ -292,7 +297,9 @@ export function BookingForm({
               error={formError ?? errors.payment}
               disabled={!hydrated || creating}
               // the earliest free slot is preselected once the slots load: wait for it
-              submitDisabled={!pending && draft.serviceType === 'drop_off' && !draft.slot && slotsLoading}
+              submitDisabled={
+                released || (!pending && draft.serviceType === 'drop_off' && !draft.slot && slotsLoading)
+              }
               idPrefix="booking-pay"
             />
           ) : gatewayError ? (

@@ -108,6 +108,8 @@ export function UnifiedPaymentGateway(props: UnifiedPaymentGatewayProps) {
   const [auth, setAuth] = useState<{ payment: PaymentView; token?: string } | null>(null);
   const [authBusy, setAuthBusy] = useState<'approve' | 'deny' | null>(null);
   const numberRef = useRef<HTMLInputElement>(null);
+  // set synchronously: a second click before React re-renders must not pay twice
+  const inFlight = useRef(false);
   const stripeRef = useRef<StripeCardHandle>(null);
   const cardMethod = methods.find((m) => m.id === 'card');
   const useStripe = cardMethod?.provider === 'stripe' && !!stripePublishableKey;
@@ -228,10 +230,11 @@ export function UnifiedPaymentGateway(props: UnifiedPaymentGatewayProps) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (busy || disabled || !method) return;
+    if (inFlight.current || busy || disabled || props.submitDisabled || !method) return;
     clearMessages();
     setCardErrors({});
     if (props.beforeSubmit && !props.beforeSubmit()) return;
+    inFlight.current = true;
     setBusy('submit');
     try {
       if (method === 'collection') {
@@ -244,17 +247,20 @@ export function UnifiedPaymentGateway(props: UnifiedPaymentGatewayProps) {
     } catch {
       setError(t('networkError'));
     } finally {
+      inFlight.current = false;
       setBusy(null);
     }
   }
 
   async function collectionInstead() {
-    if (!payment || busy) return;
+    if (!payment || busy || inFlight.current) return;
     clearMessages();
+    inFlight.current = true;
     setBusy('collection');
     try {
       await switchToCollection(payment, props.token);
     } finally {
+      inFlight.current = false;
       setBusy(null);
     }
   }
