@@ -66,9 +66,18 @@ export const env = createEnv({
     /** PEM file of an extra certificate authority trusted for SMTP (a mail server with a private or self-signed certificate). */
     SMTP_CA_FILE: z.string().optional(),
     /** Payments: Stripe (card payments through the Payment Element). Without keys the built-in sandbox card provider takes card payments. */
-    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
-    STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_\w+$/, 'must be a Stripe publishable key (pk_test_… or pk_live_…)').optional(),
-    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+      .optional(),
+    STRIPE_PUBLISHABLE_KEY: z
+      .string()
+      .regex(/^pk_(test|live)_\w+$/, 'must be a Stripe publishable key (pk_test_… or pk_live_…)')
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)')
+      .optional(),
     /** Where the Stripe SDK sends its requests (default Stripe's API); for a proxy or a local test peer. */
     STRIPE_API_BASE: optionalUrl,
     /** Payments: PayPal (Orders v2). */

@@ -22,7 +22,7 @@ test('home -> book an iPhone 15 screen repair, pay on collection -> confirmation
   await page.getByTestId('customer-email').fill('john@example.com');
   await expectAccessible(page, '/book-repair');
   await page.getByTestId('payment-collection').click();
-  await page.getByTestId('submit-booking').click();
+  await page.getByTestId('submit-payment').click();
 
   const success = page.getByTestId('booking-success');
   await expect(success).toBeVisible();
@@ -66,7 +66,7 @@ test('bad details get clear messages and nothing is booked', async ({ page }) =>
   await page.getByTestId('issue-screen-crack').click();
   await page.getByTestId('customer-name').fill('J');
   await page.getByTestId('customer-email').fill('not-an-email');
-  await page.getByTestId('submit-booking').click();
+  await page.getByTestId('submit-payment').click();
   await expect(page.getByText('Please enter your name.')).toBeVisible();
   await expect(page.getByText(/valid e-mail address/)).toBeVisible();
   await expect(page.getByTestId('customer-name')).toHaveAttribute('aria-invalid', 'true');

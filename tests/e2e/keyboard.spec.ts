@@ -19,7 +19,7 @@ test('books a repair with the keyboard only', async ({ page }) => {
   await page.keyboard.type('kay@example.com');
   await tabTo(page, 'payment-collection');
   await page.keyboard.press('Space');
-  await tabTo(page, 'submit-booking');
+  await tabTo(page, 'submit-payment');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('booking-success')).toBeVisible();
   // focus moves to the confirmation heading so screen readers announce it

@@ -10,7 +10,7 @@ async function bookDropOff(page: Page, name: string) {
   await page.getByTestId('customer-name').fill(name);
   await page.getByTestId('customer-email').fill('manage@example.com');
   await page.getByTestId('payment-collection').click();
-  await page.getByTestId('submit-booking').click();
+  await page.getByTestId('submit-payment').click();
   await expect(page.getByTestId('booking-success')).toBeVisible();
   return (await page.getByTestId('booking-reference').textContent())?.trim() ?? '';
 }

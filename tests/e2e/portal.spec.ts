@@ -19,7 +19,7 @@ async function bookWhileSignedIn(page: Page, name: string, email: string): Promi
   await page.getByTestId('customer-name').fill(name);
   await page.getByTestId('customer-email').fill(email);
   await page.getByTestId('payment-collection').click();
-  await page.getByTestId('submit-booking').click();
+  await page.getByTestId('submit-payment').click();
   await expect(page.getByTestId('booking-success')).toBeVisible();
   return ((await page.getByTestId('booking-reference').textContent()) ?? '').trim();
 }
@@ -100,7 +100,7 @@ test('a guest writes to the shop from the tracking link', async ({ page }) => {
   await page.getByTestId('customer-name').fill('Gus Guest');
   await page.getByTestId('customer-email').fill(email);
   await page.getByTestId('payment-collection').click();
-  await page.getByTestId('submit-booking').click();
+  await page.getByTestId('submit-payment').click();
   await expect(page.getByTestId('booking-success')).toBeVisible();
   await page.getByTestId('track-link').click();
   await expect(page.getByTestId('tracking-status')).toHaveText('Booked');

@@ -161,6 +161,32 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
     expect(((await retried.json()) as PaymentView).status).toBe('succeeded');
   });
 
+  it('every decline answers 402 with its own reason, also a second one with a different card', async () => {
+    const { body } = await book('card');
+    const first = await card(body.payment!, body.trackingToken, '4000000000000002');
+    expect(first.status).toBe(402);
+    expect(((await first.json()) as { detail: string }).detail).toMatch(/declined/i);
+    // another failing card on the already-failed payment: still a decline, with that card's reason
+    const second = await card(body.payment!, body.trackingToken, '4000000000009995');
+    expect(second.status).toBe(402);
+    expect(((await second.json()) as { detail: string }).detail).toMatch(/insufficient funds/i);
+    const [row] = await app.handle.db.select().from(payments).where(eq(payments.id, body.payment!.id));
+    expect(row).toMatchObject({
+      status: 'failed',
+      failureCode: 'insufficient_funds',
+      methodDetail: 'Visa •••• 9995',
+    });
+    // a failed extra confirmation step after a decline is a decline too
+    expect((await card(body.payment!, body.trackingToken, '4000002760003184')).status).toBe(200);
+    const denied = await app.request(`/api/payments/${body.payment!.id}/authenticate`, {
+      method: 'POST',
+      json: { token: body.trackingToken, approve: false },
+    });
+    expect(denied.status).toBe(402);
+    expect(((await denied.json()) as { detail: string }).detail).toMatch(/extra confirmation/i);
+    expect((await card(body.payment!, body.trackingToken, '4242424242424242')).status).toBe(200);
+  });
+
   it('a declined card, then pay on collection: the booking stands and is confirmed, unheld', async () => {
     const { body } = await book('card', { dropOff: true });
     await card(body.payment!, body.trackingToken, '4000000000000002');
@@ -298,6 +324,28 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
       json: { token: body.trackingToken },
     });
     expect(late.status).toBe(409);
+    expect(((await late.json()) as { code: string }).code).toBe('BOOKING_RELEASED');
+  });
+
+  it('once the hold ran out and the booking was released, its payment can no longer be paid', async () => {
+    const { body } = await book('card', { dropOff: true });
+    const declined = await card(body.payment!, body.trackingToken, '4000000000000002');
+    expect(declined.status).toBe(402);
+    const [b] = await app.handle.db.select().from(bookings).where(eq(bookings.id, body.id));
+    await expirePaymentHolds(app.handle.db, new Date(b!.paymentHoldUntil!.getTime() + 1000));
+    const [released] = await app.handle.db.select().from(bookings).where(eq(bookings.id, body.id));
+    expect(released!.status).toBe('cancelled');
+    const late = await card(body.payment!, body.trackingToken, '4242424242424242');
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({
+      code: 'BOOKING_RELEASED',
+      detail: expect.stringMatching(/book again/i),
+    });
+    const [p] = await app.handle.db.select().from(payments).where(eq(payments.id, body.payment!.id));
+    expect(p!.status).toBe('failed');
+    expect(
+      await app.handle.db.select().from(invoices).where(eq(invoices.paymentId, body.payment!.id)),
+    ).toHaveLength(0);
   });
 
   it('a paid booking is never released by the hold job', async () => {

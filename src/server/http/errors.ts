@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLOT_FULL: 409,
+  /** a booking released because its payment hold ran out: book again */
+  BOOKING_RELEASED: 409,
   SLOT_UNAVAILABLE: 422,
   IDEMPOTENCY_MISMATCH: 422,
   PAYMENT_DECLINED: 402,

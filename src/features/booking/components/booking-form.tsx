@@ -1,9 +1,18 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
-import { api, readProblem } from '@/components/api-client';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { Clock, RotateCcw } from 'lucide-react';
+import { api, readProblem, type ProblemBody } from '@/components/api-client';
 import { Button } from '@/components/ui/button';
-import { formatMoney } from '@/features/pricing/money';
+import { Skeleton } from '@/components/ui/skeleton';
+import type { PaymentMethod, PaymentView } from '@/features/payments/schemas';
+import { isCaptured } from '@/features/payments/state';
+import { getPayment, usePaymentMethods } from '@/features/payments/components/payments-client';
+import { summaryFromQuote } from '@/features/payments/components/payment-summary';
+import {
+  UnifiedPaymentGateway,
+  type StartResult,
+} from '@/features/payments/components/unified-payment-gateway';
 import { useQuote } from './queries';
 import type { Brand, Category } from '@/features/catalog/schemas';
 import type { Shop } from '@/features/shops/schemas';
@@ -14,7 +23,8 @@ import { ServiceSection } from './service-section';
 import { DetailsSection, type FieldErrors } from './details-section';
 import { BookingSuccess } from './booking-success';
 import { Section } from './section';
-import { useBookingDraft, type BookingDraft } from './use-booking-draft';
+import { HeldBookingSummary } from './held-booking-summary';
+import { newIdempotencyKey, useBookingDraft, type BookingDraft } from './use-booking-draft';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -39,36 +49,102 @@ export function BookingForm({
   initial: Partial<BookingDraft>;
 }) {
   const t = useTranslations('booking');
+  const tPay = useTranslations('payments');
+  const format = useFormatter();
   const { draft, update, hydrated, confirmation, complete, startOver } = useBookingDraft(initial);
   const { data: quote } = useQuote(draft);
+  const { data: gateway, error: gatewayError, mutate: reloadGateway } = usePaymentMethods();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [slotError, setSlotError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [released, setReleased] = useState(false);
   const [slotRefresh, setSlotRefresh] = useState(0);
+  const [slotsLoading, setSlotsLoading] = useState(false);
+  // the booking just made for an online payment: handlers of the same submit read it before
+  // the draft's state update has rendered
+  const pendingRef = useRef<BookingConfirmation | null>(null);
+  const pending = draft.pending;
+  const pendingId = pending?.payment.id ?? null;
+  const pendingToken = pending?.booking.trackingToken;
+
+  // Back on the page with a booking waiting for its payment (a reload, a bank's redirect, the
+  // back button): ask where the payment stands; a paid one completes the booking.
+  useEffect(() => {
+    if (!hydrated || !pendingId) return;
+    let stale = false;
+    void getPayment(pendingId, pendingToken).then((res) => {
+      if (stale || !res.ok) return;
+      const booking = pendingRef.current ?? draft.pending?.booking;
+      if (!booking) return;
+      if (isCaptured(res.payment.status)) {
+        complete({ ...booking, payment: res.payment, paymentHoldUntil: null });
+        return;
+      }
+      update({ pending: { booking, payment: res.payment } });
+      // the hold ran out while the customer was away: the booking was released
+      const holdUntil = booking.paymentHoldUntil ? Date.parse(booking.paymentHoldUntil) : null;
+      if (res.payment.status === 'failed' && holdUntil !== null && holdUntil < Date.now()) {
+        setReleased(true);
+      }
+    });
+    return () => {
+      stale = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per pending payment
+  }, [hydrated, pendingId]);
 
   if (confirmation) {
     return <BookingSuccess booking={confirmation} onStartOver={startOver} />;
   }
 
-  const disabled = !hydrated || submitting;
+  const disabled = !hydrated || creating;
   const ready = !!draft.model && draft.repairs.length > 0;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const currentBooking = () => pendingRef.current ?? pending?.booking ?? null;
+
+  function beforeSubmit(): boolean {
     setFormError(null);
     setSlotError(null);
+    if (pending) return true; // the booking exists: only the payment is left
     const found = validate(draft, t);
     setErrors(found);
     if (draft.serviceType === 'drop_off' && !draft.slot) {
       setSlotError(t('errors.slot'));
-      return;
+      document.getElementById('service-title')?.scrollIntoView({ block: 'start' });
+      return false;
     }
     if (Object.keys(found).length > 0) {
       document.getElementById(Object.keys(found)[0]!)?.focus();
-      return;
+      return false;
     }
-    setSubmitting(true);
+    return true;
+  }
+
+  function showProblem(problem: ProblemBody) {
+    const fieldErrors: FieldErrors = {};
+    for (const fe of problem.errors ?? []) {
+      if (fe.path === 'customer.name') fieldErrors.name = fe.message;
+      else if (fe.path === 'customer.email') fieldErrors.email = fe.message;
+      else if (fe.path === 'customer.phone') fieldErrors.phone = fe.message;
+      else if (fe.path.startsWith('service')) setSlotError(fe.message);
+      else setFormError(fe.message);
+    }
+    setErrors(fieldErrors);
+    if (problem.code === 'SLOT_FULL' || problem.code === 'SLOT_UNAVAILABLE') {
+      update({ slot: null, idempotencyKey: newIdempotencyKey() });
+      setSlotRefresh((n) => n + 1);
+    } else if (problem.code === 'IDEMPOTENCY_MISMATCH') {
+      update({ idempotencyKey: newIdempotencyKey() });
+      setFormError(t('errors.retry'));
+    } else if (!problem.errors?.length) {
+      setFormError(problem.detail);
+    }
+  }
+
+  /** Books the repair: done for pay on collection; for card or PayPal, the payment to complete. */
+  async function start(method: PaymentMethod): Promise<StartResult> {
+    setCreating(true);
     try {
       const res = await api.bookings.$post({
         header: { 'idempotency-key': draft.idempotencyKey },
@@ -82,119 +158,165 @@ export function BookingForm({
               : { type: 'mail_in' },
           customer: { name: draft.name, email: draft.email, phone: draft.phone || undefined },
           faultDescription: draft.fault || undefined,
-          paymentMethod: draft.payment!,
+          paymentMethod: method,
         },
       });
-      if (res.ok) {
-        complete((await res.json()) as BookingConfirmation);
+      if (!res.ok) {
+        showProblem(await readProblem(res as unknown as Response));
+        return { kind: 'failed' };
+      }
+      const booking = (await res.json()) as BookingConfirmation;
+      if (!booking.payment) {
+        complete(booking);
         window.scrollTo({ top: 0 });
-        return;
+        return { kind: 'done' };
       }
-      const problem = await readProblem(res);
-      const fieldErrors: FieldErrors = {};
-      for (const fe of problem.errors ?? []) {
-        if (fe.path === 'customer.name') fieldErrors.name = fe.message;
-        else if (fe.path === 'customer.email') fieldErrors.email = fe.message;
-        else if (fe.path === 'customer.phone') fieldErrors.phone = fe.message;
-        else if (fe.path.startsWith('service')) setSlotError(fe.message);
-        else setFormError(fe.message);
-      }
-      setErrors(fieldErrors);
-      if (problem.code === 'SLOT_FULL' || problem.code === 'SLOT_UNAVAILABLE') {
-        update({ slot: null, idempotencyKey: crypto.randomUUID() });
-        setSlotRefresh((n) => n + 1);
-      } else if (problem.code === 'IDEMPOTENCY_MISMATCH') {
-        update({ idempotencyKey: crypto.randomUUID() });
-        setFormError(t('errors.retry'));
-      } else if (!problem.errors?.length) {
-        setFormError(problem.detail);
-      }
+      pendingRef.current = booking;
+      update({ pending: { booking, payment: booking.payment } });
+      return { kind: 'payment', payment: booking.payment, token: booking.trackingToken };
     } catch {
       setFormError(t('errors.network'));
+      return { kind: 'failed' };
     } finally {
-      setSubmitting(false);
+      setCreating(false);
     }
   }
 
+  function finish(changes: Partial<BookingConfirmation>) {
+    const booking = currentBooking();
+    if (!booking) return;
+    complete({ ...booking, ...changes });
+    window.scrollTo({ top: 0 });
+  }
+
+  function bookAgain() {
+    pendingRef.current = null;
+    setReleased(false);
+    setFormError(null);
+    update({ pending: null, slot: null, idempotencyKey: newIdempotencyKey() });
+    setSlotRefresh((n) => n + 1);
+  }
+
+  // a booking with an online payment keeps that method (or switches to pay on collection)
+  const methods = (gateway?.methods ?? []).filter(
+    (m) => !pending || m.id === pending.payment.method || m.id === 'collection',
+  );
+  const method = methods.some((m) => m.id === draft.payment)
+    ? draft.payment
+    : (methods.find((m) => m.id === 'collection')?.id ?? methods[0]?.id ?? null);
+  const shownQuote = pending?.booking.quote ?? quote;
+  const online = method === 'card' || method === 'paypal';
+  const holdUntil = pending?.booking.paymentHoldUntil;
+  const tz = pending?.booking.service.shop?.timeZone ?? 'Europe/London';
+
+  const notice = released ? (
+    <div className="flex flex-col gap-3 rounded-xl border border-slate-300 bg-white p-4 sm:flex-row sm:items-center sm:justify-between">
+      <p className="text-slate-800">{tPay('releasedLead')}</p>
+      <Button variant="secondary" onClick={bookAgain} className="shrink-0" data-testid="book-again">
+        <RotateCcw className="size-4" aria-hidden /> {tPay('released')}
+      </Button>
+    </div>
+  ) : online && (pending || draft.serviceType === 'drop_off') ? (
+    <p
+      className="flex items-start gap-2 rounded-xl border border-sky-200 bg-sky-50 p-3 text-sky-950"
+      data-testid="payment-hold"
+    >
+      <Clock className="mt-0.5 size-4 shrink-0" aria-hidden />
+      {pending && holdUntil
+        ? tPay('heldUntil', {
+            reference: pending.booking.reference,
+            time: format.dateTime(new Date(holdUntil), { timeStyle: 'short', timeZone: tz }),
+          })
+        : pending
+          ? tPay('awaitingPayment', { reference: pending.booking.reference })
+          : tPay('holdNotice', { minutes: gateway?.holdMinutes ?? 15 })}
+    </p>
+  ) : null;
+
   return (
-    <form onSubmit={submit} noValidate className="space-y-6" aria-busy={!hydrated}>
-      <DeviceSection
-        categories={categories}
-        brands={brands}
-        draft={draft}
-        update={update}
-        disabled={disabled}
-      />
-      {draft.brand && draft.model ? (
-        <RepairsSection draft={draft} update={update} disabled={disabled} />
-      ) : null}
-      {ready ? (
+    <div className="space-y-6" aria-busy={!hydrated}>
+      {pending ? (
+        <HeldBookingSummary booking={pending.booking} />
+      ) : (
         <>
-          <ServiceSection
-            shops={shops}
+          <DeviceSection
+            categories={categories}
+            brands={brands}
             draft={draft}
             update={update}
             disabled={disabled}
-            slotError={slotError}
-            refreshKey={slotRefresh}
           />
-          <DetailsSection draft={draft} update={update} disabled={disabled} errors={errors} />
-          <Section id="payment" step={6} title={t('paymentTitle')}>
-            <fieldset>
-              <legend className="sr-only">{t('paymentTitle')}</legend>
-              <label
-                className={`flex cursor-pointer items-start gap-3 rounded-xl border p-3 ${
-                  draft.payment === 'collection'
-                    ? 'border-brand bg-brand/5 ring-2 ring-brand'
-                    : 'border-slate-300'
-                }`}
-              >
-                <input
-                  type="radio"
-                  name="payment"
-                  value="collection"
-                  checked={draft.payment === 'collection'}
-                  onChange={() => update({ payment: 'collection' })}
-                  disabled={disabled}
-                  className="mt-1 size-4 accent-[var(--brand)]"
-                  data-testid="payment-collection"
-                />
-                <span>
-                  <span className="font-medium">{t('payment.collection')}</span>
-                  <span className="block text-sm text-slate-600">{t('paymentHint.collection')}</span>
-                </span>
-              </label>
-              {errors.payment ? (
-                <p role="alert" className="mt-2 text-sm font-medium text-red-700">
-                  {errors.payment}
-                </p>
-              ) : null}
-            </fieldset>
-            {formError ? (
-              <p
-                role="alert"
-                className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800"
-              >
-                {formError}
-              </p>
-            ) : null}
-            <div className="mt-6 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-              <p className="text-slate-700">
-                {quote ? t('totalDue', { total: formatMoney(quote.totalMinor, quote.currency) }) : null}
-              </p>
-              <Button
-                type="submit"
-                size="lg"
-                loading={submitting}
+          {draft.brand && draft.model ? (
+            <RepairsSection draft={draft} update={update} disabled={disabled} />
+          ) : null}
+          {ready ? (
+            <>
+              <ServiceSection
+                shops={shops}
+                draft={draft}
+                update={update}
                 disabled={disabled}
-                data-testid="submit-booking"
-              >
-                {submitting ? t('submitting') : t('submit')}
+                slotError={slotError}
+                refreshKey={slotRefresh}
+                onSlotsLoading={setSlotsLoading}
+              />
+              <DetailsSection draft={draft} update={update} disabled={disabled} errors={errors} />
+            </>
+          ) : null}
+        </>
+      )}
+      {ready || pending ? (
+        <Section id="payment" step={pending ? 2 : 6} title={t('paymentTitle')}>
+          {gateway && shownQuote ? (
+            <UnifiedPaymentGateway
+              methods={methods}
+              stripePublishableKey={gateway.stripePublishableKey}
+              method={method}
+              onMethodChange={(m) => update({ payment: m })}
+              summary={summaryFromQuote(shownQuote)}
+              amountMinor={pending?.payment.amountMinor ?? shownQuote.totalMinor}
+              currency={shownQuote.currency}
+              token={pendingToken}
+              payment={pending?.payment ?? null}
+              onPaymentChange={(payment: PaymentView) => {
+                const booking = currentBooking();
+                if (booking) update({ pending: { booking, payment } });
+              }}
+              beforeSubmit={beforeSubmit}
+              start={start}
+              onPaid={(payment) => finish({ payment, paymentHoldUntil: null })}
+              onCollection={() =>
+                finish({ paymentMethod: 'collection', payment: null, paymentHoldUntil: null })
+              }
+              onConflict={(problem) => {
+                if (problem.code === 'BOOKING_RELEASED') setReleased(true);
+              }}
+              returnTo="/book-repair"
+              purpose="booking"
+              notice={notice}
+              error={formError ?? errors.payment}
+              disabled={!hydrated || creating}
+              // the earliest free slot is preselected once the slots load: wait for it
+              submitDisabled={
+                released || (!pending && draft.serviceType === 'drop_off' && !draft.slot && slotsLoading)
+              }
+              idPrefix="booking-pay"
+            />
+          ) : gatewayError ? (
+            <div role="alert" className="space-y-3">
+              <p className="font-medium text-red-800">{t('paymentLoadError')}</p>
+              <Button variant="secondary" onClick={() => void reloadGateway()}>
+                {t('retry')}
               </Button>
             </div>
-          </Section>
-        </>
+          ) : (
+            <div role="status" aria-live="polite">
+              <span className="sr-only">{t('paymentLoading')}</span>
+              <Skeleton className="h-48" />
+            </div>
+          )}
+        </Section>
       ) : null}
-    </form>
+    </div>
   );
 }

@@ -3,10 +3,13 @@ import Link from 'next/link';
 import QRCode from 'qrcode';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { CheckCircle2, Settings2 } from 'lucide-react';
+import { CheckCircle2, FileDown, Settings2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
+import { isCaptured } from '@/features/payments/state';
+import { usePaymentText } from '@/features/payments/components/payment-text';
+import { receiptUrl } from '@/features/payments/components/payments-client';
 import type { BookingConfirmation } from '../schemas';
 import { CalendarButtons } from './calendar-buttons';
 
@@ -19,7 +22,10 @@ export function BookingSuccess({
 }) {
   const t = useTranslations('booking');
   const tManage = useTranslations('manage');
+  const tPay = useTranslations('payments');
   const format = useFormatter();
+  const paymentText = usePaymentText();
+  const paid = booking.payment && isCaptured(booking.payment.status) ? booking.payment : null;
   const [qr, setQr] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const trackPath = new URL(booking.trackingUrl).pathname + new URL(booking.trackingUrl).search;
@@ -130,9 +136,26 @@ export function BookingSuccess({
             </div>
             <div>
               <dt className="text-sm text-slate-600">{t('summaryPayment')}</dt>
-              <dd className="font-medium" data-testid="payment-status">
-                {t(`paymentSummary.${booking.paymentMethod}`)}
+              <dd className="font-medium" data-testid="payment-status" data-paid={paid ? 'true' : 'false'}>
+                {paid
+                  ? paymentText.paid(paid)
+                  : booking.paymentMethod === 'collection'
+                    ? t('paymentSummary.collection')
+                    : t('paymentSummary.awaiting')}
               </dd>
+              {paid?.invoice ? (
+                <dd className="mt-1 text-sm text-slate-700">
+                  <span data-testid="invoice-number">{tPay('receipt', { number: paid.invoice.number })}</span>
+                  <a
+                    href={receiptUrl(paid.invoice.id, booking.trackingToken)}
+                    download
+                    className="mt-1 flex items-center gap-1.5 font-medium text-brand underline underline-offset-4"
+                    data-testid="receipt-download"
+                  >
+                    <FileDown className="size-4 shrink-0" aria-hidden /> {tPay('receiptDownload')}
+                  </a>
+                </dd>
+              ) : null}
             </div>
           </dl>
         </Card>

@@ -16,6 +16,7 @@ export function ServiceSection({
   disabled,
   slotError,
   refreshKey,
+  onSlotsLoading,
 }: {
   shops: Shop[];
   draft: BookingDraft;
@@ -24,6 +25,8 @@ export function ServiceSection({
   slotError: string | null;
   /** bumped by the form after a "slot full" answer to reload availability */
   refreshKey: number;
+  /** told while the free slots load (the form waits for the preselected slot before booking) */
+  onSlotsLoading?: (loading: boolean) => void;
 }) {
   const t = useTranslations('booking');
   const shop = shops.find((s) => s.slug === draft.shop) ?? shops[0];
@@ -87,6 +90,7 @@ export function ServiceSection({
             onSelect={(slot) => update({ slot })}
             disabled={disabled}
             error={slotError}
+            onLoadingChange={onSlotsLoading}
           />
         </div>
       ) : null}
@@ -106,6 +110,7 @@ export function SlotPicker({
   error,
   exclude,
   autoSelect = true,
+  onLoadingChange,
 }: {
   shop: Pick<Shop, 'slug' | 'name'>;
   selected: string | null;
@@ -116,6 +121,7 @@ export function SlotPicker({
   exclude?: string | null;
   /** preselect the earliest free slot (the booking form does; rescheduling waits for a choice) */
   autoSelect?: boolean;
+  onLoadingChange?: (loading: boolean) => void;
 }) {
   const t = useTranslations('booking');
   const format = useFormatter();
@@ -135,6 +141,12 @@ export function SlotPicker({
   );
   const days = useMemo(() => [...new Set(available.map((s) => s.localDate))], [available]);
   const chosen = available.find((s) => s.startsAt === selected);
+
+  const loading = !slots && !fetchError;
+  useEffect(() => {
+    onLoadingChange?.(loading);
+  }, [loading, onLoadingChange]);
+  useEffect(() => () => onLoadingChange?.(false), [onLoadingChange]);
 
   // preselect the earliest free slot, or move off a slot that is no longer free
   useEffect(() => {

@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
+import type { PaymentMethod, PaymentView } from '@/features/payments/schemas';
 import type { BookingConfirmation } from '../schemas';
 
 export type Urgency = 'standard' | 'express' | 'same_day';
@@ -17,9 +18,19 @@ export interface BookingDraft {
   email: string;
   phone: string;
   fault: string;
-  payment: 'collection' | null;
+  payment: PaymentMethod | null;
   /** One key per booking attempt, kept across reloads so a retry can never book twice. */
   idempotencyKey: string;
+  /**
+   * The booking made for an online payment that is not finished yet (its slot is held). A
+   * retry after a decline pays this same payment; it is never booked a second time.
+   */
+  pending: PendingBooking | null;
+}
+
+export interface PendingBooking {
+  booking: BookingConfirmation;
+  payment: PaymentView;
 }
 
 const DRAFT_KEY = 'rt-booking-draft-v1';
@@ -30,6 +41,8 @@ function newKey(): string {
     ? crypto.randomUUID()
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
+
+export { newKey as newIdempotencyKey };
 
 export function emptyDraft(initial: Partial<BookingDraft> = {}): BookingDraft {
   return {
@@ -47,6 +60,7 @@ export function emptyDraft(initial: Partial<BookingDraft> = {}): BookingDraft {
     fault: '',
     payment: 'collection',
     idempotencyKey: newKey(),
+    pending: null,
     ...initial,
   };
 }
@@ -115,4 +129,41 @@ export function useBookingDraft(initial: Partial<BookingDraft>) {
   }, []);
 
   return { draft, update, hydrated, confirmation, complete, startOver };
+}
+
+const isPaid = (p: PaymentView) =>
+  p.status === 'succeeded' || p.status === 'partially_refunded' || p.status === 'refunded';
+
+/**
+ * For /pay/return: the tracking token and reference of the booking in this tab's draft whose
+ * payment is `paymentId` (a guest settles the payment with it), or null.
+ */
+export function pendingBookingOf(paymentId: string): { token: string; reference: string } | null {
+  try {
+    const saved = sessionStorage.getItem(DRAFT_KEY);
+    const pending = saved ? (JSON.parse(saved) as Partial<BookingDraft>).pending : null;
+    if (pending?.payment.id !== paymentId) return null;
+    return { token: pending.booking.trackingToken, reference: pending.booking.reference };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * For /pay/return: once the draft's payment is paid, the booking is done. Stores its
+ * confirmation (so /book-repair shows it) and clears the draft. True when it did.
+ */
+export function completePendingBooking(payment: PaymentView): boolean {
+  if (!isPaid(payment)) return false;
+  try {
+    const saved = sessionStorage.getItem(DRAFT_KEY);
+    const pending = saved ? (JSON.parse(saved) as Partial<BookingDraft>).pending : null;
+    if (pending?.payment.id !== payment.id) return false;
+    const done: BookingConfirmation = { ...pending.booking, payment, paymentHoldUntil: null };
+    sessionStorage.setItem(DONE_KEY, JSON.stringify(done));
+    sessionStorage.removeItem(DRAFT_KEY);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -32,7 +32,7 @@ export async function switchBookingToCollection(db: Db, bookingId: string, now =
     const { booking } = await lockBooking(tx, bookingId);
     if (booking.status === 'cancelled') {
       throw new ApiError(
-        'CONFLICT',
+        'BOOKING_RELEASED',
         'The slot was held for you while you paid, but the time ran out and the booking was released. Please book again.',
       );
     }

@@ -152,7 +152,9 @@ async function answer(
   const row = result?.payment ?? (await getPayment(db, fallback.id)) ?? fallback;
   const view = await paymentView(db, row, reference);
   c.header('cache-control', 'no-store');
-  if (result && row.status === 'failed') {
+  // every attempt that leaves the payment failed is a decline, also a second one on a payment
+  // that had already failed (another card, or a failed extra confirmation step)
+  if (row.status === 'failed') {
     throw new ApiError('PAYMENT_DECLINED', view.failureMessage ?? 'The payment was declined.');
   }
   return view;
@@ -170,13 +172,13 @@ export const customerPaymentsApi = createRouter()
   .openapi(cardRoute, async (c) => {
     const body = c.req.valid('json');
     const { db, payment, loaded } = await load(c, c.req.valid('param').id, body.token);
-    const result = await confirmSandboxCard(db, payment, body);
+    const result = await confirmSandboxCard(db, payment, loaded, body);
     return c.json(await answer(c, result, payment, loaded.booking.reference), 200);
   })
   .openapi(authenticateRoute, async (c) => {
     const body = c.req.valid('json');
     const { db, payment, loaded } = await load(c, c.req.valid('param').id, body.token);
-    const result = await authenticateSandbox(db, payment, body.approve);
+    const result = await authenticateSandbox(db, payment, loaded, body.approve);
     return c.json(await answer(c, result, payment, loaded.booking.reference), 200);
   })
   .openapi(syncRoute, async (c) => {

@@ -98,18 +98,18 @@ export async function applyPaymentUpdate(db: Db, u: PaymentUpdate): Promise<Paym
     status = statusAfterRefund(status, payment.amountMinor, refunded);
     const capturedNow = !isCaptured(payment.status) && isCaptured(status);
     const failedNow = status === 'failed' && payment.status !== 'failed';
-    // a new reason for a payment that stays failed (another decline, a switch, an expiry)
-    const newFailure =
+    // a new attempt that fails again (another card) brings its own reason
+    const failureChanged =
       status === 'failed' &&
-      s.status === 'failed' &&
       !!s.failureCode &&
-      s.failureCode !== payment.failureCode;
+      (s.failureCode !== payment.failureCode ||
+        (!!s.failureMessage && s.failureMessage !== payment.failureMessage));
     const changed =
       status !== payment.status ||
+      failureChanged ||
       refunded !== payment.refundedMinor ||
       (!!s.captureId && s.captureId !== payment.providerCaptureId) ||
-      (!!s.methodDetail && s.methodDetail !== payment.methodDetail) ||
-      newFailure;
+      (!!s.methodDetail && s.methodDetail !== payment.methodDetail);
     if (!changed) return { outcome: 'unchanged' as const, payment, ...empty };
 
     const [updated] = await tx
@@ -119,15 +119,17 @@ export async function applyPaymentUpdate(db: Db, u: PaymentUpdate): Promise<Paym
         refundedMinor: refunded,
         providerCaptureId: s.captureId ?? payment.providerCaptureId,
         methodDetail: s.methodDetail ?? payment.methodDetail,
-        failureCode:
-          failedNow || newFailure
-            ? (s.failureCode ?? 'declined')
+        failureCode: failedNow
+          ? (s.failureCode ?? 'declined')
+          : failureChanged
+            ? s.failureCode!
             : status === 'failed'
               ? payment.failureCode
               : null,
-        failureMessage:
-          failedNow || newFailure
-            ? (s.failureMessage ?? 'The payment was declined.')
+        failureMessage: failedNow
+          ? (s.failureMessage ?? 'The payment was declined.')
+          : failureChanged
+            ? (s.failureMessage ?? payment.failureMessage)
             : status === 'failed'
               ? payment.failureMessage
               : null,

@@ -4,6 +4,7 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { ApiError } from '@/server/http/errors';
+import type { LoadedOrder } from '@/features/repairs/server/lock-order';
 import { checkSandboxCard } from '../sandbox-cards';
 import { isCaptured } from '../state';
 import { applyPaymentUpdate, type PaymentUpdateResult } from './apply-update';
@@ -17,17 +18,28 @@ const DECLINED: Record<string, string> = {
 /** Attempts closed for good: the customer switched to pay on collection, or the hold ran out. */
 export const CLOSED_FAILURES = new Set(['switched_to_collection', 'expired']);
 
-function assertOpenSandbox(payment: PaymentRow) {
+function assertOpenSandbox(payment: PaymentRow, loaded: LoadedOrder) {
   if (payment.provider !== 'sandbox') {
     throw new ApiError('CONFLICT', 'This payment is not taken by the test-mode card form.');
   }
-  if (payment.status === 'failed' && payment.failureCode && CLOSED_FAILURES.has(payment.failureCode)) {
+  if (payment.status === 'failed' && payment.failureCode === 'switched_to_collection') {
     throw new ApiError(
       'CONFLICT',
-      payment.failureCode === 'expired'
-        ? 'This payment was not completed in time and the booking was released. Please book again.'
-        : 'You chose to pay on collection for this booking, so nothing is taken online.',
+      'You chose to pay on collection for this booking, so nothing is taken online.',
     );
+  }
+  // a booking released because its hold ran out (or a cancelled repair) takes no more money
+  if (
+    !isCaptured(payment.status) &&
+    (loaded.booking.status === 'cancelled' || loaded.order.status === 'cancelled')
+  ) {
+    if (payment.purpose === 'booking') {
+      throw new ApiError(
+        'BOOKING_RELEASED',
+        'The slot was held for you while you paid, but the time ran out and the booking was released. Please book again.',
+      );
+    }
+    throw new ApiError('CONFLICT', 'This repair was cancelled, so there is nothing to pay.');
   }
 }
 
@@ -35,10 +47,11 @@ function assertOpenSandbox(payment: PaymentRow) {
 export async function confirmSandboxCard(
   db: Db,
   payment: PaymentRow,
+  loaded: LoadedOrder,
   card: { cardNumber: string; expiry?: string; cvc?: string },
   now = new Date(),
 ): Promise<PaymentUpdateResult | null> {
-  assertOpenSandbox(payment);
+  assertOpenSandbox(payment, loaded);
   if (isCaptured(payment.status)) return null;
   if (payment.status === 'requires_action') {
     throw new ApiError('CONFLICT', 'Your bank asked for an extra confirmation: complete that step first.');
@@ -69,10 +82,11 @@ export async function confirmSandboxCard(
 export async function authenticateSandbox(
   db: Db,
   payment: PaymentRow,
+  loaded: LoadedOrder,
   approve: boolean,
   now = new Date(),
 ): Promise<PaymentUpdateResult | null> {
-  assertOpenSandbox(payment);
+  assertOpenSandbox(payment, loaded);
   if (isCaptured(payment.status)) return null;
   if (payment.status !== 'requires_action') {
     throw new ApiError('CONFLICT', 'This payment is not waiting for an extra confirmation.');

@@ -14,6 +14,9 @@ import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
 import { normaliseReference } from '@/features/booking/reference';
 import { LiveRefresh } from '@/features/live/components/live-refresh';
 import { PhotoGallery } from '@/features/repairs/components/photos/photo-gallery';
+import { findOrderByToken } from '@/features/repairs/server/find-customer-order';
+import { customerOrderPayments } from '@/features/payments/server/order-payments';
+import { OrderPaymentsCard } from '@/features/payments/components/order-payments-card';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,6 +41,8 @@ export default async function TrackPage({
   const since = ref ? await latestOrderEventId(db, { reference: ref, customerOnly: true }) : null;
   const tracking = await getTracking(db, reference, trackingToken || null);
   if (!tracking) notFound();
+  const loaded = await findOrderByToken(db, reference, trackingToken || null);
+  const payments = loaded ? await customerOrderPayments(db, loaded) : null;
 
   const t = await getTranslations('track');
   const tStatus = await getTranslations('status');
@@ -142,6 +147,17 @@ export default async function TrackPage({
           ) : null}
         </Card>
       </div>
+
+      {payments ? (
+        <div className="mt-6">
+          <OrderPaymentsCard
+            source={{ kind: 'track', reference: tracking.reference, token: trackingToken }}
+            initial={payments}
+            cancelled={tracking.status === 'cancelled'}
+            timeZone={tz}
+          />
+        </div>
+      ) : null}
 
       {typeof token === 'string' ? (
         // shows itself only when the shop has shared photos of this repair

@@ -18,6 +18,9 @@ import { PhotoGallery } from '@/features/repairs/components/photos/photo-gallery
 import { LiveRefresh } from '@/features/live/components/live-refresh';
 import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
 import { normaliseReference } from '@/features/booking/reference';
+import { findOwnedOrder } from '@/features/repairs/server/find-customer-order';
+import { customerOrderPayments } from '@/features/payments/server/order-payments';
+import { OrderPaymentsCard } from '@/features/payments/components/order-payments-card';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,6 +45,8 @@ export default async function MyRepairPage({ params }: Params) {
   const since = ref ? await latestOrderEventId(db, { reference: ref, customerOnly: true }) : null;
   const repair = await getMyRepair(db, user.id, reference);
   if (!repair) notFound();
+  const loaded = await findOwnedOrder(db, user.id, reference);
+  const payments = loaded ? await customerOrderPayments(db, loaded) : null;
 
   const t = await getTranslations('portal');
   const tLive = await getTranslations('live');
@@ -183,6 +188,17 @@ export default async function MyRepairPage({ params }: Params) {
           ) : null}
         </Card>
       </div>
+
+      {payments ? (
+        <div className="mt-6">
+          <OrderPaymentsCard
+            source={{ kind: 'account', reference: repair.reference }}
+            initial={payments}
+            cancelled={repair.status === 'cancelled'}
+            timeZone={tz}
+          />
+        </div>
+      ) : null}
 
       <PhotoGallery
         source={{ kind: 'account', reference: repair.reference }}
