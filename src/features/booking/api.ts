@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { ApiError, errorResponses } from '@/server/http/errors';
-import { jsonBody, jsonResponse } from '@/server/http/openapi';
+import { jsonBody, jsonResponse, idempotencyHeader } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
 import { loadCatalog } from '@/features/catalog/server/load-catalog';
@@ -21,18 +21,9 @@ import {
   startBookingPayment,
 } from '@/features/payments/server/booking-payment';
 
-const IdempotencyHeader = z.object({
-  'idempotency-key': z
-    .string()
-    .trim()
-    .min(8, 'Idempotency-Key must be 8-200 characters.')
-    .max(200, 'Idempotency-Key must be 8-200 characters.')
-    .regex(/^[\w.:-]+$/, 'Idempotency-Key may contain letters, digits and . _ : - only.')
-    .optional()
-    .openapi({
-      description: 'A unique key per booking attempt; retries with the same key return the same booking.',
-    }),
-});
+const IdempotencyHeader = idempotencyHeader(
+  'A unique key per booking attempt; retries with the same key return the same booking.',
+);
 
 const createBookingRoute = createRoute({
   method: 'post',

@@ -1,10 +1,10 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
-import { bookings, repairOrders, slotReservations } from '@/server/db/schema';
+import { bookings, repairOrders } from '@/server/db/schema';
 import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server/order-events';
 import type { ManageBooking } from '../schemas';
 import { findBookingBySignature } from './manage-link';
-import { assertCustomerMayChange, lockBooking, manageNotFound } from './lock-booking';
+import { assertCustomerMayChange, lockBooking, manageNotFound, releaseSlot } from './lock-booking';
 import { manageSummary } from './get-manage-summary';
 
 export interface ManageChangeOptions {
@@ -32,18 +32,7 @@ export async function cancelBooking(
     const { booking, order } = await lockBooking(tx, found.id);
     assertCustomerMayChange(booking, order, 'cancel');
 
-    if (booking.shopSlug && booking.slotStartsAt) {
-      await tx
-        .update(slotReservations)
-        .set({ booked: sql`${slotReservations.booked} - 1` })
-        .where(
-          and(
-            eq(slotReservations.shopSlug, booking.shopSlug),
-            eq(slotReservations.startsAt, booking.slotStartsAt),
-            gt(slotReservations.booked, 0),
-          ),
-        );
-    }
+    await releaseSlot(tx, booking);
     const [row] = await tx
       .update(bookings)
       .set({ status: 'cancelled', icsSequence: sql`${bookings.icsSequence} + 1`, updatedAt: now })

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
-import { bookings, repairOrders } from '@/server/db/schema';
+import { bookings, repairOrders, slotReservations } from '@/server/db/schema';
 import { ApiError } from '@/server/http/errors';
 import { assertTransition, TransitionError, type RepairStatus } from '@/features/repairs/state-machine';
 import type { BookingRow } from './find-booking';
@@ -53,4 +53,19 @@ export function assertCustomerMayChange(
 export function manageNotFound(): ApiError {
   // identical for an unknown reference and a wrong or missing signature
   return new ApiError('NOT_FOUND', 'No booking matches that reference and link.');
+}
+
+/** Gives a cancelled drop-off's place in its slot back (inside the cancelling transaction). */
+export async function releaseSlot(tx: Db, booking: Pick<BookingRow, 'shopSlug' | 'slotStartsAt'>) {
+  if (!booking.shopSlug || !booking.slotStartsAt) return;
+  await tx
+    .update(slotReservations)
+    .set({ booked: sql`${slotReservations.booked} - 1` })
+    .where(
+      and(
+        eq(slotReservations.shopSlug, booking.shopSlug),
+        eq(slotReservations.startsAt, booking.slotStartsAt),
+        gt(slotReservations.booked, 0),
+      ),
+    );
 }

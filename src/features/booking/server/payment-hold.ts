@@ -3,12 +3,12 @@
  * payments domain), turned into a plain pay-on-collection booking when the customer switches,
  * or the booking is cancelled and its slot given back when the hold runs out unpaid.
  */
-import { and, eq, gt, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
-import { bookings, repairOrders, slotReservations } from '@/server/db/schema';
+import { bookings, repairOrders } from '@/server/db/schema';
 import { ApiError } from '@/server/http/errors';
 import { appendOrderEvent, publishOrderEvents, SYSTEM_ACTOR } from '@/features/repairs/server/order-events';
-import { lockBooking } from './lock-booking';
+import { lockBooking, releaseSlot } from './lock-booking';
 
 /** Bookings whose hold ran out (the expiry job's work list). */
 export async function expiredHolds(db: Db, now: Date, limit = 50): Promise<string[]> {
@@ -53,18 +53,7 @@ export async function cancelUnpaidBooking(db: Db, bookingId: string, now = new D
     if (booking.status !== 'confirmed' || !booking.paymentHoldUntil || booking.paymentHoldUntil > now)
       return null;
     if (order.status !== 'booked') return null;
-    if (booking.shopSlug && booking.slotStartsAt) {
-      await tx
-        .update(slotReservations)
-        .set({ booked: sql`${slotReservations.booked} - 1` })
-        .where(
-          and(
-            eq(slotReservations.shopSlug, booking.shopSlug),
-            eq(slotReservations.startsAt, booking.slotStartsAt),
-            gt(slotReservations.booked, 0),
-          ),
-        );
-    }
+    await releaseSlot(tx, booking);
     await tx
       .update(bookings)
       .set({

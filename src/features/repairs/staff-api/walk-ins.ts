@@ -1,23 +1,16 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { errorResponses } from '@/server/http/errors';
-import { jsonBody, jsonResponse } from '@/server/http/openapi';
+import { jsonBody, jsonResponse, idempotencyHeader } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
 import { WalkInBodySchema, WalkInCreatedSchema } from '../staff-schemas';
 import { createWalkIn } from '../server/create-walk-in';
 import { callerOf, staffErrors, staffOnly } from './shared';
 
-const IdempotencyHeader = z.object({
-  'idempotency-key': z
-    .string()
-    .trim()
-    .min(8, 'Idempotency-Key must be 8-200 characters.')
-    .max(200, 'Idempotency-Key must be 8-200 characters.')
-    .regex(/^[\w.:-]+$/, 'Idempotency-Key may contain letters, digits and . _ : - only.')
-    .optional()
-    .openapi({ description: 'A unique key per walk-in; a retry with the same key returns the same order.' }),
-});
+const IdempotencyHeader = idempotencyHeader(
+  'A unique key per walk-in; a retry with the same key returns the same order.',
+);
 
 const walkInRoute = createRoute({
   method: 'post',
