@@ -97,6 +97,26 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
     expect(body.methods.every((m) => m.feeMinor === 0)).toBe(true);
   });
 
+  it('`stripe` is another name for card in a booking (the page names the card option so)', async () => {
+    const res = await app.request('/api/bookings', {
+      method: 'POST',
+      json: bookingBody({
+        paymentMethod: 'stripe',
+        customer: { name: 'Alias Person', email: 'alias@example.com' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Booked & { paymentMethod: string };
+    expect(body.paymentMethod).toBe('card');
+    expect(body.payment).toMatchObject({ method: 'card', provider: 'sandbox', status: 'pending' });
+    const bad = await app.request('/api/bookings', {
+      method: 'POST',
+      json: bookingBody({ paymentMethod: 'bitcoin' }),
+    });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { errors: Array<{ path: string }> }).errors[0]!.path).toBe('paymentMethod');
+  });
+
   it('refuses PayPal when it is not configured, with a field message', async () => {
     const { res, body } = await book('paypal');
     expect(res.status).toBe(422);

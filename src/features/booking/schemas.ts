@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { QuoteSchema, UrgencySchema } from '@/features/pricing/schemas';
-import { PaymentMethodSchema, PaymentViewSchema } from '@/features/payments/schemas';
+import { BookingPaymentMethodSchema, PaymentViewSchema } from '@/features/payments/schemas';
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 
@@ -42,7 +42,7 @@ export const BookingRequestSchema = z
     service: ServiceSchema,
     customer: CustomerSchema,
     faultDescription: trimmed(2000).optional(),
-    paymentMethod: PaymentMethodSchema,
+    paymentMethod: BookingPaymentMethodSchema,
     locale: z.enum(['en-GB']).default('en-GB'),
   })
   .openapi('BookingRequest');

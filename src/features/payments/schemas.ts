@@ -5,6 +5,16 @@ import { PAYMENT_PROVIDERS, PAYMENT_STATUSES } from '@/server/db/schema';
 export const PAYMENT_METHODS = ['card', 'paypal', 'collection'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const PaymentMethodSchema = z.enum(PAYMENT_METHODS, 'Choose how you will pay.');
+/**
+ * What a booking may name: the methods, plus `stripe` as another name for `card` (the booking
+ * page's test id is `payment-stripe`, whether Stripe or the sandbox takes the card).
+ */
+export const BookingPaymentMethodSchema = z
+  .enum([...PAYMENT_METHODS, 'stripe'], 'Choose how you will pay: card, paypal or collection.')
+  .transform((m): PaymentMethod => (m === 'stripe' ? 'card' : m))
+  .openapi({
+    description: '`card` (Stripe or the sandbox), `paypal` or `collection`; `stripe` means `card`',
+  });
 export const OnlineMethodSchema = z.enum(['card', 'paypal'], 'Choose card or PayPal.');
 
 export const PaymentMethodInfoSchema = z
