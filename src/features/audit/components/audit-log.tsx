@@ -167,7 +167,7 @@ export function AuditLog() {
         </p>
       ) : (
         <div className="mt-4 overflow-hidden rounded-2xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="audit-table">
+          <table className="block w-full text-left text-sm md:table" data-testid="audit-table">
             <caption className="sr-only">{t('caption')}</caption>
             <thead className="hidden bg-slate-50 text-slate-700 md:table-header-group">
               <tr>
@@ -191,13 +191,13 @@ export function AuditLog() {
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="block divide-y divide-slate-100 md:table-row-group">
               {items.map((e) => (
                 <tr
                   key={e.id}
                   data-testid="audit-row"
                   data-type={e.type}
-                  className="grid gap-1 p-3 md:table-row md:p-0 [&>td]:md:px-3 [&>td]:md:py-2 [&>td]:md:align-top"
+                  className="grid gap-1 p-3 md:table-row md:p-0 [&>td]:min-w-0 [&>td]:max-md:empty:hidden [&>td]:md:px-3 [&>td]:md:py-2 [&>td]:md:align-top"
                 >
                   <td className="text-slate-700 md:whitespace-nowrap">
                     <time dateTime={e.occurredAt}>{TIME.format(new Date(e.occurredAt))}</time>
