@@ -29,6 +29,8 @@ import { emailApi } from '@/features/email/api';
 import { liveApi } from '@/features/live/api';
 import { notificationsApi } from '@/features/notifications/api';
 import { paymentsApi } from '@/features/payments/api';
+import { auditApi } from '@/features/audit/api';
+import { auditRequestFrom, withAuditRequest } from '@/features/audit/server/record-audit';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -84,7 +86,11 @@ function buildApi() {
   });
 
   // accounts: sign-up, sign-in, sign-out, sessions, e-mail verification, password reset
-  app.on(['GET', 'POST'], '/auth/*', async (c) => (await getAuth()).handler(c.req.raw));
+  // (inside the caller's request for the audit log's address and user agent)
+  app.on(['GET', 'POST'], '/auth/*', async (c) => {
+    const auth = await getAuth();
+    return withAuditRequest(auditRequestFrom(c), () => auth.handler(c.req.raw));
+  });
 
   const routes = app
     .route('/', systemApi)
@@ -102,7 +108,8 @@ function buildApi() {
     .route('/', emailApi)
     .route('/', liveApi)
     .route('/', notificationsApi)
-    .route('/', paymentsApi);
+    .route('/', paymentsApi)
+    .route('/', auditApi);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -104,6 +104,9 @@ const EXPECTED: Record<string, Case> = {
   },
   'POST /api/account/resend-verification': { allowed: signedIn, path: '/api/account/resend-verification' },
   'GET /api/admin/users': { allowed: ['admin'], path: '/api/admin/users' },
+  // the audit log: admins only; there is no route that changes or removes a row
+  'GET /api/admin/audit': { allowed: ['admin'], path: '/api/admin/audit' },
+  'GET /api/admin/audit/export.csv': { allowed: ['admin'], path: '/api/admin/audit/export.csv' },
   'PATCH /api/admin/users/:id': {
     allowed: ['admin'],
     path: '/api/admin/users/no-such-user',

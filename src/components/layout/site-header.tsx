@@ -15,7 +15,12 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
     { href: '/shops', label: t('shops') },
     { href: '/track', label: t('track') },
     ...(user && atLeast(user.role, 'technician') ? [{ href: '/staff', label: t('console') }] : []),
-    ...(user?.role === 'admin' ? [{ href: '/admin/users', label: t('admin') }] : []),
+    ...(user?.role === 'admin'
+      ? [
+          { href: '/admin/users', label: t('admin') },
+          { href: '/admin/audit', label: t('audit') },
+        ]
+      : []),
     user ? { href: '/account', label: t('account') } : { href: '/sign-in', label: t('signIn') },
   ];
   return (

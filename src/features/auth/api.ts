@@ -14,6 +14,7 @@ import {
 import { listMyRepairs } from './server/list-my-repairs';
 import { resendVerification } from './server/resend-verification';
 import { getUser, listUsers, updateUser } from './server/manage-users';
+import { auditRequestFrom } from '@/features/audit/server/record-audit';
 
 const authErrors = {
   401: { description: 'Not signed in', content: errorResponses[404].content },
@@ -123,7 +124,10 @@ export const authApi = createRouter()
     }
     const db = await getDb();
     if (!(await getUser(db, id))) throw new ApiError('NOT_FOUND', 'No user with that id.');
-    const updated = await updateUser(db, id, patch);
+    const updated = await updateUser(db, id, patch, {
+      actor: { id: me.id, email: me.email, role: me.role },
+      request: auditRequestFrom(c),
+    });
     if (!updated) throw new ApiError('NOT_FOUND', 'No user with that id.');
     return c.json(updated, 200);
   });

@@ -3,6 +3,7 @@
  * `{ ok, message }` whatever the mail server said (the server's answer is the result); bad input
  * is a 422 with field messages and saves nothing; checks before anything is saved are a 409.
  */
+import { auditRequestFrom } from '@/features/audit/server/record-audit';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { ApiError, errorResponses } from '@/server/http/errors';
@@ -141,7 +142,12 @@ const resendRoute = createRoute({
 export const emailApi = createRouter()
   .openapi(settingsRoute, async (c) => c.json(await getSmtpSettings(await getDb()), 200))
   .openapi(configureRoute, async (c) => {
-    const saved = await configureSmtp(await getDb(), c.req.valid('json'), { updatedBy: c.get('user')?.id });
+    const me = c.get('user')!;
+    const saved = await configureSmtp(await getDb(), c.req.valid('json'), {
+      updatedBy: me.id,
+      actor: { id: me.id, email: me.email, role: me.role },
+      request: auditRequestFrom(c),
+    });
     return c.json(saved, 200);
   })
   .openapi(testConnectionRoute, async (c) => {

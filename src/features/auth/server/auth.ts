@@ -4,6 +4,7 @@
  * kept on globalThis like the database (Next and the Node server are two module graphs).
  */
 import { betterAuth } from 'better-auth';
+import { createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { env } from '@/env';
@@ -12,6 +13,7 @@ import * as schema from '@/server/db/schema';
 import { getSecrets } from '@/server/secrets';
 import { logger } from '@/server/logger';
 import { sendTemplate } from '@/features/email/server/send-template';
+import { currentAuditRequest, recordAudit } from '@/features/audit/server/record-audit';
 
 export const VERIFICATION_TTL_SECONDS = 24 * 3600;
 export const RESET_TTL_SECONDS = 3600;
@@ -64,6 +66,14 @@ function createAuth(db: Db) {
       requireEmailVerification: false,
       resetPasswordTokenExpiresIn: RESET_TTL_SECONDS,
       revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user }) => {
+        await recordAudit(db, {
+          type: 'password_reset',
+          actor: { id: user.id, email: user.email },
+          target: { type: 'user', id: user.id },
+          request: currentAuditRequest(),
+        });
+      },
       sendResetPassword: async ({ user, token }) => {
         await sendTemplate(db, {
           to: user.email,
@@ -106,6 +116,46 @@ function createAuth(db: Db) {
           },
         },
       },
+    },
+    hooks: {
+      // the audit log: sign-in outcomes and password changes (never the password itself)
+      after: createAuthMiddleware(async (ctx) => {
+        const failed = isAPIError(ctx.context.returned);
+        if (ctx.path === '/sign-in/email') {
+          const session = ctx.context.newSession;
+          if (session && !failed) {
+            const u = session.user as typeof session.user & { role?: string };
+            await recordAudit(db, {
+              type: 'sign_in_succeeded',
+              actor: { id: u.id, email: u.email, role: u.role ?? null },
+              target: { type: 'user', id: u.id },
+              request: currentAuditRequest(),
+            });
+          } else {
+            const body = ctx.body as { email?: unknown } | undefined;
+            const email = typeof body?.email === 'string' ? body.email.slice(0, 200) : null;
+            const returned = ctx.context.returned;
+            await recordAudit(db, {
+              type: 'sign_in_failed',
+              request: currentAuditRequest(),
+              details: {
+                email,
+                reason: isAPIError(returned) ? String(returned.body?.code ?? returned.status) : 'refused',
+              },
+            });
+          }
+        } else if (ctx.path === '/change-password' && !failed) {
+          const u = ctx.context.session?.user as { id: string; email: string; role?: string } | undefined;
+          if (u) {
+            await recordAudit(db, {
+              type: 'password_changed',
+              actor: { id: u.id, email: u.email, role: u.role ?? null },
+              target: { type: 'user', id: u.id },
+              request: currentAuditRequest(),
+            });
+          }
+        }
+      }),
     },
     rateLimit: { enabled: env.AUTH_RATE_LIMIT === 'on', window: 60, max: 100 },
     advanced: { useSecureCookies: env.APP_URL?.startsWith('https://') ?? false },

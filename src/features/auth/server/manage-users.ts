@@ -2,6 +2,7 @@ import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { session, user, type Role } from '@/server/db/schema';
 import type { AdminUser } from '../schemas';
+import { recordAudit, type AuditActor, type AuditRequest } from '@/features/audit/server/record-audit';
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -47,13 +48,23 @@ export async function getUser(db: Db, id: string): Promise<AdminUser | null> {
   return u ? toAdminUser(u) : null;
 }
 
-/** Changes role / shop / disabled. Disabling also ends every session of that user at once. */
+/**
+ * Changes role / shop / disabled. Disabling also ends every session of that user at once. A role
+ * change and a disable/enable each write an audit row in the same transaction.
+ */
 export async function updateUser(
   db: Db,
   id: string,
   patch: { role?: Role; disabled?: boolean; shopSlug?: string | null },
+  audit: { actor: AuditActor; request?: AuditRequest | null } | null = null,
 ): Promise<AdminUser | null> {
   return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ role: user.role, disabledAt: user.disabledAt })
+      .from(user)
+      .where(eq(user.id, id))
+      .for('update');
+    if (!before) return null;
     const [u] = await tx
       .update(user)
       .set({
@@ -66,6 +77,22 @@ export async function updateUser(
       .returning();
     if (!u) return null;
     if (patch.disabled) await tx.delete(session).where(eq(session.userId, id));
+    const target = { type: 'user', id: u.id };
+    const common = { actor: audit?.actor ?? null, request: audit?.request ?? null, target };
+    if (patch.role !== undefined && patch.role !== before.role) {
+      await recordAudit(tx, {
+        ...common,
+        type: 'role_changed',
+        details: { email: u.email, from: before.role, to: patch.role },
+      });
+    }
+    if (patch.disabled !== undefined && patch.disabled !== (before.disabledAt !== null)) {
+      await recordAudit(tx, {
+        ...common,
+        type: patch.disabled ? 'user_disabled' : 'user_enabled',
+        details: { email: u.email },
+      });
+    }
     return toAdminUser(u);
   });
 }

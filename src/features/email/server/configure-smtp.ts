@@ -5,6 +5,7 @@ import type { SmtpSettings, SmtpSettingsInput } from '../schemas';
 import { loadSmtpRow } from './load-smtp-config';
 import { resolveSmtpInput } from './resolve-smtp-input';
 import { getSmtpSettings } from './get-smtp-settings';
+import { recordAudit, type AuditActor, type AuditRequest } from '@/features/audit/server/record-audit';
 
 /**
  * Saves the one SMTP configuration in a single upsert (nothing is half-saved). The password is
@@ -13,7 +14,7 @@ import { getSmtpSettings } from './get-smtp-settings';
 export async function configureSmtp(
   db: Db,
   input: SmtpSettingsInput,
-  opts: { updatedBy?: string | null } = {},
+  opts: { updatedBy?: string | null; actor?: AuditActor | null; request?: AuditRequest | null } = {},
 ): Promise<SmtpSettings> {
   const saved = await loadSmtpRow(db);
   const cfg = resolveSmtpInput(input, saved);
@@ -30,6 +31,24 @@ export async function configureSmtp(
     updatedBy: opts.updatedBy ?? null,
     updatedAt: new Date(),
   };
-  await db.insert(smtpSettings).values(values).onConflictDoUpdate({ target: smtpSettings.id, set: values });
+  await db.transaction(async (tx) => {
+    await tx.insert(smtpSettings).values(values).onConflictDoUpdate({ target: smtpSettings.id, set: values });
+    // never the password: only whether one is stored
+    await recordAudit(tx, {
+      type: 'smtp_settings_changed',
+      actor: opts.actor ?? (opts.updatedBy ? { id: opts.updatedBy } : null),
+      request: opts.request ?? null,
+      target: { type: 'smtp_settings', id: '1' },
+      details: {
+        preset: values.preset,
+        host: values.host,
+        port: values.port,
+        security: values.security,
+        username: values.username,
+        fromAddress: values.fromAddress,
+        passwordSet: values.passwordEncrypted !== null,
+      },
+    });
+  });
   return getSmtpSettings(db);
 }

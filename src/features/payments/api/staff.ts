@@ -2,6 +2,7 @@
  * Payments in the staff console: an order's payment history with refunds, money taken at the
  * counter, and refunds (full or partial, with a reason) by the shop's managers and admins.
  */
+import { auditRequestFrom } from '@/features/audit/server/record-audit';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { ApiError } from '@/server/http/errors';
@@ -109,6 +110,7 @@ export const staffPaymentsApi = createRouter()
       reason: body.reason,
       idempotencyKey: c.req.valid('header')['idempotency-key'],
       actor: caller.actor,
+      request: auditRequestFrom(c),
     });
     const after = (await getPayment(db, payment.id))!;
     const [view] = await staffPaymentViews(db, [after], loaded.order.reference);

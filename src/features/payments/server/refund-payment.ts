@@ -20,12 +20,15 @@ import { loadOrder } from '@/features/repairs/server/lock-order';
 import { isCaptured, statusAfterRefund } from '../state';
 import { providerFor } from './gateway';
 import type { PaymentRow, RefundRow } from './ledger';
+import { recordAudit, type AuditRequest } from '@/features/audit/server/record-audit';
 
 export interface RefundInput {
   amountMinor: number;
   reason: string;
   idempotencyKey?: string | null;
   actor: EventActor;
+  /** the caller's address and user agent, for the audit log */
+  request?: AuditRequest | null;
 }
 
 const refundRefused = () =>
@@ -104,7 +107,7 @@ export async function refundPayment(db: Db, paymentId: string, input: RefundInpu
       .where(eq(paymentRefunds.id, refund.id));
     throw refundRefused();
   }
-  return recordRefundOutcome(db, refund.id, outcome, input.actor);
+  return recordRefundOutcome(db, refund.id, outcome, input.actor, input.request ?? null);
 }
 
 /** Stores the provider's answer on a refund and, once it succeeded, on its payment. */
@@ -113,6 +116,7 @@ export async function recordRefundOutcome(
   refundId: string,
   outcome: { providerRefundId: string; status: 'pending' | 'succeeded' | 'failed' },
   actor: EventActor,
+  request: AuditRequest | null = null,
 ): Promise<RefundRow> {
   const done = await db.transaction(async (tx) => {
     const [r] = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.id, refundId)).for('update');
@@ -149,6 +153,22 @@ export async function recordRefundOutcome(
       visibility: 'customer',
       message: `Refunded ${formatMoney(r.amountMinor, p.currency)}: ${r.reason}`,
       data: { paymentId: p.id, refundId: r.id, amountMinor: r.amountMinor },
+    });
+    // the audit row commits with the refund it records, once, when the refund succeeds
+    await recordAudit(tx, {
+      type: 'payment_refunded',
+      // a refund settled later by a webhook is still the staff member's who asked for it
+      actor: actor.userId ? { id: actor.userId } : r.createdBy ? { id: r.createdBy } : null,
+      request,
+      target: { type: 'payment', id: p.id },
+      details: {
+        refundId: r.id,
+        orderId: p.orderId,
+        amountMinor: r.amountMinor,
+        currency: p.currency,
+        reason: r.reason,
+        provider: p.provider,
+      },
     });
     return { refund: updated!, event, payment: p };
   });

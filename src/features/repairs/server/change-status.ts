@@ -18,6 +18,7 @@ import { assertTransition, TransitionError, type RepairStatus, type StaffRole } 
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { sendStatusEmail } from './send-status-email';
+import { recordAudit, type AuditRequest } from '@/features/audit/server/record-audit';
 
 export interface ChangeStatusInput {
   to: RepairStatus;
@@ -31,6 +32,8 @@ export interface Caller {
   ability: AppAbility;
   role: StaffRole;
   actor: EventActor;
+  /** the caller's address and user agent, for the audit log (API callers) */
+  request?: AuditRequest | null;
 }
 
 /** Maps a state-machine refusal to the API's error. */
@@ -76,6 +79,7 @@ export async function applyStatusChange(
   actor: EventActor,
   role: StaffRole,
   now: Date,
+  request: AuditRequest | null = null,
 ): Promise<StatusChangeResult> {
   const from = loaded.order.status as RepairStatus;
   try {
@@ -125,6 +129,14 @@ export async function applyStatusChange(
       at: now,
     }),
   ];
+  // every move along the state machine is audited in the transaction that makes it
+  await recordAudit(tx, {
+    type: 'order_status_changed',
+    actor: actor.userId ? { id: actor.userId } : null,
+    request,
+    target: { type: 'repair_order', id: loaded.order.reference },
+    details: { from, to: input.to, reason, actorKind: actor.role },
+  });
   const customerId = loaded.booking.userId;
   const notifications =
     customerId && customerId !== actor.userId
@@ -161,7 +173,7 @@ export async function changeOrderStatus(
     const loaded = await loadOrder(tx, orderId, true);
     // customers change status only through their own paths (cancel link, quote decision)
     assertCan(caller.ability, 'update', loaded);
-    return applyStatusChange(tx, loaded, input, caller.actor, caller.role, now);
+    return applyStatusChange(tx, loaded, input, caller.actor, caller.role, now, caller.request ?? null);
   });
   await finishStatusChange(db, result, input);
   return result.loaded;

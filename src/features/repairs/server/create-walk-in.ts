@@ -162,6 +162,7 @@ export async function createWalkIn(
           actor,
           caller.role,
           now,
+          caller.request ?? null,
         );
         return {
           order: status.loaded.order,

@@ -106,6 +106,7 @@ export async function recordIntake(
       caller.actor,
       caller.role,
       now,
+      caller.request ?? null,
     );
     return { assignment, intakeEvent: intake.event, status };
   });

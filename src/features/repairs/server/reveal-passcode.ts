@@ -9,6 +9,7 @@ import { logger } from '@/server/logger';
 import { assertCan, loadOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents } from './order-events';
 import type { StaffCaller } from './staff-caller';
+import { recordAudit } from '@/features/audit/server/record-audit';
 
 export async function revealPasscode(
   db: Db,
@@ -38,6 +39,12 @@ export async function revealPasscode(
       visibility: 'internal',
       message: `Passcode viewed by ${caller.actor.name}`,
       at: now,
+    });
+    await recordAudit(tx, {
+      type: 'passcode_revealed',
+      actor: { id: caller.user.id, email: caller.user.email, role: caller.user.role },
+      request: caller.request ?? null,
+      target: { type: 'repair_order', id: loaded.order.reference },
     });
     return { passcode, order: loaded.order, event };
   });

@@ -82,7 +82,15 @@ export async function sendRevisedQuote(
       },
       at: now,
     });
-    const status = await applyStatusChange(tx, loaded, change, caller.actor, caller.role, now);
+    const status = await applyStatusChange(
+      tx,
+      loaded,
+      change,
+      caller.actor,
+      caller.role,
+      now,
+      caller.request ?? null,
+    );
     return { quote: quote!, status: { ...status, events: [sent, ...status.events] } };
   });
   await finishStatusChange(db, result.status, change);

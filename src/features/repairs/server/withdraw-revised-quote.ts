@@ -54,7 +54,15 @@ export async function withdrawRevisedQuote(
     });
     let status: StatusChangeResult | null = null;
     if (loaded.order.status === 'awaiting_approval') {
-      status = await applyStatusChange(tx, loaded, change, caller.actor, caller.role, now);
+      status = await applyStatusChange(
+        tx,
+        loaded,
+        change,
+        caller.actor,
+        caller.role,
+        now,
+        caller.request ?? null,
+      );
       status = { ...status, events: [withdrawn, ...status.events] };
     }
     return { quote: updated!, order: loaded.order, withdrawn, status };

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { authorize } from '@/server/http/guard';
 import { errorResponses } from '@/server/http/errors';
 import type { AppEnv } from '@/server/http/app';
+import { auditRequestFrom } from '@/features/audit/server/record-audit';
 import { staffCaller, type StaffCaller } from '../server/staff-caller';
 
 /**
@@ -19,5 +20,5 @@ export const staffErrors = {
 
 /** The signed-in staff member (the guard has made sure there is one). */
 export function callerOf(c: Context<AppEnv>): StaffCaller {
-  return staffCaller(c.get('user')!);
+  return { ...staffCaller(c.get('user')!), request: auditRequestFrom(c) };
 }

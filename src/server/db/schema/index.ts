@@ -5,3 +5,4 @@ export * from './bookings';
 export * from './repairs';
 export * from './email';
 export * from './payments';
+export * from './audit';
