@@ -6,10 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
 import { logger } from '@/server/logger';
 import { createRouter, handleError, problemResponse, type AppEnv } from '@/server/http/app';
 import { problem } from '@/server/http/errors';
 import { mountDocs } from '@/server/http/docs';
+import { apiSecurity } from '@/server/http/security-middleware';
 import { jsonBodyFromNode, MAX_JSON_BODY } from '@/server/http/json-body';
 import { catalogApi } from '@/features/catalog/api';
 import { shopsApi } from '@/features/shops/api';
@@ -32,14 +34,20 @@ import { paymentsApi } from '@/features/payments/api';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * A request header straight from Node when served by main.ts: building a WHATWG Headers object
+ * for every request costs a third of a catalogue search.
+ */
+function requestHeader(c: Context, name: string): string | undefined {
+  const node = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return node ? (node.headers[name] as string | undefined) : c.req.header(name);
+}
+
 function buildApi() {
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
 
   app.use('*', async (c, next) => {
-    // request headers straight from Node when served by main.ts: building a WHATWG Headers
-    // object for every request costs a third of a catalogue search
-    const node = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    const header = (name: string) => (node ? (node.headers[name] as string | undefined) : c.req.header(name));
+    const header = (name: string) => requestHeader(c, name);
     const incomingId = header('x-request-id');
     const requestId = incomingId && /^[\w-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
     c.set('requestId', requestId);
@@ -66,6 +74,9 @@ function buildApi() {
       );
     }
   });
+
+  // security headers on every API response; cross-site state-changing requests refused (CSRF)
+  app.use('*', apiSecurity(requestHeader));
 
   // Only requests that carry a body are limited: touching `req.raw.body` on a GET makes
   // @hono/node-server build a full Request object, which costs ~40% of a cheap GET's time.
