@@ -67,12 +67,13 @@ describe.each(BACKENDS)('security headers and CSRF on $name', (backend) => {
 
   it('refuses a cross-site booking (Origin and Sec-Fetch-Site) and creates nothing', async () => {
     const before = await bookingCount();
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       CROSS_SITE,
       { origin: 'https://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
       { origin: 'null' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await app.request('/api/bookings', { method: 'POST', headers, json: bookingBody() });
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
