@@ -11,7 +11,7 @@ import { logger } from '@/server/logger';
 import { createRouter, handleError, problemResponse, type AppEnv } from '@/server/http/app';
 import { problem } from '@/server/http/errors';
 import { mountDocs } from '@/server/http/docs';
-import { apiSecurity } from '@/server/http/security-middleware';
+import { apiSecurityHeaders, csrfGuard } from '@/server/http/security-middleware';
 import { jsonBodyFromNode, MAX_JSON_BODY } from '@/server/http/json-body';
 import { catalogApi } from '@/features/catalog/api';
 import { shopsApi } from '@/features/shops/api';
@@ -46,6 +46,9 @@ function requestHeader(c: Context, name: string): string | undefined {
 function buildApi() {
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
 
+  // security headers on every API response, errors included
+  app.use('*', apiSecurityHeaders(requestHeader));
+
   app.use('*', async (c, next) => {
     const header = (name: string) => requestHeader(c, name);
     const incomingId = header('x-request-id');
@@ -75,8 +78,8 @@ function buildApi() {
     }
   });
 
-  // security headers on every API response; cross-site state-changing requests refused (CSRF)
-  app.use('*', apiSecurity(requestHeader));
+  // cross-site state-changing requests are refused (CSRF)
+  app.use('*', csrfGuard(requestHeader));
 
   // Only requests that carry a body are limited: touching `req.raw.body` on a GET makes
   // @hono/node-server build a full Request object, which costs ~40% of a cheap GET's time.

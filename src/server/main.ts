@@ -44,11 +44,10 @@ async function main() {
       // Next puts the nonce of the request's CSP header on every script it renders
       // (getScriptNonceFromHeaders); pages render per request, so each answer has its own
       const nonce = newNonce();
-      const forwardedProto = req.headers['x-forwarded-proto'];
       const https = isHttps({
         appUrl: env.APP_URL,
         trustProxy: env.TRUST_PROXY,
-        forwardedProto: Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto,
+        forwardedProto: req.headers['x-forwarded-proto'],
       });
       const csp = pageCsp({ nonce, https, stripe: !!paymentConfig().stripe?.publishableKey });
       req.headers['content-security-policy'] = csp;

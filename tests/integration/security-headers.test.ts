@@ -34,7 +34,7 @@ describe.each(BACKENDS)('security headers and CSRF on $name', (backend) => {
 
   const bookingCount = async () => (await app.handle.db.select({ n: count() }).from(bookings))[0]!.n;
 
-  it('puts the headers on a 200, a 404 problem, a 422 problem and a better-auth answer', async () => {
+  it('puts the headers on a 200, a 404, a 422, a 400 from a middleware and a better-auth answer', async () => {
     const ok = await app.request('/api/ready');
     expect(ok.status).toBe(200);
     expectApiHeaders(ok);
@@ -47,6 +47,15 @@ describe.each(BACKENDS)('security headers and CSRF on $name', (backend) => {
     const invalid = await app.request('/api/bookings', { method: 'POST', json: { modelSlug: '' } });
     expect(invalid.status).toBe(422);
     expectApiHeaders(invalid);
+
+    // an error answered by the error handler from inside a middleware (the JSON body reader)
+    const malformed = await app.request('/api/bookings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(malformed.status).toBe(400);
+    expectApiHeaders(malformed);
 
     // better-auth answers with its own Response object
     const auth = await app.request('/api/auth/get-session');

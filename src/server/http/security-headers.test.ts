@@ -107,6 +107,7 @@ describe('isHttps', () => {
     [{ appUrl: undefined, trustProxy: true, forwardedProto: 'HTTPS, http' }, true],
     [{ appUrl: undefined, trustProxy: true, forwardedProto: 'http' }, false],
     [{ appUrl: undefined, trustProxy: true, forwardedProto: undefined }, false],
+    [{ appUrl: undefined, trustProxy: true, forwardedProto: ['https', 'http'] }, true],
   ])('%o → %s', (input, expected) => {
     expect(isHttps(input)).toBe(expected);
   });

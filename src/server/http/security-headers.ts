@@ -82,7 +82,8 @@ export function commonSecurityHeaders(https: boolean): Record<string, string> {
 export interface HttpsInput {
   appUrl: string | undefined;
   trustProxy: boolean;
-  forwardedProto: string | undefined;
+  /** X-Forwarded-Proto as Node or Hono hands it over. */
+  forwardedProto: string | string[] | undefined;
 }
 
 /**
@@ -91,8 +92,9 @@ export interface HttpsInput {
  */
 export function isHttps({ appUrl, trustProxy, forwardedProto }: HttpsInput): boolean {
   if (appUrl?.startsWith('https://')) return true;
-  if (!trustProxy || !forwardedProto) return false;
-  return forwardedProto.split(',')[0]?.trim().toLowerCase() === 'https';
+  const proto = Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto;
+  if (!trustProxy || !proto) return false;
+  return proto.split(',')[0]?.trim().toLowerCase() === 'https';
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
