@@ -37,9 +37,9 @@ export default defineConfig({
     },
     {
       name: 'phone',
-      // keyboard-only journeys and the admin's SMTP set-up are desktop concerns; everything
-      // else runs at 390 px too
-      testIgnore: /(keyboard|admin-email)\.spec\.ts/,
+      // keyboard-only journeys, the admin's SMTP set-up and the HTTP headers (the same for
+      // every viewport) are desktop concerns; everything else runs at 390 px too
+      testIgnore: /(keyboard|admin-email|security-headers)\.spec\.ts/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions },
     },
   ],

@@ -19,6 +19,11 @@ export const env = createEnv({
     HOST: z.string().default('0.0.0.0'),
     /** Public base URL used in links (tracking links, QR codes, e-mails). */
     APP_URL: optionalUrl,
+    /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of the app. */
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
     /** Folder for the embedded database, generated secrets and uploads. */
     DATA_DIR: z.string().default('./data'),
     /** PostgreSQL connection string; when unset the embedded PGlite database is used. */

@@ -14,6 +14,7 @@ import { getRequestListener } from '@hono/node-server';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
 import { getApi } from '@/server/api';
+import { API_CSP, commonSecurityHeaders, isHttps } from '@/server/http/security-headers';
 import {
   bootstrap,
   configureServer,
@@ -37,7 +38,16 @@ async function main() {
       void apiListener(req, res);
       return;
     }
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    const https = isHttps({
+      appUrl: env.APP_URL,
+      trustProxy: env.TRUST_PROXY,
+      forwardedProto: req.headers['x-forwarded-proto'],
+    });
+    res.writeHead(404, {
+      ...commonSecurityHeaders(https),
+      'content-security-policy': API_CSP,
+      'content-type': 'text/plain; charset=utf-8',
+    });
     res.end('This instance serves only the API (/api).\n');
   });
   configureServer(server);

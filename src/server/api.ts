@@ -6,10 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
 import { logger } from '@/server/logger';
 import { createRouter, handleError, problemResponse, type AppEnv } from '@/server/http/app';
 import { problem } from '@/server/http/errors';
 import { mountDocs } from '@/server/http/docs';
+import { apiSecurityHeaders, csrfGuard } from '@/server/http/security-middleware';
 import { jsonBodyFromNode, MAX_JSON_BODY } from '@/server/http/json-body';
 import { catalogApi } from '@/features/catalog/api';
 import { shopsApi } from '@/features/shops/api';
@@ -34,14 +36,23 @@ import { auditRequestFrom, withAuditRequest } from '@/features/audit/server/reco
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * A request header straight from Node when served by main.ts: building a WHATWG Headers object
+ * for every request costs a third of a catalogue search.
+ */
+function requestHeader(c: Context, name: string): string | undefined {
+  const node = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return node ? (node.headers[name] as string | undefined) : c.req.header(name);
+}
+
 function buildApi() {
   const app = new OpenAPIHono<AppEnv>().basePath('/api');
 
+  // security headers on every API response, errors included
+  app.use('*', apiSecurityHeaders(requestHeader));
+
   app.use('*', async (c, next) => {
-    // request headers straight from Node when served by main.ts: building a WHATWG Headers
-    // object for every request costs a third of a catalogue search
-    const node = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    const header = (name: string) => (node ? (node.headers[name] as string | undefined) : c.req.header(name));
+    const header = (name: string) => requestHeader(c, name);
     const incomingId = header('x-request-id');
     const requestId = incomingId && /^[\w-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
     c.set('requestId', requestId);
@@ -68,6 +79,9 @@ function buildApi() {
       );
     }
   });
+
+  // cross-site state-changing requests are refused (CSRF)
+  app.use('*', csrfGuard(requestHeader));
 
   // Only requests that carry a body are limited: touching `req.raw.body` on a GET makes
   // @hono/node-server build a full Request object, which costs ~40% of a cheap GET's time.

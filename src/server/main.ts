@@ -9,6 +9,8 @@ import next from 'next';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
 import { getApi } from '@/server/api';
+import { commonSecurityHeaders, isHttps, newNonce, pageCsp } from '@/server/http/security-headers';
+import { paymentConfig } from '@/features/payments/server/config';
 import {
   bootstrap,
   configureServer,
@@ -39,6 +41,19 @@ async function main() {
     if (isApiPath(req.url ?? '/')) {
       void apiListener(req, res);
     } else {
+      // Next puts the nonce of the request's CSP header on every script it renders
+      // (getScriptNonceFromHeaders); pages render per request, so each answer has its own
+      const nonce = newNonce();
+      const https = isHttps({
+        appUrl: env.APP_URL,
+        trustProxy: env.TRUST_PROXY,
+        forwardedProto: req.headers['x-forwarded-proto'],
+      });
+      const csp = pageCsp({ nonce, https, stripe: !!paymentConfig().stripe?.publishableKey });
+      req.headers['content-security-policy'] = csp;
+      req.headers['x-nonce'] = nonce;
+      for (const [k, v] of Object.entries(commonSecurityHeaders(https))) res.setHeader(k, v);
+      res.setHeader('content-security-policy', csp);
       void nextHandler(req, res);
     }
   });

@@ -27,6 +27,8 @@ export const BACKENDS: Backend[] = [
 
 export interface TestApp {
   handle: DatabaseHandle;
+  /** The listener's own origin (what a browser on the app would send as Origin). */
+  origin: string;
   request(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
   close(): Promise<void>;
 }
@@ -65,6 +67,7 @@ export async function startApp(backend: Backend): Promise<TestApp> {
   const { port } = server.address() as AddressInfo;
   return {
     handle,
+    origin: `http://127.0.0.1:${port}`,
     request(path, init = {}) {
       const { json, ...rest } = init;
       const headers = new Headers(rest.headers);

@@ -12,6 +12,7 @@ import { getDb, type Db } from '@/server/db/runtime';
 import * as schema from '@/server/db/schema';
 import { getSecrets } from '@/server/secrets';
 import { logger } from '@/server/logger';
+import { authWebSecurity } from './web-security';
 import { sendTemplate } from '@/features/email/server/send-template';
 import { currentAuditRequest, recordAudit } from '@/features/audit/server/record-audit';
 
@@ -36,6 +37,7 @@ export async function claimGuestBookings(db: Db, userId: string, email: string):
 }
 
 function createAuth(db: Db) {
+  const webSecurity = authWebSecurity(env.APP_URL);
   return betterAuth({
     appName: env.SHOP_NAME,
     baseURL: appBaseUrl(),
@@ -51,7 +53,7 @@ function createAuth(db: Db) {
       },
     }),
     // same-origin requests are trusted wherever the app is served (plus APP_URL)
-    trustedOrigins: (request) => [appBaseUrl(), request ? new URL(request.url).origin : null],
+    trustedOrigins: webSecurity.trustedOrigins,
     user: {
       additionalFields: {
         role: { type: 'string', required: false, defaultValue: 'customer', input: false },
@@ -158,7 +160,8 @@ function createAuth(db: Db) {
       }),
     },
     rateLimit: { enabled: env.AUTH_RATE_LIMIT === 'on', window: 60, max: 100 },
-    advanced: { useSecureCookies: env.APP_URL?.startsWith('https://') ?? false },
+    // Secure cookies over https; HttpOnly, SameSite=Lax always
+    advanced: webSecurity.advanced,
     telemetry: { enabled: false },
   });
 }

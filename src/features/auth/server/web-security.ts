@@ -1,0 +1,20 @@
+/**
+ * better-auth's cookie and origin settings, which follow APP_URL: Secure (and __Secure-
+ * prefixed) cookies when the app is served over https, and APP_URL plus the origin a request
+ * was sent to as the trusted origins, the same rule as the API's CSRF check
+ * (src/server/http/security-headers.ts). Cookies are HttpOnly and SameSite=Lax (better-auth's
+ * defaults, kept here explicitly).
+ */
+export function authWebSecurity(appUrl: string | undefined) {
+  const base = appUrl?.replace(/\/$/, '');
+  return {
+    trustedOrigins: (request?: Request) => [
+      ...(base ? [new URL(base).origin] : []),
+      ...(request ? [new URL(request.url).origin] : []),
+    ],
+    advanced: {
+      useSecureCookies: base?.startsWith('https://') ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' as const },
+    },
+  };
+}
