@@ -96,11 +96,6 @@ export const env = createEnv({
     PAYMENT_HOLD_MINUTES: z.coerce.number().int().min(2).max(120).default(15),
     /** The shop's VAT registration number, printed on invoices. */
     VAT_NUMBER: z.string().trim().max(30).optional(),
-    /** Behind a reverse proxy: take the client address from the first X-Forwarded-For hop (audit log). */
-    TRUST_PROXY: z
-      .enum(['true', 'false', '1', '0'])
-      .default('false')
-      .transform((v) => v === 'true' || v === '1'),
     /** Tests only: run the integration suite against these servers too. */
     TEST_DATABASE_URL: optionalUrl,
     TEST_REDIS_URL: optionalUrl,
