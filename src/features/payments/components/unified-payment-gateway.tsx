@@ -8,7 +8,7 @@
  * the same payment, never a second one.
  */
 import { useTranslations } from 'next-intl';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { AlertCircle, Info, Lock } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { formatMoney } from '@/features/pricing/money';
@@ -108,6 +108,14 @@ export function UnifiedPaymentGateway(props: UnifiedPaymentGatewayProps) {
   const [auth, setAuth] = useState<{ payment: PaymentView; token?: string } | null>(null);
   const [authBusy, setAuthBusy] = useState<'approve' | 'deny' | null>(null);
   const numberRef = useRef<HTMLInputElement>(null);
+  // where focus goes once the form is enabled again (the inputs are disabled while paying, and
+  // a disabled input cannot take focus): the card number after a decline, the first bad field
+  const [focusRequest, setFocusRequest] = useState<{ id: string | null; n: number }>({ id: null, n: 0 });
+  useEffect(() => {
+    if (busy !== null || !focusRequest.id) return;
+    const el = focusRequest.id === 'number' ? numberRef.current : document.getElementById(focusRequest.id);
+    el?.focus();
+  }, [busy, focusRequest]);
   // set synchronously: a second click before React re-renders must not pay twice
   const inFlight = useRef(false);
   const stripeRef = useRef<StripeCardHandle>(null);
@@ -140,8 +148,8 @@ export function UnifiedPaymentGateway(props: UnifiedPaymentGatewayProps) {
     props.onPaymentChange({ ...p, status: 'failed', failureMessage: detail });
     setDecline(detail || t('declined'));
     setCard((c) => ({ ...c, number: '' }));
-    // after the alert renders: the customer types another card straight away
-    requestAnimationFrame(() => numberRef.current?.focus());
+    // once the form is enabled again: the customer types another card straight away
+    setFocusRequest((r) => ({ id: 'number', n: r.n + 1 }));
   }
 
   /** The answer of a card, authentication or sync step. */
@@ -165,7 +173,7 @@ export function UnifiedPaymentGateway(props: UnifiedPaymentGatewayProps) {
       if (Object.keys(next).length > 0) {
         setCardErrors(next);
         const first = CARD_FIELDS.find((f) => next[f]);
-        requestAnimationFrame(() => document.getElementById(`${idPrefix}-${first}`)?.focus());
+        setFocusRequest((r) => ({ id: `${idPrefix}-${first}`, n: r.n + 1 }));
         return;
       }
     }
