@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import QRCode from 'qrcode';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { CheckCircle2, FileDown, Settings2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
@@ -11,6 +11,7 @@ import { isCaptured } from '@/features/payments/state';
 import { usePaymentText } from '@/features/payments/components/payment-text';
 import { receiptUrl } from '@/features/payments/components/payments-client';
 import type { BookingConfirmation } from '../schemas';
+import { useSlotLabel } from './use-slot-label';
 import { CalendarButtons } from './calendar-buttons';
 
 export function BookingSuccess({
@@ -23,7 +24,6 @@ export function BookingSuccess({
   const t = useTranslations('booking');
   const tManage = useTranslations('manage');
   const tPay = useTranslations('payments');
-  const format = useFormatter();
   const paymentText = usePaymentText();
   const paid = booking.payment && isCaptured(booking.payment.status) ? booking.payment : null;
   const [qr, setQr] = useState<string | null>(null);
@@ -40,14 +40,7 @@ export function BookingSuccess({
       .catch(() => setQr(null));
   }, [booking.trackingUrl]);
 
-  const tz = booking.service.shop?.timeZone ?? 'Europe/London';
-  const slot = booking.service.slotStartsAt
-    ? format.dateTime(new Date(booking.service.slotStartsAt), {
-        dateStyle: 'full',
-        timeStyle: 'short',
-        timeZone: tz,
-      })
-    : null;
+  const slot = useSlotLabel(booking);
 
   return (
     <div data-testid="booking-success" className="space-y-6">

@@ -1,6 +1,7 @@
 'use client';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { BookingConfirmation } from '../schemas';
+import { useSlotLabel } from './use-slot-label';
 import { Section } from './section';
 
 /**
@@ -9,15 +10,7 @@ import { Section } from './section';
  */
 export function HeldBookingSummary({ booking }: { booking: BookingConfirmation }) {
   const t = useTranslations('booking');
-  const format = useFormatter();
-  const tz = booking.service.shop?.timeZone ?? 'Europe/London';
-  const slot = booking.service.slotStartsAt
-    ? format.dateTime(new Date(booking.service.slotStartsAt), {
-        dateStyle: 'full',
-        timeStyle: 'short',
-        timeZone: tz,
-      })
-    : null;
+  const slot = useSlotLabel(booking);
   return (
     <Section id="held" step={1} title={t('heldTitle', { reference: booking.reference })}>
       <dl className="grid gap-4 text-slate-800 sm:grid-cols-3" data-testid="held-booking">

@@ -111,7 +111,7 @@ export async function staffPaymentViews(
   reference: string,
 ): Promise<StaffPaymentView[]> {
   const ids = rows.map((r) => r.id);
-  const [inv, refunds, people] = await Promise.all([
+  const [inv, refunds] = await Promise.all([
     invoicesOf(db, ids),
     ids.length
       ? db
@@ -120,29 +120,16 @@ export async function staffPaymentViews(
           .where(inArray(paymentRefunds.paymentId, ids))
           .orderBy(asc(paymentRefunds.createdAt))
       : Promise.resolve([] as RefundRow[]),
-    db
-      .select({ id: user.id, name: user.name })
-      .from(user)
-      .where(
-        inArray(
-          user.id,
-          rows
-            .map((r) => r.createdBy)
-            .filter((x): x is string => !!x)
-            .concat(['-']),
-        ),
-      ),
   ]);
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  const refundNames = new Map<string, string>();
-  const refundUsers = refunds.map((r) => r.createdBy).filter((x): x is string => !!x);
-  if (refundUsers.length) {
-    const rows2 = await db
-      .select({ id: user.id, name: user.name })
-      .from(user)
-      .where(inArray(user.id, refundUsers));
-    for (const r of rows2) refundNames.set(r.id, r.name);
-  }
+  // one look-up for everyone named: who recorded a payment and who made a refund
+  const people = [...new Set([...rows, ...refunds].map((r) => r.createdBy).filter((x): x is string => !!x))];
+  const names = new Map(
+    people.length
+      ? (await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, people))).map(
+          (p) => [p.id, p.name] as const,
+        )
+      : [],
+  );
   return rows.map((r) => ({
     ...view(r, reference, inv.get(r.id) ?? null),
     createdBy: r.createdBy ? (names.get(r.createdBy) ?? null) : null,
@@ -154,7 +141,7 @@ export async function staffPaymentViews(
         reason: f.reason,
         status: f.status,
         createdAt: f.createdAt.toISOString(),
-        createdBy: f.createdBy ? (refundNames.get(f.createdBy) ?? null) : null,
+        createdBy: f.createdBy ? (names.get(f.createdBy) ?? null) : null,
       })),
   }));
 }

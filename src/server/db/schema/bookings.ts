@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { deviceModels } from './catalog';
 import { shops } from './shops';
 import { user } from './auth';
@@ -69,6 +70,10 @@ export const bookings = pgTable(
     index('bookings_email_idx').on(t.customerEmail),
     index('bookings_user_idx').on(t.userId),
     index('bookings_slot_idx').on(t.shopSlug, t.slotStartsAt),
+    // the hold-expiry job looks for held bookings every minute: only those are indexed
+    index('bookings_payment_hold_idx')
+      .on(t.paymentHoldUntil)
+      .where(sql`payment_hold_until IS NOT NULL`),
   ],
 );
 

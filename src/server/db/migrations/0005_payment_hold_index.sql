@@ -1,0 +1,1 @@
+CREATE INDEX "bookings_payment_hold_idx" ON "bookings" USING btree ("payment_hold_until") WHERE payment_hold_until IS NOT NULL;
