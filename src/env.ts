@@ -51,6 +51,17 @@ export const env = createEnv({
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     /** better-auth's per-IP limits on sign-in/sign-up (on by default; tests turn it off). */
     AUTH_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+    /** Lockout: failed passwords or second-factor codes for one account within the window that lock it. */
+    LOCKOUT_MAX_ATTEMPTS: z.coerce.number().int().min(2).max(100).default(5),
+    LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** Lockout: the first lock's length in minutes; each further lock within a day doubles it (max 24 h). */
+    LOCKOUT_BASE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** Security monitor: a sign-in scoring this much or more must pass a step-up (2FA or an e-mailed code). */
+    RISK_STEP_UP_SCORE: z.coerce.number().int().min(1).max(1000).default(50),
+    /** Security monitor: a sign-in scoring this much or more is refused, and the user and admins are alerted. */
+    RISK_BLOCK_SCORE: z.coerce.number().int().min(1).max(1000).default(90),
+    /** Staff (technician and above) must set up two-factor before the console opens ("optional" to allow without). */
+    STAFF_TWO_FACTOR: z.enum(['required', 'optional']).default('required'),
     /** Seed the demo catalogue and shops on first start (default on). */
     SEED_ON_START: z
       .enum(['true', 'false', '1', '0'])

@@ -6,6 +6,7 @@
 import { betterAuth } from 'better-auth';
 import { createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { twoFactor } from 'better-auth/plugins';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { env } from '@/env';
 import { getDb, type Db } from '@/server/db/runtime';
@@ -18,6 +19,7 @@ import { currentAuditRequest, recordAudit } from '@/features/audit/server/record
 
 export const VERIFICATION_TTL_SECONDS = 24 * 3600;
 export const RESET_TTL_SECONDS = 3600;
+export const TRUST_DEVICE_DAYS = 30;
 
 /** The public base URL links in e-mails point at. */
 export function appBaseUrl(): string {
@@ -50,6 +52,7 @@ function createAuth(db: Db) {
         session: schema.session,
         account: schema.account,
         verification: schema.verification,
+        twoFactor: schema.twoFactor,
       },
     }),
     // same-origin requests are trusted wherever the app is served (plus APP_URL)
@@ -159,6 +162,16 @@ function createAuth(db: Db) {
         }
       }),
     },
+    plugins: [
+      twoFactor({
+        issuer: env.SHOP_NAME,
+        // "trust this device": the challenge is skipped on this browser for 30 days
+        trustDeviceMaxAge: TRUST_DEVICE_DAYS * 24 * 3600,
+        backupCodeOptions: { amount: 10, length: 10 },
+        // wrong codes count towards the app's own account lockout (features/security)
+        accountLockout: { enabled: false },
+      }),
+    ],
     rateLimit: { enabled: env.AUTH_RATE_LIMIT === 'on', window: 60, max: 100 },
     // Secure cookies over https; HttpOnly, SameSite=Lax always
     advanced: webSecurity.advanced,

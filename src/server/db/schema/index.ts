@@ -6,3 +6,4 @@ export * from './repairs';
 export * from './email';
 export * from './payments';
 export * from './audit';
+export * from './security';
