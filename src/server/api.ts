@@ -32,6 +32,8 @@ import { liveApi } from '@/features/live/api';
 import { notificationsApi } from '@/features/notifications/api';
 import { paymentsApi } from '@/features/payments/api';
 import { auditApi } from '@/features/audit/api';
+import { securityApi } from '@/features/security/api';
+import { withStatusOverride } from '@/features/security/server/status-override';
 import { auditRequestFrom, withAuditRequest } from '@/features/audit/server/record-audit';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -103,7 +105,7 @@ function buildApi() {
   // (inside the caller's request for the audit log's address and user agent)
   app.on(['GET', 'POST'], '/auth/*', async (c) => {
     const auth = await getAuth();
-    return withAuditRequest(auditRequestFrom(c), () => auth.handler(c.req.raw));
+    return withAuditRequest(auditRequestFrom(c), () => withStatusOverride(() => auth.handler(c.req.raw)));
   });
 
   const routes = app
@@ -123,7 +125,8 @@ function buildApi() {
     .route('/', liveApi)
     .route('/', notificationsApi)
     .route('/', paymentsApi)
-    .route('/', auditApi);
+    .route('/', auditApi)
+    .route('/', securityApi);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

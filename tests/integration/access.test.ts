@@ -112,6 +112,9 @@ const EXPECTED: Record<string, Case> = {
     path: '/api/admin/users/no-such-user',
     body: { disabled: false },
   },
+  // the security monitor and lifting a lockout: admins only
+  'GET /api/admin/security-events': { allowed: ['admin'], path: '/api/admin/security-events' },
+  'POST /api/admin/users/:id/unlock': { allowed: ['admin'], path: '/api/admin/users/no-such-user/unlock' },
   // e-mail set-up and the outbox: admins only
   'GET /api/email/settings': { allowed: ['admin'], path: '/api/email/settings' },
   'POST /api/email/configure': { allowed: ['admin'], path: '/api/email/configure', body: {} },

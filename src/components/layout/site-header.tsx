@@ -19,6 +19,7 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
       ? [
           { href: '/admin/users', label: t('admin') },
           { href: '/admin/audit', label: t('audit') },
+          { href: '/admin/security', label: t('security') },
         ]
       : []),
     user ? { href: '/account', label: t('account') } : { href: '/sign-in', label: t('signIn') },

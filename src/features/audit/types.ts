@@ -1,4 +1,4 @@
-/** Every kind of audit event. The 2FA ones are reserved for when two-factor sign-in exists. */
+/** Every kind of audit event. */
 export const AUDIT_EVENT_TYPES = [
   'sign_in_succeeded',
   'sign_in_failed',
@@ -15,6 +15,10 @@ export const AUDIT_EVENT_TYPES = [
   'two_factor_enabled',
   'two_factor_disabled',
   'two_factor_backup_code_used',
+  'two_factor_backup_codes_regenerated',
+  'account_locked',
+  'account_unlocked',
+  'sign_in_blocked',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -45,6 +45,9 @@ export const AdminUserSchema = z
     role: RoleSchema,
     shopSlug: z.string().nullable(),
     disabled: z.boolean(),
+    twoFactorEnabled: z.boolean(),
+    /** set while sign-in is locked after failed attempts (ISO time it ends) */
+    lockedUntil: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('AdminUser');

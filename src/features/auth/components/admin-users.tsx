@@ -13,6 +13,8 @@ import type { AdminUser } from '../schemas';
 
 const ROLES = ['customer', 'technician', 'manager', 'admin'] as const;
 
+const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', dateStyle: 'medium' });
+
 export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug: string; name: string }> }) {
   const t = useTranslations('admin');
   const toast = useToast();
@@ -32,6 +34,16 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
     const res = await api.admin.users[':id'].$patch({ param: { id: u.id }, json: change });
     if (res.ok) {
       toast({ tone: 'success', title: t('saved', { email: u.email }) });
+      await mutate();
+    } else {
+      toast({ tone: 'error', title: t('saveFailed'), description: (await readProblem(res)).detail });
+    }
+  }
+
+  async function unlock(u: AdminUser) {
+    const res = await api.admin.users[':id'].unlock.$post({ param: { id: u.id } });
+    if (res.ok) {
+      toast({ tone: 'success', title: t('unlocked', { email: u.email }) });
       await mutate();
     } else {
       toast({ tone: 'error', title: t('saveFailed'), description: (await readProblem(res)).detail });
@@ -93,7 +105,28 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
                 <span className="block break-all text-slate-600">{u.email}</span>
                 <span className="text-xs text-slate-600">
                   {u.emailVerified ? t('verified') : t('unverified')}
+                  {' · '}
+                  {u.twoFactorEnabled ? t('twoFactorOn') : t('twoFactorOff')}
                 </span>
+                {u.lockedUntil ? (
+                  <span
+                    className="mt-1 flex flex-wrap items-center gap-2 text-sm text-amber-900"
+                    data-testid={`locked-${u.email}`}
+                  >
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium">
+                      {t('lockedUntil', { time: TIME.format(new Date(u.lockedUntil)) })}
+                    </span>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => void unlock(u)}
+                      data-testid={`unlock-${u.email}`}
+                    >
+                      {t('unlock')}
+                      <span className="sr-only"> {u.email}</span>
+                    </Button>
+                  </span>
+                ) : null}
               </div>
               <div>
                 <label

@@ -4,7 +4,6 @@
  * kept on globalThis like the database (Next and the Node server are two module graphs).
  */
 import { betterAuth } from 'better-auth';
-import { createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { twoFactor } from 'better-auth/plugins';
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -14,17 +13,16 @@ import * as schema from '@/server/db/schema';
 import { getSecrets } from '@/server/secrets';
 import { logger } from '@/server/logger';
 import { authWebSecurity } from './web-security';
+import { appBaseUrl } from './auth-urls';
 import { sendTemplate } from '@/features/email/server/send-template';
 import { currentAuditRequest, recordAudit } from '@/features/audit/server/record-audit';
+import { shopSecurity } from '@/features/security/server/auth-plugin';
 
 export const VERIFICATION_TTL_SECONDS = 24 * 3600;
 export const RESET_TTL_SECONDS = 3600;
 export const TRUST_DEVICE_DAYS = 30;
 
-/** The public base URL links in e-mails point at. */
-export function appBaseUrl(): string {
-  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-}
+export { appBaseUrl };
 
 /** Guest bookings made with this (now verified) address become the account's. */
 export async function claimGuestBookings(db: Db, userId: string, email: string): Promise<number> {
@@ -122,46 +120,6 @@ function createAuth(db: Db) {
         },
       },
     },
-    hooks: {
-      // the audit log: sign-in outcomes and password changes (never the password itself)
-      after: createAuthMiddleware(async (ctx) => {
-        const failed = isAPIError(ctx.context.returned);
-        if (ctx.path === '/sign-in/email') {
-          const session = ctx.context.newSession;
-          if (session && !failed) {
-            const u = session.user as typeof session.user & { role?: string };
-            await recordAudit(db, {
-              type: 'sign_in_succeeded',
-              actor: { id: u.id, email: u.email, role: u.role ?? null },
-              target: { type: 'user', id: u.id },
-              request: currentAuditRequest(),
-            });
-          } else {
-            const body = ctx.body as { email?: unknown } | undefined;
-            const email = typeof body?.email === 'string' ? body.email.slice(0, 200) : null;
-            const returned = ctx.context.returned;
-            await recordAudit(db, {
-              type: 'sign_in_failed',
-              request: currentAuditRequest(),
-              details: {
-                email,
-                reason: isAPIError(returned) ? String(returned.body?.code ?? returned.status) : 'refused',
-              },
-            });
-          }
-        } else if (ctx.path === '/change-password' && !failed) {
-          const u = ctx.context.session?.user as { id: string; email: string; role?: string } | undefined;
-          if (u) {
-            await recordAudit(db, {
-              type: 'password_changed',
-              actor: { id: u.id, email: u.email, role: u.role ?? null },
-              target: { type: 'user', id: u.id },
-              request: currentAuditRequest(),
-            });
-          }
-        }
-      }),
-    },
     plugins: [
       twoFactor({
         issuer: env.SHOP_NAME,
@@ -171,8 +129,20 @@ function createAuth(db: Db) {
         // wrong codes count towards the app's own account lockout (features/security)
         accountLockout: { enabled: false },
       }),
+      // after twoFactor: lockout, risk check, step-up, and the sign-in audit rows
+      shopSecurity(db),
     ],
-    rateLimit: { enabled: env.AUTH_RATE_LIMIT === 'on', window: 60, max: 100 },
+    // per-IP limits (in memory, per instance); the lockout (features/security) guards each account
+    rateLimit: {
+      enabled: env.AUTH_RATE_LIMIT === 'on',
+      window: 60,
+      max: 100,
+      customRules: {
+        '/sign-in/email': { window: 60, max: 10 },
+        '/sign-up/email': { window: 60, max: 5 },
+        '/request-password-reset': { window: 60, max: 5 },
+      },
+    },
     // Secure cookies over https; HttpOnly, SameSite=Lax always
     advanced: webSecurity.advanced,
     telemetry: { enabled: false },

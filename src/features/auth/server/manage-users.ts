@@ -1,12 +1,12 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
-import { session, user, type Role } from '@/server/db/schema';
+import { authLockouts, session, user, type Role } from '@/server/db/schema';
 import type { AdminUser } from '../schemas';
 import { recordAudit, type AuditActor, type AuditRequest } from '@/features/audit/server/record-audit';
 
 export const USERS_PAGE_SIZE = 25;
 
-function toAdminUser(u: typeof user.$inferSelect): AdminUser {
+function toAdminUser(u: typeof user.$inferSelect, lockedUntil: Date | null = null): AdminUser {
   return {
     id: u.id,
     name: u.name,
@@ -15,6 +15,8 @@ function toAdminUser(u: typeof user.$inferSelect): AdminUser {
     role: u.role,
     shopSlug: u.shopSlug,
     disabled: u.disabledAt !== null,
+    twoFactorEnabled: u.twoFactorEnabled,
+    lockedUntil: lockedUntil && lockedUntil > new Date() ? lockedUntil.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
   };
 }
@@ -32,15 +34,21 @@ export async function listUsers(
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [totals]] = await Promise.all([
     db
-      .select()
+      .select({ user, lockedUntil: authLockouts.lockedUntil })
       .from(user)
+      .leftJoin(authLockouts, eq(authLockouts.subject, sql`lower(${user.email})`))
       .where(where)
       .orderBy(desc(user.createdAt))
       .limit(USERS_PAGE_SIZE)
       .offset((query.page - 1) * USERS_PAGE_SIZE),
     db.select({ n: count() }).from(user).where(where),
   ]);
-  return { items: rows.map(toAdminUser), total: totals?.n ?? 0, page: query.page, pageSize: USERS_PAGE_SIZE };
+  return {
+    items: rows.map((r) => toAdminUser(r.user, r.lockedUntil)),
+    total: totals?.n ?? 0,
+    page: query.page,
+    pageSize: USERS_PAGE_SIZE,
+  };
 }
 
 export async function getUser(db: Db, id: string): Promise<AdminUser | null> {

@@ -87,3 +87,67 @@ export const securityAlert: TemplateFn<'security-alert'> = (d, b) => ({
     d.url,
   ),
 });
+
+export const accountLocked: TemplateFn<'account-locked'> = (d, b) => ({
+  subject: `Sign-in to your ${b.shopName} account is paused`,
+  body: (
+    <>
+      <H1>Sign-in paused after failed attempts</H1>
+      <P>Hello {d.name},</P>
+      <P>
+        There were several failed attempts to sign in to your account, so we paused sign-in for a while. You can
+        try again {d.retry}.
+      </P>
+      <Summary
+        rows={[
+          ['When', d.when],
+          ...(d.where ? [['Where', d.where] as [string, string]] : []),
+        ]}
+      />
+      <P>If this was not you, someone may know your e-mail address: choose a new password now.</P>
+      <ButtonLink href={d.resetUrl} color={b.brandColor}>
+        Choose a new password
+      </ButtonLink>
+    </>
+  ),
+  text: lines(
+    `Hello ${d.name},`,
+    '',
+    `There were several failed attempts to sign in to your account, so we paused sign-in for a while. You can try again ${d.retry}.`,
+    `When: ${d.when}`,
+    d.where && `Where: ${d.where}`,
+    '',
+    'If this was not you, someone may know your e-mail address: choose a new password now:',
+    d.resetUrl,
+  ),
+});
+
+export const signInCode: TemplateFn<'sign-in-code'> = (d, b) => ({
+  subject: `Your ${b.shopName} sign-in code: ${d.code}`,
+  body: (
+    <>
+      <H1>Confirm it is you</H1>
+      <P>Hello {d.name},</P>
+      <P>
+        A sign-in to your account looked unusual (a new device, place or time), so we need one more check. Enter
+        this code on the sign-in page:
+      </P>
+      <P style={{ fontSize: 28, fontWeight: 700, letterSpacing: 6 }}>{d.code}</P>
+      {d.where ? <P>Sign-in from: {d.where}</P> : null}
+      <P style={{ color: '#64748b', fontSize: 14 }}>
+        The code expires in {d.minutes} minutes. If you did not try to sign in, change your password: someone
+        knows it.
+      </P>
+    </>
+  ),
+  text: lines(
+    `Hello ${d.name},`,
+    '',
+    'A sign-in to your account looked unusual (a new device, place or time), so we need one more check. Enter this code on the sign-in page:',
+    '',
+    d.code,
+    '',
+    d.where && `Sign-in from: ${d.where}`,
+    `The code expires in ${d.minutes} minutes. If you did not try to sign in, change your password: someone knows it.`,
+  ),
+});

@@ -29,6 +29,14 @@ const SAMPLES: TemplateData = {
     when: 'Today 10:00',
     url: 'https://x.test/account',
   },
+  'account-locked': {
+    name: 'Ann',
+    retry: 'in 15 minutes',
+    when: 'Today 10:00',
+    where: '203.0.113.9',
+    resetUrl: 'https://x.test/forgot-password',
+  },
+  'sign-in-code': { name: 'Ann', code: '123456', minutes: 10, where: '203.0.113.9' },
   'appointment-reminder': {
     name: 'Ann',
     reference: 'RT-ABC234',

@@ -5,7 +5,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { getBranding, type Branding } from '@/server/branding';
 import { EmailLayout } from './layout';
-import { passwordReset, securityAlert, verification } from './account';
+import { accountLocked, passwordReset, securityAlert, signInCode, verification } from './account';
 import { appointmentReminder, bookingConfirmation, statusUpdate } from './repairs';
 import { smtpTest } from './smtp-test';
 import { paymentReceipt } from './payments';
@@ -19,6 +19,8 @@ const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   'booking-confirmation': bookingConfirmation,
   'status-update': statusUpdate,
   'security-alert': securityAlert,
+  'account-locked': accountLocked,
+  'sign-in-code': signInCode,
   'appointment-reminder': appointmentReminder,
   'smtp-test': smtpTest,
   'payment-receipt': paymentReceipt,

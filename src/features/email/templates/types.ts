@@ -39,6 +39,22 @@ export interface TemplateData {
     /** where to review the account */
     url: string;
   };
+  'account-locked': {
+    name: string;
+    /** e.g. "in 15 minutes" */
+    retry: string;
+    /** when, already formatted for the reader */
+    when: string;
+    where?: string;
+    resetUrl: string;
+  };
+  'sign-in-code': {
+    name: string;
+    /** the 6-digit code */
+    code: string;
+    minutes: number;
+    where?: string;
+  };
   'appointment-reminder': {
     name: string;
     reference: string;
