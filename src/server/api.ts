@@ -25,6 +25,7 @@ import { isPhotoUploadRequest, photosApi } from '@/features/repairs/photos-api';
 import { staffOrdersApi } from '@/features/repairs/staff-api';
 import { systemApi } from '@/features/system/api';
 import { getAuth } from '@/features/auth/server/auth';
+import { withClientIp } from '@/features/auth/server/web-security';
 import { authApi } from '@/features/auth/api';
 import { sessionUserFromHeaders } from '@/features/auth/server/session';
 import { emailApi } from '@/features/email/api';
@@ -103,9 +104,14 @@ function buildApi() {
 
   // accounts: sign-up, sign-in, sign-out, sessions, e-mail verification, password reset
   // (inside the caller's request for the audit log's address and user agent)
+  // (inside the caller's request for the audit log's address and user agent). better-auth's
+  // per-IP limits and session list read the client address from a header the app sets here
+  // (socket address, or X-Forwarded-For only with TRUST_PROXY): a client cannot choose it.
   app.on(['GET', 'POST'], '/auth/*', async (c) => {
     const auth = await getAuth();
-    return withAuditRequest(auditRequestFrom(c), () => withStatusOverride(() => auth.handler(c.req.raw)));
+    const caller = auditRequestFrom(c);
+    const request = withClientIp(c.req.raw, caller.ip);
+    return withAuditRequest(caller, () => withStatusOverride(() => auth.handler(request)));
   });
 
   const routes = app

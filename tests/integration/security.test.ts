@@ -6,7 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { auditEvents, authLockouts, emailMessages, knownNetworks, securityEvents } from '@/server/db/schema';
+import {
+  auditEvents,
+  authLockouts,
+  emailMessages,
+  knownNetworks,
+  securityEvents,
+  session,
+} from '@/server/db/schema';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
 import { secretOf, totp } from '../totp';
 import { BACKENDS, cookiesFrom, signIn, startApp, type TestApp } from './harness';
@@ -183,6 +190,28 @@ describe.each(BACKENDS)('sign-in security on $name', (backend) => {
       const locked = await auditRows('account_locked', u.id);
       expect(locked.map((r) => r.details.after)).toEqual(['totp']);
     });
+  });
+
+  it('records the caller’s own address, not one a client claims in a header', async () => {
+    const u = await createUser(app, 'customer');
+    const res = await app.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      json: { email: u.email, password: PASSWORD },
+      headers: { origin: app.origin, 'x-forwarded-for': '6.6.6.6', 'x-revivatech-client-ip': '6.6.6.6' },
+    });
+    expect(res.status).toBe(200);
+    const [row] = await app.handle.db
+      .select({ ip: session.ipAddress })
+      .from(session)
+      .where(eq(session.userId, u.id))
+      .orderBy(desc(session.createdAt))
+      .limit(1);
+    expect(row!.ip).toBe('127.0.0.1');
+    const [event] = await app.handle.db
+      .select({ ip: securityEvents.ip })
+      .from(securityEvents)
+      .where(eq(securityEvents.userId, u.id));
+    expect(event!.ip).toMatch(/127\.0\.0\.1$/);
   });
 
   describe('two-factor sign-in', () => {

@@ -13,8 +13,20 @@ export function authWebSecurity(appUrl: string | undefined) {
       ...(request ? [new URL(request.url).origin] : []),
     ],
     advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: base?.startsWith('https://') ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' as const },
     },
   };
+}
+
+/** The header better-auth takes the client address from; only the app sets it. */
+export const CLIENT_IP_HEADER = 'x-revivatech-client-ip';
+
+/** The request as better-auth should see it: the client address in CLIENT_IP_HEADER only. */
+export function withClientIp(request: Request, ip: string | null): Request {
+  const headers = new Headers(request.headers);
+  headers.delete(CLIENT_IP_HEADER);
+  if (ip) headers.set(CLIENT_IP_HEADER, ip.replace(/^::ffff:/i, ''));
+  return new Request(request, { headers });
 }

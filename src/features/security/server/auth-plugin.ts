@@ -73,7 +73,15 @@ async function beforeSignIn(db: Db, ctx: Ctx) {
   const email = bodyEmail(ctx);
   if (!email) return;
   const until = await lockedUntil(db, lockSubject(email));
-  if (until) throw lockedError(until);
+  if (until) {
+    // the password is not even checked while locked; the attempt is still on record
+    await recordAudit(db, {
+      type: 'sign_in_failed',
+      request: currentAuditRequest(),
+      details: { email, reason: 'ACCOUNT_LOCKED' },
+    });
+    throw lockedError(until);
+  }
 }
 
 async function afterSignIn(db: Db, ctx: Ctx) {
@@ -82,8 +90,6 @@ async function afterSignIn(db: Db, ctx: Ctx) {
   const email = bodyEmail(ctx);
   const failure = errorCode(returned);
   if (failure || !returned) {
-    // a locked account was refused before the password was looked at: nothing new to count
-    if (failure === 'ACCOUNT_LOCKED') return;
     await recordAudit(db, {
       type: 'sign_in_failed',
       request,
