@@ -117,7 +117,11 @@ function createAuth(db: Db) {
               .select({ disabledAt: schema.user.disabledAt })
               .from(schema.user)
               .where(eq(schema.user.id, session.userId));
-            return u?.disabledAt ? false : undefined;
+            if (u?.disabledAt) return false;
+            // better-auth takes the address from X-Forwarded-For only; the app knows the socket's
+            // and honours TRUST_PROXY (the sessions list on /account/security shows it)
+            const ip = currentAuditRequest()?.ip;
+            return ip ? { data: { ...session, ipAddress: ip } } : undefined;
           },
         },
       },
