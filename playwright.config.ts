@@ -43,6 +43,8 @@ export default defineConfig({
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions },
     },
   ],
+  // the admin sets up two-factor once the server is up (staff must: STAFF_TWO_FACTOR below)
+  globalSetup: './tests/e2e/global-setup.ts',
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `http://localhost:${PORT}/api/ready`,
@@ -56,6 +58,9 @@ export default defineConfig({
       // one run signs up and in many times from the same IP (127.0.0.1); better-auth's per-IP
       // limit would answer 429 part-way through the run. The resend cooldown stays on.
       AUTH_RATE_LIMIT: 'off',
+      // staff must set up two-factor before the console opens (the default, kept explicit:
+      // tests/e2e/helpers.ts signs staff in with their authenticator codes)
+      STAFF_TWO_FACTOR: 'required',
     },
     stdout: 'pipe',
     stderr: 'pipe',

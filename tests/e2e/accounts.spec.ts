@@ -7,6 +7,7 @@ import {
   linkIn,
   signIn,
   signUp,
+  totpCodeFor,
   uniqueEmail,
 } from './helpers';
 
@@ -162,6 +163,9 @@ test('/account asks anonymous visitors to sign in and brings them back', async (
   await page.getByTestId('signin-email').fill(ADMIN.email);
   await page.getByTestId('signin-password').fill(ADMIN.password);
   await page.getByTestId('signin-submit').click();
+  // the admin has two-factor (tests/e2e/global-setup.ts)
+  await page.getByTestId('signin-totp').fill(totpCodeFor(ADMIN.email));
+  await page.getByTestId('signin-verify').click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId('account-email')).toContainText(ADMIN.email);
 });

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ADMIN_CREDENTIALS, ADMIN_TOTP_FILE } from './admin-credentials';
+import { totp } from '../totp';
 
 /** axe-core must find no serious or critical violation on the page as it is now. */
 export async function expectAccessible(page: Page, label: string) {
@@ -27,8 +30,52 @@ export async function tabTo(page: Page, testId: string, maxPresses = 250) {
   throw new Error(`could not reach ${testId} with the Tab key`);
 }
 
-/** The first admin, created at start from ADMIN_EMAIL / ADMIN_PASSWORD (playwright.config.ts). */
-export const ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password' } as const;
+/**
+ * The first admin, created at start from ADMIN_EMAIL / ADMIN_PASSWORD (playwright.config.ts),
+ * with two-factor set up by global-setup.ts.
+ */
+export const ADMIN = ADMIN_CREDENTIALS;
+
+/**
+ * Authenticator secrets by e-mail, in this worker: the admin's from global-setup.ts, and those
+ * of users whose set-up a test went through (tests create their own staff users).
+ */
+const totpSecrets = new Map<string, string>();
+
+export function rememberTotpSecret(email: string, secret: string) {
+  totpSecrets.set(email.toLowerCase(), secret);
+}
+
+/** The authenticator secret of this user (the admin's, or one set up in this worker). */
+export function totpSecretOf(email: string): string {
+  const key = email.toLowerCase();
+  if (!totpSecrets.has(key) && key === ADMIN.email) {
+    const saved = JSON.parse(readFileSync(ADMIN_TOTP_FILE, 'utf8')) as { secret: string };
+    totpSecrets.set(key, saved.secret);
+  }
+  const secret = totpSecrets.get(key);
+  if (!secret) throw new Error(`no authenticator secret known for ${email} in this worker`);
+  return secret;
+}
+
+/** The code the user's authenticator app would show now. */
+export function totpCodeFor(email: string): string {
+  return totp(totpSecretOf(email));
+}
+
+/**
+ * Signs an API context in through better-auth, answering the two-factor challenge with the
+ * user's authenticator code when the account has one.
+ */
+export async function apiSignIn(api: APIRequestContext, email: string, password: string) {
+  const res = await api.post('/api/auth/sign-in/email', { data: { email, password } });
+  expect(res.ok(), `sign-in of ${email}: ${res.status()} ${await res.text()}`).toBe(true);
+  const answer = (await res.json()) as { twoFactorRedirect?: boolean };
+  if (answer.twoFactorRedirect) {
+    const verify = await api.post('/api/auth/two-factor/verify-totp', { data: { code: totpCodeFor(email) } });
+    expect(verify.ok(), `two-factor of ${email}: ${verify.status()} ${await verify.text()}`).toBe(true);
+  }
+}
 
 /** A unique address per call, project and run, so tests never share an account. */
 export function uniqueEmail(tag: string): string {
@@ -42,8 +89,7 @@ export function uniqueEmail(tag: string): string {
  */
 export async function adminApi(baseURL: string): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const res = await api.post('/api/auth/sign-in/email', { data: ADMIN });
-  expect(res.ok(), `admin sign-in: ${res.status()} ${await res.text()}`).toBe(true);
+  await apiSignIn(api, ADMIN.email, ADMIN.password);
   return api;
 }
 
@@ -86,13 +132,54 @@ export function linkIn(message: OutboxMessage, pathname: string): string {
   return `${url.pathname}${url.search}`;
 }
 
-/** Signs in through the /sign-in form and waits until the page has left it. */
+/**
+ * Signs in through the /sign-in form and waits until the page has left it, as a person would:
+ * with the code of their authenticator app when the account asks for one, and through the
+ * two-factor set-up when their role requires it (staff; see page-guard.ts) and it is not done.
+ */
 export async function signIn(page: Page, email: string, password: string, next?: string) {
   await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in');
   await page.getByTestId('signin-email').fill(email);
   await page.getByTestId('signin-password').fill(password);
   await page.getByTestId('signin-submit').click();
+  const challenge = page.getByTestId('signin-totp');
+  await expect
+    .poll(async () => !/\/sign-in/.test(new URL(page.url()).pathname) || (await challenge.isVisible()), {
+      message: `sign-in of ${email} went on`,
+    })
+    .toBe(true);
+  if (/\/sign-in/.test(new URL(page.url()).pathname)) {
+    await challenge.fill(totpCodeFor(email));
+    await page.getByTestId('signin-verify').click();
+  }
   await expect(page).not.toHaveURL(/\/sign-in/);
+  if (/\/account\/security\?setup=required/.test(page.url()))
+    await completeTwoFactorSetup(page, email, password);
+}
+
+/**
+ * Goes through the two-factor set-up on /account/security as a person would, with the
+ * authenticator app computed here from the key the page shows. Returns the secret and backup codes.
+ */
+export async function completeTwoFactorSetup(page: Page, email: string, password: string) {
+  const forced = /setup=required/.test(page.url());
+  await page.getByTestId('setup-password').fill(password);
+  await page.getByTestId('setup-submit').click();
+  const key = page.getByTestId('totp-secret');
+  await expect(key).toBeVisible();
+  const secret = (await key.getAttribute('data-secret')) ?? '';
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  rememberTotpSecret(email, secret);
+  await page.getByTestId('setup-next').click();
+  await page.getByTestId('setup-code').fill(totp(secret));
+  await page.getByTestId('setup-verify').click();
+  await expect(page.getByTestId('backup-codes')).toBeVisible();
+  const backupCodes = await page.getByTestId('backup-code').allTextContents();
+  expect(backupCodes).toHaveLength(10);
+  await page.getByTestId('setup-saved').click();
+  if (forced) await expect(page).not.toHaveURL(/\/account\/security/);
+  else await expect(page.getByTestId('two-factor-status')).toHaveAttribute('data-enabled', 'true');
+  return { secret, backupCodes };
 }
 
 /** Signs up through the /sign-up form; the app then shows /account. */

@@ -10,11 +10,14 @@ import {
   AdminUserQuerySchema,
   AdminUserSchema,
   MyRepairSchema,
+  MySessionSchema,
 } from './schemas';
 import { listMyRepairs } from './server/list-my-repairs';
 import { resendVerification } from './server/resend-verification';
 import { getUser, listUsers, updateUser } from './server/manage-users';
 import { auditRequestFrom } from '@/features/audit/server/record-audit';
+import { listSessions, sessionTokenOf } from './server/list-sessions';
+import { getAuth } from './server/auth';
 
 const authErrors = {
   401: { description: 'Not signed in', content: errorResponses[404].content },
@@ -49,6 +52,30 @@ const resendRoute = createRoute({
     202: jsonResponse(z.object({ sentTo: z.string(), retryAfterSeconds: z.number().int() }), 'Sent'),
     409: errorResponses[409],
     429: { description: 'Too soon', content: errorResponses[404].content },
+    ...authErrors,
+  },
+});
+
+const mySessionsRoute = createRoute({
+  method: 'get',
+  path: '/account/sessions',
+  tags: ['Account'],
+  summary: 'Where I am signed in: my live sessions, this device first (no session tokens)',
+  middleware: [requireUser] as const,
+  responses: { 200: jsonResponse(z.object({ items: z.array(MySessionSchema) }), 'Sessions'), ...authErrors },
+});
+
+const revokeMySessionRoute = createRoute({
+  method: 'delete',
+  path: '/account/sessions/{id}',
+  tags: ['Account'],
+  summary: 'Sign out one of my other sessions (this device signs out with POST /api/auth/sign-out)',
+  middleware: [requireUser] as const,
+  request: { params: z.object({ id: z.string().min(1).max(100) }) },
+  responses: {
+    204: { description: 'Signed out' },
+    404: errorResponses[404],
+    409: errorResponses[409],
     ...authErrors,
   },
 });
@@ -107,6 +134,25 @@ export const authApi = createRouter()
     if (u.emailVerified) throw new ApiError('CONFLICT', 'Your e-mail address is already verified.');
     const { retryAfterSeconds } = await resendVerification(await getDb(), u.email);
     return c.json({ sentTo: u.email, retryAfterSeconds }, 202);
+  })
+  .openapi(mySessionsRoute, async (c) => {
+    const auth = await getAuth();
+    const current = await auth.api.getSession({ headers: c.req.raw.headers });
+    const items = await listSessions(await getDb(), c.get('user')!.id, current?.session.id ?? null);
+    return c.json({ items }, 200);
+  })
+  .openapi(revokeMySessionRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const auth = await getAuth();
+    const current = await auth.api.getSession({ headers: c.req.raw.headers });
+    if (current?.session.id === id) {
+      throw new ApiError('CONFLICT', 'This is the session you are using: sign out instead.');
+    }
+    const token = await sessionTokenOf(await getDb(), c.get('user')!.id, id);
+    if (!token) throw new ApiError('NOT_FOUND', 'No such session (it may have ended already).');
+    // through better-auth, so its hooks see the revocation like any other
+    await auth.api.revokeSession({ body: { token }, headers: c.req.raw.headers });
+    return c.body(null, 204);
   })
   .openapi(listUsersRoute, async (c) => {
     return c.json(await listUsers(await getDb(), c.req.valid('query')), 200);

@@ -72,3 +72,19 @@ export const AdminUserPatchSchema = z
 
 export type AdminUser = z.infer<typeof AdminUserSchema>;
 export type MyRepair = z.infer<typeof MyRepairSchema>;
+
+export const MySessionSchema = z
+  .object({
+    id: z.string(),
+    /** as the browser sent it; summarised for people on the page */
+    userAgent: z.string().nullable(),
+    ipAddress: z.string().nullable(),
+    /** when this sign-in happened */
+    createdAt: z.string(),
+    /** last refreshed (better-auth refreshes a session at most once a day) */
+    updatedAt: z.string(),
+    /** the session of the request itself ("this device") */
+    current: z.boolean(),
+  })
+  .openapi('MySession');
+export type MySession = z.infer<typeof MySessionSchema>;

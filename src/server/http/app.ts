@@ -12,6 +12,8 @@ export interface SessionUser {
   emailVerified: boolean;
   role: Role;
   shopSlug: string | null;
+  /** better-auth twoFactor: an authenticator app is set up and verified */
+  twoFactorEnabled: boolean;
 }
 
 export interface AppVariables {

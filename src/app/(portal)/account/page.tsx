@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { ChevronRight, MailWarning, ShieldCheck, Wrench } from 'lucide-react';
+import { ChevronRight, KeyRound, MailWarning, ShieldCheck, Wrench } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
@@ -51,6 +51,23 @@ export default async function AccountPage() {
           </div>
         </Card>
       )}
+
+      <Card className="mt-6 p-0 sm:p-0">
+        <Link
+          href="/account/security"
+          className="flex items-center gap-3 rounded-2xl p-4 hover:bg-slate-50 sm:p-5"
+          data-testid="security-link"
+        >
+          <KeyRound className="size-6 shrink-0 text-slate-600" aria-hidden />
+          <span className="min-w-0 flex-1">
+            <span className="block font-semibold text-slate-900">{t('securityLink')}</span>
+            <span className="block text-sm text-slate-700">
+              {user.twoFactorEnabled ? t('securityOn') : t('securityOff')}
+            </span>
+          </span>
+          <ChevronRight className="size-5 shrink-0 text-slate-500" aria-hidden />
+        </Link>
+      </Card>
 
       <section aria-labelledby="repairs-title" className="mt-10">
         <div className="flex items-end justify-between gap-4">

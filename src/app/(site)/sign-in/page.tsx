@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/features/auth/components/auth-card';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
 import { getPageUser } from '@/features/auth/server/page-guard';
+import { safeNextPath } from '@/features/auth/safe-next';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,13 +12,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations('auth'))('signIn') };
 }
 
-/** Only same-site paths are accepted as the place to return to. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/account';
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const next = safeNext((await searchParams).next);
+  const next = safeNextPath((await searchParams).next);
   if (await getPageUser()) redirect(next);
   const t = await getTranslations('auth');
   return (

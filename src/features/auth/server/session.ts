@@ -24,6 +24,7 @@ export async function sessionUserFromHeaders(
     role?: Role;
     shopSlug?: string | null;
     disabledAt?: Date | null;
+    twoFactorEnabled?: boolean | null;
   };
   if (u.disabledAt) return null;
   return {
@@ -33,5 +34,6 @@ export async function sessionUserFromHeaders(
     emailVerified: u.emailVerified,
     role: u.role ?? 'customer',
     shopSlug: u.shopSlug ?? null,
+    twoFactorEnabled: u.twoFactorEnabled === true,
   };
 }

@@ -14,7 +14,7 @@ export async function generateMetadata() {
 }
 
 export default async function EmailSetupPage() {
-  await requirePageRole('admin');
+  await requirePageRole('admin', '/admin/email-setup');
   const t = await getTranslations('email.setup');
   const settings = await getSmtpSettings(await getDb());
   return (

@@ -18,7 +18,7 @@ export default async function OutboxPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePageRole('admin');
+  await requirePageRole('admin', '/admin/email/outbox');
   const t = await getTranslations('email.outbox');
   const raw = await searchParams;
   const parsed = MessageListQuerySchema.safeParse({
