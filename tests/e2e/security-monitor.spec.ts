@@ -9,6 +9,9 @@ import { adminApi, ADMIN, expectAccessible, latestMail, signIn, uniqueEmail } fr
 
 const PASSWORD = 'correct-horse-battery';
 
+// several browsers and sign-ins (each a password hash) per journey
+test.describe.configure({ timeout: 120_000 });
+
 async function createCustomer(baseURL: string, email: string) {
   const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   const res = await api.post('/api/auth/sign-up/email', {
