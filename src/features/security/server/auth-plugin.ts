@@ -18,8 +18,8 @@ import { sql } from 'drizzle-orm';
 import * as z from 'zod';
 import { env } from '@/env';
 import type { Db } from '@/server/db/runtime';
-import { user as userTable } from '@/server/db/schema';
-import { atLeast } from '@/features/access/ability';
+import { user as userTable, type Role } from '@/server/db/schema';
+import { twoFactorRequiredFor } from '@/features/auth/two-factor-policy';
 import { currentAuditRequest, recordAudit } from '@/features/audit/server/record-audit';
 import { lockedUntil, lockSubject, recentFailures } from './lockout';
 import { assessSignIn, completePendingEvent, recordSecurityEvent } from './monitor';
@@ -209,10 +209,9 @@ async function afterSecondFactor(db: Db, ctx: Ctx) {
 
 /** Staff cannot turn two-factor off while the shop requires it for their role. */
 async function beforeDisable(ctx: Ctx) {
-  if (env.STAFF_TWO_FACTOR !== 'required') return;
   const session = await getSessionFromCtx(ctx);
-  const role = (session?.user as { role?: string } | undefined)?.role;
-  if (role && role !== 'customer' && atLeast(role as 'technician', 'technician')) {
+  const role = (session?.user as { role?: Role } | undefined)?.role;
+  if (role && twoFactorRequiredFor(role, env.STAFF_TWO_FACTOR)) {
     throw new APIError('FORBIDDEN', {
       code: 'TWO_FACTOR_REQUIRED',
       message: 'Your role requires two-factor authentication, so it cannot be turned off.',
