@@ -2,13 +2,10 @@ import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizz
 import type { Db } from '@/server/db/runtime';
 import { auditEvents } from '@/server/db/schema';
 import { auditRangeEnd, auditRangeStart, type AuditEventView, type AuditFilter } from '../schemas';
+import { containsPattern } from '@/server/db/like';
 
 /** Rows one CSV export may hold at most (newest first). */
 export const AUDIT_EXPORT_MAX_ROWS = 10_000;
-
-function likePattern(s: string): string {
-  return `%${s.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
-}
 
 function whereOf(filter: AuditFilter, before?: number): SQL | undefined {
   const conditions: SQL[] = [];
@@ -17,12 +14,12 @@ function whereOf(filter: AuditFilter, before?: number): SQL | undefined {
     conditions.push(
       or(
         eq(auditEvents.actorUserId, filter.actor),
-        ilike(auditEvents.actorEmail, likePattern(filter.actor)),
+        ilike(auditEvents.actorEmail, containsPattern(filter.actor)),
       )!,
     );
   }
   if (filter.q) {
-    const like = likePattern(filter.q);
+    const like = containsPattern(filter.q);
     conditions.push(
       or(
         ilike(auditEvents.targetId, like),

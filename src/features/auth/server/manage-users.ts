@@ -3,6 +3,7 @@ import type { Db } from '@/server/db/runtime';
 import { authLockouts, session, user, type Role } from '@/server/db/schema';
 import type { AdminUser } from '../schemas';
 import { recordAudit, type AuditActor, type AuditRequest } from '@/features/audit/server/record-audit';
+import { containsPattern } from '@/server/db/like';
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -27,7 +28,7 @@ export async function listUsers(
 ): Promise<{ items: AdminUser[]; total: number; page: number; pageSize: number }> {
   const conditions: SQL[] = [];
   if (query.q) {
-    const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query.q);
     conditions.push(or(ilike(user.email, like), ilike(user.name, like))!);
   }
   if (query.role) conditions.push(eq(user.role, query.role));

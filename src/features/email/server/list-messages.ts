@@ -2,6 +2,7 @@ import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { emailMessages } from '@/server/db/schema';
 import type { MessageList, MessageListQuery, MessageSummary } from '../schemas';
+import { containsPattern } from '@/server/db/like';
 
 export const OUTBOX_PAGE_SIZE = 25;
 
@@ -34,15 +35,13 @@ export function toSummary(r: Row): MessageSummary {
   };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The outbox: every message, newest first, filtered by status and recipient/subject. */
 export async function listMessages(db: Db, query: Partial<MessageListQuery> = {}): Promise<MessageList> {
   const page = query.page ?? 1;
   const filters: SQL[] = [];
   if (query.status) filters.push(eq(emailMessages.status, query.status));
   if (query.q) {
-    const like = `%${escapeLike(query.q)}%`;
+    const like = containsPattern(query.q);
     filters.push(or(ilike(emailMessages.toAddress, like), ilike(emailMessages.subject, like))!);
   }
   const where = filters.length ? and(...filters) : undefined;

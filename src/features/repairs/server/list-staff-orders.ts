@@ -28,6 +28,7 @@ import {
   type RepairStatus,
 } from '../state-machine';
 import type { StaffOrderList, StaffOrderSort, StaffOrderSummary, StatusFilter } from '../staff-schemas';
+import { containsPattern } from '@/server/db/like';
 
 export interface StaffOrderFilters {
   statuses?: StatusFilter[];
@@ -44,8 +45,6 @@ export interface StaffOrderFilters {
 
 const ACTIVE_STATUSES = REPAIR_STATUSES.filter((s) => !isTerminal(s));
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
-
 /** Orders past their status's time limit at `now` (the SQL twin of `isOverdue`). */
 export function overdueCondition(now: Date): SQL {
   const parts = Object.entries(STATUS_TIME_LIMIT_HOURS).map(([status, hours]) =>
@@ -60,7 +59,7 @@ export function overdueCondition(now: Date): SQL {
 function searchCondition(q: string): SQL | undefined {
   const text = q.trim();
   if (!text) return undefined;
-  const like = `%${escapeLike(text)}%`;
+  const like = containsPattern(text);
   const parts: SQL[] = [
     ilike(repairOrders.reference, like),
     ilike(bookings.customerName, like),
@@ -70,7 +69,7 @@ function searchCondition(q: string): SQL | undefined {
   ];
   // IMEIs and serials are stored without spaces or dashes, upper-cased
   const compact = text.replace(/[\s\-./]/g, '').toUpperCase();
-  if (compact.length >= 3) parts.push(ilike(repairOrders.imeiSerial, `%${escapeLike(compact)}%`));
+  if (compact.length >= 3) parts.push(ilike(repairOrders.imeiSerial, containsPattern(compact)));
   // phone numbers are compared on their digits only
   const digits = text.replace(/\D/g, '');
   if (digits.length >= 4 && /^[+\d\s()-]+$/.test(text)) {

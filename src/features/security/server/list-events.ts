@@ -2,10 +2,7 @@ import { and, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { securityEvents } from '@/server/db/schema';
 import type { SecurityEventQuery, SecurityEventView } from '../schemas';
-
-function likePattern(s: string): string {
-  return `%${s.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
-}
+import { containsPattern } from '@/server/db/like';
 
 /** The security monitor's sign-in events, newest first, with the factors behind each score. */
 export async function listSecurityEvents(
@@ -14,7 +11,7 @@ export async function listSecurityEvents(
 ): Promise<{ items: SecurityEventView[]; nextCursor: number | null }> {
   const conditions: SQL[] = [];
   if (query.q) {
-    const like = likePattern(query.q);
+    const like = containsPattern(query.q);
     conditions.push(
       or(
         eq(securityEvents.userId, query.q),
