@@ -5,7 +5,7 @@
  * the security monitor (step-up by e-mailed code, block with alerts) and their audit rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, like, sql } from 'drizzle-orm';
 import {
   auditEvents,
   authLockouts,
@@ -13,6 +13,7 @@ import {
   knownNetworks,
   securityEvents,
   session,
+  verification,
 } from '@/server/db/schema';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
 import { secretOf, totp } from '../totp';
@@ -393,6 +394,23 @@ describe.each(BACKENDS)('sign-in security on $name', (backend) => {
         headers: { cookie: admin.cookie },
       });
       expect(bad.status).toBe(422);
+
+      // with two-factor on, a blocked sign-in leaves no challenge to answer, even replaying its cookie
+      await enableTwoFactor(u);
+      await historyAtOtherHours(u.id);
+      await post('/sign-in/email', { email: u.email, password: 'wrong-password-5' });
+      const blocked2fa = await passwordStep(u.email);
+      expect(blocked2fa.res.status, JSON.stringify(blocked2fa.body)).toBe(403);
+      const challenge = blocked2fa.res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0]!)
+        .find((c) => /two_factor=./.test(c));
+      expect(challenge).toBeUndefined();
+      const open = await app.handle.db
+        .select()
+        .from(verification)
+        .where(and(eq(verification.value, u.id), like(verification.identifier, '2fa-%')));
+      expect(open).toEqual([]);
     });
   });
 });

@@ -14,11 +14,11 @@ import {
   isAPIError,
 } from 'better-auth/api';
 import { deleteSessionCookie, expireCookie } from 'better-auth/cookies';
-import { sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import * as z from 'zod';
 import { env } from '@/env';
 import type { Db } from '@/server/db/runtime';
-import { user as userTable, type Role } from '@/server/db/schema';
+import { user as userTable, verification, type Role } from '@/server/db/schema';
 import { twoFactorRequiredFor } from '@/features/auth/two-factor-policy';
 import { currentAuditRequest, recordAudit } from '@/features/audit/server/record-audit';
 import { lockedUntil, lockSubject, recentFailures } from './lockout';
@@ -128,7 +128,13 @@ async function afterSignIn(db: Db, ctx: Ctx) {
     }
   }
   if (assessment.decision === 'block') {
-    if (pendingSecondFactor) expireCookie(ctx, ctx.context.createAuthCookie('two_factor'));
+    if (pendingSecondFactor) {
+      // the challenge twoFactor just opened must not be usable with its cookie either
+      expireCookie(ctx, ctx.context.createAuthCookie('two_factor'));
+      await db
+        .delete(verification)
+        .where(and(eq(verification.value, account.id), like(verification.identifier, '2fa-%')));
+    }
     await recordSecurityEvent(db, signIn, assessment, 'blocked');
     await recordAudit(db, {
       type: 'sign_in_blocked',
