@@ -330,6 +330,7 @@ test('sessions: two devices are listed, and "sign out other sessions" ends the o
   baseURL,
   browser,
 }) => {
+  test.slow(); // three sign-ins in two browser contexts and two axe runs
   const { email, api } = await createUser(baseURL!, 'sessions');
   await closeApi(api);
   await signIn(page, email, PASSWORD, '/account/security');

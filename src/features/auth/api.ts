@@ -121,7 +121,14 @@ export const authApi = createRouter()
   .openapi(meRoute, (c) => {
     const u = c.get('user')!;
     return c.json(
-      { id: u.id, name: u.name, email: u.email, emailVerified: u.emailVerified, role: u.role },
+      {
+        id: u.id,
+        name: u.name,
+        email: u.email,
+        emailVerified: u.emailVerified,
+        role: u.role,
+        twoFactorEnabled: u.twoFactorEnabled,
+      },
       200,
     );
   })

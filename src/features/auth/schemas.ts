@@ -11,6 +11,8 @@ export const AccountSchema = z
     email: z.string(),
     emailVerified: z.boolean(),
     role: RoleSchema,
+    /** an authenticator app is set up (staff must have one when STAFF_TWO_FACTOR=required) */
+    twoFactorEnabled: z.boolean(),
   })
   .openapi('Account');
 
