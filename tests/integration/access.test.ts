@@ -88,7 +88,8 @@ const EXPECTED: Record<string, Case> = {
   'GET /api/track/:reference/photos': { allowed: everyone, path: '/api/track/RT-222222/photos?token=x' },
   'GET /api/photos/:photoId': { allowed: everyone, path: '/api/photos/00000000-0000-0000-0000-000000000000' },
   'GET /api/account': { allowed: signedIn, path: '/api/account' },
-  // my sessions: any signed-in user, their own only (an unknown id is 404, not someone else's)
+  // my sessions: any signed-in user, their own only (an unknown id is 404, not someone else's;
+  // sessions.test.ts)
   'GET /api/account/sessions': { allowed: signedIn, path: '/api/account/sessions' },
   'DELETE /api/account/sessions/:id': { allowed: signedIn, path: '/api/account/sessions/no-such-session' },
   'GET /api/account/repairs': { allowed: signedIn, path: '/api/account/repairs' },
