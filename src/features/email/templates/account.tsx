@@ -95,15 +95,10 @@ export const accountLocked: TemplateFn<'account-locked'> = (d, b) => ({
       <H1>Sign-in paused after failed attempts</H1>
       <P>Hello {d.name},</P>
       <P>
-        There were several failed attempts to sign in to your account, so we paused sign-in for a while. You can
-        try again {d.retry}.
+        There were several failed attempts to sign in to your account, so we paused sign-in for a while. You
+        can try again {d.retry}.
       </P>
-      <Summary
-        rows={[
-          ['When', d.when],
-          ...(d.where ? [['Where', d.where] as [string, string]] : []),
-        ]}
-      />
+      <Summary rows={[['When', d.when], ...(d.where ? [['Where', d.where] as [string, string]] : [])]} />
       <P>If this was not you, someone may know your e-mail address: choose a new password now.</P>
       <ButtonLink href={d.resetUrl} color={b.brandColor}>
         Choose a new password
@@ -129,8 +124,8 @@ export const signInCode: TemplateFn<'sign-in-code'> = (d, b) => ({
       <H1>Confirm it is you</H1>
       <P>Hello {d.name},</P>
       <P>
-        A sign-in to your account looked unusual (a new device, place or time), so we need one more check. Enter
-        this code on the sign-in page:
+        A sign-in to your account looked unusual (a new device, place or time), so we need one more check.
+        Enter this code on the sign-in page:
       </P>
       <P style={{ fontSize: 28, fontWeight: 700, letterSpacing: 6 }}>{d.code}</P>
       {d.where ? <P>Sign-in from: {d.where}</P> : null}
