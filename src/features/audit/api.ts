@@ -4,7 +4,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { errorResponses } from '@/server/http/errors';
+import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
 import { authorize } from '@/server/http/guard';
 import { getDb } from '@/server/db/runtime';
@@ -15,11 +15,7 @@ import { csvLine } from './csv';
 
 const adminOnly = authorize('manage', 'all');
 
-const authErrors = {
-  401: { description: 'Not signed in', content: errorResponses[404].content },
-  403: { description: 'Not allowed', content: errorResponses[404].content },
-  422: errorResponses[422],
-};
+const authErrors = { ...accessErrorResponses, 422: errorResponses[422] };
 
 const listRoute = createRoute({
   method: 'get',

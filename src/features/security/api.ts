@@ -1,7 +1,7 @@
 /** Admin routes of the security monitor and the lockout. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
+import { accessErrorResponses, ApiError, errorResponses } from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
 import { authorize } from '@/server/http/guard';
 import { getDb } from '@/server/db/runtime';
@@ -12,11 +12,7 @@ import { unlockUser } from './server/unlock-user';
 
 const adminOnly = authorize('manage', 'all');
 
-const authErrors = {
-  401: { description: 'Not signed in', content: errorResponses[404].content },
-  403: { description: 'Not allowed', content: errorResponses[404].content },
-  422: errorResponses[422],
-};
+const authErrors = { ...accessErrorResponses, 422: errorResponses[422] };
 
 const listRoute = createRoute({
   method: 'get',

@@ -119,3 +119,9 @@ export const errorResponses = {
   422: { description: 'Validation failed (field messages in `errors`)', content: problemContent },
   500: { description: 'Unexpected error (no internals are leaked)', content: problemContent },
 } as const;
+
+/** The answers of a route behind `requireUser` / `authorize`: not signed in, or not allowed. */
+export const accessErrorResponses = {
+  401: { description: 'Not signed in', content: problemContent },
+  403: { description: 'Not allowed', content: problemContent },
+} as const;
