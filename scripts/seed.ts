@@ -1,7 +1,7 @@
 /** `npm run seed`: adds any missing catalogue rows and shops to the configured database. */
 import { env } from '@/env';
 import { openDatabase } from '@/server/db/client';
-import { seedAll } from '@/server/db/seed';
+import { seedAll } from '@/server/entry/seed';
 
 const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {

@@ -3,8 +3,8 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CSSProperties, ReactNode } from 'react';
 import { getBranding } from '@/server/branding';
-import { SiteHeader } from '@/components/layout/site-header';
-import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader } from './_shell/site-header';
+import { SiteFooter } from './_shell/site-footer';
 import { ToastProvider } from '@/components/ui/toast';
 import './globals.css';
 

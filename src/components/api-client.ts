@@ -1,6 +1,6 @@
 'use client';
 import { hc } from 'hono/client';
-import type { AppType } from '@/server/api';
+import type { AppType } from '@/server/entry/api';
 
 /** Typed API client for client components (routes and payloads checked against the server). */
 export const api = hc<AppType>('/').api;

@@ -13,15 +13,10 @@ import http from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
-import { getApi } from '@/server/api';
+import { getApi } from '@/server/entry/api';
 import { API_CSP, commonSecurityHeaders, isHttps } from '@/server/http/security-headers';
-import {
-  bootstrap,
-  configureServer,
-  exitOnKnownStartupError,
-  isApiPath,
-  stopOnSignals,
-} from '@/server/bootstrap';
+import { bootstrap } from '@/server/entry/bootstrap';
+import { configureServer, exitOnKnownStartupError, isApiPath, stopOnSignals } from '@/server/lifecycle';
 
 async function main() {
   const started = Date.now();

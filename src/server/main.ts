@@ -8,16 +8,11 @@ import { getRequestListener } from '@hono/node-server';
 import next from 'next';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
-import { getApi } from '@/server/api';
+import { getApi } from '@/server/entry/api';
 import { commonSecurityHeaders, isHttps, newNonce, pageCsp } from '@/server/http/security-headers';
-import { paymentConfig } from '@/features/payments/server/config';
-import {
-  bootstrap,
-  configureServer,
-  exitOnKnownStartupError,
-  isApiPath,
-  stopOnSignals,
-} from '@/server/bootstrap';
+import { paymentConfig } from '@/features/payments/server';
+import { bootstrap } from '@/server/entry/bootstrap';
+import { configureServer, exitOnKnownStartupError, isApiPath, stopOnSignals } from '@/server/lifecycle';
 
 async function main() {
   const dev = env.NODE_ENV !== 'production';

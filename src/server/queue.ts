@@ -9,8 +9,8 @@
  * - `enqueue()` sends only when the queue runs in this process and returns null otherwise; the
  *   callers keep their own durable state (e.g. an e-mail row in status `queued`) that the
  *   periodic sweep re-enqueues, so nothing is lost when a job could not be sent.
- * - Workers run inside the web process (`startWorkers()`); a separate `npm run worker` process
- *   can call the same function later.
+ * - Workers run inside the web process (`startWorkers(...)`, called by the entry with every
+ *   domain's registrations); a separate `npm run worker` process can call the same function.
  */
 import type { PgBoss, QueueOptions, SendOptions } from 'pg-boss';
 import { env } from '@/env';
@@ -123,16 +123,19 @@ export async function enqueue(
   return boss.send(name, data, send);
 }
 
-/** Registers every domain's workers and schedules on the running queue (once per process). */
-export async function startWorkers(): Promise<void> {
+/** A domain's workers and schedules, registered on the running queue. */
+export type WorkerRegistration = (boss: PgBoss, config: QueueConfig) => Promise<void>;
+
+/**
+ * Registers these workers on the running queue, once per process (the entry passes every
+ * domain's registration: src/server/entry/workers.ts).
+ */
+export async function startWorkers(registrations: readonly WorkerRegistration[]): Promise<void> {
   await startQueue();
   const state = globalThis.__rtQueueState;
   if (!state || state.workers) return;
   state.workers = true;
-  const { registerEmailWorkers } = await import('@/features/email/server/register-workers');
-  await registerEmailWorkers(state.boss, state.config);
-  const { registerPaymentWorkers } = await import('@/features/payments/server/register-workers');
-  await registerPaymentWorkers(state.boss, state.config);
+  for (const register of registrations) await register(state.boss, state.config);
 }
 
 /** Stops the workers (letting running jobs finish briefly) and forgets the queue. */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { user, type Role } from '@/server/db/schema';
-import { getApi } from '@/server/api';
+import { getApi } from '@/server/entry/api';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
 import { BACKENDS, bookingBody, signIn, signUp, startApp, type TestApp } from './harness';
 

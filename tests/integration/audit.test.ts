@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditEvents, emailMessages } from '@/server/db/schema';
-import { getApi } from '@/server/api';
+import { getApi } from '@/server/entry/api';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
 import type { PaymentView } from '@/features/payments/schemas';
 import type { AuditEventView } from '@/features/audit/schemas';

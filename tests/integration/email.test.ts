@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bookings, emailMessages, smtpSettings } from '@/server/db/schema';
 import { startQueue, startWorkers, stopQueue, runningQueue } from '@/server/queue';
+import { DOMAIN_WORKERS } from '@/server/entry/workers';
 import { resendMessage } from '@/features/email/server/resend-message';
 import { sendBookingReminder } from '@/features/email/server/send-booking-reminder';
 import { reminderDueAt } from '@/features/email/server/schedule-booking-reminder';
@@ -68,7 +69,7 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
       handle: app.handle,
       config: { retryDelaySeconds: 1, pollingIntervalSeconds: 0.5, retryLimit: 8 },
     });
-    await startWorkers();
+    await startWorkers(DOMAIN_WORKERS);
     await createAdmin(app.handle.db, { email: 'mail.admin@example.com', password: 'mail-admin-password' });
     admin = (await signIn(app, 'mail.admin@example.com', 'mail-admin-password')).cookie;
   });

@@ -10,9 +10,9 @@ import { getRequestListener } from '@hono/node-server';
 import { env } from '@/env';
 import { openDatabase, type DatabaseHandle } from '@/server/db/client';
 import { closeDatabase, setDatabase } from '@/server/db/runtime';
-import { seedAll } from '@/server/db/seed';
+import { seedAll } from '@/server/entry/seed';
 import { clearCache } from '@/server/cache';
-import { getApi } from '@/server/api';
+import { getApi } from '@/server/entry/api';
 import { resetAuth } from '@/features/auth/server/auth';
 
 export interface Backend {

@@ -6,7 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
-import { authorize } from '@/server/http/guard';
+import { authorize } from '@/features/access/server';
 import { getDb } from '@/server/db/runtime';
 import { AuditEventSchema, AuditFilterSchema, AuditListQuerySchema } from './schemas';
 import { exportAuditEvents, listAuditEvents } from './server/list-audit';

@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
-import { authorize, requireUser } from '@/server/http/guard';
+import { requireUser } from '@/server/http/guard';
+import { authorize } from '@/features/access/server';
 import { getDb } from '@/server/db/runtime';
 import {
   AccountSchema,
@@ -18,6 +20,11 @@ import { getUser, listUsers, updateUser } from './server/manage-users';
 import { auditRequestFrom } from '@/features/audit/server/record-audit';
 import { listSessions, sessionTokenOf } from './server/list-sessions';
 import { getAuth } from './server/auth';
+import { withClientIp } from './server/web-security';
+import { sessionUserFromHeaders } from './server/session';
+import { withStatusOverride } from '@/features/security/server/status-override';
+import { withAuditRequest } from '@/features/audit/server/record-audit';
+import type { SessionUser } from '@/server/http/app';
 
 const authErrors = {
   401: { description: 'Not signed in', content: errorResponses[404].content },
@@ -138,7 +145,7 @@ export const authApi = createRouter()
   })
   .openapi(resendRoute, async (c) => {
     const u = c.get('user')!;
-    if (u.emailVerified) throw new ApiError('CONFLICT', 'Your e-mail address is already verified.');
+    if (u.emailVerified) throw new DomainError('CONFLICT', 'Your e-mail address is already verified.');
     const { retryAfterSeconds } = await resendVerification(await getDb(), u.email);
     return c.json({ sentTo: u.email, retryAfterSeconds }, 202);
   })
@@ -153,10 +160,10 @@ export const authApi = createRouter()
     const auth = await getAuth();
     const current = await auth.api.getSession({ headers: c.req.raw.headers });
     if (current?.session.id === id) {
-      throw new ApiError('CONFLICT', 'This is the session you are using: sign out instead.');
+      throw new DomainError('CONFLICT', 'This is the session you are using: sign out instead.');
     }
     const token = await sessionTokenOf(await getDb(), c.get('user')!.id, id);
-    if (!token) throw new ApiError('NOT_FOUND', 'No such session (it may have ended already).');
+    if (!token) throw new DomainError('NOT_FOUND', 'No such session (it may have ended already).');
     // through better-auth, so its hooks see the revocation like any other
     await auth.api.revokeSession({ body: { token }, headers: c.req.raw.headers });
     return c.body(null, 204);
@@ -169,18 +176,46 @@ export const authApi = createRouter()
     const patch = c.req.valid('json');
     const me = c.get('user')!;
     if (id === me.id && (patch.role !== undefined || patch.disabled !== undefined)) {
-      throw new ApiError(
+      throw new DomainError(
         'VALIDATION_FAILED',
         'You cannot change your own role or disable your own account.',
         [{ path: patch.role !== undefined ? 'role' : 'disabled', message: 'Ask another admin to do this.' }],
       );
     }
     const db = await getDb();
-    if (!(await getUser(db, id))) throw new ApiError('NOT_FOUND', 'No user with that id.');
+    if (!(await getUser(db, id))) throw new DomainError('NOT_FOUND', 'No user with that id.');
     const updated = await updateUser(db, id, patch, {
       actor: { id: me.id, email: me.email, role: me.role },
       request: auditRequestFrom(c),
     });
-    if (!updated) throw new ApiError('NOT_FOUND', 'No user with that id.');
+    if (!updated) throw new DomainError('NOT_FOUND', 'No user with that id.');
     return c.json(updated, 200);
   });
+
+/**
+ * The signed-in user of an API request (the API frame's `resolveUser`): anonymous requests,
+ * and better-auth's own endpoints, are answered without a query.
+ */
+export function sessionUserOfRequest(request: {
+  path: string;
+  header(name: string): string | undefined;
+  headers: Headers;
+}): Promise<SessionUser | null> | null {
+  const cookie = request.header('cookie');
+  if (!cookie?.includes('session_token') || request.path.startsWith('/api/auth/')) return null;
+  return sessionUserFromHeaders(request.headers, getAuth());
+}
+
+/**
+ * better-auth's endpoints (sign-up, sign-in, sign-out, sessions, two-factor, e-mail
+ * verification, password reset), run inside the caller's request for the audit log's address
+ * and user agent. better-auth's per-IP limits and session list read the client address from a
+ * header the app sets here (socket address, or X-Forwarded-For only with TRUST_PROXY): a client
+ * cannot choose it. The lockout's status (429) is applied over better-auth's own.
+ */
+export const betterAuthApi = createRouter().on(['GET', 'POST'], '/auth/*', async (c) => {
+  const auth = await getAuth();
+  const caller = auditRequestFrom(c);
+  const request = withClientIp(c.req.raw, caller.ip);
+  return withAuditRequest(caller, () => withStatusOverride(() => auth.handler(request)));
+});

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse, idempotencyHeader } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
@@ -63,7 +64,7 @@ export const bookingApi = createRouter()
     const key = c.req.valid('header')['idempotency-key'];
     const input = c.req.valid('json');
     if (!isMethodAvailable(input.paymentMethod)) {
-      throw new ApiError('VALIDATION_FAILED', 'That payment method is not available.', [
+      throw new DomainError('VALIDATION_FAILED', 'That payment method is not available.', [
         { path: 'paymentMethod', message: 'PayPal is not available here. Choose card or pay on collection.' },
       ]);
     }
@@ -101,7 +102,7 @@ export const bookingApi = createRouter()
     const db = await getDb();
     const { reference } = c.req.valid('param');
     const booking = await findBookingByToken(db, reference, c.req.valid('query').token);
-    if (!booking) throw new ApiError('NOT_FOUND', 'No booking matches that reference and link.');
+    if (!booking) throw new DomainError('NOT_FOUND', 'No booking matches that reference and link.');
     const [snapshot, shop] = await Promise.all([
       loadCatalog(db),
       booking.shopSlug ? getShopRow(db, booking.shopSlug) : Promise.resolve(null),
@@ -117,7 +118,7 @@ export const bookingApi = createRouter()
       trackingUrl: trackingUrl(baseUrlOf(c), booking.reference, c.req.valid('query').token ?? ''),
       cancelled: booking.status === 'cancelled',
     });
-    if (!ics) throw new ApiError('NOT_FOUND', 'Mail-in bookings have no appointment to add to a calendar.');
+    if (!ics) throw new DomainError('NOT_FOUND', 'Mail-in bookings have no appointment to add to a calendar.');
     return c.body(ics, 200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': `attachment; filename="${booking.reference}.ics"`,

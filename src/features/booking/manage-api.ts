@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
@@ -113,7 +114,7 @@ export const manageBookingApi = createRouter()
     );
     if (!booking) throw manageNotFound();
     const ics = calendarFile((await calendarSourceFor(db, booking, baseUrlOf(c))).source);
-    if (!ics) throw new ApiError('NOT_FOUND', 'Mail-in bookings have no appointment to add to a calendar.');
+    if (!ics) throw new DomainError('NOT_FOUND', 'Mail-in bookings have no appointment to add to a calendar.');
     return c.body(ics, 200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': `attachment; filename="${booking.reference}.ics"`,

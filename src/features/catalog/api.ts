@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
 import { getDb } from '@/server/db/runtime';
 import { jsonResponse as json } from '@/server/http/openapi';
 import {
@@ -74,6 +75,6 @@ export const catalogApi = createRouter()
   .openapi(getModelRoute, async (c) => {
     const snapshot = await loadCatalog(await getDb());
     const detail = getModelDetail(snapshot, c.req.valid('param').slug);
-    if (!detail) throw new ApiError('NOT_FOUND', 'No device model with that slug.');
+    if (!detail) throw new DomainError('NOT_FOUND', 'No device model with that slug.');
     return c.json(detail, 200);
   });

@@ -6,8 +6,9 @@
 import { auditRequestFrom } from '@/features/audit/server/record-audit';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
-import { authorize } from '@/server/http/guard';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
+import { authorize } from '@/features/access/server';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { getDb } from '@/server/db/runtime';
 import {
@@ -36,7 +37,7 @@ const tags = ['E-mail'];
 
 const notConfigured = (err: unknown): never => {
   if (err instanceof SmtpNotConfiguredError) {
-    throw new ApiError('CONFLICT', 'Save the SMTP settings first, then test them.');
+    throw new DomainError('CONFLICT', 'Save the SMTP settings first, then test them.');
   }
   throw err;
 };
@@ -161,7 +162,7 @@ export const emailApi = createRouter()
   .openapi(listRoute, async (c) => c.json(await listMessages(await getDb(), c.req.valid('query')), 200))
   .openapi(getRoute, async (c) => {
     const message = await getMessage(await getDb(), c.req.valid('param').id);
-    if (!message) throw new ApiError('NOT_FOUND', 'No e-mail with that id.');
+    if (!message) throw new DomainError('NOT_FOUND', 'No e-mail with that id.');
     return c.json(message, 200);
   })
   .openapi(resendRoute, async (c) =>

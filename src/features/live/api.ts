@@ -4,8 +4,10 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
-import { abilityOf, authorize, requireUser } from '@/server/http/guard';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
+import { requireUser } from '@/server/http/guard';
+import { abilityOf, authorize } from '@/features/access/server';
 import { getDb } from '@/server/db/runtime';
 import { assertCan, loadOrder, orderNotFound } from '@/features/repairs/server/lock-order';
 import { findBookingByToken } from '@/features/booking/server/find-booking';
@@ -96,9 +98,9 @@ export const liveApi = createRouter()
     const db = await getDb();
     const booking = await findBookingByToken(db, c.req.valid('param').reference, c.req.valid('query').token);
     // same answer for an unknown reference and a wrong token
-    if (!booking) throw new ApiError('NOT_FOUND', 'No repair matches that reference and link.');
+    if (!booking) throw new DomainError('NOT_FOUND', 'No repair matches that reference and link.');
     const loaded = await loadOrder(db, booking.reference).catch(() => null);
-    if (!loaded) throw new ApiError('NOT_FOUND', 'No repair matches that reference and link.');
+    if (!loaded) throw new DomainError('NOT_FOUND', 'No repair matches that reference and link.');
     return serveLive(c, customerOrderFeed(db, loaded.order.id), 'tracking');
   })
   .openapi(notificationsRoute, async (c) => {

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
 import { getDb } from '@/server/db/runtime';
 import { TrackingSchema } from './schemas';
@@ -26,7 +27,7 @@ export const repairsApi = createRouter().openapi(trackRoute, async (c) => {
   );
   if (!tracking) {
     // same answer for an unknown reference and a wrong token
-    throw new ApiError('NOT_FOUND', 'No repair matches that reference and link.');
+    throw new DomainError('NOT_FOUND', 'No repair matches that reference and link.');
   }
   c.header('cache-control', 'no-store');
   return c.json(tracking, 200);

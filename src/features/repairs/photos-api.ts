@@ -5,9 +5,11 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses, fieldErrorsFromZod } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses, fieldErrorsFromZod } from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
-import { abilityOf, authorize, requireUser } from '@/server/http/guard';
+import { requireUser } from '@/server/http/guard';
+import { abilityOf, authorize } from '@/features/access/server';
 import { readMultipartForm } from '@/server/http/upload-body';
 import { getDb } from '@/server/db/runtime';
 import { PhotoFileQuerySchema, PhotoListSchema, PhotoSchema, PhotoUploadFieldsSchema } from './photo-schemas';
@@ -171,11 +173,11 @@ export const photosApi = createRouter()
     const errors = fields.success ? [] : fieldErrorsFromZod(fields.error);
     if (!(file instanceof File)) errors.unshift({ path: 'file', message: 'Choose a photo to upload.' });
     if (errors.length > 0 || !fields.success || !(file instanceof File)) {
-      throw new ApiError('VALIDATION_FAILED', 'The upload is invalid.', errors);
+      throw new DomainError('VALIDATION_FAILED', 'The upload is invalid.', errors);
     }
     if (file.size > maxBytes) {
       const message = `The file is larger than ${Math.round((maxBytes / 1048576) * 10) / 10} MB.`;
-      throw new ApiError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message }]);
+      throw new DomainError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message }]);
     }
     const image = await processImage(
       Buffer.from(await file.arrayBuffer()),
@@ -213,7 +215,7 @@ export const photosApi = createRouter()
       c.req.valid('query').token,
     );
     // same answer for an unknown reference and a wrong token
-    if (!list) throw new ApiError('NOT_FOUND', 'No repair matches that reference and link.');
+    if (!list) throw new DomainError('NOT_FOUND', 'No repair matches that reference and link.');
     c.header('cache-control', 'no-store');
     return c.json(list, 200);
   })

@@ -4,7 +4,8 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { requireUser } from '@/server/http/guard';
 import { getDb } from '@/server/db/runtime';
@@ -70,7 +71,7 @@ const trackMessageRoute = createRoute({
 export const portalApi = createRouter()
   .openapi(myRepairRoute, async (c) => {
     const repair = await getMyRepair(await getDb(), c.get('user')!.id, c.req.valid('param').reference);
-    if (!repair) throw new ApiError('NOT_FOUND', 'No repair of yours matches that reference.');
+    if (!repair) throw new DomainError('NOT_FOUND', 'No repair of yours matches that reference.');
     c.header('cache-control', 'no-store');
     return c.json(repair, 200);
   })

@@ -8,9 +8,11 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type SessionUser } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
-import { authorize, requireUser } from '@/server/http/guard';
+import { requireUser } from '@/server/http/guard';
+import { authorize } from '@/features/access/server';
 import { getDb, type Db } from '@/server/db/runtime';
 import { defineAbilityFor } from '@/features/access/ability';
 import { findBookingByToken } from '@/features/booking/server/find-booking';
@@ -216,7 +218,7 @@ async function ownOrder(db: Db, reference: string, u: SessionUser): Promise<Load
   return loaded;
 }
 
-const trackNotFound = () => new ApiError('NOT_FOUND', 'No repair matches that reference and link.');
+const trackNotFound = () => new DomainError('NOT_FOUND', 'No repair matches that reference and link.');
 
 async function trackedOrder(db: Db, reference: string, token: string | undefined) {
   const booking = await findBookingByToken(db, reference, token);

@@ -1,9 +1,10 @@
 /** Admin routes of the security monitor and the lockout. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { accessErrorResponses, ApiError, errorResponses } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
-import { authorize } from '@/server/http/guard';
+import { authorize } from '@/features/access/server';
 import { getDb } from '@/server/db/runtime';
 import { auditRequestFrom } from '@/features/audit/server/record-audit';
 import { SecurityEventQuerySchema, SecurityEventSchema, UnlockResultSchema } from './schemas';
@@ -52,6 +53,6 @@ export const securityApi = createRouter()
       actor: { id: me.id, email: me.email, role: me.role },
       request: auditRequestFrom(c),
     });
-    if (!result) throw new ApiError('NOT_FOUND', 'No user with that id.');
+    if (!result) throw new DomainError('NOT_FOUND', 'No user with that id.');
     return c.json(result, 200);
   });

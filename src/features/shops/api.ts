@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, errorResponses } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
 import { getDb } from '@/server/db/runtime';
 import { ShopSchema, SlotSchema } from './schemas';
@@ -38,7 +39,7 @@ export const shopsApi = createRouter()
   .openapi(slotsRoute, async (c) => {
     const db = await getDb();
     const shop = await getShopRow(db, c.req.valid('param').slug);
-    if (!shop) throw new ApiError('NOT_FOUND', 'No shop with that slug.');
+    if (!shop) throw new DomainError('NOT_FOUND', 'No shop with that slug.');
     const items = await getAvailability(db, shop, new Date());
     return c.json({ shop: shop.slug, timeZone: shop.timeZone, items }, 200);
   });

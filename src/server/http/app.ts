@@ -3,7 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 import { logger } from '@/server/logger';
 import type { Role } from '@/server/db/schema';
-import { ApiError, fieldErrorsFromZod, problem } from './errors';
+import { DomainError } from '@/server/domain-error';
+import { ERROR_STATUS, fieldErrorsFromZod, problem } from './errors';
 
 export interface SessionUser {
   id: string;
@@ -52,15 +53,12 @@ export function createRouter() {
   });
 }
 
-/** The single error handler: typed errors map to their status; anything else is a logged 500. */
+/** The single error handler: domain errors map to their status; anything else is a logged 500. */
 export function handleError(err: Error, c: Context<AppEnv>) {
   const requestId = c.get('requestId');
-  if (err instanceof ApiError) {
-    return problemResponse(
-      c,
-      err.status,
-      problem(err.status, err.code, err.message, err.fieldErrors, requestId),
-    );
+  if (err instanceof DomainError) {
+    const status = ERROR_STATUS[err.code];
+    return problemResponse(c, status, problem(status, err.code, err.message, err.fieldErrors, requestId));
   }
   if (err instanceof HTTPException) {
     const status = err.status;

@@ -1,8 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
+import type { DomainErrorCode, FieldError } from '@/server/domain-error';
 
-/** One typed API error; its code decides the HTTP status. */
-export const ERROR_STATUS = {
+/**
+ * The HTTP status of each domain error code: the one place a domain error becomes HTTP
+ * (handleError in app.ts answers it as problem+json).
+ */
+export const ERROR_STATUS: Record<DomainErrorCode, number> = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 422,
   UNAUTHENTICATED: 401,
@@ -10,7 +14,6 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLOT_FULL: 409,
-  /** a booking released because its payment hold ran out: book again */
   BOOKING_RELEASED: 409,
   SLOT_UNAVAILABLE: 422,
   IDEMPOTENCY_MISMATCH: 422,
@@ -19,27 +22,9 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
-  INTERNAL: 500,
-} as const;
-export type ErrorCode = keyof typeof ERROR_STATUS;
+};
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export class ApiError extends Error {
-  readonly status: number;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly fieldErrors: FieldError[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = ERROR_STATUS[code];
-  }
-}
+export type { FieldError };
 
 export function fieldErrorsFromZod(error: ZodError): FieldError[] {
   return error.issues.map((issue) => ({

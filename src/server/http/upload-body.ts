@@ -6,13 +6,13 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
-import { ApiError } from './errors';
+import { DomainError } from '@/server/domain-error';
 
 /** After refusing a body, read (and drop) at most this much more before closing the connection. */
 const LINGER_BYTES = 16 * 1024 * 1024;
 
 const tooLarge = (max: number) =>
-  new ApiError('PAYLOAD_TOO_LARGE', `The upload is larger than ${Math.floor(max / 1024 / 1024)} MB.`, [
+  new DomainError('PAYLOAD_TOO_LARGE', `The upload is larger than ${Math.floor(max / 1024 / 1024)} MB.`, [
     { path: 'file', message: `The file is larger than the limit of ${Math.floor(max / 1024 / 1024)} MB.` },
   ]);
 
@@ -56,7 +56,7 @@ function readNode(req: IncomingMessage, max: number): Promise<Buffer> {
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', reject);
-    req.on('aborted', () => reject(new ApiError('BAD_REQUEST', 'The upload was interrupted.')));
+    req.on('aborted', () => reject(new DomainError('BAD_REQUEST', 'The upload was interrupted.')));
   });
 }
 
@@ -85,7 +85,7 @@ async function readWeb(body: ReadableStream<Uint8Array> | null, max: number): Pr
 export async function readMultipartForm(c: Context, max: number): Promise<FormData> {
   const contentType = c.req.header('content-type') ?? '';
   if (!/^multipart\/form-data\s*;\s*boundary=/i.test(contentType)) {
-    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the photo as multipart/form-data.');
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the photo as multipart/form-data.');
   }
   // straight from Node when served by main.ts (no WHATWG stream in between); a Request otherwise
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
@@ -96,6 +96,6 @@ export async function readMultipartForm(c: Context, max: number): Promise<FormDa
       headers: { 'content-type': contentType },
     }).formData();
   } catch {
-    throw new ApiError('BAD_REQUEST', 'The upload could not be read as multipart/form-data.');
+    throw new DomainError('BAD_REQUEST', 'The upload could not be read as multipart/form-data.');
   }
 }

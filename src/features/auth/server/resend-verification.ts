@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { emailMessages } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { getAuth } from './auth';
 
 export const RESEND_COOLDOWN_SECONDS = 60;
@@ -22,7 +22,7 @@ export async function resendVerification(
     const waited = (now.getTime() - last.createdAt.getTime()) / 1000;
     if (waited < RESEND_COOLDOWN_SECONDS) {
       const retry = Math.ceil(RESEND_COOLDOWN_SECONDS - waited);
-      throw new ApiError('RATE_LIMITED', `Please wait ${retry} seconds before asking for another link.`);
+      throw new DomainError('RATE_LIMITED', `Please wait ${retry} seconds before asking for another link.`);
     }
   }
   const auth = await getAuth();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { idempotencyKeys } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { loadCatalog } from '@/features/catalog/server/load-catalog';
 import { getShopRow, type ShopRow } from '@/features/shops/server/list-shops';
 import { isSlotBookable, slotEnd } from '@/features/shops/server/availability';
@@ -68,8 +68,8 @@ export async function createBooking(
     loadCatalog(db),
     pricingConfigFor(db, input.service.type === 'drop_off' ? input.service.shopSlug : undefined).catch(
       (err: unknown) => {
-        if (err instanceof ApiError) {
-          throw new ApiError('VALIDATION_FAILED', 'Unknown shop.', [
+        if (err instanceof DomainError) {
+          throw new DomainError('VALIDATION_FAILED', 'Unknown shop.', [
             { path: 'service.shopSlug', message: 'Choose one of our shops.' },
           ]);
         }
@@ -90,7 +90,7 @@ export async function createBooking(
     if (!isSlotBookable(shop, slotStartsAt, now)) {
       const replay = await replayOf();
       if (replay) return { booking: replay, replayed: true };
-      throw new ApiError('SLOT_UNAVAILABLE', 'That drop-off time cannot be booked.', [
+      throw new DomainError('SLOT_UNAVAILABLE', 'That drop-off time cannot be booked.', [
         {
           path: 'service.slotStartsAt',
           message:
@@ -189,7 +189,7 @@ export async function createBooking(
       // a concurrent request with this key won the race; nothing of ours was written
       const replay = await findReplay(db, opts.idempotencyKey, requestHash);
       if (replay) return { booking: replay, replayed: true };
-      throw new ApiError('CONFLICT', 'A request with this Idempotency-Key is still in progress.');
+      throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still in progress.');
     }
     if (!row) throw new Error('booking statement returned no row');
     const outcome = row.slotTaken === 0 ? 'slot-full' : row.booked === 0 ? 'reference-taken' : 'booked';
@@ -206,7 +206,7 @@ export async function createBooking(
     if (outcome === 'slot-full') {
       const replay = await replayOf();
       if (replay) return { booking: replay, replayed: true };
-      throw new ApiError('SLOT_FULL', 'That drop-off slot has just been fully booked.', [
+      throw new DomainError('SLOT_FULL', 'That drop-off slot has just been fully booked.', [
         { path: 'service.slotStartsAt', message: 'This slot is now full. Please choose another time.' },
       ]);
     }
@@ -231,7 +231,7 @@ async function findReplay(db: Db, key: string, requestHash: string): Promise<Boo
     .where(and(eq(idempotencyKeys.key, key), eq(idempotencyKeys.scope, 'booking')));
   if (!row) return null;
   if (row.requestHash !== requestHash) {
-    throw new ApiError(
+    throw new DomainError(
       'IDEMPOTENCY_MISMATCH',
       'This Idempotency-Key was already used with a different request. Use a new key for a new booking.',
     );

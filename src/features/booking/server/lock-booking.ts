@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders, slotReservations } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { assertTransition, TransitionError, type RepairStatus } from '@/features/repairs/state-machine';
 import type { BookingRow } from './find-booking';
 
@@ -21,7 +21,7 @@ export async function lockBooking(
     .from(repairOrders)
     .where(eq(repairOrders.bookingId, bookingId))
     .for('update');
-  if (!booking || !order) throw new ApiError('NOT_FOUND', 'No booking matches that reference and link.');
+  if (!booking || !order) throw new DomainError('NOT_FOUND', 'No booking matches that reference and link.');
   return { booking, order };
 }
 
@@ -35,13 +35,13 @@ export function assertCustomerMayChange(
   action: 'cancel' | 'reschedule',
 ) {
   if (booking.status === 'cancelled' || order.status === 'cancelled') {
-    throw new ApiError('CONFLICT', 'This booking has already been cancelled.');
+    throw new DomainError('CONFLICT', 'This booking has already been cancelled.');
   }
   try {
     assertTransition(order.status as RepairStatus, 'cancelled', { role: 'customer' });
   } catch (err) {
     if (!(err instanceof TransitionError)) throw err;
-    throw new ApiError(
+    throw new DomainError(
       'CONFLICT',
       action === 'cancel'
         ? 'The shop has already received your device, so the booking can no longer be cancelled online. Please contact the shop.'
@@ -50,9 +50,9 @@ export function assertCustomerMayChange(
   }
 }
 
-export function manageNotFound(): ApiError {
+export function manageNotFound(): DomainError {
   // identical for an unknown reference and a wrong or missing signature
-  return new ApiError('NOT_FOUND', 'No booking matches that reference and link.');
+  return new DomainError('NOT_FOUND', 'No booking matches that reference and link.');
 }
 
 /** Gives a cancelled drop-off's place in its slot back (inside the cancelling transaction). */

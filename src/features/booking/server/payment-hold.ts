@@ -6,7 +6,7 @@
 import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { appendOrderEvent, publishOrderEvents, SYSTEM_ACTOR } from '@/features/repairs/server/order-events';
 import { lockBooking, releaseSlot } from './lock-booking';
 
@@ -31,7 +31,7 @@ export async function switchBookingToCollection(db: Db, bookingId: string, now =
   await db.transaction(async (tx) => {
     const { booking } = await lockBooking(tx, bookingId);
     if (booking.status === 'cancelled') {
-      throw new ApiError(
+      throw new DomainError(
         'BOOKING_RELEASED',
         'The slot was held for you while you paid, but the time ran out and the booking was released. Please book again.',
       );

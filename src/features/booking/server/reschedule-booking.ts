@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, slotReservations } from '@/server/db/schema';
 import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server/order-events';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { getShopRow, type ShopRow } from '@/features/shops/server/list-shops';
 import { isSlotBookable, slotEnd } from '@/features/shops/server/availability';
 import type { ManageBooking } from '../schemas';
@@ -70,7 +70,7 @@ export async function rescheduleBooking(
   if (!found) throw manageNotFound();
   const now = opts.now ?? new Date();
   if (found.serviceType !== 'drop_off' || !found.shopSlug || !found.slotStartsAt) {
-    throw new ApiError('VALIDATION_FAILED', 'Mail-in bookings have no drop-off time to move.', [
+    throw new DomainError('VALIDATION_FAILED', 'Mail-in bookings have no drop-off time to move.', [
       { path: PATH, message: 'This is a mail-in booking, so there is no drop-off time to change.' },
     ]);
   }
@@ -83,12 +83,12 @@ export async function rescheduleBooking(
     assertCustomerMayChange(booking, order, 'reschedule');
     const oldStartsAt = booking.slotStartsAt!;
     if (oldStartsAt.getTime() === startsAt.getTime()) {
-      throw new ApiError('SLOT_UNAVAILABLE', 'That is already the time of this booking.', [
+      throw new DomainError('SLOT_UNAVAILABLE', 'That is already the time of this booking.', [
         { path: PATH, message: 'Your booking is already at this time. Please choose a different slot.' },
       ]);
     }
     if (!isSlotBookable(shop, startsAt, now)) {
-      throw new ApiError('SLOT_UNAVAILABLE', 'That drop-off time cannot be booked.', [
+      throw new DomainError('SLOT_UNAVAILABLE', 'That drop-off time cannot be booked.', [
         {
           path: PATH,
           message:
@@ -103,7 +103,7 @@ export async function rescheduleBooking(
     const newFirst = startsAt.getTime() < oldStartsAt.getTime();
     if (!newFirst) await freePlace(tx, shop.slug, oldStartsAt);
     if (!(await takePlace(tx, shop, startsAt))) {
-      throw new ApiError('SLOT_FULL', 'That drop-off slot has just been fully booked.', [
+      throw new DomainError('SLOT_FULL', 'That drop-off slot has just been fully booked.', [
         { path: PATH, message: 'This slot is now full. Please choose another time.' },
       ]);
     }

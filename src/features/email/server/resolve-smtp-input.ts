@@ -1,4 +1,4 @@
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { SMTP_PRESETS, type SmtpSettingsInput } from '../schemas';
 import type { SmtpConfig } from './smtp-transport';
 import { configFromRow, type SmtpSettingsRow } from './load-smtp-config';
@@ -12,7 +12,7 @@ export function resolveSmtpInput(input: SmtpSettingsInput, saved: SmtpSettingsRo
   const host = input.host ?? preset?.host;
   const port = input.port ?? preset?.port;
   if (!host || port === undefined) {
-    throw new ApiError('VALIDATION_FAILED', 'The SMTP settings are incomplete.', [
+    throw new DomainError('VALIDATION_FAILED', 'The SMTP settings are incomplete.', [
       ...(host ? [] : [{ path: 'host', message: 'Enter the SMTP server.' }]),
       ...(port !== undefined ? [] : [{ path: 'port', message: 'Enter a port number.' }]),
     ]);

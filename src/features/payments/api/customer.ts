@@ -6,7 +6,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, type AppEnv } from '@/server/http/app';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
@@ -155,12 +155,12 @@ async function answer(
   // every attempt that leaves the payment failed is a decline, also a second one on a payment
   // that had already failed (another card, or a failed extra confirmation step)
   if (row.status === 'failed') {
-    throw new ApiError('PAYMENT_DECLINED', view.failureMessage ?? 'The payment was declined.');
+    throw new DomainError('PAYMENT_DECLINED', view.failureMessage ?? 'The payment was declined.');
   }
   return view;
 }
 
-const notFound = () => new ApiError('NOT_FOUND', 'No repair matches that reference and link.');
+const notFound = () => new DomainError('NOT_FOUND', 'No repair matches that reference and link.');
 
 export const customerPaymentsApi = createRouter()
   .openapi(methodsRoute, (c) => c.json(availableMethods(), 200))

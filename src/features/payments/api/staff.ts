@@ -5,7 +5,7 @@
 import { auditRequestFrom } from '@/features/audit/server/record-audit';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
@@ -98,11 +98,11 @@ export const staffPaymentsApi = createRouter()
     const db = await getDb();
     const caller = callerOf(c);
     const payment = await getPayment(db, c.req.valid('param').paymentId);
-    if (!payment) throw new ApiError('NOT_FOUND', 'No payment with that id.');
+    if (!payment) throw new DomainError('NOT_FOUND', 'No payment with that id.');
     const loaded = await loadOrder(db, payment.orderId);
     assertCan(caller.ability, 'read', loaded);
     if (!can(caller.ability, 'manage', loaded)) {
-      throw new ApiError('FORBIDDEN', "Only a manager of the order's shop or an admin may refund.");
+      throw new DomainError('FORBIDDEN', "Only a manager of the order's shop or an admin may refund.");
     }
     const body = c.req.valid('json');
     await refundPayment(db, payment.id, {

@@ -6,7 +6,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { ApiError, problemContentOf } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
+import { problemContentOf } from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
@@ -47,7 +48,7 @@ async function retryable<T>(run: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     logger.warn({ err }, 'a webhook could not be applied: the provider did not answer');
-    throw new ApiError('UNAVAILABLE', 'The payment provider could not be reached; deliver the event again.');
+    throw new DomainError('UNAVAILABLE', 'The payment provider could not be reached; deliver the event again.');
   }
 }
 
@@ -70,13 +71,13 @@ const paypalRoute = createRoute({
 export const webhooksApi = createRouter()
   .openapi(stripeRoute, async (c) => {
     const stripe = paymentConfig().stripe;
-    if (!stripe?.webhookSecret) throw new ApiError('NOT_FOUND', 'Stripe webhooks are not set up here.');
+    if (!stripe?.webhookSecret) throw new DomainError('NOT_FOUND', 'Stripe webhooks are not set up here.');
     const raw = await c.req.text();
     let event;
     try {
       event = verifyStripeEvent(raw, c.req.header('stripe-signature'), stripe.webhookSecret);
     } catch (err) {
-      if (err instanceof StripeSignatureError) throw new ApiError('BAD_REQUEST', err.message);
+      if (err instanceof StripeSignatureError) throw new DomainError('BAD_REQUEST', err.message);
       throw err;
     }
     const db = await getDb();
@@ -87,7 +88,7 @@ export const webhooksApi = createRouter()
   })
   .openapi(paypalRoute, async (c) => {
     const paypal = paymentConfig().paypal;
-    if (!paypal?.webhookId) throw new ApiError('NOT_FOUND', 'PayPal webhooks are not set up here.');
+    if (!paypal?.webhookId) throw new DomainError('NOT_FOUND', 'PayPal webhooks are not set up here.');
     const raw = await c.req.text();
     try {
       await verifyPayPalSignature(
@@ -96,16 +97,16 @@ export const webhooksApi = createRouter()
         paypal,
       );
     } catch (err) {
-      if (err instanceof PayPalSignatureError) throw new ApiError('BAD_REQUEST', err.message);
+      if (err instanceof PayPalSignatureError) throw new DomainError('BAD_REQUEST', err.message);
       throw err;
     }
     let parsed;
     try {
       parsed = PayPalEventSchema.safeParse(JSON.parse(raw));
     } catch {
-      throw new ApiError('BAD_REQUEST', 'The event is not JSON.');
+      throw new DomainError('BAD_REQUEST', 'The event is not JSON.');
     }
-    if (!parsed.success) throw new ApiError('BAD_REQUEST', 'The event is not a PayPal event.');
+    if (!parsed.success) throw new DomainError('BAD_REQUEST', 'The event is not a PayPal event.');
     const event = parsed.data;
     const db = await getDb();
     const { outcome, result } = await retryable(() => handlePayPalEvent(db, event));

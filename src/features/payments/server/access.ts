@@ -4,7 +4,7 @@
  * same 404 as for a payment that does not exist.
  */
 import type { Db } from '@/server/db/runtime';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import type { SessionUser } from '@/server/http/app';
 import { defineAbilityFor } from '@/features/access/ability';
 import { findBookingByToken } from '@/features/booking/server/find-booking';
@@ -16,7 +16,7 @@ export interface PaymentCaller {
   token?: string | null;
 }
 
-export const paymentNotFound = () => new ApiError('NOT_FOUND', 'No payment matches that link.');
+export const paymentNotFound = () => new DomainError('NOT_FOUND', 'No payment matches that link.');
 
 export async function mayAccessOrder(db: Db, loaded: LoadedOrder, caller: PaymentCaller): Promise<boolean> {
   if (caller.user) {

@@ -8,7 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { payments } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
 import { loadOrder } from '@/features/repairs/server/lock-order';
 import {
@@ -62,9 +62,9 @@ export async function bookingPaymentView(db: Db, booking: { id: string; referenc
  */
 export async function switchToCollection(db: Db, payment: PaymentRow, baseUrl: string): Promise<PaymentRow> {
   if (payment.purpose !== 'booking' || !payment.bookingId) {
-    throw new ApiError('CONFLICT', 'Only a payment made while booking can be switched to pay on collection.');
+    throw new DomainError('CONFLICT', 'Only a payment made while booking can be switched to pay on collection.');
   }
-  if (isCaptured(payment.status)) throw new ApiError('CONFLICT', 'This booking is paid already.');
+  if (isCaptured(payment.status)) throw new DomainError('CONFLICT', 'This booking is paid already.');
   await switchBookingToCollection(db, payment.bookingId);
   const result = await applyPaymentUpdate(db, {
     provider: payment.provider,

@@ -3,7 +3,7 @@
  * sandbox-cards.ts), applied through the same path as a provider's webhook.
  */
 import type { Db } from '@/server/db/runtime';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import type { LoadedOrder } from '@/features/repairs/server/lock-order';
 import { checkSandboxCard } from '../sandbox-cards';
 import { isCaptured } from '../state';
@@ -20,10 +20,10 @@ export const CLOSED_FAILURES = new Set(['switched_to_collection', 'expired']);
 
 function assertOpenSandbox(payment: PaymentRow, loaded: LoadedOrder) {
   if (payment.provider !== 'sandbox') {
-    throw new ApiError('CONFLICT', 'This payment is not taken by the test-mode card form.');
+    throw new DomainError('CONFLICT', 'This payment is not taken by the test-mode card form.');
   }
   if (payment.status === 'failed' && payment.failureCode === 'switched_to_collection') {
-    throw new ApiError(
+    throw new DomainError(
       'CONFLICT',
       'You chose to pay on collection for this booking, so nothing is taken online.',
     );
@@ -34,12 +34,12 @@ function assertOpenSandbox(payment: PaymentRow, loaded: LoadedOrder) {
     (loaded.booking.status === 'cancelled' || loaded.order.status === 'cancelled')
   ) {
     if (payment.purpose === 'booking') {
-      throw new ApiError(
+      throw new DomainError(
         'BOOKING_RELEASED',
         'The slot was held for you while you paid, but the time ran out and the booking was released. Please book again.',
       );
     }
-    throw new ApiError('CONFLICT', 'This repair was cancelled, so there is nothing to pay.');
+    throw new DomainError('CONFLICT', 'This repair was cancelled, so there is nothing to pay.');
   }
 }
 
@@ -54,11 +54,11 @@ export async function confirmSandboxCard(
   assertOpenSandbox(payment, loaded);
   if (isCaptured(payment.status)) return null;
   if (payment.status === 'requires_action') {
-    throw new ApiError('CONFLICT', 'Your bank asked for an extra confirmation: complete that step first.');
+    throw new DomainError('CONFLICT', 'Your bank asked for an extra confirmation: complete that step first.');
   }
   const check = checkSandboxCard(card, now);
   if (!check.ok)
-    throw new ApiError('VALIDATION_FAILED', check.message, [{ path: check.field, message: check.message }]);
+    throw new DomainError('VALIDATION_FAILED', check.message, [{ path: check.field, message: check.message }]);
   const methodDetail = `${check.brand} •••• ${check.last4}`;
   const base = { provider: 'sandbox' as const, paymentId: payment.id, now };
   if (check.outcome === 'succeeds') {
@@ -89,7 +89,7 @@ export async function authenticateSandbox(
   assertOpenSandbox(payment, loaded);
   if (isCaptured(payment.status)) return null;
   if (payment.status !== 'requires_action') {
-    throw new ApiError('CONFLICT', 'This payment is not waiting for an extra confirmation.');
+    throw new DomainError('CONFLICT', 'This payment is not waiting for an extra confirmation.');
   }
   return applyPaymentUpdate(db, {
     provider: 'sandbox',

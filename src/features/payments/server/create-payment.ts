@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { payments, type PaymentProvider } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
 import { isUniqueViolation } from '@/features/booking/server/create-booking';
 import type { LoadedOrder } from '@/features/repairs/server/lock-order';
@@ -35,7 +35,7 @@ export function paypalReturnUrls(baseUrl: string, paymentId: string) {
 
 export async function createPayment(db: Db, input: CreatePaymentInput): Promise<PaymentRow> {
   const { loaded } = input;
-  if (input.amountMinor <= 0) throw new ApiError('CONFLICT', 'Nothing is due on this repair.');
+  if (input.amountMinor <= 0) throw new DomainError('CONFLICT', 'Nothing is due on this repair.');
   let row: PaymentRow;
   try {
     [row] = (await db
@@ -59,7 +59,7 @@ export async function createPayment(db: Db, input: CreatePaymentInput): Promise<
       .from(payments)
       .where(eq(payments.idempotencyKey, input.idempotencyKey));
     if (!existing || existing.orderId !== loaded.order.id || existing.amountMinor !== input.amountMinor) {
-      throw new ApiError(
+      throw new DomainError(
         'IDEMPOTENCY_MISMATCH',
         'This Idempotency-Key was already used for a different payment. Use a new key.',
       );
@@ -111,8 +111,8 @@ export async function ensureIntent(
       { err, paymentId: row.id, provider: row.provider },
       'payment provider refused to create a payment',
     );
-    if (err instanceof ProviderError) throw new ApiError('UNAVAILABLE', err.message);
-    throw new ApiError(
+    if (err instanceof ProviderError) throw new DomainError('UNAVAILABLE', err.message);
+    throw new DomainError(
       'UNAVAILABLE',
       'The payment provider could not be reached. Please try again, or choose to pay on collection.',
     );

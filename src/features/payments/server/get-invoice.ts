@@ -2,12 +2,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { invoices } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { isUuid, loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-order';
 import { mayAccessOrder, type PaymentCaller } from './access';
 import type { InvoiceRow } from './issue-invoice';
 
-export const invoiceNotFound = () => new ApiError('NOT_FOUND', 'No invoice matches that link.');
+export const invoiceNotFound = () => new DomainError('NOT_FOUND', 'No invoice matches that link.');
 
 /** null for an unknown id, and for anything that is not a uuid (never a database error). */
 export async function getInvoice(db: Db, id: string): Promise<InvoiceRow | null> {

@@ -6,7 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { payments } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { formatMoney } from '@/features/pricing/money';
 import type { LoadedOrder } from '@/features/repairs/server/lock-order';
 import type { EventActor } from '@/features/repairs/server/order-events';
@@ -29,7 +29,7 @@ export async function customerOrderPayments(db: Db, loaded: LoadedOrder): Promis
 
 function assertPayable(loaded: LoadedOrder) {
   if (loaded.order.status === 'cancelled' || loaded.booking.status === 'cancelled') {
-    throw new ApiError('CONFLICT', 'This repair was cancelled, so there is nothing to pay.');
+    throw new DomainError('CONFLICT', 'This repair was cancelled, so there is nothing to pay.');
   }
 }
 
@@ -42,13 +42,13 @@ export async function payBalance(
 ): Promise<PaymentRow> {
   assertPayable(loaded);
   if (!isMethodAvailable(method)) {
-    throw new ApiError('VALIDATION_FAILED', 'That payment method is not available.', [
+    throw new DomainError('VALIDATION_FAILED', 'That payment method is not available.', [
       { path: 'method', message: 'Choose card.' },
     ]);
   }
   const rows = await orderPayments(db, loaded.order.id);
   const due = balanceOf(loaded, rows).dueMinor;
-  if (due <= 0) throw new ApiError('CONFLICT', 'Nothing is due on this repair.');
+  if (due <= 0) throw new DomainError('CONFLICT', 'Nothing is due on this repair.');
   const provider = providerForMethod(method);
   if (!opts.idempotencyKey) {
     const open = rows.find(
@@ -102,10 +102,10 @@ export async function recordCounterPayment(
         events: [],
       };
   }
-  if (due <= 0) throw new ApiError('CONFLICT', 'Nothing is due on this repair.');
+  if (due <= 0) throw new DomainError('CONFLICT', 'Nothing is due on this repair.');
   if (amount > due) {
     const message = `At most ${formatMoney(due, loaded.booking.currency)} is due.`;
-    throw new ApiError('VALIDATION_FAILED', message, [{ path: 'amountMinor', message }]);
+    throw new DomainError('VALIDATION_FAILED', message, [{ path: 'amountMinor', message }]);
   }
   const row = await createPayment(db, {
     loaded,

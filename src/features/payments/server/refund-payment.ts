@@ -8,7 +8,7 @@
 import { and, eq, inArray, sum } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { paymentRefunds, payments } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
 import { formatMoney } from '@/features/pricing/money';
 import {
@@ -32,7 +32,7 @@ export interface RefundInput {
 }
 
 const refundRefused = () =>
-  new ApiError(
+  new DomainError(
     'UNAVAILABLE',
     'The payment provider did not accept the refund. Nothing was refunded; please try again.',
   );
@@ -43,7 +43,7 @@ export async function refundPayment(db: Db, paymentId: string, input: RefundInpu
     const [existing] = await db.select().from(paymentRefunds).where(eq(paymentRefunds.idempotencyKey, key));
     if (existing) {
       if (existing.amountMinor !== input.amountMinor) {
-        throw new ApiError(
+        throw new DomainError(
           'IDEMPOTENCY_MISMATCH',
           'This Idempotency-Key was already used for a different refund.',
         );
@@ -57,9 +57,9 @@ export async function refundPayment(db: Db, paymentId: string, input: RefundInpu
 
   const { payment, refund } = await db.transaction(async (tx) => {
     const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
-    if (!p) throw new ApiError('NOT_FOUND', 'No payment with that id.');
+    if (!p) throw new DomainError('NOT_FOUND', 'No payment with that id.');
     if (!isCaptured(p.status))
-      throw new ApiError('CONFLICT', 'Only a payment that has been taken can be refunded.');
+      throw new DomainError('CONFLICT', 'Only a payment that has been taken can be refunded.');
     const [pending] = await tx
       .select({ total: sum(paymentRefunds.amountMinor) })
       .from(paymentRefunds)
@@ -70,7 +70,7 @@ export async function refundPayment(db: Db, paymentId: string, input: RefundInpu
         left <= 0
           ? 'This payment has been refunded in full already.'
           : `At most ${formatMoney(left, p.currency)} of this payment can still be refunded.`;
-      throw new ApiError('VALIDATION_FAILED', message, [{ path: 'amountMinor', message }]);
+      throw new DomainError('VALIDATION_FAILED', message, [{ path: 'amountMinor', message }]);
     }
     const [r] = await tx
       .insert(paymentRefunds)
@@ -83,7 +83,7 @@ export async function refundPayment(db: Db, paymentId: string, input: RefundInpu
       })
       .onConflictDoNothing()
       .returning();
-    if (!r) throw new ApiError('CONFLICT', 'A refund with this Idempotency-Key is in progress.');
+    if (!r) throw new DomainError('CONFLICT', 'A refund with this Idempotency-Key is in progress.');
     return { payment: p, refund: r };
   });
 

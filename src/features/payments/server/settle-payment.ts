@@ -4,7 +4,7 @@
  * Webhooks carry the same news; whichever arrives first wins, the other changes nothing.
  */
 import type { Db } from '@/server/db/runtime';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
 import { isCaptured } from '../state';
 import { applyPaymentUpdate, type PaymentUpdateResult } from './apply-update';
@@ -40,7 +40,7 @@ export async function settlePayment(
       });
     }
     logger.error({ err, paymentId: payment.id }, 'could not settle a payment with its provider');
-    throw new ApiError(
+    throw new DomainError(
       'UNAVAILABLE',
       'The payment provider could not be reached. Please try again in a moment.',
     );

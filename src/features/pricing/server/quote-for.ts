@@ -1,5 +1,5 @@
 import type { Db } from '@/server/db/runtime';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { loadCatalog, type CatalogSnapshot } from '@/features/catalog/server/load-catalog';
 import { getShopRow } from '@/features/shops/server/list-shops';
 import {
@@ -31,14 +31,14 @@ export function quoteFromSnapshot(
 ): Quote {
   const model = snapshot.modelsBySlug.get(input.modelSlug);
   if (!model) {
-    throw new ApiError('VALIDATION_FAILED', 'Unknown device model.', [
+    throw new DomainError('VALIDATION_FAILED', 'Unknown device model.', [
       { path: `${fieldPrefix}modelSlug`, message: `No device model "${input.modelSlug}".` },
     ]);
   }
   const prices = snapshot.pricesByModel.get(model.slug);
   const missing = input.repairSlugs.map((slug, i) => ({ slug, i })).filter(({ slug }) => !prices?.has(slug));
   if (missing.length > 0) {
-    throw new ApiError(
+    throw new DomainError(
       'VALIDATION_FAILED',
       'One or more repairs are not offered for this model.',
       missing.map(({ slug, i }) => ({
@@ -65,7 +65,7 @@ export async function pricingConfigFor(db: Db, shopSlug: string | undefined): Pr
   if (!shopSlug) return DEFAULT_PRICING_CONFIG;
   const shop = await getShopRow(db, shopSlug);
   if (!shop) {
-    throw new ApiError('VALIDATION_FAILED', 'Unknown shop.', [
+    throw new DomainError('VALIDATION_FAILED', 'Unknown shop.', [
       { path: 'shopSlug', message: `No shop "${shopSlug}".` },
     ]);
   }

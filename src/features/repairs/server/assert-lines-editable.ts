@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairQuotes } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { isTerminal, type RepairStatus } from '../state-machine';
 import type { LoadedOrder } from './lock-order';
 
@@ -21,10 +21,10 @@ export async function findPendingQuote(db: Db, orderId: string) {
  */
 export async function assertLinesEditable(db: Db, loaded: LoadedOrder): Promise<void> {
   if (isTerminal(loaded.order.status as RepairStatus)) {
-    throw new ApiError('CONFLICT', `This order is ${loaded.order.status}: its lines can no longer change.`);
+    throw new DomainError('CONFLICT', `This order is ${loaded.order.status}: its lines can no longer change.`);
   }
   if (await findPendingQuote(db, loaded.order.id)) {
-    throw new ApiError(
+    throw new DomainError(
       'CONFLICT',
       'A revised quote is waiting for the customer. Withdraw it before changing the lines.',
     );

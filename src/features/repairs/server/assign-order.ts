@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrders, user } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { atLeast } from '@/features/access/ability';
 import {
   createNotifications,
@@ -99,12 +99,12 @@ export async function assignOrder(
     assertCan(caller.ability, 'read', loaded);
     const may = orderPermissions(caller.ability, loaded);
     if (isTerminal(loaded.order.status as RepairStatus)) {
-      throw new ApiError('CONFLICT', 'A finished order cannot be reassigned.');
+      throw new DomainError('CONFLICT', 'A finished order cannot be reassigned.');
     }
     if (!may.assignAnyone) {
       // technicians: only themselves, and only on an unassigned order
       if (!may.take || technicianId !== caller.user.id) {
-        throw new ApiError(
+        throw new DomainError(
           'FORBIDDEN',
           may.take
             ? 'You may only take this job for yourself.'
@@ -116,7 +116,7 @@ export async function assignOrder(
     if (technicianId !== null) {
       assignee = await findAssignableUser(tx, technicianId);
       if (!assignee) {
-        throw new ApiError('VALIDATION_FAILED', 'That person cannot be assigned.', [
+        throw new DomainError('VALIDATION_FAILED', 'That person cannot be assigned.', [
           { path: 'technicianId', message: 'Choose an active technician, manager or admin.' },
         ]);
       }

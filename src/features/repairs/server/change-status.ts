@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import type { AppAbility } from '@/features/access/ability';
 import {
   createNotifications,
@@ -37,14 +37,14 @@ export interface Caller {
 }
 
 /** Maps a state-machine refusal to the API's error. */
-export function transitionApiError(err: TransitionError): ApiError {
+export function transitionApiError(err: TransitionError): DomainError {
   if (err.code === 'ILLEGAL_TRANSITION') {
-    return new ApiError('CONFLICT', `An order cannot move from "${err.from}" to "${err.to}".`);
+    return new DomainError('CONFLICT', `An order cannot move from "${err.from}" to "${err.to}".`);
   }
   if (err.code === 'FORBIDDEN') {
-    return new ApiError('FORBIDDEN', `Your role may not move an order from "${err.from}" to "${err.to}".`);
+    return new DomainError('FORBIDDEN', `Your role may not move an order from "${err.from}" to "${err.to}".`);
   }
-  return new ApiError(
+  return new DomainError(
     'VALIDATION_FAILED',
     'Some details are missing for this change.',
     (err.missing ?? []).map((m) =>

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { idempotencyKeys, repairOrderEvents, user } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
 import { loadCatalog } from '@/features/catalog/server/load-catalog';
 import { getShopRow } from '@/features/shops/server/list-shops';
@@ -50,7 +50,7 @@ async function findReplay(db: Db, key: string, requestHash: string): Promise<Wal
     .where(and(eq(idempotencyKeys.key, key), eq(idempotencyKeys.scope, SCOPE)));
   if (!row) return null;
   if (row.requestHash !== requestHash) {
-    throw new ApiError(
+    throw new DomainError(
       'IDEMPOTENCY_MISMATCH',
       'This Idempotency-Key was already used with a different request. Use a new key for a new walk-in.',
     );
@@ -81,19 +81,19 @@ export async function createWalkIn(
   const key = opts.idempotencyKey ? `walk-in:${me.id}:${opts.idempotencyKey}` : undefined;
 
   if (me.shopSlug && input.shopSlug && input.shopSlug !== me.shopSlug) {
-    throw new ApiError('VALIDATION_FAILED', 'You can only take in devices at your own shop.', [
+    throw new DomainError('VALIDATION_FAILED', 'You can only take in devices at your own shop.', [
       { path: 'shopSlug', message: 'Leave this empty: walk-ins are taken in at your shop.' },
     ]);
   }
   const shopSlug = me.shopSlug ?? input.shopSlug;
   if (!shopSlug) {
-    throw new ApiError('VALIDATION_FAILED', 'Which shop is the device handed in at?', [
+    throw new DomainError('VALIDATION_FAILED', 'Which shop is the device handed in at?', [
       { path: 'shopSlug', message: 'Choose the shop.' },
     ]);
   }
   const shop = await getShopRow(db, shopSlug);
   if (!shop) {
-    throw new ApiError('VALIDATION_FAILED', 'Unknown shop.', [
+    throw new DomainError('VALIDATION_FAILED', 'Unknown shop.', [
       { path: 'shopSlug', message: 'Choose one of our shops.' },
     ]);
   }
@@ -175,7 +175,7 @@ export async function createWalkIn(
       // the same request was made before (or is being made right now and has just committed)
       const replay = await findReplay(db, key, requestHash);
       if (replay) return { created: replay, replayed: true };
-      throw new ApiError('CONFLICT', 'A request with this Idempotency-Key is still in progress.');
+      throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still in progress.');
     }
     if (!out) continue;
 

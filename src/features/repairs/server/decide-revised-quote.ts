@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrders, repairQuotes } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { createNotifications } from '@/features/notifications/server/notify';
 import type { StaffRole } from '../state-machine';
 import { applyStatusChange, finishStatusChange, type ChangeStatusInput } from './change-status';
@@ -64,12 +64,12 @@ export async function decideRevisedQuote(
       .select()
       .from(repairQuotes)
       .where(and(eq(repairQuotes.id, quoteId), eq(repairQuotes.orderId, locked.order.id)));
-    if (!quote) throw new ApiError('NOT_FOUND', 'This repair has no revised quote with that id.');
+    if (!quote) throw new DomainError('NOT_FOUND', 'This repair has no revised quote with that id.');
     if (quote.status !== 'pending') {
-      throw new ApiError('CONFLICT', `This revised quote was already ${quote.status}.`);
+      throw new DomainError('CONFLICT', `This revised quote was already ${quote.status}.`);
     }
     if (locked.order.status !== 'awaiting_approval') {
-      throw new ApiError('CONFLICT', 'This repair is no longer waiting for your decision.');
+      throw new DomainError('CONFLICT', 'This repair is no longer waiting for your decision.');
     }
     const previousTotalMinor = agreedTotalOf(locked);
     await tx

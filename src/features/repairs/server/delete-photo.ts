@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderPhotos } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { getBlobStore } from '@/server/storage';
 import { logger } from '@/server/logger';
 import { assertCan, loadOrder } from './lock-order';
@@ -32,7 +32,7 @@ export async function deletePhoto(
       .where(and(eq(repairOrderPhotos.id, photoId), eq(repairOrderPhotos.orderId, loaded.order.id)));
     if (!photo) throw photoNotFound();
     if (!canDeletePhoto(caller.ability, loaded, photo, caller.actor.userId)) {
-      throw new ApiError(
+      throw new DomainError(
         'FORBIDDEN',
         'Only a manager, or the technician who added the photo while the order is theirs, may delete it.',
       );

@@ -4,7 +4,7 @@
  * learns nothing.
  */
 import type { Db } from '@/server/db/runtime';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { normaliseReference } from '@/features/booking/reference';
 import { findBookingByToken } from '@/features/booking/server/find-booking';
 import { loadOrder, type LoadedOrder } from './lock-order';
@@ -13,7 +13,7 @@ async function loadByReference(db: Db, reference: string, forUpdate: boolean): P
   try {
     return await loadOrder(db, reference, forUpdate);
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'NOT_FOUND') return null;
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') return null;
     throw err;
   }
 }

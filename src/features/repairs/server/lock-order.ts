@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { subject, type AppAbility, type RepairOrderRecord } from '@/features/access/ability';
 
 export type OrderRow = typeof repairOrders.$inferSelect;
@@ -25,7 +25,7 @@ export function can(ability: AppAbility, action: Parameters<AppAbility['can']>[0
   return ability.can(action, subject('RepairOrder', accessRecord(loaded)));
 }
 
-export const orderNotFound = () => new ApiError('NOT_FOUND', 'No repair order with that id.');
+export const orderNotFound = () => new DomainError('NOT_FOUND', 'No repair order with that id.');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,7 +59,7 @@ export async function loadOrder(db: Db, idOrReference: string, forUpdate = false
 export function assertCan(ability: AppAbility, action: 'update' | 'approve' | 'read', loaded: LoadedOrder) {
   if (!can(ability, 'read', loaded)) throw orderNotFound();
   if (action !== 'read' && !can(ability, action, loaded)) {
-    throw new ApiError(
+    throw new DomainError(
       'FORBIDDEN',
       action === 'update'
         ? 'Only the assigned technician or a manager may change this order.'

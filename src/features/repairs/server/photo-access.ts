@@ -6,13 +6,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderPhotos, user } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import type { AppAbility } from '@/features/access/ability';
 import { can, isUuid, type LoadedOrder } from './lock-order';
 
 export type PhotoRow = typeof repairOrderPhotos.$inferSelect;
 
-export const photoNotFound = () => new ApiError('NOT_FOUND', 'No photo with that id.');
+export const photoNotFound = () => new DomainError('NOT_FOUND', 'No photo with that id.');
 
 /** Staff: technicians and above (they read every order and its internal notes). */
 export function isStaff(ability: AppAbility): boolean {

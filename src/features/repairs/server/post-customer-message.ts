@@ -8,7 +8,7 @@
 import { and, count, eq, gt } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderEvents } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { createNotifications, publishNotifications } from '@/features/notifications/server/notify';
 import type { OrderEventDto } from '../portal-schemas';
 import { toOrderEventDto } from './customer-order-view';
@@ -38,7 +38,7 @@ export async function postCustomerMessage(
       sender.kind === 'account'
         ? await findOwnedOrder(tx, sender.userId, reference, true)
         : await findOrderByToken(tx, reference, sender.token, true);
-    if (!loaded) throw new ApiError('NOT_FOUND', 'No repair matches that reference.');
+    if (!loaded) throw new DomainError('NOT_FOUND', 'No repair matches that reference.');
     const { order, booking } = loaded;
 
     const since = new Date(now.getTime() - 60_000);
@@ -56,7 +56,7 @@ export async function postCustomerMessage(
         ),
       );
     if ((recent?.n ?? 0) >= MESSAGES_PER_MINUTE) {
-      throw new ApiError('RATE_LIMITED', 'You have sent a lot of messages. Please wait a minute.');
+      throw new DomainError('RATE_LIMITED', 'You have sent a lot of messages. Please wait a minute.');
     }
 
     const actor: EventActor =

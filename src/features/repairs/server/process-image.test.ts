@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { processImage } from './process-image';
 
 const LIMITS = { maxBytes: 10 * 1024 * 1024, maxPixels: 50_000_000 };
@@ -17,13 +17,13 @@ function picture(width: number, height: number) {
   ]);
 }
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
+async function refusal(p: Promise<unknown>): Promise<DomainError> {
   const err = await p.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
+  expect(err).toBeInstanceOf(DomainError);
+  return err as DomainError;
 }
 
 describe('processImage', () => {
@@ -74,7 +74,7 @@ describe('processImage', () => {
       .toBuffer();
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const err = await refusal(processImage(bomb, LIMITS));
-    expect(err.status).toBe(422);
+    expect(err.code).toBe('VALIDATION_FAILED');
     expect(err.fieldErrors[0]).toMatchObject({ path: 'file' });
     expect(err.message).toMatch(/10000 × 10000 pixels/);
   });
@@ -96,7 +96,7 @@ describe('processImage', () => {
     ];
     for (const [bytes, declared, message] of cases) {
       const err = await refusal(processImage(bytes, LIMITS, declared));
-      expect(err.status, String(message)).toBe(415);
+      expect(err.code, String(message)).toBe('UNSUPPORTED_MEDIA_TYPE');
       expect(err.message).toMatch(message);
       expect(err.fieldErrors).toEqual([{ path: 'file', message: err.message }]);
     }
@@ -105,6 +105,6 @@ describe('processImage', () => {
   it('refuses an oversized file with 413 without decoding it', async () => {
     const input = await picture(100, 100).jpeg().toBuffer();
     const err = await refusal(processImage(input, { ...LIMITS, maxBytes: 100 }));
-    expect(err.status).toBe(413);
+    expect(err.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });

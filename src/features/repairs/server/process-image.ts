@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import {
   checkPhotoBytes,
   FORMAT_MIME,
@@ -41,7 +41,7 @@ export interface ProcessedImage {
 }
 
 /** Why a file was refused: the status and the field message the API answers with. */
-export class ImageRejectedError extends ApiError {}
+export class ImageRejectedError extends DomainError {}
 
 function refuse(code: 'UNSUPPORTED_MEDIA_TYPE' | 'VALIDATION_FAILED' | 'PAYLOAD_TOO_LARGE', message: string) {
   return new ImageRejectedError(code, message, [{ path: 'file', message }]);

@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrders } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { encryptSecret } from '@/server/secrets';
 import { publishNotifications } from '@/features/notifications/server/notify';
 import { applyStatusChange, finishStatusChange, type StatusChangeResult } from './change-status';
@@ -78,10 +78,10 @@ export async function recordIntake(
     assertCan(caller.ability, 'read', loaded);
     const may = orderPermissions(caller.ability, loaded);
     if (!may.update && !may.take) {
-      throw new ApiError('FORBIDDEN', 'Only the assigned technician or a manager may receive this order.');
+      throw new DomainError('FORBIDDEN', 'Only the assigned technician or a manager may receive this order.');
     }
     if (loaded.order.status !== 'booked') {
-      throw new ApiError(
+      throw new DomainError(
         'CONFLICT',
         `This order is "${loaded.order.status}": only a booked order can be received.`,
       );

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderLines, repairOrders } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import type { Caller } from './change-status';
 import { assertCan, loadOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents } from './order-events';
@@ -26,7 +26,7 @@ export async function removeOrderLine(
       .delete(repairOrderLines)
       .where(and(eq(repairOrderLines.id, lineId), eq(repairOrderLines.orderId, loaded.order.id)))
       .returning();
-    if (!line) throw new ApiError('NOT_FOUND', 'This order has no line with that id.');
+    if (!line) throw new DomainError('NOT_FOUND', 'This order has no line with that id.');
     await tx.update(repairOrders).set({ updatedAt: now }).where(eq(repairOrders.id, loaded.order.id));
     const event = await appendOrderEvent(tx, {
       orderId: loaded.order.id,

@@ -3,7 +3,7 @@
  * (an internal `passcode_viewed` event) in the same transaction.
  */
 import type { Db } from '@/server/db/runtime';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { decryptSecret } from '@/server/secrets';
 import { logger } from '@/server/logger';
 import { assertCan, loadOrder } from './lock-order';
@@ -21,13 +21,13 @@ export async function revealPasscode(
     const loaded = await loadOrder(tx, idOrReference, true);
     assertCan(caller.ability, 'update', loaded);
     const sealed = loaded.order.passcodeEncrypted;
-    if (!sealed) throw new ApiError('NOT_FOUND', 'No passcode is stored for this order.');
+    if (!sealed) throw new DomainError('NOT_FOUND', 'No passcode is stored for this order.');
     let passcode: string;
     try {
       passcode = decryptSecret(sealed);
     } catch (err) {
       logger.error({ err, orderId: loaded.order.id }, 'could not decrypt a stored passcode');
-      throw new ApiError(
+      throw new DomainError(
         'CONFLICT',
         'The stored passcode cannot be read with the current encryption key. Ask the customer again.',
       );

@@ -1,7 +1,7 @@
 import { eq, max } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairQuotes } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { orderTotals } from '../quote-totals';
 import { applyStatusChange, finishStatusChange, type Caller, type ChangeStatusInput } from './change-status';
 import { assertCan, loadOrder } from './lock-order';
@@ -31,16 +31,16 @@ export async function sendRevisedQuote(
     const loaded = await loadOrder(tx, orderId, true);
     assertCan(caller.ability, 'update', loaded);
     if (await findPendingQuote(tx, loaded.order.id)) {
-      throw new ApiError('CONFLICT', 'A revised quote is already waiting for the customer.');
+      throw new DomainError('CONFLICT', 'A revised quote is already waiting for the customer.');
     }
     if (!QUOTE_FROM_STATUSES.has(loaded.order.status)) {
-      throw new ApiError(
+      throw new DomainError(
         'CONFLICT',
         `A revised quote can be sent while diagnosing or repairing; this order is ${loaded.order.status}.`,
       );
     }
     const lines = await orderLineRows(tx, loaded.order.id);
-    if (lines.length === 0) throw new ApiError('CONFLICT', 'Add the repair lines before sending a quote.');
+    if (lines.length === 0) throw new DomainError('CONFLICT', 'Add the repair lines before sending a quote.');
     const totals = orderTotals(lines, surchargeOf(loaded), loaded.booking.quote.vat.rateBp);
     const [last] = await tx
       .select({ version: max(repairQuotes.version) })

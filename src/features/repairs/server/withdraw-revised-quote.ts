@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairQuotes } from '@/server/db/schema';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import {
   applyStatusChange,
   finishStatusChange,
@@ -35,9 +35,9 @@ export async function withdrawRevisedQuote(
       .select()
       .from(repairQuotes)
       .where(and(eq(repairQuotes.id, quoteId), eq(repairQuotes.orderId, loaded.order.id)));
-    if (!quote) throw new ApiError('NOT_FOUND', 'This order has no revised quote with that id.');
+    if (!quote) throw new DomainError('NOT_FOUND', 'This order has no revised quote with that id.');
     if (quote.status !== 'pending') {
-      throw new ApiError('CONFLICT', `This revised quote is already ${quote.status}.`);
+      throw new DomainError('CONFLICT', `This revised quote is already ${quote.status}.`);
     }
     const [updated] = await tx
       .update(repairQuotes)

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { authorize } from '@/server/http/guard';
+import { authorize } from '@/features/access/server';
 import { errorResponses } from '@/server/http/errors';
 import type { AppEnv } from '@/server/http/app';
 import { auditRequestFrom } from '@/features/audit/server/record-audit';

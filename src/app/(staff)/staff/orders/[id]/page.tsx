@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ArrowLeft, ExternalLink, Printer } from 'lucide-react';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { requirePageRole } from '@/features/auth/server/page-guard';
 import { getStaffOrder } from '@/features/repairs/server/get-staff-order';
 import { isUuid } from '@/features/repairs/server/lock-order';
@@ -40,7 +40,7 @@ async function load(id: string, caller: ReturnType<typeof staffCaller>): Promise
   try {
     return await getStaffOrder(await getDb(), id, caller);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) notFound();
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
     throw err;
   }
 }

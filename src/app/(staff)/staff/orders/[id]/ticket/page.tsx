@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { ArrowLeft } from 'lucide-react';
 import { getDb } from '@/server/db/runtime';
 import { getBranding } from '@/server/branding';
-import { ApiError } from '@/server/http/errors';
+import { DomainError } from '@/server/domain-error';
 import { requirePageRole } from '@/features/auth/server/page-guard';
 import { requestBaseUrl } from '@/features/booking/server/request-base-url';
 import { loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-order';
@@ -67,7 +67,7 @@ export default async function JobTicketPage({
   try {
     loaded = await loadOrder(db, decodeURIComponent(id));
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'NOT_FOUND') notFound();
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
     throw err;
   }
   const [ticket, base, t] = await Promise.all([

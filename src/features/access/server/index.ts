@@ -1,0 +1,2 @@
+/** Access control on the server: the route guards built on the abilities of ../ability.ts. */
+export { abilityOf, authorize } from './guard';

@@ -1,0 +1,2 @@
+/** The catalogue's server surface for other domains and the entry. */
+export { catalogIsEmpty, seedCatalog } from './seed-catalog';

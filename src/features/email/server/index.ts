@@ -1,0 +1,2 @@
+/** The e-mail domain's server surface for other domains and the entry. */
+export { registerEmailWorkers } from './register-workers';

@@ -1,0 +1,50 @@
+/**
+ * The one error that services (and routes) throw when a request cannot be carried out: an
+ * unknown record, a refused change, a conflict, a field that is wrong. It says what went wrong
+ * in the domain's words and knows nothing of HTTP: the API's error handler alone maps its code
+ * to a status and an application/problem+json body (src/server/http/errors.ts).
+ */
+
+/** What kind of failure this is (the HTTP layer maps each to one status). */
+export type DomainErrorCode =
+  /** the input cannot be read at all (a broken upload, a webhook that is not an event) */
+  | 'BAD_REQUEST'
+  /** fields are wrong: `fieldErrors` says which */
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'SLOT_FULL'
+  /** a booking released because its payment hold ran out: book again */
+  | 'BOOKING_RELEASED'
+  | 'SLOT_UNAVAILABLE'
+  | 'IDEMPOTENCY_MISMATCH'
+  | 'PAYMENT_DECLINED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  /** a service this one needs (a payment provider, the mail server) did not answer */
+  | 'UNAVAILABLE';
+
+export interface FieldError {
+  /** the field, as a dotted path into the input (`service.shopSlug`) */
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Whether this error is a domain error of one of these codes. */
+export function isDomainError(err: unknown, ...codes: DomainErrorCode[]): err is DomainError {
+  return err instanceof DomainError && (codes.length === 0 || codes.includes(err.code));
+}

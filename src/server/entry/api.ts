@@ -1,0 +1,68 @@
+/**
+ * The HTTP API as served: the frame of src/server/http/api-app.ts (one middleware chain, one
+ * error handler) with every domain's routes mounted under /api. This is part of the entry, the
+ * composition root: it alone knows all the domains.
+ */
+import { createApiApp, finishApiApp } from '@/server/http/api-app';
+import { catalogApi } from '@/features/catalog/api';
+import { shopsApi } from '@/features/shops/api';
+import { pricingApi } from '@/features/pricing/api';
+import { bookingApi } from '@/features/booking/api';
+import { manageBookingApi } from '@/features/booking/manage-api';
+import { repairsApi } from '@/features/repairs/api';
+import { portalApi } from '@/features/repairs/portal-api';
+import { quotesApi } from '@/features/repairs/quotes-api';
+import { isPhotoUploadRequest, photosApi } from '@/features/repairs/photos-api';
+import { staffOrdersApi } from '@/features/repairs/staff-api';
+import { systemApi } from '@/features/system/api';
+import { authApi, betterAuthApi, sessionUserOfRequest } from '@/features/auth/api';
+import { emailApi } from '@/features/email/api';
+import { liveApi } from '@/features/live/api';
+import { notificationsApi } from '@/features/notifications/api';
+import { paymentsApi } from '@/features/payments/api';
+import { auditApi } from '@/features/audit/api';
+import { securityApi } from '@/features/security/api';
+
+function buildApi() {
+  const app = createApiApp({
+    resolveUser: sessionUserOfRequest,
+    bodyMode: (method, path) =>
+      // better-auth reads the raw request body itself; photo uploads stream their own, larger one
+      path.startsWith('/api/auth/') ? 'raw' : isPhotoUploadRequest(method, path) ? 'own' : 'json',
+  });
+
+  const routes = app
+    .route('/', betterAuthApi)
+    .route('/', systemApi)
+    .route('/', catalogApi)
+    .route('/', shopsApi)
+    .route('/', pricingApi)
+    .route('/', bookingApi)
+    .route('/', manageBookingApi)
+    .route('/', repairsApi)
+    .route('/', portalApi)
+    .route('/', quotesApi)
+    .route('/', photosApi)
+    .route('/', staffOrdersApi)
+    .route('/', authApi)
+    .route('/', emailApi)
+    .route('/', liveApi)
+    .route('/', notificationsApi)
+    .route('/', paymentsApi)
+    .route('/', auditApi)
+    .route('/', securityApi);
+
+  finishApiApp(app);
+  return routes;
+}
+
+export type AppType = ReturnType<typeof buildApi>;
+
+declare global {
+  var __rtApi: AppType | undefined;
+}
+
+/** The API of this process (one per process: Next's bundle and the server share it). */
+export function getApi(): AppType {
+  return (globalThis.__rtApi ??= buildApi());
+}

@@ -1,0 +1,35 @@
+/**
+ * What every app process does before it serves: the event bus (Redis when REDIS_URL is set),
+ * the database (migrations), the first-run seed, the job queue with every domain's workers,
+ * auth and the first admin. Used by the full server (main.ts: pages + API) and the API-only
+ * server (api-server.ts: extra API/worker instances); src/server/lifecycle.ts undoes it.
+ */
+import { env } from '@/env';
+import { logger } from '@/server/logger';
+import { getDatabase, type DatabaseHandle } from '@/server/db/runtime';
+import { setEventBus } from '@/server/events';
+import { createRedisBus, redactUrl } from '@/server/events-redis';
+import { startQueue, startWorkers } from '@/server/queue';
+import { ensureFirstAdmin, getAuth } from '@/features/auth/server';
+import { seedIfEmpty } from './seed';
+import { DOMAIN_WORKERS } from './workers';
+
+export async function bootstrap(): Promise<DatabaseHandle> {
+  // first, and before the data folder is touched: a missing Redis fails the start at once
+  if (env.REDIS_URL) {
+    setEventBus(await createRedisBus(env.REDIS_URL));
+    logger.info({ url: redactUrl(env.REDIS_URL) }, 'live updates go through Redis');
+  }
+  const handle = await getDatabase();
+  if (env.SEED_ON_START) await seedIfEmpty(handle.db);
+  // the job queue (e-mail delivery, reminders, payment holds) lives in the same database; every
+  // app process works it (pg-boss hands each job to one worker only)
+  await startQueue({ handle });
+  await startWorkers(DOMAIN_WORKERS);
+  // create the auth instance now: pages read it from globalThis (see auth/server/session.ts)
+  await getAuth();
+  if (await ensureFirstAdmin(handle.db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) {
+    logger.info({ email: env.ADMIN_EMAIL }, 'created the first admin account from ADMIN_EMAIL');
+  }
+  return handle;
+}

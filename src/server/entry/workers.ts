@@ -1,0 +1,9 @@
+/**
+ * Every domain's queue workers and schedules, registered by bootstrap() on the process's queue
+ * (src/server/queue.ts knows none of them).
+ */
+import type { WorkerRegistration } from '@/server/queue';
+import { registerEmailWorkers } from '@/features/email/server';
+import { registerPaymentWorkers } from '@/features/payments/server';
+
+export const DOMAIN_WORKERS: readonly WorkerRegistration[] = [registerEmailWorkers, registerPaymentWorkers];

@@ -1,0 +1,125 @@
+/**
+ * The API's frame: one Hono app under /api with the middleware every route goes through
+ * (security headers, request id and log line, the signed-in user, CSRF, body limits), the
+ * OpenAPI document and docs page, the 404 and the one error handler. It knows no domain: the
+ * entry (src/server/entry/api.ts) passes in how a session becomes a user and which requests
+ * read their own bodies, then mounts the domains' routes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
+import { logger } from '@/server/logger';
+import { handleError, problemResponse, type AppEnv, type SessionUser } from './app';
+import { problem } from './errors';
+import { mountDocs } from './docs';
+import { apiSecurityHeaders, csrfGuard } from './security-middleware';
+import { jsonBodyFromNode, MAX_JSON_BODY } from './json-body';
+
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** How a request's body is read before its route runs. */
+export type BodyMode =
+  /** JSON, read from Node into Hono's cache and capped at 64 KB (the default) */
+  | 'json'
+  /** left as the raw request, capped at 64 KB (e.g. better-auth reads it itself) */
+  | 'raw'
+  /** the route reads and caps its own body (streamed uploads) */
+  | 'own';
+
+export interface ApiAppOptions {
+  /**
+   * The signed-in user of a request, or null. Called for every request, so it must answer
+   * anonymous requests without touching the database.
+   */
+  resolveUser(request: {
+    path: string;
+    header(name: string): string | undefined;
+    headers: Headers;
+  }): Promise<SessionUser | null> | SessionUser | null;
+  /** How this request's body is read (default 'json'). */
+  bodyMode?(method: string, path: string): BodyMode;
+}
+
+/**
+ * A request header straight from Node when served by main.ts: building a WHATWG Headers object
+ * for every request costs a third of a catalogue search.
+ */
+export function requestHeader(c: Context, name: string): string | undefined {
+  const node = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return node ? (node.headers[name] as string | undefined) : c.req.header(name);
+}
+
+/** The /api app with its middleware chain; mount routes on it, then call `finishApiApp`. */
+export function createApiApp(options: ApiAppOptions) {
+  const app = new OpenAPIHono<AppEnv>().basePath('/api');
+
+  // security headers on every API response, errors included
+  app.use('*', apiSecurityHeaders(requestHeader));
+
+  app.use('*', async (c, next) => {
+    const header = (name: string) => requestHeader(c, name);
+    const incomingId = header('x-request-id');
+    const requestId = incomingId && /^[\w-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
+    c.set('requestId', requestId);
+    c.set(
+      'user',
+      await options.resolveUser({
+        path: c.req.path,
+        header,
+        get headers() {
+          return c.req.raw.headers;
+        },
+      }),
+    );
+    // set before the handler runs: changing headers of a finished response makes Hono
+    // rebuild it as a full Response and re-read its body
+    c.header('x-request-id', requestId);
+    const started = performance.now();
+    await next();
+    const ms = performance.now() - started;
+    const status = c.res.status;
+    const line = { requestId, method: c.req.method, path: c.req.path, status, ms: Math.round(ms) };
+    if (status >= 500 || ms > 1000) logger.warn(line, 'api request');
+    else logger.debug(line, 'api request');
+  });
+
+  // cross-site state-changing requests are refused (CSRF)
+  app.use('*', csrfGuard(requestHeader));
+
+  // Only requests that carry a body are limited: touching `req.raw.body` on a GET makes
+  // @hono/node-server build a full Request object, which costs ~40% of a cheap GET's time.
+  const limitBody = bodyLimit({
+    maxSize: MAX_JSON_BODY,
+    onError: (c) =>
+      problemResponse(c, 413, problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KB.')),
+  });
+  app.use('*', async (c, next) => {
+    if (BODYLESS.has(c.req.method)) return next();
+    const mode = options.bodyMode?.(c.req.method, c.req.path) ?? 'json';
+    if (mode === 'own') return next();
+    if (mode === 'raw') return limitBody(c, next);
+    await jsonBodyFromNode(c, next, limitBody);
+  });
+
+  return app;
+}
+
+/** The OpenAPI document, the docs page, the API's 404 and its one error handler. */
+export function finishApiApp(app: ReturnType<typeof createApiApp>): void {
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'RevivaTech API',
+      version: '0.1.0',
+      description:
+        'Catalogue, pricing, booking and tracking for a device-repair shop. Errors are application/problem+json.',
+    },
+  });
+  mountDocs(app);
+  app.notFound((c) =>
+    problemResponse(c, 404, problem(404, 'NOT_FOUND', `No API route for ${c.req.method} ${c.req.path}.`)),
+  );
+  app.onError(handleError);
+}
