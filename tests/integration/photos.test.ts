@@ -9,7 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repairOrderEvents, repairOrderPhotos, repairOrders } from '@/server/db/schema';
 import { FsBlobStore, getBlobStore } from '@/server/storage';
-import type { Photo, PhotoList } from '@/features/repairs/photo-schemas';
+import type { Photo, PhotoList } from '@/features/photos/schemas';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import { bookOrder, createUser, type BookedOrder, type TestUser } from './fixtures';
 

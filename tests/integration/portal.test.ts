@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { notifications, repairOrderEvents, repairOrders, repairQuotes } from '@/server/db/schema';
 import { getEventBus, type BusMessage } from '@/server/events';
 import { appendOrderEvent } from '@/features/repairs/server/order-events';
-import { MESSAGES_PER_MINUTE } from '@/features/repairs/server/post-customer-message';
+import { MESSAGES_PER_MINUTE } from '@/features/portal/server/post-customer-message';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import { bookOrder, createUser, type BookedOrder, type TestUser } from './fixtures';
 

@@ -12,8 +12,8 @@ import {
   repairOrders,
   repairQuotes,
 } from '@/server/db/schema';
-import { signedTrackingToken } from '@/features/booking/server/find-booking';
-import type { CustomerQuotes, OrderLines } from '@/features/repairs/quote-schemas';
+import { signedTrackingToken } from '@/features/repairs/server/tracking';
+import type { CustomerQuotes, OrderLines } from '@/features/quotes/schemas';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import { bookOrder, createUser, type BookedOrder, type TestUser } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedTrackingToken } from '@/features/booking/server/find-booking';
+import { signedTrackingToken } from '@/features/repairs/server/tracking';
 import { BACKENDS, bookingBody, freeSlot, startApp, type TestApp } from './harness';
 
 describe.each(BACKENDS)('tracking and calendar on $name', (backend) => {

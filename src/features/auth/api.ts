@@ -11,10 +11,8 @@ import {
   AdminUserPatchSchema,
   AdminUserQuerySchema,
   AdminUserSchema,
-  MyRepairSchema,
   MySessionSchema,
 } from './schemas';
-import { listMyRepairs } from './server/list-my-repairs';
 import { resendVerification } from './server/resend-verification';
 import { getUser, listUsers, updateUser } from './server/manage-users';
 import { auditRequestFrom } from '@/features/audit/server/record-audit';
@@ -38,15 +36,6 @@ const meRoute = createRoute({
   summary: 'The signed-in account, with its e-mail verification status',
   middleware: [requireUser] as const,
   responses: { 200: jsonResponse(AccountSchema, 'The account'), ...authErrors },
-});
-
-const myRepairsRoute = createRoute({
-  method: 'get',
-  path: '/account/repairs',
-  tags: ['Account'],
-  summary: "My repairs: the signed-in customer's bookings and their status",
-  middleware: [requireUser] as const,
-  responses: { 200: jsonResponse(z.object({ items: z.array(MyRepairSchema) }), 'Repairs'), ...authErrors },
 });
 
 const resendRoute = createRoute({
@@ -138,10 +127,6 @@ export const authApi = createRouter()
       },
       200,
     );
-  })
-  .openapi(myRepairsRoute, async (c) => {
-    const items = await listMyRepairs(await getDb(), c.get('user')!.id);
-    return c.json({ items }, 200);
   })
   .openapi(resendRoute, async (c) => {
     const u = c.get('user')!;

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '@/server/db/schema';
-import { NextStepSchema } from '@/features/repairs/portal-schemas';
 
 export const RoleSchema = z.enum(ROLES).openapi('Role');
 
@@ -15,28 +14,6 @@ export const AccountSchema = z
     twoFactorEnabled: z.boolean(),
   })
   .openapi('Account');
-
-export const MyRepairSchema = z
-  .object({
-    reference: z.string(),
-    status: z.string(),
-    progress: z.number().int(),
-    nextStep: NextStepSchema,
-    device: z.string(),
-    repairs: z.array(z.string()),
-    /** the booking quote's total */
-    totalMinor: z.number().int(),
-    /** what the customer agreed to pay: the booking total, then each approved revised quote */
-    agreedTotalMinor: z.number().int(),
-    currency: z.string(),
-    serviceType: z.enum(['drop_off', 'mail_in', 'walk_in']),
-    slotStartsAt: z.string().nullable(),
-    shopName: z.string().nullable(),
-    /** shown in this time zone */
-    timeZone: z.string(),
-    createdAt: z.string(),
-  })
-  .openapi('MyRepair');
 
 export const AdminUserSchema = z
   .object({
@@ -73,7 +50,6 @@ export const AdminUserPatchSchema = z
   .openapi('AdminUserPatch');
 
 export type AdminUser = z.infer<typeof AdminUserSchema>;
-export type MyRepair = z.infer<typeof MyRepairSchema>;
 
 export const MySessionSchema = z
   .object({

@@ -9,7 +9,7 @@ import { loadCatalog } from '@/features/catalog/server/load-catalog';
 import { getShopRow } from '@/features/shops/server/list-shops';
 import { BookingConfirmationSchema, BookingRequestSchema } from './schemas';
 import { createBooking, trackingUrl } from './server/create-booking';
-import { findBookingByToken } from './server/find-booking';
+import { findBookingByToken } from '@/features/repairs/server/tracking';
 import { calendarFile } from './server/calendar';
 import { sendBookingConfirmation } from '@/features/email/server/send-booking-confirmation';
 import { logger } from '@/server/logger';
@@ -118,7 +118,8 @@ export const bookingApi = createRouter()
       trackingUrl: trackingUrl(baseUrlOf(c), booking.reference, c.req.valid('query').token ?? ''),
       cancelled: booking.status === 'cancelled',
     });
-    if (!ics) throw new DomainError('NOT_FOUND', 'Mail-in bookings have no appointment to add to a calendar.');
+    if (!ics)
+      throw new DomainError('NOT_FOUND', 'Mail-in bookings have no appointment to add to a calendar.');
     return c.body(ics, 200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': `attachment; filename="${booking.reference}.ics"`,

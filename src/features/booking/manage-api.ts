@@ -114,7 +114,8 @@ export const manageBookingApi = createRouter()
     );
     if (!booking) throw manageNotFound();
     const ics = calendarFile((await calendarSourceFor(db, booking, baseUrlOf(c))).source);
-    if (!ics) throw new DomainError('NOT_FOUND', 'Mail-in bookings have no appointment to add to a calendar.');
+    if (!ics)
+      throw new DomainError('NOT_FOUND', 'Mail-in bookings have no appointment to add to a calendar.');
     return c.body(ics, 200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': `attachment; filename="${booking.reference}.ics"`,

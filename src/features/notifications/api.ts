@@ -1,7 +1,7 @@
 /** The in-app notification centre: the latest notifications with the unread count; mark read. */
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { errorResponses } from '@/server/http/errors';
+import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { requireUser } from '@/server/http/guard';
 import { getDb } from '@/server/db/runtime';
@@ -13,10 +13,23 @@ import {
 } from './schemas';
 import { listNotifications } from './server/list-notifications';
 import { markNotificationsRead } from './server/mark-read';
+import { notificationFeed } from './server/live-feed';
+import { resumeQuery, serveLive, streamResponse } from '@/features/live/server';
 
-const authErrors = {
-  401: { description: 'Not signed in', content: errorResponses[404].content },
-};
+const authErrors = { 401: accessErrorResponses[401] };
+
+const streamRoute = createRoute({
+  method: 'get',
+  path: '/notifications/live',
+  tags: ['Live', 'Notifications'],
+  summary: 'My new notifications as they arrive',
+  middleware: [requireUser] as const,
+  request: { query: z.object(resumeQuery) },
+  responses: {
+    200: streamResponse('Notifications, and {kind: "read"} when some were marked read'),
+    ...authErrors,
+  },
+});
 
 const listRoute = createRoute({
   method: 'get',
@@ -57,4 +70,8 @@ export const notificationsApi = createRouter()
   .openapi(readRoute, async (c) => {
     const user = c.get('user')!;
     return c.json(await markNotificationsRead(await getDb(), user.id, c.req.valid('json')), 200);
+  })
+  .openapi(streamRoute, async (c) => {
+    const user = c.get('user')!;
+    return serveLive(c, notificationFeed(await getDb(), user), 'notifications');
   });

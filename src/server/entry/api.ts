@@ -10,14 +10,13 @@ import { pricingApi } from '@/features/pricing/api';
 import { bookingApi } from '@/features/booking/api';
 import { manageBookingApi } from '@/features/booking/manage-api';
 import { repairsApi } from '@/features/repairs/api';
-import { portalApi } from '@/features/repairs/portal-api';
-import { quotesApi } from '@/features/repairs/quotes-api';
-import { isPhotoUploadRequest, photosApi } from '@/features/repairs/photos-api';
-import { staffOrdersApi } from '@/features/repairs/staff-api';
+import { consoleApi } from '@/features/console/api';
+import { portalApi } from '@/features/portal/api';
+import { quotesApi } from '@/features/quotes/api';
+import { isPhotoUploadRequest, photosApi } from '@/features/photos/api';
 import { systemApi } from '@/features/system/api';
 import { authApi, betterAuthApi, sessionUserOfRequest } from '@/features/auth/api';
 import { emailApi } from '@/features/email/api';
-import { liveApi } from '@/features/live/api';
 import { notificationsApi } from '@/features/notifications/api';
 import { paymentsApi } from '@/features/payments/api';
 import { auditApi } from '@/features/audit/api';
@@ -31,8 +30,9 @@ function buildApi() {
       path.startsWith('/api/auth/') ? 'raw' : isPhotoUploadRequest(method, path) ? 'own' : 'json',
   });
 
+  // better-auth's untyped catch-all stays out of the typed route chain below
+  app.route('/', betterAuthApi);
   const routes = app
-    .route('/', betterAuthApi)
     .route('/', systemApi)
     .route('/', catalogApi)
     .route('/', shopsApi)
@@ -40,13 +40,12 @@ function buildApi() {
     .route('/', bookingApi)
     .route('/', manageBookingApi)
     .route('/', repairsApi)
+    .route('/', consoleApi)
     .route('/', portalApi)
     .route('/', quotesApi)
     .route('/', photosApi)
-    .route('/', staffOrdersApi)
     .route('/', authApi)
     .route('/', emailApi)
-    .route('/', liveApi)
     .route('/', notificationsApi)
     .route('/', paymentsApi)
     .route('/', auditApi)

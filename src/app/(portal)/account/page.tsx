@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
 import { requirePageRole } from '@/features/auth/server/page-guard';
-import { listMyRepairs } from '@/features/auth/server/list-my-repairs';
+import { listMyRepairs } from '@/features/portal/server/list-my-repairs';
 import { ResendVerificationButton, SignOutButton } from '@/features/auth/components/account-actions';
 import { formatMoney } from '@/features/pricing/money';
 import { StatusBadge } from '@/features/repairs/components/status-badge';

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import { TrackLookupForm } from '@/features/repairs/components/track-lookup-form';
+import { TrackLookupForm } from '@/features/portal/components/track-lookup-form';
 
 export async function generateMetadata() {
   const t = await getTranslations('track');

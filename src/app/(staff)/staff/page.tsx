@@ -8,14 +8,14 @@ import { LiveRefresh } from '@/features/live/components/live-refresh';
 import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
 import { getDb } from '@/server/db/runtime';
 import { listShopRows } from '@/features/shops/server/list-shops';
-import { listStaffOrders } from '@/features/repairs/server/list-staff-orders';
+import { listStaffOrders } from '@/features/console/server/list-staff-orders';
 import { listTechnicians } from '@/features/repairs/server/list-technicians';
-import { StaffOrderQuerySchema } from '@/features/repairs/staff-schemas';
+import { StaffOrderQuerySchema } from '@/features/repairs/schemas';
 import { isTerminal, REPAIR_STATUSES, type RepairStatus } from '@/features/repairs/state-machine';
-import { OrdersFilters } from '@/features/repairs/components/staff/orders-filters';
-import { consoleHref, type ConsoleFilters } from '@/features/repairs/components/staff/console-href';
-import { OrdersQueue } from '@/features/repairs/components/staff/orders-queue';
-import { OrdersBoard } from '@/features/repairs/components/staff/orders-board';
+import { OrdersFilters } from '@/features/console/components/orders-filters';
+import { consoleHref, type ConsoleFilters } from '@/features/console/components/console-href';
+import { OrdersQueue } from '@/features/console/components/orders-queue';
+import { OrdersBoard } from '@/features/console/components/orders-board';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,7 +5,7 @@ import { loadCatalog } from '@/features/catalog/server/load-catalog';
 import { getShopRow } from '@/features/shops/server/list-shops';
 import { canTransition, type RepairStatus } from '@/features/repairs/state-machine';
 import type { ManageBooking } from '../schemas';
-import type { BookingRow } from './find-booking';
+import type { BookingRow } from '@/features/repairs/server/tracking';
 import { calendarLinks, type CalendarSource } from './calendar';
 import { findBookingBySignature, manageCalendarPath, manageUrl } from './manage-link';
 import { shopAddress } from './create-booking';

@@ -3,7 +3,7 @@ import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders, slotReservations } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { assertTransition, TransitionError, type RepairStatus } from '@/features/repairs/state-machine';
-import type { BookingRow } from './find-booking';
+import type { BookingRow } from '@/features/repairs/server/tracking';
 
 export type OrderRow = typeof repairOrders.$inferSelect;
 

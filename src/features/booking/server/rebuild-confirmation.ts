@@ -7,7 +7,7 @@ import type { BookingConfirmation } from '../schemas';
 import { calendarLinks } from './calendar';
 import { manageUrl } from './manage-link';
 import { shopAddress, trackingUrl } from './create-booking';
-import { signedTrackingToken } from './find-booking';
+import { signedTrackingToken } from '@/features/repairs/server/tracking';
 
 /**
  * A booking's confirmation made again from the stored booking, for when it is sent later than

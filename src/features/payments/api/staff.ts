@@ -10,7 +10,7 @@ import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
 import { assertCan, can, loadOrder } from '@/features/repairs/server/lock-order';
-import { callerOf, staffOnly } from '@/features/repairs/staff-api/shared';
+import { callerOf, staffOnly } from '@/features/repairs/server/staff-caller';
 import {
   RecordPaymentSchema,
   RefundRequestSchema,

@@ -48,7 +48,10 @@ async function retryable<T>(run: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     logger.warn({ err }, 'a webhook could not be applied: the provider did not answer');
-    throw new DomainError('UNAVAILABLE', 'The payment provider could not be reached; deliver the event again.');
+    throw new DomainError(
+      'UNAVAILABLE',
+      'The payment provider could not be reached; deliver the event again.',
+    );
   }
 }
 

@@ -10,7 +10,7 @@ import { Field, Input, Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { cn } from '@/components/ui/cn';
 import { currencyMinorDigits, formatMoney } from '@/features/pricing/money';
-import { minorToInput, parseMoneyInput } from '@/features/repairs/money-input';
+import { minorToInput, parseMoneyInput } from '@/features/pricing/money-input';
 import type { StaffOrderPayments, StaffPaymentView } from '../schemas';
 import { counterKind, fieldErrors, newKey, refundableMinor, type Fields } from './staff-payment-utils';
 

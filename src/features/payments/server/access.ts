@@ -7,7 +7,7 @@ import type { Db } from '@/server/db/runtime';
 import { DomainError } from '@/server/domain-error';
 import type { SessionUser } from '@/server/http/app';
 import { defineAbilityFor } from '@/features/access/ability';
-import { findBookingByToken } from '@/features/booking/server/find-booking';
+import { findBookingByToken } from '@/features/repairs/server/tracking';
 import { can, loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-order';
 import { getPayment, type PaymentRow } from './ledger';
 

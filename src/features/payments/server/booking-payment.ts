@@ -62,7 +62,10 @@ export async function bookingPaymentView(db: Db, booking: { id: string; referenc
  */
 export async function switchToCollection(db: Db, payment: PaymentRow, baseUrl: string): Promise<PaymentRow> {
   if (payment.purpose !== 'booking' || !payment.bookingId) {
-    throw new DomainError('CONFLICT', 'Only a payment made while booking can be switched to pay on collection.');
+    throw new DomainError(
+      'CONFLICT',
+      'Only a payment made while booking can be switched to pay on collection.',
+    );
   }
   if (isCaptured(payment.status)) throw new DomainError('CONFLICT', 'This booking is paid already.');
   await switchBookingToCollection(db, payment.bookingId);

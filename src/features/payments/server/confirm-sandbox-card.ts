@@ -58,7 +58,9 @@ export async function confirmSandboxCard(
   }
   const check = checkSandboxCard(card, now);
   if (!check.ok)
-    throw new DomainError('VALIDATION_FAILED', check.message, [{ path: check.field, message: check.message }]);
+    throw new DomainError('VALIDATION_FAILED', check.message, [
+      { path: check.field, message: check.message },
+    ]);
   const methodDetail = `${check.brand} •••• ${check.last4}`;
   const base = { provider: 'sandbox' as const, paymentId: payment.id, now };
   if (check.outcome === 'succeeds') {

@@ -8,7 +8,7 @@ import type { Db } from '@/server/db/runtime';
 import { payments } from '@/server/db/schema';
 import { formatMoney } from '@/features/pricing/money';
 import { sendTemplate } from '@/features/email/server/send-template';
-import { signedTrackingPath } from '@/features/booking/server/find-booking';
+import { signedTrackingPath } from '@/features/repairs/server/tracking';
 import { loadOrder } from '@/features/repairs/server/lock-order';
 import { getInvoice } from './get-invoice';
 import { formatInvoiceDate, renderInvoicePdf } from './invoice-pdf';

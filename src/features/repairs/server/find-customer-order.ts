@@ -5,8 +5,8 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { DomainError } from '@/server/domain-error';
-import { normaliseReference } from '@/features/booking/reference';
-import { findBookingByToken } from '@/features/booking/server/find-booking';
+import { normaliseReference } from '@/features/repairs/reference';
+import { findBookingByToken } from '@/features/repairs/server/tracking';
 import { loadOrder, type LoadedOrder } from './lock-order';
 
 async function loadByReference(db: Db, reference: string, forUpdate: boolean): Promise<LoadedOrder | null> {

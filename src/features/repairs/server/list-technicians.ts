@@ -1,7 +1,7 @@
 import { and, asc, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
-import type { Technician } from '../staff-schemas';
+import type { Technician } from '../schemas';
 
 /** Everyone work can be assigned to: active technicians, managers and admins, by name. */
 export async function listTechnicians(db: Db): Promise<Technician[]> {

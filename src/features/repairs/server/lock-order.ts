@@ -35,21 +35,31 @@ export function isUuid(value: string): boolean {
 }
 
 /**
- * Loads an order with its booking; with `forUpdate` both rows are locked for the rest of the
- * transaction so concurrent changes to one order queue up and each sees the other's result.
- * The id may be the order's uuid or its reference (RT-XXXXXX).
+ * Finds an order with its booking, or null; with `forUpdate` both rows are locked for the rest
+ * of the transaction so concurrent changes to one order queue up and each sees the other's
+ * result. The id may be the order's uuid or its reference (RT-XXXXXX).
  */
-export async function loadOrder(db: Db, idOrReference: string, forUpdate = false): Promise<LoadedOrder> {
+export async function findOrder(
+  db: Db,
+  idOrReference: string,
+  forUpdate = false,
+): Promise<LoadedOrder | null> {
   const where = isUuid(idOrReference)
     ? eq(repairOrders.id, idOrReference)
     : eq(repairOrders.reference, idOrReference.trim().toUpperCase());
   const q = db.select().from(repairOrders).where(where);
   const [order] = forUpdate ? await q.for('update') : await q;
-  if (!order?.bookingId) throw orderNotFound();
+  if (!order?.bookingId) return null;
   const bq = db.select().from(bookings).where(eq(bookings.id, order.bookingId));
   const [booking] = forUpdate ? await bq.for('update') : await bq;
-  if (!booking) throw orderNotFound();
-  return { order, booking };
+  return booking ? { order, booking } : null;
+}
+
+/** `findOrder`, for callers that answer 404 when there is no such order. */
+export async function loadOrder(db: Db, idOrReference: string, forUpdate = false): Promise<LoadedOrder> {
+  const loaded = await findOrder(db, idOrReference, forUpdate);
+  if (!loaded) throw orderNotFound();
+  return loaded;
 }
 
 /**

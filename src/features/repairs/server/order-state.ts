@@ -1,4 +1,4 @@
-import type { StaffOrderState } from '../staff-schemas';
+import type { StaffOrderState } from '../schemas';
 import type { RepairStatus } from '../state-machine';
 import type { OrderRow } from './lock-order';
 

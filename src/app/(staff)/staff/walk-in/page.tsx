@@ -4,7 +4,7 @@ import { ArrowLeft } from 'lucide-react';
 import { requirePageRole } from '@/features/auth/server/page-guard';
 import { getDb } from '@/server/db/runtime';
 import { listShopRows } from '@/features/shops/server/list-shops';
-import { WalkInForm } from '@/features/repairs/components/staff/walk-in-form';
+import { WalkInForm } from '@/features/console/components/walk-in-form';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Eye, Lock } from 'lucide-react';
-import type { StaffTimelineEvent } from '../../staff-schemas';
+import type { StaffTimelineEvent } from '../../schemas';
 
 const KNOWN_TYPES = new Set([
   'created',

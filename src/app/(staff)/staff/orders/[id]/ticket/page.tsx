@@ -8,10 +8,10 @@ import { DomainError } from '@/server/domain-error';
 import { requirePageRole } from '@/features/auth/server/page-guard';
 import { requestBaseUrl } from '@/features/booking/server/request-base-url';
 import { loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-order';
-import { getJobTicket } from '@/features/repairs/server/get-job-ticket';
-import { consoleOrderUrl, ticketQrSvg } from '@/features/repairs/ticket-qr';
-import { JobTicketView, type TicketSize } from '@/features/repairs/components/job-ticket';
-import { PrintButton } from '@/features/repairs/components/print-button';
+import { getJobTicket } from '@/features/console/server/get-job-ticket';
+import { consoleOrderUrl, ticketQrSvg } from '@/features/console/ticket-qr';
+import { JobTicketView, type TicketSize } from '@/features/console/components/job-ticket';
+import { PrintButton } from '@/features/console/components/print-button';
 import { cn } from '@/components/ui/cn';
 
 export const dynamic = 'force-dynamic';

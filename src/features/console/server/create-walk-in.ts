@@ -1,0 +1,213 @@
+/**
+ * A walk-in: a customer hands a device in at the counter without a booking. It is a booking
+ * (service type `walk_in`, no slot, pay on collection) written by the same statement as online
+ * bookings, priced on the server, and its order is received at once: created, assigned to the
+ * staff member at the counter, intake recorded and booked -> received, all in one transaction.
+ * Idempotent with an Idempotency-Key (per staff member).
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/server/db/runtime';
+import { idempotencyKeys, repairOrderEvents, user } from '@/server/db/schema';
+import { DomainError } from '@/server/domain-error';
+import { logger } from '@/server/logger';
+import { loadCatalog } from '@/features/catalog/server/load-catalog';
+import { getShopRow } from '@/features/shops/server/list-shops';
+import { pricingConfigFor, quoteFromSnapshot } from '@/features/pricing/server/quote-for';
+import { generateReference, generateTrackingToken } from '@/features/repairs/reference';
+import { canonicalJson, sha256 } from '@/features/repairs/server/tokens';
+import { insertBookingSql, type BookingWriteResult } from '@/features/booking/server/insert-booking-sql';
+import { isUniqueViolation, shopAddress, trackingUrl } from '@/features/booking/server/create-booking';
+import { signedTrackingPath } from '@/features/repairs/server/tracking';
+import type { BookingConfirmation } from '@/features/booking/schemas';
+import { sendBookingConfirmation } from '@/features/email/server/send-booking-confirmation';
+import { publishNotifications } from '@/features/notifications/server/notify';
+import type { WalkInCreated, WalkInInput } from '@/features/repairs/schemas';
+import { applyStatusChange } from '@/features/repairs/server/change-status';
+import { loadOrder } from '@/features/repairs/server/lock-order';
+import { publishOrderEvents } from '@/features/repairs/server/order-events';
+import { applyAssignment } from '@/features/repairs/server/assign-order';
+import { applyIntake } from '@/features/repairs/server/record-intake';
+import type { StaffCaller } from '@/features/repairs/server/staff-caller';
+
+const SCOPE = 'walk_in';
+
+export interface CreateWalkInOptions {
+  idempotencyKey?: string;
+  baseUrl: string;
+  now?: Date;
+}
+
+export interface CreateWalkInResult {
+  created: WalkInCreated;
+  replayed: boolean;
+}
+
+async function findReplay(db: Db, key: string, requestHash: string): Promise<WalkInCreated | null> {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.key, key), eq(idempotencyKeys.scope, SCOPE)));
+  if (!row) return null;
+  if (row.requestHash !== requestHash) {
+    throw new DomainError(
+      'IDEMPOTENCY_MISMATCH',
+      'This Idempotency-Key was already used with a different request. Use a new key for a new walk-in.',
+    );
+  }
+  return (row.response as WalkInCreated | null) ?? null;
+}
+
+/** The customer's verified account with this address, so the repair shows in their portal. */
+async function accountFor(db: Db, email: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(and(sql`lower(${user.email}) = lower(${email})`, eq(user.emailVerified, true)));
+  return row?.id ?? null;
+}
+
+export async function createWalkIn(
+  db: Db,
+  input: WalkInInput,
+  caller: StaffCaller,
+  opts: CreateWalkInOptions,
+): Promise<CreateWalkInResult> {
+  const now = opts.now ?? new Date();
+  const me = caller.user;
+  // never hash the passcode itself into a stored value
+  const { passcode, ...hashed } = input;
+  const requestHash = sha256(canonicalJson({ ...hashed, passcodeGiven: !!passcode, by: me.id }));
+  const key = opts.idempotencyKey ? `walk-in:${me.id}:${opts.idempotencyKey}` : undefined;
+
+  if (me.shopSlug && input.shopSlug && input.shopSlug !== me.shopSlug) {
+    throw new DomainError('VALIDATION_FAILED', 'You can only take in devices at your own shop.', [
+      { path: 'shopSlug', message: 'Leave this empty: walk-ins are taken in at your shop.' },
+    ]);
+  }
+  const shopSlug = me.shopSlug ?? input.shopSlug;
+  if (!shopSlug) {
+    throw new DomainError('VALIDATION_FAILED', 'Which shop is the device handed in at?', [
+      { path: 'shopSlug', message: 'Choose the shop.' },
+    ]);
+  }
+  const shop = await getShopRow(db, shopSlug);
+  if (!shop) {
+    throw new DomainError('VALIDATION_FAILED', 'Unknown shop.', [
+      { path: 'shopSlug', message: 'Choose one of our shops.' },
+    ]);
+  }
+  const [snapshot, config, customerUserId] = await Promise.all([
+    loadCatalog(db),
+    pricingConfigFor(db, shop.slug),
+    accountFor(db, input.customer.email),
+  ]);
+  const quote = quoteFromSnapshot(snapshot, input, config, now);
+  const model = snapshot.modelsBySlug.get(input.modelSlug)!;
+
+  const token = generateTrackingToken();
+  const bookingId = randomUUID();
+  const orderId = randomUUID();
+  const actor = caller.actor;
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const reference = generateReference();
+    const created: WalkInCreated = {
+      orderId,
+      reference,
+      status: 'received',
+      trackingUrl: `${opts.baseUrl}${signedTrackingPath(reference)}`,
+    };
+    let out;
+    try {
+      out = await db.transaction(async (tx) => {
+        const res = await tx.execute(
+          insertBookingSql({
+            bookingId,
+            orderId,
+            reference,
+            trackingTokenHash: sha256(token),
+            serviceType: 'walk_in',
+            shopSlug: shop.slug,
+            slot: null,
+            modelSlug: model.slug,
+            customerName: input.customer.name,
+            customerEmail: input.customer.email,
+            customerPhone: input.customer.phone ?? null,
+            userId: customerUserId,
+            faultDescription: input.faultDescription || null,
+            urgency: input.urgency,
+            paymentMethod: 'collection',
+            quote,
+            locale: 'en-GB',
+            createdAt: now,
+            eventMessage: `Handed in at ${shop.name}`,
+            createdBy: { name: actor.name, userId: actor.userId, role: 'staff' },
+            idempotency: key ? { key, requestHash, response: created, scope: SCOPE } : null,
+          }),
+        );
+        const row = (res as unknown as { rows: BookingWriteResult[] }).rows[0];
+        if (!row || row.booked === 0) return null; // reference taken: nothing was written
+        const loaded = await loadOrder(tx, orderId, true);
+        const createdEvents = await tx
+          .select()
+          .from(repairOrderEvents)
+          .where(eq(repairOrderEvents.orderId, orderId));
+        const assignment = await applyAssignment(tx, loaded, { id: me.id, name: me.name }, actor, now);
+        const intake = await applyIntake(tx, assignment.loaded, input, actor, now);
+        const status = await applyStatusChange(
+          tx,
+          intake.loaded,
+          { to: 'received' },
+          actor,
+          caller.role,
+          now,
+          caller.request ?? null,
+        );
+        return {
+          order: status.loaded.order,
+          events: [...createdEvents, ...assignment.events, intake.event, ...status.events],
+          notifications: [...assignment.notifications, ...status.notifications],
+        };
+      });
+    } catch (err) {
+      if (!key || !isUniqueViolation(err, 'idempotency_keys_pkey')) throw err;
+      // the same request was made before (or is being made right now and has just committed)
+      const replay = await findReplay(db, key, requestHash);
+      if (replay) return { created: replay, replayed: true };
+      throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still in progress.');
+    }
+    if (!out) continue;
+
+    publishOrderEvents(out.order, out.events);
+    publishNotifications(out.notifications);
+    const confirmation: BookingConfirmation = {
+      id: bookingId,
+      reference,
+      trackingToken: token,
+      trackingUrl: trackingUrl(opts.baseUrl, reference, token),
+      status: 'received',
+      quote: quote as BookingConfirmation['quote'],
+      device: { slug: model.slug, name: model.name, brandName: model.brandName },
+      service: {
+        type: 'walk_in',
+        shop: { slug: shop.slug, name: shop.name, address: shopAddress(shop), timeZone: shop.timeZone },
+        slotStartsAt: null,
+        slotEndsAt: null,
+      },
+      customer: { name: input.customer.name, email: input.customer.email },
+      paymentMethod: 'collection',
+      calendarUrl: '',
+      googleCalendarUrl: null,
+      outlookCalendarUrl: null,
+      manageUrl: '',
+      createdAt: now.toISOString(),
+    };
+    // the counter receipt by e-mail (no manage link: there is no appointment to move)
+    await sendBookingConfirmation(db, confirmation).catch((err: unknown) =>
+      logger.error({ err, bookingId }, 'could not queue the walk-in confirmation'),
+    );
+    return { created, replayed: false };
+  }
+  throw new Error('could not allocate a unique booking reference');
+}

@@ -1,0 +1,149 @@
+/**
+ * The staff view of one order: everything on the order page, including internal timeline
+ * events, and what the caller may do to it (allowed status changes, assignment).
+ * The passcode itself is never part of it (see reveal-passcode.ts).
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/server/db/runtime';
+import { repairOrderEvents, repairOrderLines, user } from '@/server/db/schema';
+import { loadCatalog } from '@/features/catalog/server/load-catalog';
+import { getShopRow } from '@/features/shops/server/list-shops';
+import { signedTrackingPath } from '@/features/repairs/server/tracking';
+import { subject, type AppAbility } from '@/features/access/ability';
+import {
+  allowedTransitions,
+  isOverdue,
+  isTerminal,
+  type RepairStatus,
+  type StaffRole,
+} from '@/features/repairs/state-machine';
+import type { StaffOrderDetail, StaffTimelineEvent } from '@/features/repairs/schemas';
+import {
+  accessRecord,
+  assertCan,
+  can,
+  loadOrder,
+  type LoadedOrder,
+} from '@/features/repairs/server/lock-order';
+import type { OrderEventRow } from '@/features/repairs/server/order-events';
+
+export function toStaffTimelineEvent(e: OrderEventRow): StaffTimelineEvent {
+  return {
+    id: e.id,
+    type: e.type,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actor: e.actor,
+    actorUserId: e.actorUserId,
+    actorRole: e.actorRole,
+    visibility: e.visibility,
+    message: e.message,
+    data: e.data ?? null,
+    at: e.createdAt.toISOString(),
+  };
+}
+
+/** What the caller may do to this order (the API enforces the same rules). */
+export function orderPermissions(ability: AppAbility, loaded: LoadedOrder) {
+  const record = subject('RepairOrder', accessRecord(loaded));
+  const assignAnyone = ability.can('manage', record);
+  const open = !isTerminal(loaded.order.status as RepairStatus);
+  return {
+    update: can(ability, 'update', loaded),
+    assignAnyone: assignAnyone && open,
+    take:
+      open && !assignAnyone && loaded.order.assignedTechnicianId === null && ability.can('assign', record),
+  };
+}
+
+export async function getStaffOrder(
+  db: Db,
+  idOrReference: string,
+  caller: { ability: AppAbility; role: StaffRole },
+  now = new Date(),
+): Promise<StaffOrderDetail> {
+  const loaded = await loadOrder(db, idOrReference);
+  assertCan(caller.ability, 'read', loaded);
+  const { order, booking } = loaded;
+  const people = [order.assignedTechnicianId, order.receivedBy].filter((id): id is string => !!id);
+  const [events, lines, users, snapshot, shop] = await Promise.all([
+    db
+      .select()
+      .from(repairOrderEvents)
+      .where(eq(repairOrderEvents.orderId, order.id))
+      .orderBy(asc(repairOrderEvents.id)),
+    db
+      .select()
+      .from(repairOrderLines)
+      .where(eq(repairOrderLines.orderId, order.id))
+      .orderBy(asc(repairOrderLines.createdAt), asc(repairOrderLines.id)),
+    people.length > 0
+      ? db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, people))
+      : Promise.resolve([]),
+    loadCatalog(db),
+    order.shopSlug ? getShopRow(db, order.shopSlug) : Promise.resolve(null),
+  ]);
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  const person = (id: string | null) => (id && nameOf.has(id) ? { id, name: nameOf.get(id)! } : null);
+  const model = snapshot.modelsBySlug.get(booking.modelSlug);
+  const status = order.status as RepairStatus;
+  const permissions = orderPermissions(caller.ability, loaded);
+
+  return {
+    id: order.id,
+    reference: order.reference,
+    status,
+    statusEnteredAt: order.statusEnteredAt.toISOString(),
+    overdue: isOverdue(status, order.statusEnteredAt, now),
+    urgency: booking.urgency,
+    serviceType: booking.serviceType,
+    slotStartsAt: booking.slotStartsAt?.toISOString() ?? null,
+    device: {
+      slug: booking.modelSlug,
+      name: model?.name ?? booking.modelSlug,
+      brandName: model?.brandName ?? '',
+    },
+    customerName: booking.customerName,
+    shop: shop ? { slug: shop.slug, name: shop.name, timeZone: shop.timeZone } : null,
+    assignedTechnician: person(order.assignedTechnicianId),
+    agreedTotalMinor: order.agreedTotalMinor,
+    currency: booking.currency,
+    createdAt: order.createdAt.toISOString(),
+    bookingStatus: booking.status,
+    customer: {
+      name: booking.customerName,
+      email: booking.customerEmail,
+      phone: booking.customerPhone,
+      hasAccount: booking.userId !== null,
+    },
+    faultDescription: booking.faultDescription,
+    imeiSerial: order.imeiSerial,
+    intake: {
+      conditionNotes: order.conditionNotes,
+      accessories: order.accessories,
+      passcodePolicy: order.passcodePolicy,
+      hasPasscode: order.passcodeEncrypted !== null,
+      receivedAt: order.receivedAt?.toISOString() ?? null,
+      receivedBy: person(order.receivedBy),
+    },
+    lines: lines.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      description: l.description,
+      quantity: l.quantity,
+      unitMinor: l.unitMinor,
+      totalMinor: l.totalMinor,
+    })),
+    linesTotalMinor: lines.reduce((sum, l) => sum + l.totalMinor, 0),
+    quote: booking.quote as StaffOrderDetail['quote'],
+    collectedAt: order.collectedAt?.toISOString() ?? null,
+    warrantyEndsAt: order.warrantyEndsAt?.toISOString() ?? null,
+    updatedAt: order.updatedAt.toISOString(),
+    trackingPath: signedTrackingPath(order.reference),
+    timeline: events.map(toStaffTimelineEvent),
+    allowedTransitions: permissions.update
+      ? allowedTransitions(status, caller.role).map((r) => ({ to: r.to, requires: [...(r.requires ?? [])] }))
+      : [],
+    permissions,
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * The staff queue: repair orders with their booking, device, shop and technician, filtered
+ * and searched in SQL (one query for the page, one for the count).
+ */
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '@/server/db/runtime';
+import { bookings, brands, deviceModels, repairOrders, shops, user } from '@/server/db/schema';
+import {
+  isOverdue,
+  REPAIR_STATUSES,
+  STATUS_TIME_LIMIT_HOURS,
+  isTerminal,
+  type RepairStatus,
+} from '@/features/repairs/state-machine';
+import type {
+  StaffOrderList,
+  StaffOrderSort,
+  StaffOrderSummary,
+  StatusFilter,
+} from '@/features/repairs/schemas';
+import { containsPattern } from '@/server/db/like';
+
+export interface StaffOrderFilters {
+  statuses?: StatusFilter[];
+  shop?: string;
+  /** a user id, or 'unassigned' */
+  technician?: string;
+  urgency?: string;
+  overdue?: boolean;
+  q?: string;
+  sort?: StaffOrderSort;
+  limit: number;
+  offset: number;
+}
+
+const ACTIVE_STATUSES = REPAIR_STATUSES.filter((s) => !isTerminal(s));
+
+/** Orders past their status's time limit at `now` (the SQL twin of `isOverdue`). */
+export function overdueCondition(now: Date): SQL {
+  const parts = Object.entries(STATUS_TIME_LIMIT_HOURS).map(([status, hours]) =>
+    and(
+      eq(repairOrders.status, status),
+      lt(repairOrders.statusEnteredAt, new Date(now.getTime() - hours! * 3_600_000)),
+    ),
+  );
+  return or(...parts)!;
+}
+
+function searchCondition(q: string): SQL | undefined {
+  const text = q.trim();
+  if (!text) return undefined;
+  const like = containsPattern(text);
+  const parts: SQL[] = [
+    ilike(repairOrders.reference, like),
+    ilike(bookings.customerName, like),
+    ilike(bookings.customerEmail, like),
+    ilike(deviceModels.name, like),
+    sql`(${brands.name} || ' ' || ${deviceModels.name}) ILIKE ${like}`,
+  ];
+  // IMEIs and serials are stored without spaces or dashes, upper-cased
+  const compact = text.replace(/[\s\-./]/g, '').toUpperCase();
+  if (compact.length >= 3) parts.push(ilike(repairOrders.imeiSerial, containsPattern(compact)));
+  // phone numbers are compared on their digits only
+  const digits = text.replace(/\D/g, '');
+  if (digits.length >= 4 && /^[+\d\s()-]+$/.test(text)) {
+    parts.push(
+      sql`regexp_replace(coalesce(${bookings.customerPhone}, ''), '[^0-9]', '', 'g') LIKE ${`%${digits}%`}`,
+    );
+  } else {
+    parts.push(ilike(bookings.customerPhone, like));
+  }
+  return or(...parts);
+}
+
+export async function listStaffOrders(
+  db: Db,
+  filters: StaffOrderFilters,
+  now = new Date(),
+): Promise<StaffOrderList> {
+  const conditions: SQL[] = [];
+  if (filters.statuses && filters.statuses.length > 0) {
+    const wanted = new Set<RepairStatus>();
+    for (const s of filters.statuses) {
+      if (s === 'active') ACTIVE_STATUSES.forEach((a) => wanted.add(a));
+      else wanted.add(s);
+    }
+    conditions.push(inArray(repairOrders.status, [...wanted]));
+  }
+  if (filters.shop) conditions.push(eq(repairOrders.shopSlug, filters.shop));
+  if (filters.technician === 'unassigned') conditions.push(isNull(repairOrders.assignedTechnicianId));
+  else if (filters.technician) conditions.push(eq(repairOrders.assignedTechnicianId, filters.technician));
+  if (filters.urgency) conditions.push(eq(bookings.urgency, filters.urgency));
+  if (filters.overdue) {
+    conditions.push(overdueCondition(now), notInArray(repairOrders.status, ['collected', 'cancelled']));
+  }
+  const search = filters.q ? searchCondition(filters.q) : undefined;
+  if (search) conditions.push(search);
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+
+  const tech = alias(user, 'tech');
+  const order =
+    filters.sort === 'waiting'
+      ? [asc(repairOrders.statusEnteredAt), asc(repairOrders.id)]
+      : [desc(repairOrders.createdAt), desc(repairOrders.id)];
+
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({
+        order: repairOrders,
+        urgency: bookings.urgency,
+        serviceType: bookings.serviceType,
+        slotStartsAt: bookings.slotStartsAt,
+        customerName: bookings.customerName,
+        currency: bookings.currency,
+        modelSlug: bookings.modelSlug,
+        modelName: deviceModels.name,
+        brandName: brands.name,
+        shopName: shops.name,
+        shopTimeZone: shops.timeZone,
+        techName: tech.name,
+      })
+      .from(repairOrders)
+      .innerJoin(bookings, eq(bookings.id, repairOrders.bookingId))
+      .leftJoin(deviceModels, eq(deviceModels.slug, bookings.modelSlug))
+      .leftJoin(brands, eq(brands.slug, deviceModels.brandSlug))
+      .leftJoin(shops, eq(shops.slug, repairOrders.shopSlug))
+      .leftJoin(tech, eq(tech.id, repairOrders.assignedTechnicianId))
+      .where(where)
+      .orderBy(...order)
+      .limit(filters.limit)
+      .offset(filters.offset),
+    db
+      .select({ n: count() })
+      .from(repairOrders)
+      .innerJoin(bookings, eq(bookings.id, repairOrders.bookingId))
+      .leftJoin(deviceModels, eq(deviceModels.slug, bookings.modelSlug))
+      .leftJoin(brands, eq(brands.slug, deviceModels.brandSlug))
+      .where(where),
+  ]);
+
+  const items: StaffOrderSummary[] = rows.map((r) => {
+    const status = r.order.status as RepairStatus;
+    return {
+      id: r.order.id,
+      reference: r.order.reference,
+      status,
+      statusEnteredAt: r.order.statusEnteredAt.toISOString(),
+      overdue: isOverdue(status, r.order.statusEnteredAt, now),
+      urgency: r.urgency,
+      serviceType: r.serviceType,
+      slotStartsAt: r.slotStartsAt?.toISOString() ?? null,
+      device: { slug: r.modelSlug, name: r.modelName ?? r.modelSlug, brandName: r.brandName ?? '' },
+      customerName: r.customerName,
+      shop:
+        r.order.shopSlug && r.shopName
+          ? { slug: r.order.shopSlug, name: r.shopName, timeZone: r.shopTimeZone ?? 'Europe/London' }
+          : null,
+      assignedTechnician:
+        r.order.assignedTechnicianId && r.techName
+          ? { id: r.order.assignedTechnicianId, name: r.techName }
+          : null,
+      agreedTotalMinor: r.order.agreedTotalMinor,
+      currency: r.currency,
+      createdAt: r.order.createdAt.toISOString(),
+    };
+  });
+  const total = totals?.n ?? 0;
+  const next = filters.offset + items.length;
+  return {
+    items,
+    total,
+    limit: filters.limit,
+    offset: filters.offset,
+    nextOffset: next < total ? next : null,
+  };
+}

@@ -1,0 +1,352 @@
+/**
+ * Parts/labour lines and revised quotes over HTTP, thin: parse, authorise, call server/, answer.
+ * - staff (/staff/orders/{id}/...): read lines and quotes (technician+); add/remove lines, send
+ *   and withdraw quotes (the assigned technician or a manager of the shop).
+ * - customers decide a pending quote two ways: signed in, as the order's owner
+ *   (/account/repairs/{reference}/quotes/...), or as the holder of the tracking link
+ *   (/track/{reference}/quotes/..., token in the body). Anyone else gets 404.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter, type SessionUser } from '@/server/http/app';
+import { DomainError } from '@/server/domain-error';
+import { errorResponses } from '@/server/http/errors';
+import { jsonBody, jsonResponse } from '@/server/http/openapi';
+import { requireUser } from '@/server/http/guard';
+import { authorize } from '@/features/access/server';
+import { getDb, type Db } from '@/server/db/runtime';
+import { defineAbilityFor } from '@/features/access/ability';
+import { findBookingByToken } from '@/features/repairs/server/tracking';
+import {
+  AddLineBodySchema,
+  CustomerQuoteParamSchema,
+  CustomerQuotesSchema,
+  DecisionBodySchema,
+  LineParamSchema,
+  OrderIdParamSchema,
+  OrderLinesSchema,
+  ReferenceParamSchema,
+  SendQuoteBodySchema,
+  StaffQuoteParamSchema,
+  TokenDecisionBodySchema,
+  TokenQuerySchema,
+} from './schemas';
+import { staffCaller } from '@/features/repairs/server/staff-caller';
+import {
+  assertCan,
+  can,
+  loadOrder,
+  orderNotFound,
+  type LoadedOrder,
+} from '@/features/repairs/server/lock-order';
+import { getOrderLines } from './server/get-order-lines';
+import { addOrderLine } from './server/add-order-line';
+import { removeOrderLine } from './server/remove-order-line';
+import { sendRevisedQuote } from './server/send-revised-quote';
+import { withdrawRevisedQuote } from './server/withdraw-revised-quote';
+import { decideRevisedQuote, type QuoteDecision } from './server/decide-revised-quote';
+import { listCustomerQuotes } from './server/list-customer-quotes';
+
+const problem = errorResponses[404].content;
+const authErrors = {
+  401: { description: 'Not signed in', content: problem },
+  403: { description: 'Not allowed', content: problem },
+};
+
+/**
+ * Staff only: technicians and up, the ones who read internal notes (line prices and who added
+ * them are internal). Record-level rules (assignment, shop) are checked by the services.
+ */
+const staffOnly = authorize('read', 'InternalNote');
+
+// ---------------------------------------------------------------- staff
+
+const staffTags = ['Staff: lines and quotes'];
+
+const getLinesRoute = createRoute({
+  method: 'get',
+  path: '/staff/orders/{id}/lines',
+  tags: staffTags,
+  summary: 'Lines, totals (with the VAT part), agreed total and revised quotes of an order',
+  middleware: [staffOnly] as const,
+  request: { params: OrderIdParamSchema },
+  responses: {
+    200: jsonResponse(OrderLinesSchema, 'Lines and quotes'),
+    404: errorResponses[404],
+    ...authErrors,
+  },
+});
+
+const addLineRoute = createRoute({
+  method: 'post',
+  path: '/staff/orders/{id}/lines',
+  tags: staffTags,
+  summary: 'Add a part or labour line (assigned technician or manager)',
+  middleware: [authorize('update', 'RepairOrder')] as const,
+  request: { params: OrderIdParamSchema, body: jsonBody(AddLineBodySchema) },
+  responses: {
+    201: jsonResponse(OrderLinesSchema, 'The lines after the change'),
+    404: errorResponses[404],
+    409: errorResponses[409],
+    422: errorResponses[422],
+    ...authErrors,
+  },
+});
+
+const removeLineRoute = createRoute({
+  method: 'delete',
+  path: '/staff/orders/{id}/lines/{lineId}',
+  tags: staffTags,
+  summary: 'Remove a line (assigned technician or manager)',
+  middleware: [authorize('update', 'RepairOrder')] as const,
+  request: { params: LineParamSchema },
+  responses: {
+    200: jsonResponse(OrderLinesSchema, 'The lines after the change'),
+    404: errorResponses[404],
+    409: errorResponses[409],
+    422: errorResponses[422],
+    ...authErrors,
+  },
+});
+
+const sendQuoteRoute = createRoute({
+  method: 'post',
+  path: '/staff/orders/{id}/quotes',
+  tags: staffTags,
+  summary: 'Send the current lines to the customer as a revised quote; the order awaits approval',
+  middleware: [authorize('update', 'RepairOrder')] as const,
+  request: { params: OrderIdParamSchema, body: jsonBody(SendQuoteBodySchema) },
+  responses: {
+    201: jsonResponse(OrderLinesSchema, 'The lines with the new pending quote'),
+    404: errorResponses[404],
+    409: errorResponses[409],
+    422: errorResponses[422],
+    ...authErrors,
+  },
+});
+
+const withdrawQuoteRoute = createRoute({
+  method: 'post',
+  path: '/staff/orders/{id}/quotes/{quoteId}/withdraw',
+  tags: staffTags,
+  summary: 'Withdraw a pending revised quote; the order returns to diagnosing',
+  middleware: [authorize('update', 'RepairOrder')] as const,
+  request: { params: StaffQuoteParamSchema },
+  responses: {
+    200: jsonResponse(OrderLinesSchema, 'The lines and quotes after the change'),
+    404: errorResponses[404],
+    409: errorResponses[409],
+    422: errorResponses[422],
+    ...authErrors,
+  },
+});
+
+async function linesFor(db: Db, id: string, u: SessionUser) {
+  const ability = defineAbilityFor(u);
+  const loaded = await loadOrder(db, id);
+  assertCan(ability, 'read', loaded);
+  return getOrderLines(db, loaded, ability);
+}
+
+// ---------------------------------------------------------------- customers
+
+const accountTags = ['Account'];
+const trackTags = ['Tracking'];
+const decisionResponses = {
+  200: jsonResponse(CustomerQuotesSchema, 'The revised quotes after the decision'),
+  404: errorResponses[404],
+  409: errorResponses[409],
+  422: errorResponses[422],
+};
+
+const accountQuotesRoute = createRoute({
+  method: 'get',
+  path: '/account/repairs/{reference}/quotes',
+  tags: accountTags,
+  summary: "My repair's revised quotes (pending first) with lines, totals and the difference",
+  middleware: [requireUser] as const,
+  request: { params: ReferenceParamSchema },
+  responses: {
+    200: jsonResponse(CustomerQuotesSchema, 'Revised quotes'),
+    404: errorResponses[404],
+    ...authErrors,
+  },
+});
+
+const accountDecisionRoute = <D extends QuoteDecision>(decision: D) =>
+  createRoute({
+    method: 'post',
+    path: `/account/repairs/{reference}/quotes/{quoteId}/${decision}` as const,
+    tags: accountTags,
+    summary:
+      decision === 'approve'
+        ? 'Approve a revised quote of my repair: the repair continues at the new price'
+        : 'Decline a revised quote of my repair: the shop decides the next step',
+    middleware: [requireUser] as const,
+    request: { params: CustomerQuoteParamSchema, body: jsonBody(DecisionBodySchema) },
+    responses: { ...decisionResponses, ...authErrors },
+  });
+const accountApproveRoute = accountDecisionRoute('approve');
+const accountDeclineRoute = accountDecisionRoute('decline');
+
+const trackQuotesRoute = createRoute({
+  method: 'get',
+  path: '/track/{reference}/quotes',
+  tags: trackTags,
+  summary: 'Revised quotes of a repair, for the holder of its tracking link',
+  request: { params: ReferenceParamSchema, query: TokenQuerySchema },
+  responses: { 200: jsonResponse(CustomerQuotesSchema, 'Revised quotes'), 404: errorResponses[404] },
+});
+
+const trackDecisionRoute = <D extends QuoteDecision>(decision: D) =>
+  createRoute({
+    method: 'post',
+    path: `/track/{reference}/quotes/{quoteId}/${decision}` as const,
+    tags: trackTags,
+    summary:
+      decision === 'approve'
+        ? 'Approve a revised quote with the tracking link (token in the body)'
+        : 'Decline a revised quote with the tracking link (token in the body)',
+    request: { params: CustomerQuoteParamSchema, body: jsonBody(TokenDecisionBodySchema) },
+    responses: decisionResponses,
+  });
+const trackApproveRoute = trackDecisionRoute('approve');
+const trackDeclineRoute = trackDecisionRoute('decline');
+
+/** The signed-in owner of the order: the account routes are theirs alone (staff use the console). */
+function ownedBy(u: SessionUser) {
+  const ability = defineAbilityFor(u);
+  return (loaded: LoadedOrder) => loaded.booking.userId === u.id && can(ability, 'approve', loaded);
+}
+
+async function ownOrder(db: Db, reference: string, u: SessionUser): Promise<LoadedOrder> {
+  const loaded = await loadOrder(db, reference);
+  if (!ownedBy(u)(loaded)) throw orderNotFound();
+  return loaded;
+}
+
+const trackNotFound = () => new DomainError('NOT_FOUND', 'No repair matches that reference and link.');
+
+async function trackedOrder(db: Db, reference: string, token: string | undefined) {
+  const booking = await findBookingByToken(db, reference, token);
+  if (!booking) throw trackNotFound();
+  const loaded = await loadOrder(db, booking.reference).catch(() => {
+    throw trackNotFound();
+  });
+  return { booking, loaded };
+}
+
+async function decideAsOwner(
+  db: Db,
+  u: SessionUser,
+  reference: string,
+  quoteId: string,
+  decision: QuoteDecision,
+  note: string | undefined,
+) {
+  const loaded = await decideRevisedQuote(
+    db,
+    reference,
+    quoteId,
+    { decision, note },
+    { actor: { name: 'customer', role: 'customer', userId: u.id }, mayDecide: ownedBy(u) },
+  );
+  return listCustomerQuotes(db, loaded);
+}
+
+async function decideWithToken(
+  db: Db,
+  reference: string,
+  quoteId: string,
+  decision: QuoteDecision,
+  body: { token: string; note?: string },
+) {
+  const booking = await findBookingByToken(db, reference, body.token);
+  if (!booking) throw trackNotFound();
+  const loaded = await decideRevisedQuote(
+    db,
+    booking.reference,
+    quoteId,
+    { decision, note: body.note },
+    {
+      actor: { name: 'customer', role: 'customer', userId: null },
+      mayDecide: (l) => l.booking.id === booking.id,
+    },
+  );
+  return listCustomerQuotes(db, loaded);
+}
+
+export const quotesApi = createRouter()
+  .openapi(getLinesRoute, async (c) => {
+    const db = await getDb();
+    return c.json(await linesFor(db, c.req.valid('param').id, c.get('user')!), 200);
+  })
+  .openapi(addLineRoute, async (c) => {
+    const db = await getDb();
+    const u = c.get('user')!;
+    const { id } = c.req.valid('param');
+    await addOrderLine(db, id, c.req.valid('json'), staffCaller(u));
+    return c.json(await linesFor(db, id, u), 201);
+  })
+  .openapi(removeLineRoute, async (c) => {
+    const db = await getDb();
+    const u = c.get('user')!;
+    const { id, lineId } = c.req.valid('param');
+    await removeOrderLine(db, id, lineId, staffCaller(u));
+    return c.json(await linesFor(db, id, u), 200);
+  })
+  .openapi(sendQuoteRoute, async (c) => {
+    const db = await getDb();
+    const u = c.get('user')!;
+    const { id } = c.req.valid('param');
+    await sendRevisedQuote(db, id, c.req.valid('json'), staffCaller(u));
+    return c.json(await linesFor(db, id, u), 201);
+  })
+  .openapi(withdrawQuoteRoute, async (c) => {
+    const db = await getDb();
+    const u = c.get('user')!;
+    const { id, quoteId } = c.req.valid('param');
+    await withdrawRevisedQuote(db, id, quoteId, staffCaller(u));
+    return c.json(await linesFor(db, id, u), 200);
+  })
+  .openapi(accountQuotesRoute, async (c) => {
+    const db = await getDb();
+    const loaded = await ownOrder(db, c.req.valid('param').reference, c.get('user')!);
+    c.header('cache-control', 'no-store');
+    return c.json(await listCustomerQuotes(db, loaded), 200);
+  })
+  .openapi(accountApproveRoute, async (c) => {
+    const { reference, quoteId } = c.req.valid('param');
+    const { note } = c.req.valid('json');
+    return c.json(
+      await decideAsOwner(await getDb(), c.get('user')!, reference, quoteId, 'approve', note),
+      200,
+    );
+  })
+  .openapi(accountDeclineRoute, async (c) => {
+    const { reference, quoteId } = c.req.valid('param');
+    const { note } = c.req.valid('json');
+    return c.json(
+      await decideAsOwner(await getDb(), c.get('user')!, reference, quoteId, 'decline', note),
+      200,
+    );
+  })
+  .openapi(trackQuotesRoute, async (c) => {
+    const db = await getDb();
+    const { loaded } = await trackedOrder(db, c.req.valid('param').reference, c.req.valid('query').token);
+    c.header('cache-control', 'no-store');
+    return c.json(await listCustomerQuotes(db, loaded), 200);
+  })
+  .openapi(trackApproveRoute, async (c) => {
+    const { reference, quoteId } = c.req.valid('param');
+    return c.json(
+      await decideWithToken(await getDb(), reference, quoteId, 'approve', c.req.valid('json')),
+      200,
+    );
+  })
+  .openapi(trackDeclineRoute, async (c) => {
+    const { reference, quoteId } = c.req.valid('param');
+    return c.json(
+      await decideWithToken(await getDb(), reference, quoteId, 'decline', c.req.valid('json')),
+      200,
+    );
+  });
