@@ -4,9 +4,9 @@ import { bookings, emailMessages, smtpSettings } from '@/server/db/schema';
 import { startQueue, startWorkers, stopQueue, runningQueue } from '@/server/queue';
 import { DOMAIN_WORKERS } from '@/server/entry/workers';
 import { resendMessage } from '@/features/email/server/resend-message';
-import { sendBookingReminder } from '@/features/email/server/send-booking-reminder';
-import { reminderDueAt } from '@/features/email/server/schedule-booking-reminder';
-import { EMAIL_QUEUES } from '@/features/email/server/queues';
+import { sendBookingReminder } from '@/features/booking/server/send-reminder';
+import { reminderDueAt } from '@/features/booking/server/schedule-reminder';
+import { BOOKING_QUEUES } from '@/features/booking/server/schedule-reminder';
 import { BACKENDS, bookingBody, freeSlot, signIn, startApp, type TestApp } from './harness';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
 import { startSmtpPeer, writeTestCertificates, type SmtpPeer } from './email-smtp-peer';
@@ -239,7 +239,7 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
 
     // the reminder is scheduled for the evening before, when that is still ahead
     if (reminderDueAt(new Date(slot), b.service.shop!.timeZone, new Date())) {
-      const jobs = await runningQueue()!.findJobs(EMAIL_QUEUES.reminder, { data: { bookingId: b.id } });
+      const jobs = await runningQueue()!.findJobs(BOOKING_QUEUES.reminder, { data: { bookingId: b.id } });
       expect(jobs).toHaveLength(1);
       expect(jobs[0]?.data).toMatchObject({ bookingId: b.id, slotStartsAt: slot });
     }

@@ -14,7 +14,7 @@ import {
   repairOrders,
   slotReservations,
 } from '@/server/db/schema';
-import { expirePaymentHolds } from '@/features/payments/server/booking-payment';
+import { expirePaymentHolds } from '@/features/booking/server/booking-payment';
 import { sandboxProvider } from '@/features/payments/server/providers/sandbox';
 import type {
   OrderPayments,

@@ -12,12 +12,12 @@ import { getDb } from '@/server/db/runtime';
 import {
   CustomerOrderSchema,
   MyRepairSchema,
-  OrderEventSchema,
   PostMessageSchema,
   ReferenceParamSchema,
   TrackingSchema,
   TrackPostMessageSchema,
 } from './schemas';
+import { OrderEventSchema } from '@/features/repairs/schemas';
 import { getMyRepair } from './server/get-my-repair';
 import { getTracking } from './server/get-tracking';
 import { listMyRepairs } from './server/list-my-repairs';

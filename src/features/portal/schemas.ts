@@ -4,45 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { QuoteSchema } from '@/features/pricing/schemas';
-import { NEXT_STEP_KEYS } from '@/features/repairs/next-step';
-import { MESSAGE_MAX_LENGTH } from '@/features/repairs/limits';
-
-export { MESSAGE_MAX_LENGTH };
-
-/** Event types a customer may see (when the event itself is customer-visible). */
-export const CUSTOMER_EVENT_TYPES = [
-  'created',
-  'status_changed',
-  'rescheduled',
-  'note',
-  'message',
-  'quote_sent',
-  'quote_approved',
-  'quote_declined',
-  'photo_added',
-] as const;
-
-export const OrderEventSchema = z
-  .object({
-    id: z.number().int(),
-    type: z.string(),
-    fromStatus: z.string().nullable(),
-    toStatus: z.string().nullable(),
-    message: z.string().nullable(),
-    /** who did it: a customer or staff member's display name; null for the system */
-    actor: z.object({ name: z.string().nullable(), role: z.enum(['customer', 'staff', 'system']) }),
-    at: z.string(),
-  })
-  .openapi('OrderEvent');
-
-export const NextStepSchema = z
-  .object({
-    key: z.enum(NEXT_STEP_KEYS),
-    slotStartsAt: z.string().nullable(),
-    shopName: z.string().nullable(),
-    warrantyEndsAt: z.string().nullable(),
-  })
-  .openapi('NextStep');
+import { MESSAGE_MAX_LENGTH, NextStepSchema, OrderEventSchema } from '@/features/repairs/schemas';
 
 export const CustomerOrderSchema = z
   .object({
@@ -96,8 +58,6 @@ export const TrackPostMessageSchema = z
 
 export const ReferenceParamSchema = z.object({ reference: z.string().min(1).max(40) });
 
-export type OrderEventDto = z.infer<typeof OrderEventSchema>;
-export type NextStepDto = z.infer<typeof NextStepSchema>;
 export type CustomerOrder = z.infer<typeof CustomerOrderSchema>;
 
 /** One line of "My repairs": a repair of the signed-in customer and where it stands. */

@@ -8,7 +8,6 @@ import { catalogApi } from '@/features/catalog/api';
 import { shopsApi } from '@/features/shops/api';
 import { pricingApi } from '@/features/pricing/api';
 import { bookingApi } from '@/features/booking/api';
-import { manageBookingApi } from '@/features/booking/manage-api';
 import { repairsApi } from '@/features/repairs/api';
 import { consoleApi } from '@/features/console/api';
 import { portalApi } from '@/features/portal/api';
@@ -21,8 +20,10 @@ import { notificationsApi } from '@/features/notifications/api';
 import { paymentsApi } from '@/features/payments/api';
 import { auditApi } from '@/features/audit/api';
 import { securityApi } from '@/features/security/api';
+import { wireDomainHooks } from './hooks';
 
 function buildApi() {
+  wireDomainHooks();
   const app = createApiApp({
     resolveUser: sessionUserOfRequest,
     bodyMode: (method, path) =>
@@ -38,7 +39,6 @@ function buildApi() {
     .route('/', shopsApi)
     .route('/', pricingApi)
     .route('/', bookingApi)
-    .route('/', manageBookingApi)
     .route('/', repairsApi)
     .route('/', consoleApi)
     .route('/', portalApi)

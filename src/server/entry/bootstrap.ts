@@ -13,6 +13,7 @@ import { startQueue, startWorkers } from '@/server/queue';
 import { ensureFirstAdmin, getAuth } from '@/features/auth/server';
 import { seedIfEmpty } from './seed';
 import { DOMAIN_WORKERS } from './workers';
+import { wireDomainHooks } from './hooks';
 
 export async function bootstrap(): Promise<DatabaseHandle> {
   // first, and before the data folder is touched: a missing Redis fails the start at once
@@ -20,6 +21,7 @@ export async function bootstrap(): Promise<DatabaseHandle> {
     setEventBus(await createRedisBus(env.REDIS_URL));
     logger.info({ url: redactUrl(env.REDIS_URL) }, 'live updates go through Redis');
   }
+  wireDomainHooks();
   const handle = await getDatabase();
   if (env.SEED_ON_START) await seedIfEmpty(handle.db);
   // the job queue (e-mail delivery, reminders, payment holds) lives in the same database; every

@@ -4,6 +4,6 @@
  */
 import type { WorkerRegistration } from '@/server/queue';
 import { registerEmailWorkers } from '@/features/email/server';
-import { registerPaymentWorkers } from '@/features/payments/server';
+import { registerBookingWorkers } from '@/features/booking/server';
 
-export const DOMAIN_WORKERS: readonly WorkerRegistration[] = [registerEmailWorkers, registerPaymentWorkers];
+export const DOMAIN_WORKERS: readonly WorkerRegistration[] = [registerEmailWorkers, registerBookingWorkers];

@@ -10,7 +10,7 @@ import { getDb } from '@/server/db/runtime';
 import { listShopRows } from '@/features/shops/server/list-shops';
 import { listStaffOrders } from '@/features/console/server/list-staff-orders';
 import { listTechnicians } from '@/features/repairs/server/list-technicians';
-import { StaffOrderQuerySchema } from '@/features/repairs/schemas';
+import { StaffOrderQuerySchema } from '@/features/console/schemas';
 import { isTerminal, REPAIR_STATUSES, type RepairStatus } from '@/features/repairs/state-machine';
 import { OrdersFilters } from '@/features/console/components/orders-filters';
 import { consoleHref, type ConsoleFilters } from '@/features/console/components/console-href';

@@ -13,7 +13,7 @@ import * as schema from '@/server/db/schema';
 import { getSecrets } from '@/server/secrets';
 import { logger } from '@/server/logger';
 import { authWebSecurity } from './web-security';
-import { appBaseUrl } from './auth-urls';
+import { publicBaseUrl } from '@/server/http/base-url';
 import { sendTemplate } from '@/features/email/server/send-template';
 import { currentAuditRequest, recordAudit } from '@/features/audit/server/record-audit';
 import { shopSecurity } from '@/features/security/server/auth-plugin';
@@ -21,8 +21,6 @@ import { shopSecurity } from '@/features/security/server/auth-plugin';
 export const VERIFICATION_TTL_SECONDS = 24 * 3600;
 export const RESET_TTL_SECONDS = 3600;
 export const TRUST_DEVICE_DAYS = 30;
-
-export { appBaseUrl };
 
 /** Guest bookings made with this (now verified) address become the account's. */
 export async function claimGuestBookings(db: Db, userId: string, email: string): Promise<number> {
@@ -40,7 +38,7 @@ function createAuth(db: Db) {
   const webSecurity = authWebSecurity(env.APP_URL);
   return betterAuth({
     appName: env.SHOP_NAME,
-    baseURL: appBaseUrl(),
+    baseURL: publicBaseUrl(),
     basePath: '/api/auth',
     secret: getSecrets().authSecret,
     database: drizzleAdapter(db, {
@@ -81,7 +79,10 @@ function createAuth(db: Db) {
         await sendTemplate(db, {
           to: user.email,
           template: 'password-reset',
-          data: { name: user.name, url: `${appBaseUrl()}/reset-password?token=${encodeURIComponent(token)}` },
+          data: {
+            name: user.name,
+            url: `${publicBaseUrl()}/reset-password?token=${encodeURIComponent(token)}`,
+          },
         });
       },
     },
@@ -93,7 +94,10 @@ function createAuth(db: Db) {
         await sendTemplate(db, {
           to: user.email,
           template: 'verification',
-          data: { name: user.name, url: `${appBaseUrl()}/verify-email?token=${encodeURIComponent(token)}` },
+          data: {
+            name: user.name,
+            url: `${publicBaseUrl()}/verify-email?token=${encodeURIComponent(token)}`,
+          },
         });
       },
       afterEmailVerification: async (user) => {

@@ -4,7 +4,7 @@ import { env } from '@/env';
 import type { Role } from '@/server/db/schema';
 import type { SessionUser } from '@/server/http/app';
 import { atLeast } from '@/features/access/ability';
-import { mustSetUpTwoFactor, twoFactorSetupHref } from '../two-factor-policy';
+import { mustSetUpTwoFactor, twoFactorSetupHref } from '@/features/access/two-factor-policy';
 import { sessionUserFromHeaders } from './session';
 
 /** The signed-in user in a server component, or null. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
+import { isUniqueViolation } from '@/server/db/errors';
 import { idempotencyKeys } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { loadCatalog } from '@/features/catalog/server/load-catalog';
@@ -213,15 +214,6 @@ export async function createBooking(
     // 'reference-taken': astronomically rare; try again with a fresh reference
   }
   throw new Error('could not allocate a unique booking reference');
-}
-
-/** PostgreSQL unique_violation on the named constraint (drizzle wraps driver errors in `cause`). */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint: c } = e as { code?: string; constraint?: string };
-    if (code === '23505' && c === constraint) return true;
-  }
-  return false;
 }
 
 async function findReplay(db: Db, key: string, requestHash: string): Promise<BookingConfirmation | null> {

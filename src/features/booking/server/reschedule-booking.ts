@@ -6,7 +6,9 @@ import { DomainError } from '@/server/domain-error';
 import { getShopRow, type ShopRow } from '@/features/shops/server/list-shops';
 import { isSlotBookable, slotEnd } from '@/features/shops/server/availability';
 import type { ManageBooking } from '../schemas';
-import { findBookingBySignature } from './manage-link';
+import { findBookingBySignature, manageUrl } from './manage-link';
+import { scheduleBookingReminder } from './schedule-reminder';
+import { logger } from '@/server/logger';
 import { assertCustomerMayChange, lockBooking, manageNotFound } from './lock-booking';
 import { manageSummary } from './get-manage-summary';
 import type { ManageChangeOptions } from './cancel-booking';
@@ -131,5 +133,14 @@ export async function rescheduleBooking(
   });
   // after commit: the staff console and open streams of the order update live
   publishOrderEvents(updated.order, [updated.event]);
+  // a reminder for the new slot (the old slot's job sees the move and does nothing)
+  await scheduleBookingReminder({
+    bookingId: updated.row.id,
+    slotStartsAt: startsAt.toISOString(),
+    trackingUrl: manageUrl(opts.baseUrl, updated.row.reference),
+    timeZone: shop.timeZone,
+  }).catch((err: unknown) =>
+    logger.error({ err, bookingId: updated.row.id }, 'could not schedule the reminder'),
+  );
   return manageSummary(db, updated.row, opts.baseUrl);
 }

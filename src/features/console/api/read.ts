@@ -2,13 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { jsonResponse } from '@/server/http/openapi';
 import { getDb } from '@/server/db/runtime';
+import { IdParamSchema, TechnicianSchema } from '@/features/repairs/schemas';
 import {
-  IdParamSchema,
   StaffOrderDetailSchema,
   StaffOrderListSchema,
   StaffOrderQuerySchema,
-  TechnicianSchema,
-} from '@/features/repairs/schemas';
+} from '@/features/console/schemas';
 import { listStaffOrders } from '../server/list-staff-orders';
 import { getStaffOrder } from '../server/get-staff-order';
 import { listTechnicians } from '@/features/repairs/server/list-technicians';

@@ -4,7 +4,7 @@ import { errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse, idempotencyHeader } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
-import { WalkInBodySchema, WalkInCreatedSchema } from '@/features/repairs/schemas';
+import { WalkInBodySchema, WalkInCreatedSchema } from '@/features/console/schemas';
 import { createWalkIn } from '../server/create-walk-in';
 import { callerOf, staffErrors, staffOnly } from '@/features/repairs/server/staff-caller';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { RepairStatus } from '@/features/repairs/state-machine';
-import type { StaffOrderSummary } from '@/features/repairs/schemas';
+import type { StaffOrderSummary } from '@/features/console/schemas';
 import { OverdueBadge } from '@/features/repairs/components/staff/status-badge';
 
 /** One column per status; scrolls sideways on narrow screens (and with the keyboard). */

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { formatMoney } from '@/features/pricing/money';
-import type { StaffOrderSummary } from '@/features/repairs/schemas';
+import type { StaffOrderSummary } from '@/features/console/schemas';
 import { OverdueBadge, StatusBadge } from '@/features/repairs/components/staff/status-badge';
 
 /** The queue: a table on wide screens, a list of cards on phones. */

@@ -17,12 +17,13 @@ import { pricingConfigFor, quoteFromSnapshot } from '@/features/pricing/server/q
 import { generateReference, generateTrackingToken } from '@/features/repairs/reference';
 import { canonicalJson, sha256 } from '@/features/repairs/server/tokens';
 import { insertBookingSql, type BookingWriteResult } from '@/features/booking/server/insert-booking-sql';
-import { isUniqueViolation, shopAddress, trackingUrl } from '@/features/booking/server/create-booking';
+import { shopAddress, trackingUrl } from '@/features/booking/server/create-booking';
+import { isUniqueViolation } from '@/server/db/errors';
 import { signedTrackingPath } from '@/features/repairs/server/tracking';
 import type { BookingConfirmation } from '@/features/booking/schemas';
-import { sendBookingConfirmation } from '@/features/email/server/send-booking-confirmation';
+import { sendBookingConfirmation } from '@/features/booking/server/send-confirmation';
 import { publishNotifications } from '@/features/notifications/server/notify';
-import type { WalkInCreated, WalkInInput } from '@/features/repairs/schemas';
+import type { WalkInCreated, WalkInInput } from '@/features/console/schemas';
 import { applyStatusChange } from '@/features/repairs/server/change-status';
 import { loadOrder } from '@/features/repairs/server/lock-order';
 import { publishOrderEvents } from '@/features/repairs/server/order-events';

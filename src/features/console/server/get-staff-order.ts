@@ -9,52 +9,16 @@ import { repairOrderEvents, repairOrderLines, user } from '@/server/db/schema';
 import { loadCatalog } from '@/features/catalog/server/load-catalog';
 import { getShopRow } from '@/features/shops/server/list-shops';
 import { signedTrackingPath } from '@/features/repairs/server/tracking';
-import { subject, type AppAbility } from '@/features/access/ability';
+import type { AppAbility } from '@/features/access/ability';
 import {
   allowedTransitions,
   isOverdue,
-  isTerminal,
   type RepairStatus,
   type StaffRole,
 } from '@/features/repairs/state-machine';
-import type { StaffOrderDetail, StaffTimelineEvent } from '@/features/repairs/schemas';
-import {
-  accessRecord,
-  assertCan,
-  can,
-  loadOrder,
-  type LoadedOrder,
-} from '@/features/repairs/server/lock-order';
-import type { OrderEventRow } from '@/features/repairs/server/order-events';
-
-export function toStaffTimelineEvent(e: OrderEventRow): StaffTimelineEvent {
-  return {
-    id: e.id,
-    type: e.type,
-    fromStatus: e.fromStatus,
-    toStatus: e.toStatus,
-    actor: e.actor,
-    actorUserId: e.actorUserId,
-    actorRole: e.actorRole,
-    visibility: e.visibility,
-    message: e.message,
-    data: e.data ?? null,
-    at: e.createdAt.toISOString(),
-  };
-}
-
-/** What the caller may do to this order (the API enforces the same rules). */
-export function orderPermissions(ability: AppAbility, loaded: LoadedOrder) {
-  const record = subject('RepairOrder', accessRecord(loaded));
-  const assignAnyone = ability.can('manage', record);
-  const open = !isTerminal(loaded.order.status as RepairStatus);
-  return {
-    update: can(ability, 'update', loaded),
-    assignAnyone: assignAnyone && open,
-    take:
-      open && !assignAnyone && loaded.order.assignedTechnicianId === null && ability.can('assign', record),
-  };
-}
+import type { StaffOrderDetail } from '@/features/console/schemas';
+import { assertCan, loadOrder } from '@/features/repairs/server/lock-order';
+import { orderPermissions, toStaffTimelineEvent } from '@/features/repairs/server/staff-view';
 
 export async function getStaffOrder(
   db: Db,

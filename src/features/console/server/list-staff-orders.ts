@@ -32,7 +32,7 @@ import type {
   StaffOrderSort,
   StaffOrderSummary,
   StatusFilter,
-} from '@/features/repairs/schemas';
+} from '@/features/console/schemas';
 import { containsPattern } from '@/server/db/like';
 
 export interface StaffOrderFilters {

@@ -7,20 +7,10 @@ export const EMAIL_QUEUES = {
   deliver: 'email-deliver',
   /** every minute: re-enqueue messages stuck in `queued` (e.g. a crash between insert and enqueue) */
   sweep: 'email-sweep',
-  /** one job per drop-off booking, due the evening before: `{ bookingId, slotStartsAt }` */
-  reminder: 'email-reminder',
 } as const;
 
 export interface DeliverJob {
   messageId: string;
-}
-
-export interface ReminderJob {
-  bookingId: string;
-  /** the slot the reminder was scheduled for (ISO); a moved booking no longer matches */
-  slotStartsAt: string;
-  /** the customer's tracking link (the token is only known at booking time) */
-  trackingUrl: string;
 }
 
 /** Retries with exponential backoff (delay, 2×delay, 4×delay ... at most an hour apart). */
@@ -35,5 +25,4 @@ export function deliverQueueOptions(config: QueueConfig): QueueOptions {
   };
 }
 
-export const reminderQueueOptions: QueueOptions = { retryLimit: 5, retryDelay: 60, retryBackoff: true };
 export const sweepQueueOptions: QueueOptions = { retryLimit: 0, expireInSeconds: 120 };

@@ -2,17 +2,9 @@ import type { JobWithMetadata, PgBoss } from 'pg-boss';
 import { getDb } from '@/server/db/runtime';
 import { ensureQueue, type QueueConfig } from '@/server/queue';
 import { logger } from '@/server/logger';
-import {
-  deliverQueueOptions,
-  EMAIL_QUEUES,
-  reminderQueueOptions,
-  sweepQueueOptions,
-  type DeliverJob,
-  type ReminderJob,
-} from './queues';
+import { deliverQueueOptions, EMAIL_QUEUES, sweepQueueOptions, type DeliverJob } from './queues';
 import { deliverMessage } from './deliver-message';
 import { sweepStuckMessages } from './sweep-stuck-messages';
-import { sendBookingReminder } from './send-booking-reminder';
 
 /** The e-mail module's workers and its every-minute sweep. */
 export async function registerEmailWorkers(boss: PgBoss, config: QueueConfig): Promise<void> {
@@ -31,11 +23,6 @@ export async function registerEmailWorkers(boss: PgBoss, config: QueueConfig): P
       }
     },
   );
-
-  await ensureQueue(EMAIL_QUEUES.reminder, reminderQueueOptions);
-  await boss.work<ReminderJob>(EMAIL_QUEUES.reminder, { ...polling, batchSize: 1 }, async (jobs) => {
-    for (const job of jobs) await sendBookingReminder(await getDb(), job.data);
-  });
 
   await ensureQueue(EMAIL_QUEUES.sweep, sweepQueueOptions);
   await boss.work(EMAIL_QUEUES.sweep, { ...polling, batchSize: 1 }, async () => {

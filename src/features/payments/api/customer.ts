@@ -25,7 +25,6 @@ import { accessiblePayment } from '../server/access';
 import { getPayment, paymentView, type PaymentRow } from '../server/ledger';
 import { authenticateSandbox, confirmSandboxCard } from '../server/confirm-sandbox-card';
 import { settlePayment } from '../server/settle-payment';
-import { switchToCollection } from '../server/booking-payment';
 import { customerOrderPayments, payBalance } from '../server/order-payments';
 import { afterPaymentUpdate } from '../server/after-payment';
 import type { PaymentUpdateResult } from '../server/apply-update';
@@ -84,15 +83,6 @@ const syncRoute = createRoute({
   tags,
   summary:
     'After paying at Stripe or approving at PayPal: ask the provider (PayPal payments are captured here)',
-  request: { params: PaymentIdParam, body: jsonBody(TokenBodySchema) },
-  responses: paymentResponses,
-});
-
-const collectionRoute = createRoute({
-  method: 'post',
-  path: '/payments/{id}/pay-on-collection',
-  tags,
-  summary: 'Keep the booking and pay on collection instead of online',
   request: { params: PaymentIdParam, body: jsonBody(TokenBodySchema) },
   responses: paymentResponses,
 });
@@ -190,11 +180,6 @@ export const customerPaymentsApi = createRouter()
     if (result) await afterPaymentUpdate(db, result, baseUrlOf(c));
     const row = result?.payment ?? (await getPayment(db, payment.id)) ?? payment;
     c.header('cache-control', 'no-store');
-    return c.json(await paymentView(db, row, loaded.booking.reference), 200);
-  })
-  .openapi(collectionRoute, async (c) => {
-    const { db, payment, loaded } = await load(c, c.req.valid('param').id, c.req.valid('json').token);
-    const row = await switchToCollection(db, payment, baseUrlOf(c));
     return c.json(await paymentView(db, row, loaded.booking.reference), 200);
   })
   .openapi(myPaymentsRoute, async (c) => {

@@ -11,7 +11,6 @@ import { AlertCircle, CheckCircle2, Clock, FileDown, XCircle } from 'lucide-reac
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
-import { completePendingBooking, pendingBookingOf } from '@/features/booking/components/use-booking-draft';
 import type { PaymentView } from '../schemas';
 import { isCaptured } from '../state';
 import { readPayContext } from './pay-context';
@@ -25,21 +24,33 @@ type State =
   | { kind: 'missing' }
   | { kind: 'error'; detail: string };
 
-interface Where {
+export interface Where {
   token?: string;
   returnTo: string | null;
 }
 
-function whereFrom(paymentId: string): Where {
+export interface PaymentReturnProps {
+  paymentId: string;
+  cancelled: boolean;
+  /**
+   * Where the payment came from when this tab kept no pay context of its own (e.g. a booking
+   * draft that was paying): the tracking token and the page to go back to.
+   */
+  fallbackWhere?: (paymentId: string) => Where | null;
+  /** Called once the payment is found captured (e.g. the booking form completes its draft). */
+  onPaid?: (payment: PaymentView) => void;
+}
+
+function whereFrom(paymentId: string, fallback: PaymentReturnProps['fallbackWhere']): Where {
   const context = readPayContext(paymentId);
-  const draft = pendingBookingOf(paymentId);
+  const other = fallback?.(paymentId) ?? null;
   return {
-    token: context?.token ?? draft?.token,
-    returnTo: context?.returnTo ?? (draft ? '/book-repair' : null),
+    token: context?.token ?? other?.token,
+    returnTo: context?.returnTo ?? other?.returnTo ?? null,
   };
 }
 
-export function PaymentReturn({ paymentId, cancelled }: { paymentId: string; cancelled: boolean }) {
+export function PaymentReturn({ paymentId, cancelled, fallbackWhere, onPaid }: PaymentReturnProps) {
   const t = useTranslations('payments.return');
   const text = usePaymentText();
   const [state, setState] = useState<State>({ kind: 'checking' });
@@ -47,7 +58,7 @@ export function PaymentReturn({ paymentId, cancelled }: { paymentId: string; can
   const heading = useRef<HTMLHeadingElement>(null);
 
   const check = useCallback(async () => {
-    const found = whereFrom(paymentId);
+    const found = whereFrom(paymentId, fallbackWhere);
     setWhere(found);
     if (!paymentId) return setState({ kind: 'missing' });
     if (cancelled) return setState({ kind: 'cancelled' });
@@ -62,12 +73,11 @@ export function PaymentReturn({ paymentId, cancelled }: { paymentId: string; can
     }
     const payment = result.payment;
     if (isCaptured(payment.status)) {
-      // a booking paid while booking: /book-repair now shows its confirmation
-      if (payment.purpose === 'booking') completePendingBooking(payment);
+      onPaid?.(payment);
       setState({ kind: 'paid', payment });
     } else if (payment.status === 'failed') setState({ kind: 'failed', payment });
     else setState({ kind: 'pending', payment });
-  }, [paymentId, cancelled]);
+  }, [paymentId, cancelled, fallbackWhere, onPaid]);
 
   useEffect(() => {
     // the outcome is only known in the browser (session storage, then the API)

@@ -9,7 +9,7 @@ import type { Db } from '@/server/db/runtime';
 import { payments, type PaymentProvider } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
-import { isUniqueViolation } from '@/features/booking/server/create-booking';
+import { isUniqueViolation } from '@/server/db/errors';
 import type { LoadedOrder } from '@/features/repairs/server/lock-order';
 import { providerFor } from './gateway';
 import type { PaymentRow } from './ledger';

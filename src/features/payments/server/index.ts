@@ -1,3 +1,6 @@
 /** The payments domain's server surface for other domains and the entry. */
 export { paymentConfig } from './config';
-export { registerPaymentWorkers } from './register-workers';
+export { onPaymentCaptured, type CapturedPayment, type PaymentCapturedHook } from './payment-hooks';
+export { isMethodAvailable } from './gateway';
+export { accessiblePayment } from './access';
+export { paymentView } from './ledger';

@@ -8,7 +8,7 @@ import { Field, Textarea } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
 import { api, readProblem } from '@/components/api-client';
 import { MESSAGE_MAX_LENGTH } from '@/features/repairs/limits';
-import type { OrderEventDto } from '../schemas';
+import type { OrderEventDto } from '@/features/repairs/schemas';
 
 /** Where the composer sends: the signed-in owner's route, or the tracking link's. */
 export type MessagePost =

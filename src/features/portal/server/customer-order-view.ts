@@ -10,7 +10,8 @@ import { loadCatalog } from '@/features/catalog/server/load-catalog';
 import { getShopRow } from '@/features/shops/server/list-shops';
 import { STATUS_PROGRESS, type RepairStatus } from '@/features/repairs/state-machine';
 import { nextStepFor } from '@/features/repairs/next-step';
-import { CUSTOMER_EVENT_TYPES, type CustomerOrder, type OrderEventDto } from '../schemas';
+import { type CustomerOrder } from '../schemas';
+import { CUSTOMER_EVENT_TYPES, type OrderEventDto } from '@/features/repairs/schemas';
 import type { LoadedOrder } from '@/features/repairs/server/lock-order';
 import type { OrderEventRow } from '@/features/repairs/server/order-events';
 

@@ -6,7 +6,7 @@ import { getDb } from '@/server/db/runtime';
 import { IdParamSchema, MessageBodySchema, NoteBodySchema, StaffTimelineEventSchema } from '../schemas';
 import { addOrderNote } from '../server/add-order-note';
 import { sendOrderMessage } from '../server/send-order-message';
-import { toStaffTimelineEvent } from '@/features/console/server/get-staff-order';
+import { toStaffTimelineEvent } from '@/features/repairs/server/staff-view';
 import { callerOf, staffErrors, staffOnly } from '../server/staff-caller';
 
 const noteRoute = createRoute({

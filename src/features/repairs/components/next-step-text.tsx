@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
-import type { NextStepDto } from '@/features/portal/schemas';
+import type { NextStepDto } from '@/features/repairs/schemas';
 
 /** The sentence for a next step (see next-step.ts), times in the shop's time zone. */
 export function NextStepText({ step, timeZone }: { step: NextStepDto; timeZone: string }) {

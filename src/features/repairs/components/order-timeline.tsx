@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { CheckCircle2, Circle } from 'lucide-react';
-import type { OrderEventDto } from '@/features/portal/schemas';
+import type { OrderEventDto } from '@/features/repairs/schemas';
 
 /**
  * What happened to the repair, oldest first: status changes, notes from the shop, quote

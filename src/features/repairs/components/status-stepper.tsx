@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { Check, X } from 'lucide-react';
 import { cn } from '@/components/ui/cn';
-import type { OrderEventDto } from '@/features/portal/schemas';
+import type { OrderEventDto } from '@/features/repairs/schemas';
 
 const MAIN = [
   'booked',

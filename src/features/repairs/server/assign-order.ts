@@ -16,7 +16,7 @@ import {
 import { isTerminal, type RepairStatus } from '../state-machine';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
-import { orderPermissions } from '@/features/console/server/get-staff-order';
+import { orderPermissions } from '@/features/repairs/server/staff-view';
 import type { StaffCaller } from './staff-caller';
 
 export interface Person {

@@ -13,7 +13,7 @@ import { publishNotifications } from '@/features/notifications/server/notify';
 import { applyStatusChange, finishStatusChange, type StatusChangeResult } from './change-status';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
-import { orderPermissions } from '@/features/console/server/get-staff-order';
+import { orderPermissions } from '@/features/repairs/server/staff-view';
 import { applyAssignment, type AssignmentResult } from './assign-order';
 import type { StaffCaller } from './staff-caller';
 

@@ -19,7 +19,7 @@ import * as z from 'zod';
 import { env } from '@/env';
 import type { Db } from '@/server/db/runtime';
 import { user as userTable, verification, type Role } from '@/server/db/schema';
-import { twoFactorRequiredFor } from '@/features/auth/two-factor-policy';
+import { twoFactorRequiredFor } from '@/features/access/two-factor-policy';
 import { currentAuditRequest, recordAudit } from '@/features/audit/server/record-audit';
 import { lockedUntil, lockSubject, recentFailures } from './lockout';
 import { assessSignIn, completePendingEvent, recordSecurityEvent } from './monitor';

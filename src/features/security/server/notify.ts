@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
 import { sendTemplate } from '@/features/email/server/send-template';
-import { appBaseUrl } from '@/features/auth/server/auth-urls';
+import { publicBaseUrl } from '@/server/http/base-url';
 import type { AuditRequest } from '@/features/audit/server/record-audit';
 import { retryIn } from './lockout';
 import type { RiskFactor } from '@/server/db/schema';
@@ -39,7 +39,7 @@ export async function sendLockedEmail(
       retry: retryIn(until, now),
       when: formatWhen(now),
       where: formatWhere(request),
-      resetUrl: `${appBaseUrl()}/forgot-password`,
+      resetUrl: `${publicBaseUrl()}/forgot-password`,
     },
     // one e-mail per lock, however many requests race into it
     dedupeKey: `account-locked:${account.email.toLowerCase()}:${until.toISOString()}`,
@@ -80,7 +80,7 @@ export async function sendBlockedAlerts(
       event: `A sign-in to your account was blocked (risk ${score}: ${why})`,
       when,
       where,
-      url: `${appBaseUrl()}/account/security`,
+      url: `${publicBaseUrl()}/account/security`,
     },
   });
   const admins = await db
@@ -97,7 +97,7 @@ export async function sendBlockedAlerts(
         event: `A sign-in to ${account.email} was blocked (risk ${score}: ${why})`,
         when,
         where,
-        url: `${appBaseUrl()}/admin/security`,
+        url: `${publicBaseUrl()}/admin/security`,
       },
     });
   }

@@ -5,7 +5,7 @@ import { env } from '@/env';
 import { getBranding } from '@/server/branding';
 import { requirePageRole } from '@/features/auth/server/page-guard';
 import { safeNextPath } from '@/features/auth/safe-next';
-import { twoFactorRequiredFor } from '@/features/auth/two-factor-policy';
+import { twoFactorRequiredFor } from '@/features/access/two-factor-policy';
 import { TwoFactorSection } from '@/features/auth/components/two-factor-section';
 import { SessionsList } from '@/features/auth/components/sessions-list';
 

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { PaymentReturn } from '@/features/payments/components/payment-return';
+import { BookingPaymentReturn } from '@/features/booking/components/booking-payment-return';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +17,7 @@ export default async function PayReturnPage({
   const { payment, cancelled } = await searchParams;
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
-      <PaymentReturn
+      <BookingPaymentReturn
         paymentId={typeof payment === 'string' ? payment : ''}
         cancelled={cancelled === '1' || cancelled === 'true'}
       />

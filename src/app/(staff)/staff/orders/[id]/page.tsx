@@ -9,7 +9,7 @@ import { requirePageRole } from '@/features/auth/server/page-guard';
 import { getStaffOrder } from '@/features/console/server/get-staff-order';
 import { isUuid } from '@/features/repairs/server/lock-order';
 import { staffCaller } from '@/features/repairs/server/staff-caller';
-import type { StaffOrderDetail } from '@/features/repairs/schemas';
+import type { StaffOrderDetail } from '@/features/console/schemas';
 import { formatMoney } from '@/features/pricing/money';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
 import { OverdueBadge, StatusBadge } from '@/features/repairs/components/staff/status-badge';

@@ -7,20 +7,11 @@ import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
 import { loadCatalog } from '@/features/catalog/server/load-catalog';
 import { getShopRow } from '@/features/shops/server/list-shops';
-import { BookingConfirmationSchema, BookingRequestSchema } from './schemas';
-import { createBooking, trackingUrl } from './server/create-booking';
+import { BookingConfirmationSchema, BookingRequestSchema } from '../schemas';
+import { trackingUrl } from '../server/create-booking';
+import { placeBooking } from '../server/place-booking';
 import { findBookingByToken } from '@/features/repairs/server/tracking';
-import { calendarFile } from './server/calendar';
-import { sendBookingConfirmation } from '@/features/email/server/send-booking-confirmation';
-import { logger } from '@/server/logger';
-import { paymentConfig } from '@/features/payments/server/config';
-import { isMethodAvailable } from '@/features/payments/server/gateway';
-import { paymentView } from '@/features/payments/server/ledger';
-import {
-  bookingPaymentView,
-  isOnline,
-  startBookingPayment,
-} from '@/features/payments/server/booking-payment';
+import { calendarFile } from '../server/calendar';
 
 const IdempotencyHeader = idempotencyHeader(
   'A unique key per booking attempt; retries with the same key return the same booking.',
@@ -59,44 +50,15 @@ const calendarRoute = createRoute({
   },
 });
 
-export const bookingApi = createRouter()
+export const bookingsRoutes = createRouter()
   .openapi(createBookingRoute, async (c) => {
-    const key = c.req.valid('header')['idempotency-key'];
-    const input = c.req.valid('json');
-    if (!isMethodAvailable(input.paymentMethod)) {
-      throw new DomainError('VALIDATION_FAILED', 'That payment method is not available.', [
-        { path: 'paymentMethod', message: 'PayPal is not available here. Choose card or pay on collection.' },
-      ]);
-    }
-    const db = await getDb();
-    const { booking, replayed } = await createBooking(db, input, {
-      idempotencyKey: key,
+    const { booking, replayed } = await placeBooking(await getDb(), c.req.valid('json'), {
+      idempotencyKey: c.req.valid('header')['idempotency-key'],
       baseUrl: baseUrlOf(c),
       userId: c.get('user')?.id ?? null,
-      holdMinutes: paymentConfig().holdMinutes,
     });
     if (replayed) c.header('Idempotent-Replayed', 'true');
-    if (isOnline(input.paymentMethod)) {
-      // the slot is held while the customer pays; the confirmation e-mail waits for the payment
-      // (or for a switch to pay on collection). A replay finds the same payment.
-      const existing = replayed ? await bookingPaymentView(db, booking) : null;
-      const payment =
-        existing ??
-        (await startBookingPayment(db, booking, input.paymentMethod, baseUrlOf(c)).then((row) =>
-          paymentView(db, row, booking.reference),
-        ));
-      return c.json({ ...booking, payment }, replayed ? 200 : 201);
-    }
-    if (!replayed) {
-      // A second statement after the booking's own (keeps the booking one fast atomic statement).
-      // The message row is keyed `confirmation:<id>`, so it is stored once; a crash between the
-      // two statements loses only this confirmation, and a failure after the row is stored is
-      // covered by the e-mail sweep, which re-queues rows left in `queued`.
-      await sendBookingConfirmation(db, booking, { manageUrl: booking.manageUrl }).catch((err: unknown) =>
-        logger.error({ err, bookingId: booking.id }, 'could not queue the booking confirmation'),
-      );
-    }
-    return c.json({ ...booking, payment: null }, replayed ? 200 : 201);
+    return c.json(booking, replayed ? 200 : 201);
   })
   .openapi(calendarRoute, async (c) => {
     const db = await getDb();

@@ -1,6 +1,24 @@
 import { TZDate } from '@date-fns/tz';
+import type { QueueOptions } from 'pg-boss';
 import { enqueue } from '@/server/queue';
-import { EMAIL_QUEUES, reminderQueueOptions, type ReminderJob } from './queues';
+
+/** The booking module's pg-boss queues (names kept from when e-mail owned them). */
+export const BOOKING_QUEUES = {
+  /** one job per drop-off booking, due the evening before: `{ bookingId, slotStartsAt }` */
+  reminder: 'email-reminder',
+  /** every minute: cancel bookings whose online payment did not complete while the slot was held */
+  expireHolds: 'payments-expire-holds',
+} as const;
+
+export interface ReminderJob {
+  bookingId: string;
+  /** the slot the reminder was scheduled for (ISO); a moved booking no longer matches */
+  slotStartsAt: string;
+  /** the customer's tracking link (the token is only known at booking time) */
+  trackingUrl: string;
+}
+
+export const reminderQueueOptions: QueueOptions = { retryLimit: 5, retryDelay: 60, retryBackoff: true };
 
 /** Reminders go out at this hour (shop time) on the day before the drop-off. */
 export const REMINDER_HOUR = 18;
@@ -41,7 +59,7 @@ export async function scheduleBookingReminder(
     slotStartsAt: job.slotStartsAt,
     trackingUrl: job.trackingUrl,
   };
-  return enqueue(EMAIL_QUEUES.reminder, data, {
+  return enqueue(BOOKING_QUEUES.reminder, data, {
     queue: reminderQueueOptions,
     startAfter: due,
     // one job per booking and slot, however often this is called

@@ -1,12 +1,13 @@
 import type { Db } from '@/server/db/runtime';
-import type { BookingConfirmation } from '@/features/booking/schemas';
-import { calendarFile } from '@/features/booking/server/calendar';
+import type { BookingConfirmation } from '../schemas';
+import { calendarFile } from './calendar';
 import { getShopRow } from '@/features/shops/server/list-shops';
 import { formatMoney } from '@/features/pricing/money';
 import { logger } from '@/server/logger';
-import { sendTemplate } from './send-template';
+import { sendTemplate } from '@/features/email/server/send-template';
 import { formatSlot } from './format-slot';
-import { scheduleBookingReminder } from './schedule-booking-reminder';
+import { scheduleBookingReminder } from './schedule-reminder';
+import { rebuildConfirmation } from './rebuild-confirmation';
 
 /**
  * After a new booking (never a replay): queue the confirmation with the `.ics` attached, once
@@ -79,4 +80,16 @@ export async function sendBookingConfirmation(
     );
   }
   return sent;
+}
+
+/** The booking confirmation held back while an online payment was pending (sent once). */
+export async function sendDeferredConfirmation(
+  db: Db,
+  bookingId: string,
+  baseUrl: string,
+  opts: { paid?: string } = {},
+): Promise<void> {
+  const confirmation = await rebuildConfirmation(db, bookingId, baseUrl);
+  if (!confirmation) return;
+  await sendBookingConfirmation(db, confirmation, { manageUrl: confirmation.manageUrl, ...opts });
 }

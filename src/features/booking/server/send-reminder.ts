@@ -3,10 +3,10 @@ import type { Db } from '@/server/db/runtime';
 import { bookings } from '@/server/db/schema';
 import { loadCatalog } from '@/features/catalog/server/load-catalog';
 import { getShopRow } from '@/features/shops/server/list-shops';
-import type { ReminderJob } from './queues';
-import { sendTemplate } from './send-template';
+import type { ReminderJob } from './schedule-reminder';
+import { sendTemplate } from '@/features/email/server/send-template';
 import { formatSlot } from './format-slot';
-import { manageUrl } from '@/features/booking/server/manage-link';
+import { manageUrl } from './manage-link';
 
 export type ReminderOutcome = 'sent' | 'already-sent' | 'missing' | 'cancelled' | 'moved';
 

@@ -5,15 +5,13 @@ import { errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
-import { CancelBookingBodySchema, ManageBookingSchema, RescheduleBookingBodySchema } from './schemas';
-import { calendarSourceFor, getManageSummary } from './server/get-manage-summary';
-import { cancelBooking } from './server/cancel-booking';
-import { rescheduleBooking } from './server/reschedule-booking';
-import { findBookingBySignature, manageUrl } from './server/manage-link';
-import { scheduleBookingReminder } from '@/features/email/server/schedule-booking-reminder';
-import { logger } from '@/server/logger';
-import { manageNotFound } from './server/lock-booking';
-import { calendarFile } from './server/calendar';
+import { CancelBookingBodySchema, ManageBookingSchema, RescheduleBookingBodySchema } from '../schemas';
+import { calendarSourceFor, getManageSummary } from '../server/get-manage-summary';
+import { cancelBooking } from '../server/cancel-booking';
+import { rescheduleBooking } from '../server/reschedule-booking';
+import { findBookingBySignature } from '../server/manage-link';
+import { manageNotFound } from '../server/lock-booking';
+import { calendarFile } from '../server/calendar';
 
 const params = z.object({ reference: z.string().min(1).max(20) });
 const sigQuery = z.object({
@@ -71,7 +69,7 @@ const manageCalendarRoute = createRoute({
   },
 });
 
-export const manageBookingApi = createRouter()
+export const manageRoutes = createRouter()
   .openapi(manageRoute, async (c) => {
     const { reference } = c.req.valid('param');
     const summary = await getManageSummary(await getDb(), reference, c.req.valid('query').sig, baseUrlOf(c));
@@ -89,20 +87,9 @@ export const manageBookingApi = createRouter()
   .openapi(rescheduleRoute, async (c) => {
     const { reference } = c.req.valid('param');
     const { sig, slotStartsAt } = c.req.valid('json');
-    const db = await getDb();
-    const summary = await rescheduleBooking(db, reference, sig, slotStartsAt, { baseUrl: baseUrlOf(c) });
-    // a reminder for the new slot (the old slot's job sees the move and does nothing)
-    const booking = await findBookingBySignature(db, reference, sig);
-    if (booking?.slotStartsAt && summary.service.shop) {
-      await scheduleBookingReminder({
-        bookingId: booking.id,
-        slotStartsAt: booking.slotStartsAt.toISOString(),
-        trackingUrl: manageUrl(baseUrlOf(c), booking.reference),
-        timeZone: summary.service.shop.timeZone,
-      }).catch((err: unknown) =>
-        logger.error({ err, bookingId: booking.id }, 'could not schedule the reminder'),
-      );
-    }
+    const summary = await rescheduleBooking(await getDb(), reference, sig, slotStartsAt, {
+      baseUrl: baseUrlOf(c),
+    });
     return c.json(summary, 200);
   })
   .openapi(manageCalendarRoute, async (c) => {

@@ -16,15 +16,17 @@ import {
   expiredHolds,
   switchBookingToCollection,
 } from '@/features/booking/server/payment-hold';
-import { isCaptured } from '../state';
-import type { PaymentMethod } from '../schemas';
-import { applyPaymentUpdate } from './apply-update';
-import { sendDeferredConfirmation } from './after-payment';
-import { createPayment } from './create-payment';
-import { providerForMethod } from './gateway';
-import { paymentView, type PaymentRow } from './ledger';
-import { openBookingPayments } from './order-payments';
-import { settlePayment } from './settle-payment';
+import { isCaptured } from '@/features/payments/state';
+import type { PaymentMethod } from '@/features/payments/schemas';
+import { applyPaymentUpdate } from '@/features/payments/server/apply-update';
+import { createPayment } from '@/features/payments/server/create-payment';
+import { providerForMethod } from '@/features/payments/server/gateway';
+import { paymentView, type PaymentRow } from '@/features/payments/server/ledger';
+import { openBookingPayments } from '@/features/payments/server/order-payments';
+import { settlePayment } from '@/features/payments/server/settle-payment';
+import type { CapturedPayment } from '@/features/payments/server/payment-hooks';
+import { formatMoney } from '@/features/pricing/money';
+import { sendDeferredConfirmation } from './send-confirmation';
 
 export const isOnline = (method: string): method is 'card' | 'paypal' =>
   method === 'card' || method === 'paypal';
@@ -82,6 +84,18 @@ export async function switchToCollection(db: Db, payment: PaymentRow, baseUrl: s
     logger.error({ err, paymentId: payment.id }, 'could not queue the booking confirmation'),
   );
   return result.payment ?? payment;
+}
+
+/**
+ * A payment made while booking was captured (a payments hook, wired by the entry): the
+ * confirmation that waited for it goes out now, saying what was paid.
+ */
+export async function confirmPaidBooking({ db, payment, loaded, baseUrl }: CapturedPayment): Promise<void> {
+  if (payment.purpose !== 'booking' || payment.provider === 'collection') return;
+  const method = payment.provider === 'paypal' ? 'PayPal' : 'card';
+  await sendDeferredConfirmation(db, loaded.booking.id, baseUrl, {
+    paid: `Paid ${formatMoney(payment.amountMinor, payment.currency)} by ${method}`,
+  });
 }
 
 /**

@@ -1,0 +1,10 @@
+/** Booking's API: booking a repair and its calendar file, the manage link, pay on collection. */
+import { createRouter } from '@/server/http/app';
+import { bookingsRoutes } from './bookings';
+import { manageRoutes } from './manage';
+import { payOnCollectionRoutes } from './pay-on-collection';
+
+export const bookingApi = createRouter()
+  .route('/', bookingsRoutes)
+  .route('/', manageRoutes)
+  .route('/', payOnCollectionRoutes);

@@ -1,0 +1,3 @@
+/** The booking domain's server surface for other domains and the entry. */
+export { registerBookingWorkers } from './register-workers';
+export { confirmPaidBooking } from './booking-payment';

@@ -1,0 +1,70 @@
+/**
+ * Booking a repair, the use-case behind POST /api/bookings: the booking (its slot taken, or
+ * held while an online payment is pending), then either the payment the customer goes on to
+ * complete or, for pay on collection, the confirmation e-mail. Idempotent with a key: a retry
+ * gets the same booking and the same payment back.
+ */
+import type { Db } from '@/server/db/runtime';
+import { DomainError } from '@/server/domain-error';
+import { logger } from '@/server/logger';
+import { isMethodAvailable, paymentConfig } from '@/features/payments/server';
+import { paymentView } from '@/features/payments/server/ledger';
+import type { BookingConfirmation, BookingRequest } from '../schemas';
+import { createBooking } from './create-booking';
+import { bookingPaymentView, isOnline, startBookingPayment } from './booking-payment';
+import { sendBookingConfirmation } from './send-confirmation';
+
+export interface PlaceBookingOptions {
+  idempotencyKey?: string;
+  /** the base URL for links (tracking, manage, payment return) */
+  baseUrl: string;
+  /** the signed-in customer, whose account the booking joins */
+  userId: string | null;
+}
+
+export interface PlacedBooking {
+  booking: BookingConfirmation;
+  /** a replay of an earlier request with the same idempotency key */
+  replayed: boolean;
+}
+
+export async function placeBooking(
+  db: Db,
+  input: BookingRequest,
+  opts: PlaceBookingOptions,
+): Promise<PlacedBooking> {
+  if (!isMethodAvailable(input.paymentMethod)) {
+    throw new DomainError('VALIDATION_FAILED', 'That payment method is not available.', [
+      { path: 'paymentMethod', message: 'PayPal is not available here. Choose card or pay on collection.' },
+    ]);
+  }
+  const { booking, replayed } = await createBooking(db, input, {
+    idempotencyKey: opts.idempotencyKey,
+    baseUrl: opts.baseUrl,
+    userId: opts.userId,
+    holdMinutes: paymentConfig().holdMinutes,
+  });
+
+  if (isOnline(input.paymentMethod)) {
+    // the slot is held while the customer pays; the confirmation e-mail waits for the payment
+    // (or for a switch to pay on collection). A replay finds the same payment.
+    const existing = replayed ? await bookingPaymentView(db, booking) : null;
+    const payment =
+      existing ??
+      (await startBookingPayment(db, booking, input.paymentMethod, opts.baseUrl).then((row) =>
+        paymentView(db, row, booking.reference),
+      ));
+    return { booking: { ...booking, payment }, replayed };
+  }
+
+  if (!replayed) {
+    // A second statement after the booking's own (keeps the booking one fast atomic statement).
+    // The message row is keyed `confirmation:<id>`, so it is stored once; a crash between the
+    // two statements loses only this confirmation, and a failure after the row is stored is
+    // covered by the e-mail sweep, which re-queues rows left in `queued`.
+    await sendBookingConfirmation(db, booking, { manageUrl: booking.manageUrl }).catch((err: unknown) =>
+      logger.error({ err, bookingId: booking.id }, 'could not queue the booking confirmation'),
+    );
+  }
+  return { booking: { ...booking, payment: null }, replayed };
+}
