@@ -12,7 +12,9 @@
  *   the browser), `server/index.ts` (server side) or `components/index.ts` (React side).
  */
 const ENTRY = '^src/server/(main|api-server)\\.ts$|^src/server/entry/';
-const PUBLIC_SURFACE = '^src/features/[^/]+/(index|server/index|components/index)\\.tsx?$';
+/** A domain's code that may run in the browser: its components and its top-level files (not api). */
+const SHARED_CODE = '^src/features/[^/]+/(components/|(?!api)[^/]+\\.tsx?$)';
+const PUBLIC_SURFACE = '^src/features/[^/]+/(index|server/index|server/commands|components/index)\\.tsx?$';
 
 module.exports = {
   forbidden: [
@@ -72,11 +74,20 @@ module.exports = {
       comment:
         "React components and a domain's shared files run in the browser too: they may take " +
         'types from server code, never values.',
-      from: { path: '^src/(features/[^/]+/(components/|index\\.ts$|[^/]+-client\\.ts$))' },
+      from: { path: SHARED_CODE, pathNot: '\\.test\\.tsx?$' },
       to: {
         path: '^src/server/|^src/features/[^/]+/server/|^src/env\\.ts$',
+        // the database schema's enum lists, which the zod schemas are built from
+        pathNot: '^src/server/db/schema/',
         dependencyTypesNot: ['type-only'],
       },
+    },
+    {
+      name: 'browser-code-imports-no-node-builtins',
+      severity: 'error',
+      comment: "A domain's shared files and components are bundled for the browser: no node: modules.",
+      from: { path: SHARED_CODE, pathNot: '\\.test\\.tsx?$' },
+      to: { dependencyTypes: ['core'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'shared-index-is-not-server',

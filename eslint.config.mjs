@@ -56,6 +56,11 @@ export default tseslint.config(
     },
   },
   {
+    // dependency-cruiser reads a CommonJS config
+    files: ['*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['scripts/**/*.mjs', '*.mjs'],
     languageOptions: {
       globals: {

@@ -6,6 +6,11 @@
  * without a circle, whichever of their files the imports run through (a module-level cycle
  * check misses A/components -> B/components -> A/index.ts).
  *
+ * And one that Next imposes: no page or layout may reach react-dom/server (the e-mail renderer)
+ * through its imports, or the build fails (the module throws in the React Server Components
+ * layer). A domain's server/index.ts is reachable from pages; changes that send e-mail are
+ * exported from server/commands.ts instead.
+ *
  * Prints each violation and exits 1 when there is any.
  */
 import path from 'node:path';
@@ -90,10 +95,50 @@ for (const circle of circles) {
   }
 }
 
+// pages must not reach react-dom/server (type-only imports are erased, so they do not count)
+const graph = new Map(
+  result.modules.map((m) => [
+    m.source,
+    m.dependencies.filter((d) => !d.dependencyTypes.includes('type-only')).map((d) => d.resolved),
+  ]),
+);
+const renderers = new Set(
+  result.modules
+    .filter((m) => m.dependencies.some((d) => d.module === 'react-dom/server'))
+    .map((m) => m.source),
+);
+const pageRoots = result.modules.map((m) => m.source).filter((s) => s.startsWith('src/app/'));
+const pageLeaks = [];
+for (const root of pageRoots) {
+  const previous = new Map([[root, null]]);
+  const queue = [root];
+  while (queue.length > 0) {
+    const at = queue.shift();
+    if (renderers.has(at)) {
+      const path = [];
+      for (let p = at; p; p = previous.get(p)) path.unshift(p);
+      pageLeaks.push(path);
+      break;
+    }
+    for (const next of graph.get(at) ?? []) {
+      if (!previous.has(next)) {
+        previous.set(next, at);
+        queue.push(next);
+      }
+    }
+  }
+}
+for (const path of pageLeaks) {
+  failed = true;
+  console.log(`\n  error pages-never-reach-react-dom-server: ${path[0]}`);
+  console.log(`      ${path.join(' →\n      ')}`);
+}
+
 const checked = `${result.summary.totalCruised} modules, ${result.summary.totalDependenciesCruised} imports`;
 if (failed) {
   console.log(
-    `\nlayers: ${result.summary.error} rule violations, ${circles.length} domain circles (${checked})`,
+    `\nlayers: ${result.summary.error} rule violations, ${circles.length} domain circles, ` +
+      `${pageLeaks.length} pages reaching react-dom/server (${checked})`,
   );
   process.exit(1);
 }

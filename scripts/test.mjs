@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: format check, lint, typecheck, unit, integration (PGlite; plus PostgreSQL when
- * TEST_DATABASE_URL is set) and the Playwright journeys in Chromium. Stops at the first
- * failing stage and prints a one-line summary of each stage.
+ * `npm test`: format check, lint (ESLint, then the layer rules of scripts/check-layers.mjs),
+ * typecheck, unit, integration (PGlite; plus PostgreSQL when TEST_DATABASE_URL is set) and the
+ * Playwright journeys in Chromium. Stops at the first failing stage and prints a one-line
+ * summary of each stage.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -12,9 +13,16 @@ import { ensureChromium } from './lib/chromium.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
+// a stage is one command, or several run in turn (the stage fails at the first that fails)
 const stages = [
   ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
-  ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+  [
+    'lint',
+    [
+      [bin('eslint'), ['.', '--max-warnings=0']],
+      [process.execPath, [path.join(root, 'scripts/check-layers.mjs')]],
+    ],
+  ],
   ['typecheck', bin('tsc'), ['--noEmit', '-p', '.']],
   ['unit', bin('vitest'), ['run', '--project', 'unit']],
   ['integration', bin('vitest'), ['run', '--project', 'integration']],
@@ -23,15 +31,23 @@ const stages = [
 
 const only = process.argv.slice(2);
 const results = [];
-for (const [name, cmd, args] of stages) {
+for (const [name, cmdOrSteps, stageArgs] of stages) {
   if (only.length && !only.includes(name)) continue;
   if (name === 'e2e') ensureChromium();
-  console.log(`\n▶ ${name}: ${path.basename(cmd)} ${args.join(' ')}`);
+  const steps = Array.isArray(cmdOrSteps) ? cmdOrSteps : [[cmdOrSteps, stageArgs]];
   const started = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  let ok = true;
+  for (const [cmd, args] of steps) {
+    console.log(`\n▶ ${name}: ${path.basename(cmd)} ${args.join(' ')}`);
+    const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+    if (r.status !== 0) {
+      ok = false;
+      break;
+    }
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  results.push({ name, ok: r.status === 0, seconds });
-  if (r.status !== 0) break;
+  results.push({ name, ok, seconds });
+  if (!ok) break;
 }
 
 console.log('\nSummary');

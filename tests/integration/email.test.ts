@@ -5,8 +5,7 @@ import { startQueue, startWorkers, stopQueue, runningQueue } from '@/server/queu
 import { DOMAIN_WORKERS } from '@/server/entry/workers';
 import { resendMessage } from '@/features/email/server/resend-message';
 import { sendBookingReminder } from '@/features/booking/server/send-reminder';
-import { reminderDueAt } from '@/features/booking/server/schedule-reminder';
-import { BOOKING_QUEUES } from '@/features/booking/server/schedule-reminder';
+import { reminderDueAt, BOOKING_QUEUES } from '@/features/booking/server/schedule-reminder';
 import { BACKENDS, bookingBody, freeSlot, signIn, startApp, type TestApp } from './harness';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
 import { startSmtpPeer, writeTestCertificates, type SmtpPeer } from './email-smtp-peer';

@@ -15,13 +15,12 @@ import {
 } from './schemas';
 import { resendVerification } from './server/resend-verification';
 import { getUser, listUsers, updateUser } from './server/manage-users';
-import { auditRequestFrom } from '@/features/audit/server/record-audit';
+import { auditRequestFrom, withAuditRequest } from '@/features/audit/server';
 import { listSessions, sessionTokenOf } from './server/list-sessions';
 import { getAuth } from './server/auth';
 import { withClientIp } from './server/web-security';
 import { sessionUserFromHeaders } from './server/session';
-import { withStatusOverride } from '@/features/security/server/status-override';
-import { withAuditRequest } from '@/features/audit/server/record-audit';
+import { withStatusOverride } from '@/features/security/server';
 import type { SessionUser } from '@/server/http/app';
 
 const authErrors = {

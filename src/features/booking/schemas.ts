@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { QuoteSchema, UrgencySchema } from '@/features/pricing/schemas';
-import { BookingPaymentMethodSchema, PaymentViewSchema } from '@/features/payments/schemas';
+import { QuoteSchema, UrgencySchema } from '@/features/pricing';
+import { BookingPaymentMethodSchema, PaymentViewSchema } from '@/features/payments';
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 

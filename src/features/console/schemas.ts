@@ -3,10 +3,10 @@
  * view, and walk-ins.
  */
 import { z } from '@hono/zod-openapi';
-import { QuoteSchema, UrgencySchema } from '@/features/pricing/schemas';
-import { CustomerSchema } from '@/features/booking/schemas';
-import { REPAIR_STATUSES } from '@/features/repairs/state-machine';
+import { QuoteSchema, UrgencySchema } from '@/features/pricing';
+import { CustomerSchema } from '@/features/booking';
 import {
+  REPAIR_STATUSES,
   AllowedTransitionSchema,
   checkPasscode,
   IntakeFields,
@@ -14,7 +14,7 @@ import {
   RepairStatusSchema,
   StaffTimelineEventSchema,
   trimmed,
-} from '@/features/repairs/schemas';
+} from '@/features/repairs';
 
 /** `active` stands for every status an order can still leave (not collected or cancelled). */
 export const STATUS_FILTERS = [...REPAIR_STATUSES, 'active'] as const;

@@ -3,7 +3,7 @@
  * `{ ok, message }` whatever the mail server said (the server's answer is the result); bad input
  * is a 422 with field messages and saves nothing; checks before anything is saved are a 409.
  */
-import { auditRequestFrom } from '@/features/audit/server/record-audit';
+import { auditRequestFrom } from '@/features/audit/server';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';

@@ -14,8 +14,16 @@ import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { requireUser } from '@/server/http/guard';
 import { authorize } from '@/features/access/server';
 import { getDb, type Db } from '@/server/db/runtime';
-import { defineAbilityFor } from '@/features/access/ability';
-import { findBookingByToken } from '@/features/repairs/server/tracking';
+import { defineAbilityFor } from '@/features/access';
+import {
+  findBookingByToken,
+  staffCaller,
+  assertCan,
+  can,
+  loadOrder,
+  orderNotFound,
+  type LoadedOrder,
+} from '@/features/repairs/server';
 import {
   AddLineBodySchema,
   CustomerQuoteParamSchema,
@@ -30,14 +38,6 @@ import {
   TokenDecisionBodySchema,
   TokenQuerySchema,
 } from './schemas';
-import { staffCaller } from '@/features/repairs/server/staff-caller';
-import {
-  assertCan,
-  can,
-  loadOrder,
-  orderNotFound,
-  type LoadedOrder,
-} from '@/features/repairs/server/lock-order';
 import { getOrderLines } from './server/get-order-lines';
 import { addOrderLine } from './server/add-order-line';
 import { removeOrderLine } from './server/remove-order-line';

@@ -6,7 +6,7 @@
  * so an untouched order totals exactly the booked quote. VAT is taken out of the total once,
  * at the booking's rate, never per line.
  */
-import { splitVatInclusive } from '@/features/pricing/money';
+import { splitVatInclusive } from '@/features/pricing';
 
 /** The most a line may come to: 99 × £100,000 stays far inside a PostgreSQL integer. */
 export const MAX_UNIT_MINOR = 10_000_000;

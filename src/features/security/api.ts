@@ -6,7 +6,7 @@ import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
 import { authorize } from '@/features/access/server';
 import { getDb } from '@/server/db/runtime';
-import { auditRequestFrom } from '@/features/audit/server/record-audit';
+import { auditRequestFrom } from '@/features/audit/server';
 import { SecurityEventQuerySchema, SecurityEventSchema, UnlockResultSchema } from './schemas';
 import { listSecurityEvents } from './server/list-events';
 import { unlockUser } from './server/unlock-user';

@@ -3,7 +3,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { api, readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
+import { authClient as api } from './api-client';
 import { authFetch } from './auth-fetch';
 
 export function ResendVerificationButton() {

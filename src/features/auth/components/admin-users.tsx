@@ -3,7 +3,9 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import useSWR from 'swr';
 import { Search } from 'lucide-react';
-import { api, readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
+import { authClient as api } from './api-client';
+import { securityClient } from '@/features/security/components';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Input, Select } from '@/components/ui/input';
@@ -41,7 +43,7 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
   }
 
   async function unlock(u: AdminUser) {
-    const res = await api.admin.users[':id'].unlock.$post({ param: { id: u.id } });
+    const res = await securityClient.admin.users[':id'].unlock.$post({ param: { id: u.id } });
     if (res.ok) {
       toast({ tone: 'success', title: t('unlocked', { email: u.email }) });
       await mutate();

@@ -14,9 +14,9 @@ import { getSecrets } from '@/server/secrets';
 import { logger } from '@/server/logger';
 import { authWebSecurity } from './web-security';
 import { publicBaseUrl } from '@/server/http/base-url';
-import { sendTemplate } from '@/features/email/server/send-template';
-import { currentAuditRequest, recordAudit } from '@/features/audit/server/record-audit';
-import { shopSecurity } from '@/features/security/server/auth-plugin';
+import { sendTemplate } from '@/features/email/server';
+import { currentAuditRequest, recordAudit } from '@/features/audit/server';
+import { shopSecurity } from '@/features/security/server';
 
 export const VERIFICATION_TTL_SECONDS = 24 * 3600;
 export const RESET_TTL_SECONDS = 3600;

@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { authLockouts, session, user, type Role } from '@/server/db/schema';
 import type { AdminUser } from '../schemas';
-import { recordAudit, type AuditActor, type AuditRequest } from '@/features/audit/server/record-audit';
+import { recordAudit, type AuditActor, type AuditRequest } from '@/features/audit/server';
 import { containsPattern } from '@/server/db/like';
 
 export const USERS_PAGE_SIZE = 25;

@@ -3,8 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { env } from '@/env';
 import type { Role } from '@/server/db/schema';
 import type { SessionUser } from '@/server/http/app';
-import { atLeast } from '@/features/access/ability';
-import { mustSetUpTwoFactor, twoFactorSetupHref } from '@/features/access/two-factor-policy';
+import { atLeast, mustSetUpTwoFactor, twoFactorSetupHref } from '@/features/access';
 import { sessionUserFromHeaders } from './session';
 
 /** The signed-in user in a server component, or null. */

@@ -5,12 +5,12 @@ import { errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse, idempotencyHeader } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import { getShopRow } from '@/features/shops/server/list-shops';
+import { loadCatalog } from '@/features/catalog/server';
+import { getShopRow } from '@/features/shops/server';
 import { BookingConfirmationSchema, BookingRequestSchema } from '../schemas';
 import { trackingUrl } from '../server/create-booking';
 import { placeBooking } from '../server/place-booking';
-import { findBookingByToken } from '@/features/repairs/server/tracking';
+import { findBookingByToken } from '@/features/repairs/server';
 import { calendarFile } from '../server/calendar';
 
 const IdempotencyHeader = idempotencyHeader(

@@ -2,20 +2,22 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Clock, RotateCcw } from 'lucide-react';
-import { api, readProblem, type ProblemBody } from '@/components/api-client';
+import { readProblem, type ProblemBody } from '@/components/api-problem';
+import { bookingClient as api } from './api-client';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { PaymentMethod, PaymentView } from '@/features/payments/schemas';
-import { isCaptured } from '@/features/payments/state';
-import { getPayment, usePaymentMethods } from '@/features/payments/components/payments-client';
-import { summaryFromQuote } from '@/features/payments/components/payment-summary';
+import type { PaymentMethod, PaymentView } from '@/features/payments';
+import { isCaptured } from '@/features/payments';
 import {
+  getPayment,
+  usePaymentMethods,
+  summaryFromQuote,
   UnifiedPaymentGateway,
   type StartResult,
-} from '@/features/payments/components/unified-payment-gateway';
-import { useQuote } from './queries';
-import type { Brand, Category } from '@/features/catalog/schemas';
-import type { Shop } from '@/features/shops/schemas';
+} from '@/features/payments/components';
+import { payOnCollectionInstead, useQuote } from './queries';
+import type { Brand, Category } from '@/features/catalog';
+import type { Shop } from '@/features/shops';
 import type { BookingConfirmation } from '../schemas';
 import { DeviceSection } from './device-section';
 import { RepairsSection } from './repairs-section';
@@ -285,6 +287,7 @@ export function BookingForm({
               beforeSubmit={beforeSubmit}
               start={start}
               onPaid={(payment) => finish({ payment, paymentHoldUntil: null })}
+              payOnCollectionInstead={payOnCollectionInstead}
               onCollection={() =>
                 finish({ paymentMethod: 'collection', payment: null, paymentHoldUntil: null })
               }

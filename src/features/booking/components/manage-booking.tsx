@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AlertTriangle, CheckCircle2 } from 'lucide-react';
 import { CalendarButtons } from './calendar-buttons';
 import { Card } from '@/components/ui/card';
-import { QuoteSummary } from '@/features/pricing/components/quote-summary';
+import { QuoteSummary } from '@/features/pricing/components';
 import type { ManageBooking } from '../schemas';
 import { useManageBooking } from './queries';
 import { ManageCancel } from './manage-cancel';

@@ -1,7 +1,12 @@
 'use client';
 import useSWR from 'swr';
-import { api, readProblem, type ProblemBody } from '@/components/api-client';
-import type { QuoteDto } from '@/features/pricing/schemas';
+import { readProblem, type ProblemBody } from '@/components/api-problem';
+import { bookingClient } from './api-client';
+import { attemptPayment } from '@/features/payments/components';
+import { catalogClient } from '@/features/catalog/components';
+import { pricingClient } from '@/features/pricing/components';
+import { shopsClient } from '@/features/shops/components';
+import type { QuoteDto } from '@/features/pricing';
 import type { ManageBooking } from '../schemas';
 import type { BookingDraft } from './use-booking-draft';
 
@@ -16,7 +21,7 @@ async function ok<R extends { ok: boolean; json(): Promise<unknown> }>(res: R): 
 /** Models of a brand (optionally one category), for the model picker. */
 export function useModels(brand: string, category: string | null) {
   return useSWR(['models', brand, category ?? ''], async () => {
-    const res = await api.catalog.models.$get({
+    const res = await catalogClient.catalog.models.$get({
       query: { brand, category: category ?? undefined, limit: '200' },
     });
     return (await ok(res)).items;
@@ -24,7 +29,9 @@ export function useModels(brand: string, category: string | null) {
 }
 
 export function useModelDetail(slug: string) {
-  return useSWR(['model', slug], async () => ok(await api.catalog.models[':slug'].$get({ param: { slug } })));
+  return useSWR(['model', slug], async () =>
+    ok(await catalogClient.catalog.models[':slug'].$get({ param: { slug } })),
+  );
 }
 
 /**
@@ -41,7 +48,7 @@ export function useQuote(draft: BookingDraft) {
   return useSWR(
     key,
     async ([, modelSlug, repairs, urgency, shop]) => {
-      const res = await api.pricing.quote.$post({
+      const res = await pricingClient.pricing.quote.$post({
         json: { modelSlug, repairSlugs: repairs.split(','), urgency, shopSlug: shop || undefined },
       });
       return (await ok(res)) as QuoteDto;
@@ -52,7 +59,7 @@ export function useQuote(draft: BookingDraft) {
 
 export function useSlots(shop: string, refreshKey: number) {
   return useSWR(['slots', shop, refreshKey], async () => {
-    const res = await api.shops[':slug'].slots.$get({ param: { slug: shop } });
+    const res = await shopsClient.shops[':slug'].slots.$get({ param: { slug: shop } });
     return (await ok(res)).items;
   });
 }
@@ -63,7 +70,7 @@ export function useManageBooking(reference: string, sig: string, fallbackData: M
     ['manage', reference, sig],
     async () =>
       (await ok(
-        await api.bookings[':reference'].manage.$get({ param: { reference }, query: { sig } }),
+        await bookingClient.bookings[':reference'].manage.$get({ param: { reference }, query: { sig } }),
       )) as ManageBooking,
     { fallbackData, revalidateOnFocus: false, revalidateOnMount: false },
   );
@@ -77,7 +84,10 @@ async function manageResult(res: Response): Promise<ManageResult> {
 }
 
 export async function cancelBookingRequest(reference: string, sig: string): Promise<ManageResult> {
-  const res = await api.bookings[':reference'].cancel.$post({ param: { reference }, json: { sig } });
+  const res = await bookingClient.bookings[':reference'].cancel.$post({
+    param: { reference },
+    json: { sig },
+  });
   return manageResult(res as unknown as Response);
 }
 
@@ -86,9 +96,16 @@ export async function rescheduleBookingRequest(
   sig: string,
   slotStartsAt: string,
 ): Promise<ManageResult> {
-  const res = await api.bookings[':reference'].reschedule.$post({
+  const res = await bookingClient.bookings[':reference'].reschedule.$post({
     param: { reference },
     json: { sig, slotStartsAt },
   });
   return manageResult(res as unknown as Response);
+}
+
+/** The customer keeps the booking and pays on collection instead of the open online payment. */
+export function payOnCollectionInstead(paymentId: string, token: string | undefined) {
+  return attemptPayment(() =>
+    bookingClient.payments[':id']['pay-on-collection'].$post({ param: { id: paymentId }, json: { token } }),
+  );
 }

@@ -2,8 +2,8 @@
 import { useTranslations } from 'next-intl';
 import { Check } from 'lucide-react';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatMoney } from '@/features/pricing/money';
-import { QuoteSummary } from '@/features/pricing/components/quote-summary';
+import { formatMoney } from '@/features/pricing';
+import { QuoteSummary } from '@/features/pricing/components';
 import { useModelDetail, useQuote } from './queries';
 import { Section } from './section';
 import type { BookingDraft, Urgency } from './use-booking-draft';

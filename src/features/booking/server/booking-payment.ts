@@ -10,22 +10,25 @@ import type { Db } from '@/server/db/runtime';
 import { payments } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
-import { loadOrder } from '@/features/repairs/server/lock-order';
+import { loadOrder } from '@/features/repairs/server';
 import {
   cancelUnpaidBooking,
   expiredHolds,
   switchBookingToCollection,
 } from '@/features/booking/server/payment-hold';
-import { isCaptured } from '@/features/payments/state';
-import type { PaymentMethod } from '@/features/payments/schemas';
-import { applyPaymentUpdate } from '@/features/payments/server/apply-update';
-import { createPayment } from '@/features/payments/server/create-payment';
-import { providerForMethod } from '@/features/payments/server/gateway';
-import { paymentView, type PaymentRow } from '@/features/payments/server/ledger';
-import { openBookingPayments } from '@/features/payments/server/order-payments';
-import { settlePayment } from '@/features/payments/server/settle-payment';
-import type { CapturedPayment } from '@/features/payments/server/payment-hooks';
-import { formatMoney } from '@/features/pricing/money';
+import { isCaptured } from '@/features/payments';
+import type { PaymentMethod } from '@/features/payments';
+import {
+  applyPaymentUpdate,
+  createPayment,
+  providerForMethod,
+  paymentView,
+  type PaymentRow,
+  openBookingPayments,
+  settlePayment,
+} from '@/features/payments/server';
+import type { CapturedPayment } from '@/features/payments/server';
+import { formatMoney } from '@/features/pricing';
 import { sendDeferredConfirmation } from './send-confirmation';
 
 export const isOnline = (method: string): method is 'card' | 'paypal' =>

@@ -1,4 +1,4 @@
-import type { ShopRow } from '@/features/shops/server/list-shops';
+import type { ShopRow } from '@/features/shops/server';
 import { buildBookingIcs, googleCalendarUrl, outlookCalendarUrl, type BookingCalendarInput } from '../ics';
 
 export interface CalendarSource {

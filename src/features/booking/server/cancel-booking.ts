@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders } from '@/server/db/schema';
-import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server/order-events';
+import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server';
 import type { ManageBooking } from '../schemas';
 import { findBookingBySignature } from './manage-link';
 import { assertCustomerMayChange, lockBooking, manageNotFound, releaseSlot } from './lock-booking';

@@ -4,17 +4,20 @@ import type { Db } from '@/server/db/runtime';
 import { isUniqueViolation } from '@/server/db/errors';
 import { idempotencyKeys } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import { getShopRow, type ShopRow } from '@/features/shops/server/list-shops';
-import { isSlotBookable, slotEnd } from '@/features/shops/server/availability';
-import { pricingConfigFor, quoteFromSnapshot } from '@/features/pricing/server/quote-for';
-import { generateReference, generateTrackingToken } from '@/features/repairs/reference';
+import { loadCatalog } from '@/features/catalog/server';
+import { getShopRow, type ShopRow, isSlotBookable, slotEnd } from '@/features/shops/server';
+import { pricingConfigFor, quoteFromSnapshot } from '@/features/pricing/server';
+import {
+  generateReference,
+  generateTrackingToken,
+  canonicalJson,
+  sha256,
+  publishOrderEvents,
+} from '@/features/repairs/server';
 import type { BookingConfirmation, BookingRequest } from '../schemas';
-import { canonicalJson, sha256 } from '@/features/repairs/server/tokens';
 import { calendarLinks } from './calendar';
 import { manageUrl } from './manage-link';
 import { insertBookingSql, type BookingWriteResult } from './insert-booking-sql';
-import { publishOrderEvents } from '@/features/repairs/server/order-events';
 
 export interface CreateBookingOptions {
   idempotencyKey?: string;

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrders } from '@/server/db/schema';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import { getShopRow } from '@/features/shops/server/list-shops';
-import { canTransition, type RepairStatus } from '@/features/repairs/state-machine';
+import { loadCatalog } from '@/features/catalog/server';
+import { getShopRow } from '@/features/shops/server';
+import { canTransition, type RepairStatus } from '@/features/repairs';
 import type { ManageBooking } from '../schemas';
-import type { BookingRow } from '@/features/repairs/server/tracking';
+import type { BookingRow } from '@/features/repairs/server';
 import { calendarLinks, type CalendarSource } from './calendar';
 import { findBookingBySignature, manageCalendarPath, manageUrl } from './manage-link';
 import { shopAddress } from './create-booking';

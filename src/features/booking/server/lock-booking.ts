@@ -2,8 +2,8 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders, slotReservations } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { assertTransition, TransitionError, type RepairStatus } from '@/features/repairs/state-machine';
-import type { BookingRow } from '@/features/repairs/server/tracking';
+import { assertTransition, TransitionError, type RepairStatus } from '@/features/repairs';
+import type { BookingRow } from '@/features/repairs/server';
 
 export type OrderRow = typeof repairOrders.$inferSelect;
 

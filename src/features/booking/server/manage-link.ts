@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings } from '@/server/db/schema';
 import { sign, verifySignature } from '@/server/secrets';
-import { normaliseReference } from '@/features/repairs/reference';
-import type { BookingRow } from '@/features/repairs/server/tracking';
+import { normaliseReference } from '@/features/repairs/server';
+import type { BookingRow } from '@/features/repairs/server';
 
 export const MANAGE_PURPOSE = 'manage-booking';
 

@@ -7,7 +7,7 @@ import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { appendOrderEvent, publishOrderEvents, SYSTEM_ACTOR } from '@/features/repairs/server/order-events';
+import { appendOrderEvent, publishOrderEvents, SYSTEM_ACTOR } from '@/features/repairs/server';
 import { lockBooking, releaseSlot } from './lock-booking';
 
 /** Bookings whose hold ran out (the expiry job's work list). */

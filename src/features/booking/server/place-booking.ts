@@ -7,8 +7,7 @@
 import type { Db } from '@/server/db/runtime';
 import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
-import { isMethodAvailable, paymentConfig } from '@/features/payments/server';
-import { paymentView } from '@/features/payments/server/ledger';
+import { isMethodAvailable, paymentConfig, paymentView } from '@/features/payments/server';
 import type { BookingConfirmation, BookingRequest } from '../schemas';
 import { createBooking } from './create-booking';
 import { bookingPaymentView, isOnline, startBookingPayment } from './booking-payment';

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings } from '@/server/db/schema';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import { getShopRow } from '@/features/shops/server/list-shops';
+import { loadCatalog } from '@/features/catalog/server';
+import { getShopRow } from '@/features/shops/server';
 import type { BookingConfirmation } from '../schemas';
 import { calendarLinks } from './calendar';
 import { manageUrl } from './manage-link';
 import { shopAddress, trackingUrl } from './create-booking';
-import { signedTrackingToken } from '@/features/repairs/server/tracking';
+import { signedTrackingToken } from '@/features/repairs/server';
 
 /**
  * A booking's confirmation made again from the stored booking, for when it is sent later than

@@ -1,10 +1,9 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, slotReservations } from '@/server/db/schema';
-import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server/order-events';
+import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server';
 import { DomainError } from '@/server/domain-error';
-import { getShopRow, type ShopRow } from '@/features/shops/server/list-shops';
-import { isSlotBookable, slotEnd } from '@/features/shops/server/availability';
+import { getShopRow, type ShopRow, isSlotBookable, slotEnd } from '@/features/shops/server';
 import type { ManageBooking } from '../schemas';
 import { findBookingBySignature, manageUrl } from './manage-link';
 import { scheduleBookingReminder } from './schedule-reminder';

@@ -1,10 +1,10 @@
 import type { Db } from '@/server/db/runtime';
 import type { BookingConfirmation } from '../schemas';
 import { calendarFile } from './calendar';
-import { getShopRow } from '@/features/shops/server/list-shops';
-import { formatMoney } from '@/features/pricing/money';
+import { getShopRow } from '@/features/shops/server';
+import { formatMoney } from '@/features/pricing';
 import { logger } from '@/server/logger';
-import { sendTemplate } from '@/features/email/server/send-template';
+import { sendTemplate } from '@/features/email/server';
 import { formatSlot } from './format-slot';
 import { scheduleBookingReminder } from './schedule-reminder';
 import { rebuildConfirmation } from './rebuild-confirmation';

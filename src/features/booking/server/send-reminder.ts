@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings } from '@/server/db/schema';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import { getShopRow } from '@/features/shops/server/list-shops';
+import { loadCatalog } from '@/features/catalog/server';
+import { getShopRow } from '@/features/shops/server';
 import type { ReminderJob } from './schedule-reminder';
-import { sendTemplate } from '@/features/email/server/send-template';
+import { sendTemplate } from '@/features/email/server';
 import { formatSlot } from './format-slot';
 import { manageUrl } from './manage-link';
 

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { jsonResponse } from '@/server/http/openapi';
 import { getDb } from '@/server/db/runtime';
-import { IdParamSchema, TechnicianSchema } from '@/features/repairs/schemas';
+import { IdParamSchema, TechnicianSchema } from '@/features/repairs';
 import {
   StaffOrderDetailSchema,
   StaffOrderListSchema,
@@ -10,8 +10,7 @@ import {
 } from '@/features/console/schemas';
 import { listStaffOrders } from '../server/list-staff-orders';
 import { getStaffOrder } from '../server/get-staff-order';
-import { listTechnicians } from '@/features/repairs/server/list-technicians';
-import { callerOf, staffErrors, staffOnly } from '@/features/repairs/server/staff-caller';
+import { listTechnicians, callerOf, staffErrors, staffOnly } from '@/features/repairs/server';
 
 const listRoute = createRoute({
   method: 'get',

@@ -6,7 +6,7 @@ import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
 import { WalkInBodySchema, WalkInCreatedSchema } from '@/features/console/schemas';
 import { createWalkIn } from '../server/create-walk-in';
-import { callerOf, staffErrors, staffOnly } from '@/features/repairs/server/staff-caller';
+import { callerOf, staffErrors, staffOnly } from '@/features/repairs/server';
 
 const IdempotencyHeader = idempotencyHeader(
   'A unique key per walk-in; a retry with the same key returns the same order.',

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { formatMoney } from '@/features/pricing/money';
+import { formatMoney } from '@/features/pricing';
 import type { JobTicket } from '../server/get-job-ticket';
 
 export type TicketSize = 'a4' | 'receipt';

@@ -4,7 +4,9 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import useSWR from 'swr';
 import { UserCheck } from 'lucide-react';
-import { api, readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
+import { consoleClient } from './api-client';
+import { repairsClient } from '@/features/repairs/components';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
@@ -36,7 +38,7 @@ export function OrderAssignment({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const technicians = useSWR(assignAnyone ? ['staff-technicians'] : null, async () => {
-    const res = await api.staff.technicians.$get();
+    const res = await consoleClient.staff.technicians.$get();
     if (!res.ok) throw new Error((await readProblem(res as unknown as Response)).detail);
     return (await res.json()).items;
   });
@@ -44,7 +46,7 @@ export function OrderAssignment({
   async function assign(technicianId: string | null, done: string) {
     setBusy(true);
     setError(null);
-    const res = await api.staff.orders[':id'].assign.$post({
+    const res = await repairsClient.staff.orders[':id'].assign.$post({
       param: { id: orderId },
       json: { technicianId },
     });

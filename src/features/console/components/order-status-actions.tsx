@@ -2,13 +2,14 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { api, readProblem, type ProblemBody } from '@/components/api-client';
+import { readProblem, type ProblemBody } from '@/components/api-problem';
+import { repairsClient as api } from '@/features/repairs/components';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
-import { REPAIR_STATUSES, type RepairStatus } from '@/features/repairs/state-machine';
-import type { AllowedTransition } from '@/features/repairs/schemas';
+import { REPAIR_STATUSES, type RepairStatus } from '@/features/repairs';
+import type { AllowedTransition } from '@/features/repairs';
 import { errorProps, fieldErrors } from './problem-fields';
 
 /**

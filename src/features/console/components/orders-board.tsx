@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import type { RepairStatus } from '@/features/repairs/state-machine';
+import type { RepairStatus } from '@/features/repairs';
 import type { StaffOrderSummary } from '@/features/console/schemas';
-import { OverdueBadge } from '@/features/repairs/components/staff/status-badge';
+import { OverdueBadge } from '@/features/repairs/components';
 
 /** One column per status; scrolls sideways on narrow screens (and with the keyboard). */
 export function OrdersBoard({

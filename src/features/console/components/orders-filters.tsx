@@ -5,7 +5,7 @@ import { useId, useState, useTransition } from 'react';
 import { Search, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
-import { REPAIR_STATUSES } from '@/features/repairs/state-machine';
+import { REPAIR_STATUSES } from '@/features/repairs';
 import { consoleHref, type ConsoleFilters } from './console-href';
 
 /** Filters and search; every change is a new URL (the server renders the list). */

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { formatMoney } from '@/features/pricing/money';
+import { formatMoney } from '@/features/pricing';
 import type { StaffOrderSummary } from '@/features/console/schemas';
-import { OverdueBadge, StatusBadge } from '@/features/repairs/components/staff/status-badge';
+import { OverdueBadge, StatusBadge } from '@/features/repairs/components';
 
 /** The queue: a table on wide screens, a list of cards on phones. */
 export function OrdersQueue({ items, now }: { items: StaffOrderSummary[]; now: Date }) {

@@ -3,7 +3,8 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Eye, EyeOff } from 'lucide-react';
-import { api, readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
+import { repairsClient as api } from '@/features/repairs/components';
 import { Button } from '@/components/ui/button';
 
 /** Shows the stored passcode on request; the server records who looked. */

@@ -1,4 +1,4 @@
-import type { ProblemBody } from '@/components/api-client';
+import type { ProblemBody } from '@/components/api-problem';
 
 /** Field messages of a problem+json answer, keyed by their path ("customer.email", "passcode"). */
 export function fieldErrors(problem: ProblemBody | null): Record<string, string> {

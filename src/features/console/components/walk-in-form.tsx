@@ -4,15 +4,17 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import useSWR from 'swr';
 import { Search } from 'lucide-react';
-import { api, readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
+import { consoleClient } from './api-client';
+import { catalogClient } from '@/features/catalog/components';
+import { pricingClient, QuoteSummary } from '@/features/pricing/components';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input, Select, Textarea } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
-import { formatMoney } from '@/features/pricing/money';
-import { QuoteSummary } from '@/features/pricing/components/quote-summary';
-import type { QuoteDto } from '@/features/pricing/schemas';
+import { formatMoney } from '@/features/pricing';
+import type { QuoteDto } from '@/features/pricing';
 import {
   EMPTY_INTAKE,
   IntakeFieldsInputs,
@@ -73,13 +75,13 @@ export function WalkInForm({
   const models = useSWR(
     !model && debouncedQ.length >= 2 ? ['walkin-models', debouncedQ] : null,
     async ([, query]) => {
-      const res = await api.catalog.models.$get({ query: { q: query, limit: '8' } });
+      const res = await catalogClient.catalog.models.$get({ query: { q: query, limit: '8' } });
       if (!res.ok) throw new Error((await readProblem(res as unknown as Response)).detail);
       return (await res.json()).items;
     },
   );
   const detail = useSWR(model ? ['walkin-model', model.slug] : null, async ([, slug]) => {
-    const res = await api.catalog.models[':slug'].$get({ param: { slug } });
+    const res = await catalogClient.catalog.models[':slug'].$get({ param: { slug } });
     if (!res.ok) throw new Error((await readProblem(res as unknown as Response)).detail);
     return res.json();
   });
@@ -89,7 +91,7 @@ export function WalkInForm({
       ? ['walkin-quote', model.slug, repairs.join(','), urgency, shopForPrice ?? '']
       : null,
     async ([, modelSlug, slugs, u, s]) => {
-      const res = await api.pricing.quote.$post({
+      const res = await pricingClient.pricing.quote.$post({
         json: { modelSlug, repairSlugs: slugs.split(','), urgency: u as Urgency, shopSlug: s || undefined },
       });
       if (!res.ok) throw new Error((await readProblem(res as unknown as Response)).detail);
@@ -128,7 +130,7 @@ export function WalkInForm({
     setBusy(true);
     setErrors({});
     setSummary(null);
-    const res = await api.staff['walk-ins'].$post({
+    const res = await consoleClient.staff['walk-ins'].$post({
       header: { 'idempotency-key': idempotencyKey },
       json: {
         modelSlug: model!.slug,

@@ -11,25 +11,31 @@ import type { Db } from '@/server/db/runtime';
 import { idempotencyKeys, repairOrderEvents, user } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import { getShopRow } from '@/features/shops/server/list-shops';
-import { pricingConfigFor, quoteFromSnapshot } from '@/features/pricing/server/quote-for';
-import { generateReference, generateTrackingToken } from '@/features/repairs/reference';
-import { canonicalJson, sha256 } from '@/features/repairs/server/tokens';
-import { insertBookingSql, type BookingWriteResult } from '@/features/booking/server/insert-booking-sql';
-import { shopAddress, trackingUrl } from '@/features/booking/server/create-booking';
+import { loadCatalog } from '@/features/catalog/server';
+import { getShopRow } from '@/features/shops/server';
+import { pricingConfigFor, quoteFromSnapshot } from '@/features/pricing/server';
+import {
+  generateReference,
+  generateTrackingToken,
+  canonicalJson,
+  sha256,
+  signedTrackingPath,
+  loadOrder,
+  publishOrderEvents,
+} from '@/features/repairs/server';
+import {
+  insertBookingSql,
+  type BookingWriteResult,
+  shopAddress,
+  trackingUrl,
+  sendBookingConfirmation,
+} from '@/features/booking/server';
 import { isUniqueViolation } from '@/server/db/errors';
-import { signedTrackingPath } from '@/features/repairs/server/tracking';
-import type { BookingConfirmation } from '@/features/booking/schemas';
-import { sendBookingConfirmation } from '@/features/booking/server/send-confirmation';
-import { publishNotifications } from '@/features/notifications/server/notify';
+import type { BookingConfirmation } from '@/features/booking';
+import { publishNotifications } from '@/features/notifications/server';
 import type { WalkInCreated, WalkInInput } from '@/features/console/schemas';
-import { applyStatusChange } from '@/features/repairs/server/change-status';
-import { loadOrder } from '@/features/repairs/server/lock-order';
-import { publishOrderEvents } from '@/features/repairs/server/order-events';
-import { applyAssignment } from '@/features/repairs/server/assign-order';
-import { applyIntake } from '@/features/repairs/server/record-intake';
-import type { StaffCaller } from '@/features/repairs/server/staff-caller';
+import { applyStatusChange, applyAssignment, applyIntake } from '@/features/repairs/server/commands';
+import type { StaffCaller } from '@/features/repairs/server';
 
 const SCOPE = 'walk_in';
 

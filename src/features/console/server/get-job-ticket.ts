@@ -1,12 +1,11 @@
 import type { Db } from '@/server/db/runtime';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import { getShopRow } from '@/features/shops/server/list-shops';
+import { loadCatalog } from '@/features/catalog/server';
+import { getShopRow } from '@/features/shops/server';
 import type { PasscodePolicy } from '@/server/db/schema';
-import { splitVatInclusive } from '@/features/pricing/money';
-import { orderTotals } from '@/features/quotes/quote-totals';
-import type { LoadedOrder } from '@/features/repairs/server/lock-order';
-import { orderLineRows, surchargeOf } from '@/features/quotes/server/get-order-lines';
-import { agreedTotalOf } from '@/features/quotes/server/list-revised-quotes';
+import { splitVatInclusive } from '@/features/pricing';
+import { orderTotals } from '@/features/quotes';
+import type { LoadedOrder } from '@/features/repairs/server';
+import { orderLineRows, surchargeOf, agreedTotalOf } from '@/features/quotes/server';
 
 export interface JobTicket {
   reference: string;

@@ -6,19 +6,18 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderEvents, repairOrderLines, user } from '@/server/db/schema';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import { getShopRow } from '@/features/shops/server/list-shops';
-import { signedTrackingPath } from '@/features/repairs/server/tracking';
-import type { AppAbility } from '@/features/access/ability';
+import { loadCatalog } from '@/features/catalog/server';
+import { getShopRow } from '@/features/shops/server';
 import {
-  allowedTransitions,
-  isOverdue,
-  type RepairStatus,
-  type StaffRole,
-} from '@/features/repairs/state-machine';
+  signedTrackingPath,
+  assertCan,
+  loadOrder,
+  orderPermissions,
+  toStaffTimelineEvent,
+} from '@/features/repairs/server';
+import type { AppAbility } from '@/features/access';
+import { allowedTransitions, isOverdue, type RepairStatus, type StaffRole } from '@/features/repairs';
 import type { StaffOrderDetail } from '@/features/console/schemas';
-import { assertCan, loadOrder } from '@/features/repairs/server/lock-order';
-import { orderPermissions, toStaffTimelineEvent } from '@/features/repairs/server/staff-view';
 
 export async function getStaffOrder(
   db: Db,

@@ -26,7 +26,7 @@ import {
   STATUS_TIME_LIMIT_HOURS,
   isTerminal,
   type RepairStatus,
-} from '@/features/repairs/state-machine';
+} from '@/features/repairs';
 import type {
   StaffOrderList,
   StaffOrderSort,

@@ -5,7 +5,7 @@ import type { SmtpSettings, SmtpSettingsInput } from '../schemas';
 import { loadSmtpRow } from './load-smtp-config';
 import { resolveSmtpInput } from './resolve-smtp-input';
 import { getSmtpSettings } from './get-smtp-settings';
-import { recordAudit, type AuditActor, type AuditRequest } from '@/features/audit/server/record-audit';
+import { recordAudit, type AuditActor, type AuditRequest } from '@/features/audit/server';
 
 /**
  * Saves the one SMTP configuration in a single upsert (nothing is half-saved). The password is

@@ -1,2 +1,3 @@
 /** The e-mail domain's server surface for other domains and the entry. */
 export { registerEmailWorkers } from './register-workers';
+export { sendTemplate } from './send-template';

@@ -4,9 +4,9 @@ import { usePathname } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Bell, X } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { api } from '@/components/api-client';
+import { notificationsClient as api } from './api-client';
 import { cn } from '@/components/ui/cn';
-import { useLiveStream } from '@/features/live/components/use-live-stream';
+import { useLiveStream } from '@/features/live/components';
 import type { NotificationList } from '../schemas';
 import { notificationText } from './notification-text';
 

@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, max } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { notifications, type Role } from '@/server/db/schema';
-import { atLeast } from '@/features/access/ability';
+import { atLeast } from '@/features/access';
 import type { NotificationItem, NotificationList } from '../schemas';
 import type { NotificationRow } from './notify';
 

@@ -10,7 +10,7 @@ import { DomainError } from '@/server/domain-error';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
-import { findOrderByToken, findOwnedOrder } from '@/features/repairs/server/find-customer-order';
+import { findOrderByToken, findOwnedOrder } from '@/features/repairs/server';
 import {
   AuthenticateSchema,
   CardConfirmSchema,

@@ -2,15 +2,14 @@
  * Payments in the staff console: an order's payment history with refunds, money taken at the
  * counter, and refunds (full or partial, with a reason) by the shop's managers and admins.
  */
-import { auditRequestFrom } from '@/features/audit/server/record-audit';
+import { auditRequestFrom } from '@/features/audit/server';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
-import { assertCan, can, loadOrder } from '@/features/repairs/server/lock-order';
-import { callerOf, staffOnly } from '@/features/repairs/server/staff-caller';
+import { assertCan, can, loadOrder, callerOf, staffOnly } from '@/features/repairs/server';
 import {
   RecordPaymentSchema,
   RefundRequestSchema,

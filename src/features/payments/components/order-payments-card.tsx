@@ -11,7 +11,7 @@ import { CheckCircle2, FileDown } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
-import { formatMoney } from '@/features/pricing/money';
+import { formatMoney } from '@/features/pricing';
 import type { OrderPayments, PaymentMethod, PaymentView } from '../schemas';
 import { isCaptured } from '../state';
 import { PaymentSummary, summaryFromBalance } from './payment-summary';

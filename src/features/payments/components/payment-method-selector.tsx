@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { CreditCard, Store, Wallet } from 'lucide-react';
 import { cn } from '@/components/ui/cn';
-import { formatMoney } from '@/features/pricing/money';
+import { formatMoney } from '@/features/pricing';
 import type { PaymentMethod, PaymentMethodInfo } from '../schemas';
 
 /** Stable test ids: the card method is `payment-stripe` whichever provider stands behind it. */

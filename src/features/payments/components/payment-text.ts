@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { formatMoney } from '@/features/pricing/money';
+import { formatMoney } from '@/features/pricing';
 import type { PaymentView } from '../schemas';
 
 /** "Paid £129.00 by card (Visa •••• 4242)", "Paid £20.00 in the shop (Cash)", … */

@@ -6,7 +6,8 @@
  * so callers can show field errors, a decline or a conflict as they see fit.
  */
 import useSWR from 'swr';
-import { api, readProblem, type ProblemBody } from '@/components/api-client';
+import { readProblem, type ProblemBody } from '@/components/api-problem';
+import { paymentsClient as api } from './api-client';
 import type { OrderPayments, PaymentMethods, PaymentView } from '../schemas';
 
 export type PaymentResult = { ok: true; payment: PaymentView } | { ok: false; problem: ProblemBody };
@@ -26,7 +27,7 @@ const network = (): PaymentResult => ({
 });
 
 /** Runs a request; a network failure becomes a problem with code NETWORK (status 0). */
-async function attempt(send: () => Promise<unknown>): Promise<PaymentResult> {
+export async function attempt(send: () => Promise<unknown>): Promise<PaymentResult> {
   try {
     return await result((await send()) as Response);
   } catch {
@@ -62,10 +63,6 @@ export function authenticateSandbox(id: string, token: string | undefined, appro
 
 export function syncPayment(id: string, token: string | undefined) {
   return attempt(() => api.payments[':id'].sync.$post({ param: { id }, json: { token } }));
-}
-
-export function payOnCollectionInstead(id: string, token: string | undefined) {
-  return attempt(() => api.payments[':id']['pay-on-collection'].$post({ param: { id }, json: { token } }));
 }
 
 export function getPayment(id: string, token: string | undefined) {

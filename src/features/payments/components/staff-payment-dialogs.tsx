@@ -3,14 +3,14 @@
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Banknote, Undo2 } from 'lucide-react';
-import { api, readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
+import { paymentsClient as api } from './api-client';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Input, Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { cn } from '@/components/ui/cn';
-import { currencyMinorDigits, formatMoney } from '@/features/pricing/money';
-import { minorToInput, parseMoneyInput } from '@/features/pricing/money-input';
+import { currencyMinorDigits, formatMoney, minorToInput, parseMoneyInput } from '@/features/pricing';
 import type { StaffOrderPayments, StaffPaymentView } from '../schemas';
 import { counterKind, fieldErrors, newKey, refundableMinor, type Fields } from './staff-payment-utils';
 

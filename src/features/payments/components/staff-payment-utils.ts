@@ -1,6 +1,6 @@
 /** Helpers shared by the staff payments panel and its dialogs. */
 import { useSyncExternalStore } from 'react';
-import { type ProblemBody } from '@/components/api-client';
+import { type ProblemBody } from '@/components/api-problem';
 import type { StaffPaymentView } from '../schemas';
 import { isCaptured } from '../state';
 

@@ -3,13 +3,14 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import useSWR from 'swr';
 import { Banknote, FileText, Undo2 } from 'lucide-react';
-import { api, readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
+import { paymentsClient as api } from './api-client';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/components/ui/cn';
-import { formatMoney } from '@/features/pricing/money';
-import { useLiveSignal } from '@/features/live/components/live-events';
+import { formatMoney } from '@/features/pricing';
+import { useLiveSignal } from '@/features/live/components';
 import type { StaffOrderPayments, StaffPaymentView } from '../schemas';
 import { RecordPaymentDialog, RefundDialog } from './staff-payment-dialogs';
 import {

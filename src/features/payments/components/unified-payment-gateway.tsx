@@ -11,8 +11,8 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { AlertCircle, Info, Lock } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { formatMoney } from '@/features/pricing/money';
-import type { ProblemBody } from '@/components/api-client';
+import { formatMoney } from '@/features/pricing';
+import type { ProblemBody } from '@/components/api-problem';
 import type { PaymentMethod, PaymentMethodInfo, PaymentView } from '../schemas';
 import { isCaptured } from '../state';
 import { AuthenticateDialog } from './authenticate-dialog';
@@ -20,13 +20,7 @@ import { cardDigits } from './card-format';
 import { savePayContext } from './pay-context';
 import { PaymentMethodSelector } from './payment-method-selector';
 import { PaymentSummary, type PaymentSummaryData } from './payment-summary';
-import {
-  authenticateSandbox,
-  payOnCollectionInstead,
-  payWithSandboxCard,
-  syncPayment,
-  type PaymentResult,
-} from './payments-client';
+import { authenticateSandbox, payWithSandboxCard, syncPayment, type PaymentResult } from './payments-client';
 import {
   emptyCard,
   SandboxCardForm,
@@ -64,6 +58,11 @@ export interface UnifiedPaymentGatewayProps {
   /** creates the booking or the balance payment on the server */
   start: (method: PaymentMethod) => Promise<StartResult>;
   onPaid: (payment: PaymentView) => void;
+  /**
+   * Switches an open online payment to pay on collection (a booking's, through the booking
+   * domain's route); without it, collection cannot replace an open attempt
+   */
+  payOnCollectionInstead?: (paymentId: string, token: string | undefined) => Promise<PaymentResult>;
   /** the booking now stands as pay on collection (after an online attempt) */
   onCollection?: (payment: PaymentView) => void;
   /** a pay step answered 409 (e.g. the booking was released): the caller may offer a restart */
@@ -230,7 +229,8 @@ export function UnifiedPaymentGateway(props: UnifiedPaymentGatewayProps) {
   }
 
   async function switchToCollection(p: PaymentView, token: string | undefined) {
-    const result = await payOnCollectionInstead(p.id, token);
+    if (!props.payOnCollectionInstead) return setError(t('genericError'));
+    const result = await props.payOnCollectionInstead(p.id, token);
     if (result.ok) return props.onCollection?.(result.payment);
     if (result.problem.status === 409) props.onConflict?.(result.problem);
     setError(result.problem.code === 'NETWORK' ? t('networkError') : result.problem.detail);

@@ -6,9 +6,8 @@
 import type { Db } from '@/server/db/runtime';
 import { DomainError } from '@/server/domain-error';
 import type { SessionUser } from '@/server/http/app';
-import { defineAbilityFor } from '@/features/access/ability';
-import { findBookingByToken } from '@/features/repairs/server/tracking';
-import { can, loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-order';
+import { defineAbilityFor } from '@/features/access';
+import { findBookingByToken, can, loadOrder, type LoadedOrder } from '@/features/repairs/server';
 import { getPayment, type PaymentRow } from './ledger';
 
 export interface PaymentCaller {

@@ -6,7 +6,7 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { logger } from '@/server/logger';
-import { publishOrderEvents } from '@/features/repairs/server/order-events';
+import { publishOrderEvents } from '@/features/repairs/server';
 import type { PaymentUpdateResult } from './apply-update';
 import { runPaymentCapturedHooks } from './payment-hooks';
 import { sendPaymentReceipt } from './send-receipt';

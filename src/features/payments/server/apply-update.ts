@@ -15,9 +15,10 @@ import {
   SYSTEM_ACTOR,
   type EventActor,
   type OrderEventRow,
-} from '@/features/repairs/server/order-events';
-import { loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-order';
-import { formatMoney } from '@/features/pricing/money';
+  loadOrder,
+  type LoadedOrder,
+} from '@/features/repairs/server';
+import { formatMoney } from '@/features/pricing';
 import { applyProviderStatus, isCaptured, statusAfterRefund } from '../state';
 import type { ProviderSnapshot } from './providers/types';
 import { orderPayments, paidMinor, refundedMinor, type PaymentRow } from './ledger';

@@ -4,7 +4,7 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { DomainError } from '@/server/domain-error';
-import type { LoadedOrder } from '@/features/repairs/server/lock-order';
+import type { LoadedOrder } from '@/features/repairs/server';
 import { checkSandboxCard } from '../sandbox-cards';
 import { isCaptured } from '../state';
 import { applyPaymentUpdate, type PaymentUpdateResult } from './apply-update';

@@ -10,7 +10,7 @@ import { payments, type PaymentProvider } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
 import { isUniqueViolation } from '@/server/db/errors';
-import type { LoadedOrder } from '@/features/repairs/server/lock-order';
+import type { LoadedOrder } from '@/features/repairs/server';
 import { providerFor } from './gateway';
 import type { PaymentRow } from './ledger';
 import { ProviderError } from './providers/types';

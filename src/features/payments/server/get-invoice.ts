@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { invoices } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { isUuid, loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-order';
+import { isUuid, loadOrder, type LoadedOrder } from '@/features/repairs/server';
 import { mayAccessOrder, type PaymentCaller } from './access';
 import type { InvoiceRow } from './issue-invoice';
 

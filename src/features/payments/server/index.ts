@@ -4,3 +4,9 @@ export { onPaymentCaptured, type CapturedPayment, type PaymentCapturedHook } fro
 export { isMethodAvailable } from './gateway';
 export { accessiblePayment } from './access';
 export { paymentView } from './ledger';
+export { applyPaymentUpdate } from './apply-update';
+export { createPayment } from './create-payment';
+export { providerForMethod } from './gateway';
+export type { PaymentRow } from './ledger';
+export { openBookingPayments } from './order-payments';
+export { settlePayment } from './settle-payment';

@@ -12,7 +12,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { InvoiceSnapshot } from '@/server/db/schema';
-import { formatMoney } from '@/features/pricing/money';
+import { formatMoney } from '@/features/pricing';
 
 export interface InvoiceForPdf {
   number: string;

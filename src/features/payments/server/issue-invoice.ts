@@ -7,10 +7,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { invoiceCounters, invoices, repairOrderLines, type InvoiceSnapshot } from '@/server/db/schema';
 import { getBranding } from '@/server/branding';
-import { splitVatInclusive } from '@/features/pricing/money';
-import { getShopRow } from '@/features/shops/server/list-shops';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import type { LoadedOrder } from '@/features/repairs/server/lock-order';
+import { splitVatInclusive } from '@/features/pricing';
+import { getShopRow } from '@/features/shops/server';
+import { loadCatalog } from '@/features/catalog/server';
+import type { LoadedOrder } from '@/features/repairs/server';
 import { paymentConfig } from './config';
 import type { PaymentRow } from './ledger';
 

@@ -5,8 +5,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { invoices, paymentRefunds, payments, user } from '@/server/db/schema';
-import { splitVatInclusive } from '@/features/pricing/money';
-import type { LoadedOrder } from '@/features/repairs/server/lock-order';
+import { splitVatInclusive } from '@/features/pricing';
+import type { LoadedOrder } from '@/features/repairs/server';
 import type { Balance, PaymentView, StaffPaymentView } from '../schemas';
 import { isCaptured } from '../state';
 import { isTestMode, methodOfProvider } from './gateway';

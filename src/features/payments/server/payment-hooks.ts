@@ -5,7 +5,7 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { logger } from '@/server/logger';
-import type { LoadedOrder } from '@/features/repairs/server/lock-order';
+import type { LoadedOrder } from '@/features/repairs/server';
 import type { PaymentRow } from './ledger';
 
 export interface CapturedPayment {

@@ -10,17 +10,12 @@ import type { Db } from '@/server/db/runtime';
 import { paymentRefunds, payments } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
-import { formatMoney } from '@/features/pricing/money';
-import {
-  appendOrderEvent,
-  publishOrderEvents,
-  type EventActor,
-} from '@/features/repairs/server/order-events';
-import { loadOrder } from '@/features/repairs/server/lock-order';
+import { formatMoney } from '@/features/pricing';
+import { appendOrderEvent, publishOrderEvents, type EventActor, loadOrder } from '@/features/repairs/server';
 import { isCaptured, statusAfterRefund } from '../state';
 import { providerFor } from './gateway';
 import type { PaymentRow, RefundRow } from './ledger';
-import { recordAudit, type AuditRequest } from '@/features/audit/server/record-audit';
+import { recordAudit, type AuditRequest } from '@/features/audit/server';
 
 export interface RefundInput {
   amountMinor: number;

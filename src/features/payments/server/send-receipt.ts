@@ -6,10 +6,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { payments } from '@/server/db/schema';
-import { formatMoney } from '@/features/pricing/money';
-import { sendTemplate } from '@/features/email/server/send-template';
-import { signedTrackingPath } from '@/features/repairs/server/tracking';
-import { loadOrder } from '@/features/repairs/server/lock-order';
+import { formatMoney } from '@/features/pricing';
+import { sendTemplate } from '@/features/email/server';
+import { signedTrackingPath, loadOrder } from '@/features/repairs/server';
 import { getInvoice } from './get-invoice';
 import { formatInvoiceDate, renderInvoicePdf } from './invoice-pdf';
 

@@ -2,7 +2,7 @@
 import { Lock, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useId, useMemo, useRef, useState } from 'react';
-import { readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';

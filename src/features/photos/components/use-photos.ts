@@ -1,6 +1,6 @@
 'use client';
 import useSWR from 'swr';
-import { readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
 import type { PhotoList } from '../schemas';
 
 /** Where a gallery reads its photos from, and so what it may show. */

@@ -10,10 +10,14 @@ import { repairOrderPhotos } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { getBlobStore } from '@/server/storage';
 import { logger } from '@/server/logger';
-import { assertCan, loadOrder } from '@/features/repairs/server/lock-order';
-import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server/order-events';
+import {
+  assertCan,
+  loadOrder,
+  appendOrderEvent,
+  publishOrderEvents,
+  isUuid,
+} from '@/features/repairs/server';
 import { canDeletePhoto, photoNotFound } from './photo-access';
-import { isUuid } from '@/features/repairs/server/lock-order';
 import type { PhotoCaller } from './upload-photo';
 
 export async function deletePhoto(

@@ -6,11 +6,16 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrders } from '@/server/db/schema';
 import { env } from '@/env';
-import type { AppAbility } from '@/features/access/ability';
-import { findBookingByToken } from '@/features/repairs/server/tracking';
+import type { AppAbility } from '@/features/access';
+import {
+  findBookingByToken,
+  assertCan,
+  loadOrder,
+  orderNotFound,
+  type LoadedOrder,
+} from '@/features/repairs/server';
 import { ACCEPT_ATTRIBUTE } from '../photo-rules';
 import type { Photo, PhotoList } from '../schemas';
-import { assertCan, loadOrder, orderNotFound, type LoadedOrder } from '@/features/repairs/server/lock-order';
 import { canAddPhotos, canDeletePhoto, selectOrderPhotos, type PhotoWithUploader } from './photo-access';
 
 export function maxUploadBytes(): number {

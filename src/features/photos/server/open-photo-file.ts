@@ -6,9 +6,8 @@
 import type { Db } from '@/server/db/runtime';
 import { getBlobStore, type BlobStream } from '@/server/storage';
 import { logger } from '@/server/logger';
-import type { AppAbility } from '@/features/access/ability';
-import { findBookingByToken } from '@/features/repairs/server/tracking';
-import { loadOrder, can, type LoadedOrder } from '@/features/repairs/server/lock-order';
+import type { AppAbility } from '@/features/access';
+import { findBookingByToken, loadOrder, can, type LoadedOrder } from '@/features/repairs/server';
 import { isStaff, photoNotFound, selectPhoto } from './photo-access';
 
 export interface PhotoFile extends BlobStream {

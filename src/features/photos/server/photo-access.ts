@@ -7,8 +7,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderPhotos, user } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import type { AppAbility } from '@/features/access/ability';
-import { can, isUuid, type LoadedOrder } from '@/features/repairs/server/lock-order';
+import type { AppAbility } from '@/features/access';
+import { can, isUuid, type LoadedOrder } from '@/features/repairs/server';
 
 export type PhotoRow = typeof repairOrderPhotos.$inferSelect;
 

@@ -9,16 +9,18 @@ import type { Db } from '@/server/db/runtime';
 import { repairOrderPhotos } from '@/server/db/schema';
 import { getBlobStore } from '@/server/storage';
 import { logger } from '@/server/logger';
-import type { AppAbility } from '@/features/access/ability';
-import { createNotifications, publishNotifications } from '@/features/notifications/server/notify';
+import type { AppAbility } from '@/features/access';
+import { createNotifications, publishNotifications } from '@/features/notifications/server';
 import { FORMAT_EXTENSION } from '../photo-rules';
 import type { PhotoUploadFields } from '../schemas';
-import { assertCan, loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-order';
 import {
+  assertCan,
+  loadOrder,
+  type LoadedOrder,
   appendOrderEvent,
   publishOrderEvents,
   type EventActor,
-} from '@/features/repairs/server/order-events';
+} from '@/features/repairs/server';
 import type { ProcessedImage } from './process-image';
 import type { PhotoRow } from './photo-access';
 

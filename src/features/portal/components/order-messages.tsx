@@ -6,9 +6,10 @@ import { Send } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
-import { api, readProblem } from '@/components/api-client';
-import { MESSAGE_MAX_LENGTH } from '@/features/repairs/limits';
-import type { OrderEventDto } from '@/features/repairs/schemas';
+import { readProblem } from '@/components/api-problem';
+import { portalClient as api } from './api-client';
+import { MESSAGE_MAX_LENGTH } from '@/features/repairs';
+import type { OrderEventDto } from '@/features/repairs';
 
 /** Where the composer sends: the signed-in owner's route, or the tracking link's. */
 export type MessagePost =

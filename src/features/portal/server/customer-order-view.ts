@@ -6,14 +6,17 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderEvents, repairQuotes } from '@/server/db/schema';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import { getShopRow } from '@/features/shops/server/list-shops';
-import { STATUS_PROGRESS, type RepairStatus } from '@/features/repairs/state-machine';
-import { nextStepFor } from '@/features/repairs/next-step';
+import { loadCatalog } from '@/features/catalog/server';
+import { getShopRow } from '@/features/shops/server';
+import {
+  STATUS_PROGRESS,
+  type RepairStatus,
+  nextStepFor,
+  CUSTOMER_EVENT_TYPES,
+  type OrderEventDto,
+} from '@/features/repairs';
 import { type CustomerOrder } from '../schemas';
-import { CUSTOMER_EVENT_TYPES, type OrderEventDto } from '@/features/repairs/schemas';
-import type { LoadedOrder } from '@/features/repairs/server/lock-order';
-import type { OrderEventRow } from '@/features/repairs/server/order-events';
+import type { LoadedOrder, OrderEventRow } from '@/features/repairs/server';
 
 export function toOrderEventDto(e: OrderEventRow): OrderEventDto {
   const role = e.actorRole === 'customer' || e.actorRole === 'staff' ? e.actorRole : 'system';

@@ -1,7 +1,7 @@
 import type { Db } from '@/server/db/runtime';
 import type { Tracking } from '../schemas';
 import { customerOrderView } from './customer-order-view';
-import { findOrderByToken } from '@/features/repairs/server/find-customer-order';
+import { findOrderByToken } from '@/features/repairs/server';
 
 /** The public tracking view: only customer-visible events; null for unknown ref or wrong token. */
 export async function getTracking(

@@ -1,10 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders } from '@/server/db/schema';
-import { loadCatalog } from '@/features/catalog/server/load-catalog';
-import { listShopRows } from '@/features/shops/server/list-shops';
-import { STATUS_PROGRESS, type RepairStatus } from '@/features/repairs/state-machine';
-import { nextStepFor } from '@/features/repairs/next-step';
+import { loadCatalog } from '@/features/catalog/server';
+import { listShopRows } from '@/features/shops/server';
+import { STATUS_PROGRESS, type RepairStatus, nextStepFor } from '@/features/repairs';
 import { ordersWithPendingQuote } from '@/features/portal/server/customer-order-view';
 import type { MyRepair } from '../schemas';
 

@@ -9,16 +9,17 @@ import { and, count, eq, gt } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderEvents } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { createNotifications, publishNotifications } from '@/features/notifications/server/notify';
-import type { OrderEventDto } from '@/features/repairs/schemas';
+import { createNotifications, publishNotifications } from '@/features/notifications/server';
+import type { OrderEventDto } from '@/features/repairs';
 import { toOrderEventDto } from './customer-order-view';
-import { findOrderByToken, findOwnedOrder } from '@/features/repairs/server/find-customer-order';
 import {
+  findOrderByToken,
+  findOwnedOrder,
   appendOrderEvent,
   publishOrderEvents,
   type EventActor,
-} from '@/features/repairs/server/order-events';
-import { staffToNotify } from '@/features/repairs/server/staff-to-notify';
+  staffToNotify,
+} from '@/features/repairs/server';
 
 export type MessageSender =
   { kind: 'account'; userId: string; name: string } | { kind: 'track'; token: string };

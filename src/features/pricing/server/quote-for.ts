@@ -1,7 +1,7 @@
 import type { Db } from '@/server/db/runtime';
 import { DomainError } from '@/server/domain-error';
-import { loadCatalog, type CatalogSnapshot } from '@/features/catalog/server/load-catalog';
-import { getShopRow } from '@/features/shops/server/list-shops';
+import { loadCatalog, type CatalogSnapshot } from '@/features/catalog/server';
+import { getShopRow } from '@/features/shops/server';
 import {
   computeQuote,
   DEFAULT_PRICING_CONFIG,

@@ -3,7 +3,8 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import useSWR from 'swr';
 import { Plus, Send, Trash2, Undo2 } from 'lucide-react';
-import { api, readProblem, type ProblemBody } from '@/components/api-client';
+import { readProblem, type ProblemBody } from '@/components/api-problem';
+import { quotesClient as api } from './api-client';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
@@ -11,9 +12,8 @@ import { Field, Input, Select, Textarea } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { cn } from '@/components/ui/cn';
-import { currencyMinorDigits, formatMoney } from '@/features/pricing/money';
+import { currencyMinorDigits, formatMoney, parseMoneyInput } from '@/features/pricing';
 import { MAX_UNIT_MINOR } from '../quote-totals';
-import { parseMoneyInput } from '@/features/pricing/money-input';
 import type { OrderLine, OrderLines, StaffQuote } from '../schemas';
 
 /** SWR key of an order's lines: revalidate it (e.g. on a live update) with `mutate(orderLinesKey(id))`. */

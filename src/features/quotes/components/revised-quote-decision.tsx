@@ -4,13 +4,14 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import useSWR from 'swr';
 import { CheckCircle2, XCircle } from 'lucide-react';
-import { api, readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
+import { quotesClient as api } from './api-client';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
-import { formatMoney } from '@/features/pricing/money';
+import { formatMoney } from '@/features/pricing';
 import type { CustomerQuote, CustomerQuotes } from '../schemas';
 
 /** SWR key of a repair's revised quotes for the customer (revalidate it on a live update). */

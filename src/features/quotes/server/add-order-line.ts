@@ -3,9 +3,8 @@ import type { Db } from '@/server/db/runtime';
 import { repairOrderLines, repairOrders } from '@/server/db/schema';
 import { lineTotalMinor } from '../quote-totals';
 import type { AddLineBody } from '../schemas';
-import type { Caller } from '@/features/repairs/server/change-status';
-import { assertCan, loadOrder } from '@/features/repairs/server/lock-order';
-import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server/order-events';
+import type { Caller } from '@/features/repairs/server/commands';
+import { assertCan, loadOrder, appendOrderEvent, publishOrderEvents } from '@/features/repairs/server';
 import { assertLinesEditable } from './assert-lines-editable';
 
 export type OrderLineRow = typeof repairOrderLines.$inferSelect;

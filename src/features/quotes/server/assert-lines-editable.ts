@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairQuotes } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { isTerminal, type RepairStatus } from '@/features/repairs/state-machine';
-import type { LoadedOrder } from '@/features/repairs/server/lock-order';
+import { isTerminal, type RepairStatus } from '@/features/repairs';
+import type { LoadedOrder } from '@/features/repairs/server';
 
 /** The pending revised quote of an order, if any (at most one: a partial unique index). */
 export async function findPendingQuote(db: Db, orderId: string) {

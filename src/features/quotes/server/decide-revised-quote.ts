@@ -2,17 +2,22 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrders, repairQuotes } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { createNotifications } from '@/features/notifications/server/notify';
-import type { StaffRole } from '@/features/repairs/state-machine';
+import { createNotifications } from '@/features/notifications/server';
+import type { StaffRole } from '@/features/repairs';
 import {
   applyStatusChange,
   finishStatusChange,
   type ChangeStatusInput,
-} from '@/features/repairs/server/change-status';
-import { loadOrder, orderNotFound, type LoadedOrder } from '@/features/repairs/server/lock-order';
-import { appendOrderEvent, type EventActor } from '@/features/repairs/server/order-events';
+} from '@/features/repairs/server/commands';
+import {
+  loadOrder,
+  orderNotFound,
+  type LoadedOrder,
+  appendOrderEvent,
+  type EventActor,
+  orderStaffRecipients,
+} from '@/features/repairs/server';
 import { agreedTotalOf } from './list-revised-quotes';
-import { orderStaffRecipients } from '@/features/repairs/server/list-order-staff';
 
 export type QuoteDecision = 'approve' | 'decline';
 

@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderLines, user } from '@/server/db/schema';
-import type { AppAbility } from '@/features/access/ability';
-import { isTerminal, type RepairStatus } from '@/features/repairs/state-machine';
+import type { AppAbility } from '@/features/access';
+import { isTerminal, type RepairStatus } from '@/features/repairs';
 import { orderTotals } from '../quote-totals';
 import type { OrderLines } from '../schemas';
-import { can, type LoadedOrder } from '@/features/repairs/server/lock-order';
+import { can, type LoadedOrder } from '@/features/repairs/server';
 import { agreedTotalOf, listStaffQuotes } from './list-revised-quotes';
 
 /** Statuses a revised quote may be sent from (the state machine's edges into awaiting_approval). */

@@ -1,6 +1,6 @@
 import type { Db } from '@/server/db/runtime';
 import type { CustomerQuotes } from '../schemas';
-import type { LoadedOrder } from '@/features/repairs/server/lock-order';
+import type { LoadedOrder } from '@/features/repairs/server';
 import { agreedTotalOf, listCustomerQuoteRows } from './list-revised-quotes';
 
 /**

@@ -4,7 +4,7 @@ import type { Db } from '@/server/db/runtime';
 import { repairQuotes, user } from '@/server/db/schema';
 import { previousAgreedTotals, snapshotSurcharge, sortQuotes } from '../quote-totals';
 import type { CustomerQuote, StaffQuote } from '../schemas';
-import type { LoadedOrder } from '@/features/repairs/server/lock-order';
+import type { LoadedOrder } from '@/features/repairs/server';
 
 export type QuoteRow = typeof repairQuotes.$inferSelect;
 

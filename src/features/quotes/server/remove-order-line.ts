@@ -2,9 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderLines, repairOrders } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import type { Caller } from '@/features/repairs/server/change-status';
-import { assertCan, loadOrder } from '@/features/repairs/server/lock-order';
-import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server/order-events';
+import type { Caller } from '@/features/repairs/server/commands';
+import { assertCan, loadOrder, appendOrderEvent, publishOrderEvents } from '@/features/repairs/server';
 import { assertLinesEditable } from './assert-lines-editable';
 
 /**

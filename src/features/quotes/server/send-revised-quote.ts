@@ -8,9 +8,8 @@ import {
   finishStatusChange,
   type Caller,
   type ChangeStatusInput,
-} from '@/features/repairs/server/change-status';
-import { assertCan, loadOrder } from '@/features/repairs/server/lock-order';
-import { appendOrderEvent } from '@/features/repairs/server/order-events';
+} from '@/features/repairs/server/commands';
+import { assertCan, loadOrder, appendOrderEvent } from '@/features/repairs/server';
 import { findPendingQuote } from './assert-lines-editable';
 import { QUOTE_FROM_STATUSES, orderLineRows, surchargeOf } from './get-order-lines';
 import { agreedTotalOf, type QuoteRow } from './list-revised-quotes';

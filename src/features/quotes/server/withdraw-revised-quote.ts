@@ -8,9 +8,8 @@ import {
   type Caller,
   type ChangeStatusInput,
   type StatusChangeResult,
-} from '@/features/repairs/server/change-status';
-import { assertCan, loadOrder } from '@/features/repairs/server/lock-order';
-import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server/order-events';
+} from '@/features/repairs/server/commands';
+import { assertCan, loadOrder, appendOrderEvent, publishOrderEvents } from '@/features/repairs/server';
 import type { QuoteRow } from './list-revised-quotes';
 
 export const WITHDRAWN_REASON = 'The shop withdrew the revised quote';

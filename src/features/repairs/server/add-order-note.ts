@@ -7,7 +7,7 @@ import {
   createNotifications,
   publishNotifications,
   type NotificationRow,
-} from '@/features/notifications/server/notify';
+} from '@/features/notifications/server';
 import { assertCan, loadOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents, type OrderEventRow } from './order-events';
 import type { StaffCaller } from './staff-caller';

@@ -7,12 +7,12 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrders, user } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { atLeast } from '@/features/access/ability';
+import { atLeast } from '@/features/access';
 import {
   createNotifications,
   publishNotifications,
   type NotificationRow,
-} from '@/features/notifications/server/notify';
+} from '@/features/notifications/server';
 import { isTerminal, type RepairStatus } from '../state-machine';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';

@@ -8,17 +8,17 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import type { AppAbility } from '@/features/access/ability';
+import type { AppAbility } from '@/features/access';
 import {
   createNotifications,
   publishNotifications,
   type NotificationRow,
-} from '@/features/notifications/server/notify';
+} from '@/features/notifications/server';
 import { assertTransition, TransitionError, type RepairStatus, type StaffRole } from '../state-machine';
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { sendStatusEmail } from './send-status-email';
-import { recordAudit, type AuditRequest } from '@/features/audit/server/record-audit';
+import { recordAudit, type AuditRequest } from '@/features/audit/server';
 
 export interface ChangeStatusInput {
   to: RepairStatus;

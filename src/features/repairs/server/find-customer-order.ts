@@ -5,7 +5,7 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { DomainError } from '@/server/domain-error';
-import { normaliseReference } from '@/features/repairs/reference';
+import { normaliseReference } from '@/features/repairs/server/reference';
 import { findBookingByToken } from '@/features/repairs/server/tracking';
 import { loadOrder, type LoadedOrder } from './lock-order';
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { subject, type AppAbility, type RepairOrderRecord } from '@/features/access/ability';
+import { subject, type AppAbility, type RepairOrderRecord } from '@/features/access';
 
 export type OrderRow = typeof repairOrders.$inferSelect;
 export type BookingRow = typeof bookings.$inferSelect;

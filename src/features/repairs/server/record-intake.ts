@@ -9,7 +9,7 @@ import type { Db } from '@/server/db/runtime';
 import { repairOrders } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { encryptSecret } from '@/server/secrets';
-import { publishNotifications } from '@/features/notifications/server/notify';
+import { publishNotifications } from '@/features/notifications/server';
 import { applyStatusChange, finishStatusChange, type StatusChangeResult } from './change-status';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';

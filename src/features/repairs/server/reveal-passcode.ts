@@ -9,7 +9,7 @@ import { logger } from '@/server/logger';
 import { assertCan, loadOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents } from './order-events';
 import type { StaffCaller } from './staff-caller';
-import { recordAudit } from '@/features/audit/server/record-audit';
+import { recordAudit } from '@/features/audit/server';
 
 export async function revealPasscode(
   db: Db,

@@ -1,7 +1,7 @@
 import type { Db } from '@/server/db/runtime';
 import { publicBaseUrl } from '@/server/http/base-url';
 import { logger } from '@/server/logger';
-import { sendTemplate } from '@/features/email/server/send-template';
+import { sendTemplate } from '@/features/email/server';
 import { signedTrackingPath } from '@/features/repairs/server/tracking';
 import type { RepairStatus } from '../state-machine';
 import type { LoadedOrder } from './lock-order';

@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import type { AppEnv, SessionUser } from '@/server/http/app';
 import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { authorize } from '@/features/access/server';
-import { defineAbilityFor } from '@/features/access/ability';
-import { auditRequestFrom } from '@/features/audit/server/record-audit';
+import { defineAbilityFor } from '@/features/access';
+import { auditRequestFrom } from '@/features/audit/server';
 import type { Caller } from './change-status';
 
 export interface StaffCaller extends Caller {

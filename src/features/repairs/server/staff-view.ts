@@ -2,7 +2,7 @@
  * Pieces of the staff view of an order that the workflow's own answers reuse: a timeline event
  * as staff see it, and what the caller may do to the order.
  */
-import { subject, type AppAbility } from '@/features/access/ability';
+import { subject, type AppAbility } from '@/features/access';
 import type { StaffTimelineEvent } from '../schemas';
 import { isTerminal, type RepairStatus } from '../state-machine';
 import { accessRecord, can, type LoadedOrder } from './lock-order';

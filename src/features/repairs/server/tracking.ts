@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings } from '@/server/db/schema';
-import { normaliseReference, tokensEqual } from '../reference';
+import { normaliseReference, tokensEqual } from './reference';
 import { sign, verifySignature } from '@/server/secrets';
 import { sha256 } from './tokens';
 

@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import useSWRInfinite from 'swr/infinite';
-import { readProblem } from '@/components/api-client';
+import { readProblem } from '@/components/api-problem';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';

@@ -2,9 +2,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
-import { sendTemplate } from '@/features/email/server/send-template';
+import { sendTemplate } from '@/features/email/server';
 import { publicBaseUrl } from '@/server/http/base-url';
-import type { AuditRequest } from '@/features/audit/server/record-audit';
+import type { AuditRequest } from '@/features/audit/server';
 import { retryIn } from './lockout';
 import type { RiskFactor } from '@/server/db/schema';
 

@@ -7,7 +7,7 @@ import { APIError } from 'better-auth/api';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
-import { recordAudit, type AuditRequest } from '@/features/audit/server/record-audit';
+import { recordAudit, type AuditRequest } from '@/features/audit/server';
 import { clearFailures, lockedMessage, lockSubject, recordFailure } from './lockout';
 import { rememberDevice } from './monitor';
 import { sendLockedEmail } from './notify';

@@ -9,7 +9,7 @@ import { APIError } from 'better-auth/api';
 import { expireCookie, setSessionCookie } from 'better-auth/cookies';
 import { generateRandomString } from 'better-auth/crypto';
 import type { Db } from '@/server/db/runtime';
-import type { AuditRequest } from '@/features/audit/server/record-audit';
+import type { AuditRequest } from '@/features/audit/server';
 import { lockedUntil, lockSubject } from './lockout';
 import { completePendingEvent } from './monitor';
 import { sendSignInCode } from './notify';

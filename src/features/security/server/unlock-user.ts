@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
-import { recordAudit, type AuditActor, type AuditRequest } from '@/features/audit/server/record-audit';
+import { recordAudit, type AuditActor, type AuditRequest } from '@/features/audit/server';
 import { lockSubject, unlockSubject } from './lockout';
 
 /** An admin lifts a user's sign-in lock (and its escalation). Null when there is no such user. */

@@ -11,7 +11,7 @@ import { OrderTimeline } from '@/features/repairs/components/order-timeline';
 import { OrderMessages } from '@/features/portal/components/order-messages';
 import { RevisedQuoteDecision } from '@/features/quotes/components/revised-quote-decision';
 import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
-import { normaliseReference } from '@/features/repairs/reference';
+import { normaliseReference } from '@/features/repairs/server/reference';
 import { LiveRefresh } from '@/features/live/components/live-refresh';
 import { PhotoGallery } from '@/features/photos/components/photo-gallery';
 import { findOrderByToken } from '@/features/repairs/server/find-customer-order';

@@ -23,7 +23,7 @@ import {
   type OrdersCapture,
   type Refund,
 } from '@paypal/paypal-server-sdk';
-import { currencyMinorDigits } from '@/features/pricing/money';
+import { currencyMinorDigits } from '@/features/pricing';
 import type { PayPalConfig } from '../config';
 import {
   ProviderError,

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { paymentRefunds, payments, type PaymentProvider } from '@/server/db/schema';
-import { SYSTEM_ACTOR } from '@/features/repairs/server/order-events';
+import { SYSTEM_ACTOR } from '@/features/repairs/server';
 import { recordRefundOutcome } from '../refund-payment';
 
 /** True when a pending refund of ours was settled by this report. */

@@ -17,7 +17,7 @@ import { RevisedQuoteDecision } from '@/features/quotes/components/revised-quote
 import { PhotoGallery } from '@/features/photos/components/photo-gallery';
 import { LiveRefresh } from '@/features/live/components/live-refresh';
 import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
-import { normaliseReference } from '@/features/repairs/reference';
+import { normaliseReference } from '@/features/repairs/server/reference';
 import { findOwnedOrder } from '@/features/repairs/server/find-customer-order';
 import { customerOrderPayments } from '@/features/payments/server/order-payments';
 import { OrderPaymentsCard } from '@/features/payments/components/order-payments-card';

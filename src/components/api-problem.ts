@@ -1,10 +1,7 @@
-'use client';
-import { hc } from 'hono/client';
-import type { AppType } from '@/server/entry/api';
-
-/** Typed API client for client components (routes and payloads checked against the server). */
-export const api = hc<AppType>('/').api;
-
+/**
+ * Reading the API's errors in the browser: every error is application/problem+json with a
+ * `code`, a `detail` and, for invalid input, one message per field.
+ */
 export interface ProblemBody {
   status: number;
   code: string;

@@ -1,0 +1,9 @@
+/** The audit domain's public surface, server side: what other domains may import. */
+export {
+  auditRequestFrom,
+  currentAuditRequest,
+  recordAudit,
+  withAuditRequest,
+  type AuditActor,
+  type AuditRequest,
+} from './record-audit';

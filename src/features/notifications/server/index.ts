@@ -1,0 +1,2 @@
+/** The notifications domain's public surface, server side: what other domains may import. */
+export { createNotifications, publishNotifications, type NotificationRow } from './notify';

@@ -1,0 +1,2 @@
+/** The pricing domain's public surface, server side: what other domains may import. */
+export { pricingConfigFor, quoteFromSnapshot } from './quote-for';

@@ -1,0 +1,3 @@
+/** The quotes domain's public surface, server side: what other domains may import. */
+export { orderLineRows, surchargeOf } from './get-order-lines';
+export { agreedTotalOf } from './list-revised-quotes';

@@ -1,0 +1,32 @@
+/** The repairs domain's public surface, shared (server and browser) side: what other domains may import. */
+export { nextStepFor } from './next-step';
+export {
+  AllowedTransitionSchema,
+  CUSTOMER_EVENT_TYPES,
+  IdParamSchema,
+  IntakeFields,
+  MESSAGE_MAX_LENGTH,
+  NextStepSchema,
+  OrderEventSchema,
+  PasscodePolicySchema,
+  RepairStatusSchema,
+  StaffTimelineEventSchema,
+  TechnicianSchema,
+  checkPasscode,
+  trimmed,
+  type AllowedTransition,
+  type OrderEventDto,
+} from './schemas';
+export {
+  REPAIR_STATUSES,
+  STATUS_PROGRESS,
+  STATUS_TIME_LIMIT_HOURS,
+  TransitionError,
+  allowedTransitions,
+  assertTransition,
+  canTransition,
+  isOverdue,
+  isTerminal,
+  type RepairStatus,
+  type StaffRole,
+} from './state-machine';

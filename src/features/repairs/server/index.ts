@@ -1,0 +1,22 @@
+/**
+ * The repairs domain's public surface, server side: orders and their timeline, tracking,
+ * access checks and staff views. Safe to reach from server components; the workflow's changes
+ * (which send e-mail) are in ./commands.ts.
+ */
+export { findOrderByToken, findOwnedOrder } from './find-customer-order';
+export { orderStaffRecipients } from './list-order-staff';
+export { listTechnicians } from './list-technicians';
+export { assertCan, can, isUuid, loadOrder, orderNotFound, type LoadedOrder } from './lock-order';
+export {
+  SYSTEM_ACTOR,
+  appendOrderEvent,
+  publishOrderEvents,
+  type EventActor,
+  type OrderEventRow,
+} from './order-events';
+export { generateReference, generateTrackingToken, normaliseReference } from './reference';
+export { callerOf, staffCaller, staffErrors, staffOnly, type StaffCaller } from './staff-caller';
+export { staffToNotify } from './staff-to-notify';
+export { orderPermissions, toStaffTimelineEvent } from './staff-view';
+export { canonicalJson, sha256 } from './tokens';
+export { findBookingByToken, signedTrackingPath, signedTrackingToken, type BookingRow } from './tracking';

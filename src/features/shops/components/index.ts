@@ -1,0 +1,2 @@
+/** The shops domain's public surface, React side: what other domains may import. */
+export { shopsClient } from './api-client';
