@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { QuoteSchema, UrgencySchema } from '@/features/pricing';
 import { BookingPaymentMethodSchema, PaymentViewSchema } from '@/features/payments';
+import { checkPasscode, IntakeFields, RepairStatusSchema } from '@/features/repairs';
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 
@@ -137,3 +138,32 @@ export const RescheduleBookingBodySchema = z
 export type BookingRequest = z.infer<typeof BookingRequestSchema>;
 export type BookingConfirmation = z.infer<typeof BookingConfirmationSchema>;
 export type ManageBooking = z.infer<typeof ManageBookingSchema>;
+
+/** A walk-in: a booking made by staff at the counter, with the device handed in at once. */
+export const WalkInBodySchema = z
+  .object({
+    modelSlug: trimmed(100).min(1, 'Choose a device model.'),
+    repairSlugs: z
+      .array(trimmed(60).min(1))
+      .min(1, 'Choose at least one repair.')
+      .max(10, 'At most 10 repairs per order.')
+      .refine((a) => new Set(a).size === a.length, 'Each repair may be chosen once.'),
+    urgency: UrgencySchema.default('standard'),
+    customer: CustomerSchema,
+    faultDescription: trimmed(2000).optional(),
+    shopSlug: trimmed(60).min(1).optional().openapi({ description: 'Required for staff not tied to a shop' }),
+    ...IntakeFields,
+  })
+  .superRefine(checkPasscode)
+  .openapi('WalkIn');
+export type WalkInInput = z.infer<typeof WalkInBodySchema>;
+
+export const WalkInCreatedSchema = z
+  .object({
+    orderId: z.string(),
+    reference: z.string(),
+    status: RepairStatusSchema,
+    trackingUrl: z.string(),
+  })
+  .openapi('WalkInCreated');
+export type WalkInCreated = z.infer<typeof WalkInCreatedSchema>;

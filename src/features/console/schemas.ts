@@ -1,15 +1,12 @@
 /**
  * The staff console's API shapes: the queue's filters, order summaries and the order page's
- * view, and walk-ins.
+ * view.
  */
 import { z } from '@hono/zod-openapi';
 import { QuoteSchema, UrgencySchema } from '@/features/pricing';
-import { CustomerSchema } from '@/features/booking';
 import {
   REPAIR_STATUSES,
   AllowedTransitionSchema,
-  checkPasscode,
-  IntakeFields,
   PasscodePolicySchema,
   RepairStatusSchema,
   StaffTimelineEventSchema,
@@ -143,31 +140,3 @@ export const StaffOrderDetailSchema = StaffOrderSummarySchema.extend({
   }),
 }).openapi('StaffOrderDetail');
 export type StaffOrderDetail = z.infer<typeof StaffOrderDetailSchema>;
-
-export const WalkInBodySchema = z
-  .object({
-    modelSlug: trimmed(100).min(1, 'Choose a device model.'),
-    repairSlugs: z
-      .array(trimmed(60).min(1))
-      .min(1, 'Choose at least one repair.')
-      .max(10, 'At most 10 repairs per order.')
-      .refine((a) => new Set(a).size === a.length, 'Each repair may be chosen once.'),
-    urgency: UrgencySchema.default('standard'),
-    customer: CustomerSchema,
-    faultDescription: trimmed(2000).optional(),
-    shopSlug: trimmed(60).min(1).optional().openapi({ description: 'Required for staff not tied to a shop' }),
-    ...IntakeFields,
-  })
-  .superRefine(checkPasscode)
-  .openapi('WalkIn');
-export type WalkInInput = z.infer<typeof WalkInBodySchema>;
-
-export const WalkInCreatedSchema = z
-  .object({
-    orderId: z.string(),
-    reference: z.string(),
-    status: RepairStatusSchema,
-    trackingUrl: z.string(),
-  })
-  .openapi('WalkInCreated');
-export type WalkInCreated = z.infer<typeof WalkInCreatedSchema>;

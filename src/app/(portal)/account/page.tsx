@@ -8,7 +8,7 @@ import { requirePageRole } from '@/features/auth/server/page-guard';
 import { listMyRepairs } from '@/features/portal/server/list-my-repairs';
 import { ResendVerificationButton, SignOutButton } from '@/features/auth/components/account-actions';
 import { formatMoney } from '@/features/pricing/money';
-import { StatusBadge } from '@/features/repairs/components/status-badge';
+import { StatusBadge } from '@/features/repairs/components';
 import { RepairProgress } from '@/features/repairs/components/repair-progress';
 import { NextStepText } from '@/features/repairs/components/next-step-text';
 

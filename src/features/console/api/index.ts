@@ -1,6 +1,5 @@
-/** The staff console's reads (the queue, one order's staff view, technicians) and walk-ins. */
+/** The staff console's reads: the queue, one order's staff view, technicians. */
 import { createRouter } from '@/server/http/app';
 import { staffReadApi } from './read';
-import { staffWalkInApi } from './walk-ins';
 
-export const consoleApi = createRouter().route('/', staffReadApi).route('/', staffWalkInApi);
+export const consoleApi = createRouter().route('/', staffReadApi);

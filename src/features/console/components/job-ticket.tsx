@@ -107,7 +107,7 @@ export async function JobTicketView({
           {ticket.reference}
         </h1>
         <p className="text-slate-700">
-          {t('status')}: {tStatus(ticket.status)}
+          {t('status')}: {tStatus(ticket.status as 'booked', { audience: 'staff' })}
         </p>
       </div>
 

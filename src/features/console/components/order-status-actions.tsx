@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { useStatusLabel } from '@/features/repairs/components';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { readProblem, type ProblemBody } from '@/components/api-problem';
@@ -29,6 +30,7 @@ export function OrderStatusActions({
   headingId: string;
 }) {
   const t = useTranslations('staff');
+  const statusLabel = useStatusLabel('staff');
   const router = useRouter();
   const toast = useToast();
   const id = useId();
@@ -45,7 +47,7 @@ export function OrderStatusActions({
   const cancel = shown.find((tr) => tr.to === 'cancelled');
   const label = (to: RepairStatus) =>
     REPAIR_STATUSES.indexOf(to) < REPAIR_STATUSES.indexOf(status) && to !== 'cancelled'
-      ? t('actions.back', { status: t(`status.${to}`) })
+      ? t('actions.back', { status: statusLabel(to) })
       : t(`actions.to.${to}`);
 
   async function submit(tr: AllowedTransition, body: { reason?: string; qcNote?: string; message?: string }) {
@@ -70,7 +72,7 @@ export function OrderStatusActions({
     }
     setOpen(null);
     setValues({ reason: '', qcNote: '', message: '' });
-    toast({ tone: 'success', title: t('actions.done', { status: t(`status.${tr.to}`) }) });
+    toast({ tone: 'success', title: t('actions.done', { status: statusLabel(tr.to) }) });
     router.refresh();
     document.getElementById(headingId)?.focus();
   }
@@ -144,7 +146,7 @@ export function OrderStatusActions({
           isCancel
             ? t('actions.cancelText')
             : open
-              ? t('actions.dialogText', { from: t(`status.${status}`), to: t(`status.${open.to}`) })
+              ? t('actions.dialogText', { from: statusLabel(status), to: statusLabel(open.to) })
               : undefined
         }
         closeLabel={t('actions.close')}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
+import { useStatusLabel } from '@/features/repairs/components';
 import type { RepairStatus } from '@/features/repairs';
 import type { StaffOrderSummary } from '@/features/console/schemas';
 import { OverdueBadge } from '@/features/repairs/components';
@@ -15,6 +16,7 @@ export function OrdersBoard({
   now: Date;
 }) {
   const t = useTranslations('staff');
+  const statusLabel = useStatusLabel('staff');
   const format = useFormatter();
   const byStatus = new Map<RepairStatus, StaffOrderSummary[]>(statuses.map((s) => [s, []]));
   for (const o of items) byStatus.get(o.status)?.push(o);
@@ -42,7 +44,7 @@ export function OrdersBoard({
               data-testid={`board-column-${status}`}
             >
               <h2 id={headingId} className="flex items-center justify-between gap-2 px-1 font-semibold">
-                <span>{t(`status.${status}`)}</span>
+                <span>{statusLabel(status)}</span>
                 <span className="rounded-full bg-white px-2 text-sm font-medium text-slate-700">
                   <span className="sr-only">{t('board.count', { count: column.length })}</span>
                   <span aria-hidden>{column.length}</span>

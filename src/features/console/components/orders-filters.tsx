@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { useStatusLabel } from '@/features/repairs/components';
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { Search, X } from 'lucide-react';
@@ -19,6 +20,7 @@ export function OrdersFilters({
   technicians: Array<{ id: string; name: string }>;
 }) {
   const t = useTranslations('staff');
+  const statusLabel = useStatusLabel('staff');
   const router = useRouter();
   const id = useId();
   const [pending, startTransition] = useTransition();
@@ -84,7 +86,7 @@ export function OrdersFilters({
             <option value="all">{t('filters.statusAll')}</option>
             {REPAIR_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(`status.${s}`)}
+                {statusLabel(s)}
               </option>
             ))}
             {knownStatus ? null : <option value={filters.status}>{filters.status}</option>}

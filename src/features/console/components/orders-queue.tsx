@@ -67,7 +67,7 @@ export function OrdersQueue({ items, now }: { items: StaffOrderSummary[]; now: D
                 <td className="px-4 py-3 align-top">{o.customerName}</td>
                 <td className="px-4 py-3 align-top">
                   <div className="flex flex-wrap items-center gap-1.5">
-                    <StatusBadge status={o.status} />
+                    <StatusBadge status={o.status} audience="staff" />
                     {o.overdue ? <OverdueBadge /> : null}
                   </div>
                   <span className="mt-1 block text-xs text-slate-600">
@@ -106,7 +106,7 @@ export function OrdersQueue({ items, now }: { items: StaffOrderSummary[]; now: D
             <p className="mt-1 font-medium">{device(o)}</p>
             <p className="text-slate-700">{o.customerName}</p>
             <div className="mt-2 flex flex-wrap items-center gap-1.5">
-              <StatusBadge status={o.status} />
+              <StatusBadge status={o.status} audience="staff" />
               {o.overdue ? <OverdueBadge /> : null}
               {o.urgency !== 'standard' ? (
                 <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import useSWR from 'swr';
 import { Search } from 'lucide-react';
 import { readProblem } from '@/components/api-problem';
-import { consoleClient } from './api-client';
+import { bookingClient } from '@/features/booking/components';
 import { catalogClient } from '@/features/catalog/components';
 import { pricingClient, QuoteSummary } from '@/features/pricing/components';
 import { Button } from '@/components/ui/button';
@@ -130,7 +130,7 @@ export function WalkInForm({
     setBusy(true);
     setErrors({});
     setSummary(null);
-    const res = await consoleClient.staff['walk-ins'].$post({
+    const res = await bookingClient.staff['walk-ins'].$post({
       header: { 'idempotency-key': idempotencyKey },
       json: {
         modelSlug: model!.slug,

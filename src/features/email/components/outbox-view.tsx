@@ -18,7 +18,7 @@ const BADGE: Record<MessageSummary['status'], string> = {
   dead: 'bg-red-100 text-red-900',
 };
 
-function StatusBadge({ status }: { status: MessageSummary['status'] }) {
+function DeliveryStatus({ status }: { status: MessageSummary['status'] }) {
   const t = useTranslations('email.outbox.statuses');
   return (
     <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${BADGE[status]}`}>{t(status)}</span>
@@ -108,7 +108,7 @@ export function OutboxView({ list, status, q }: { list: MessageList; status?: st
             <li key={m.id}>
               <Card className="space-y-2 p-4 sm:p-4">
                 <div className="flex flex-wrap items-center gap-2">
-                  <StatusBadge status={m.status} />
+                  <DeliveryStatus status={m.status} />
                   {m.transport ? (
                     <span className="text-xs text-slate-600">{t(`transport.${m.transport}`)}</span>
                   ) : null}

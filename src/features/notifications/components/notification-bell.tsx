@@ -112,7 +112,7 @@ export function NotificationBell() {
   }
 
   const unread = list?.unreadCount ?? 0;
-  const status = (s: string) => (tStatus.has(s) ? tStatus(s) : s);
+  const status = (s: string) => (tStatus.has(s) ? tStatus(s as 'booked', { audience: 'customer' }) : s);
 
   return (
     <div ref={root} className="relative">

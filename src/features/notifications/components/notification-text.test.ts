@@ -6,7 +6,7 @@ import { notificationText } from './notification-text';
 describe('notification wording', () => {
   const t = createTranslator({ locale: 'en-GB', messages, namespace: 'notifications' });
   const tStatus = createTranslator({ locale: 'en-GB', messages, namespace: 'status' });
-  const status = (s: string) => tStatus(s as 'received');
+  const status = (s: string) => tStatus(s as 'received', { audience: 'customer' });
   const say = (type: string, data: Record<string, unknown>) =>
     notificationText({ type, reference: 'RT-ABC234', data }, t as never, status);
 

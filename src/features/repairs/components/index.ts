@@ -1,3 +1,5 @@
 /** The repairs domain's public surface, React side: what other domains may import. */
-export { OverdueBadge, StatusBadge } from './staff/status-badge';
+export { OverdueBadge, StatusBadge } from './status-badge';
+export { useStatusLabel, type StatusAudience } from './status-label';
+export { OrderTimeline, type OrderTimelineProps } from './order-timeline';
 export { repairsClient } from './api-client';

@@ -1,7 +1,8 @@
 import { useTranslations } from 'next-intl';
 import { Check, X } from 'lucide-react';
 import { cn } from '@/components/ui/cn';
-import type { OrderEventDto } from '@/features/repairs/schemas';
+import type { OrderEventDto } from '../schemas';
+import { useStatusLabel } from './status-label';
 
 const MAIN = [
   'booked',
@@ -22,7 +23,7 @@ type StepState = 'done' | 'current' | 'upcoming' | 'cancelled';
  */
 export function StatusStepper({ status, timeline }: { status: string; timeline: OrderEventDto[] }) {
   const t = useTranslations('portal');
-  const tStatus = useTranslations('status');
+  const tStatus = useStatusLabel('customer');
   const reached = new Set(timeline.flatMap((e) => (e.toStatus ? [e.toStatus] : [])));
   const cancelled = status === 'cancelled';
   // where a cancelled repair stopped: the status it was cancelled from

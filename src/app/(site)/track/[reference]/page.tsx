@@ -7,7 +7,7 @@ import { getTracking } from '@/features/portal/server/get-tracking';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
 import { formatMoney } from '@/features/pricing/money';
 import { NextStepText } from '@/features/repairs/components/next-step-text';
-import { OrderTimeline } from '@/features/repairs/components/order-timeline';
+import { OrderTimeline } from '@/features/repairs/components';
 import { OrderMessages } from '@/features/portal/components/order-messages';
 import { RevisedQuoteDecision } from '@/features/quotes/components/revised-quote-decision';
 import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
@@ -86,7 +86,7 @@ export default async function TrackPage({
           data-testid="tracking-status"
           data-status={tracking.status}
         >
-          {tStatus(tracking.status)}
+          {tStatus(tracking.status as 'booked', { audience: 'customer' })}
         </p>
         <p className="mt-1 text-slate-700" data-testid="next-step" data-key={tracking.nextStep.key}>
           <NextStepText step={tracking.nextStep} timeZone={tz} />
@@ -173,7 +173,12 @@ export default async function TrackPage({
           <h2 id="timeline-title" className="text-lg font-semibold">
             {t('timeline')}
           </h2>
-          <OrderTimeline events={tracking.timeline} timeZone={tz} testId="tracking-timeline" />
+          <OrderTimeline
+            audience="customer"
+            events={tracking.timeline}
+            timeZone={tz}
+            testId="tracking-timeline"
+          />
         </Card>
         <Card className="lg:col-span-3" role="region" aria-labelledby="messages-title">
           <h2 id="messages-title" className="text-lg font-semibold">

@@ -8,10 +8,9 @@ import { requirePageRole } from '@/features/auth/server/page-guard';
 import { getMyRepair } from '@/features/portal/server/get-my-repair';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
 import { formatMoney } from '@/features/pricing/money';
-import { StatusBadge } from '@/features/repairs/components/status-badge';
+import { OrderTimeline, StatusBadge } from '@/features/repairs/components';
 import { StatusStepper } from '@/features/repairs/components/status-stepper';
 import { NextStepText } from '@/features/repairs/components/next-step-text';
-import { OrderTimeline } from '@/features/repairs/components/order-timeline';
 import { OrderMessages } from '@/features/portal/components/order-messages';
 import { RevisedQuoteDecision } from '@/features/quotes/components/revised-quote-decision';
 import { PhotoGallery } from '@/features/photos/components/photo-gallery';
@@ -212,7 +211,7 @@ export default async function MyRepairPage({ params }: Params) {
           <h2 id="timeline-title" className="text-lg font-semibold">
             {t('timelineTitle')}
           </h2>
-          <OrderTimeline events={repair.timeline} timeZone={tz} />
+          <OrderTimeline audience="customer" events={repair.timeline} timeZone={tz} />
         </Card>
         <Card className="lg:col-span-3" role="region" aria-labelledby="messages-title">
           <h2 id="messages-title" className="text-lg font-semibold">

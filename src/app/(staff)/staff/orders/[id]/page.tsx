@@ -12,12 +12,11 @@ import { staffCaller } from '@/features/repairs/server/staff-caller';
 import type { StaffOrderDetail } from '@/features/console/schemas';
 import { formatMoney } from '@/features/pricing/money';
 import { QuoteSummary } from '@/features/pricing/components/quote-summary';
-import { OverdueBadge, StatusBadge } from '@/features/repairs/components/staff/status-badge';
+import { OrderTimeline, OverdueBadge, StatusBadge } from '@/features/repairs/components';
 import { OrderStatusActions } from '@/features/console/components/order-status-actions';
 import { OrderAssignment } from '@/features/console/components/order-assignment';
 import { IntakeForm } from '@/features/console/components/intake-form';
 import { PasscodeReveal } from '@/features/console/components/passcode-reveal';
-import { OrderTimeline } from '@/features/repairs/components/staff/order-timeline';
 import { OrderComposer } from '@/features/console/components/order-composer';
 import { OrderLinesPanel } from '@/features/quotes/components/order-lines-panel';
 import { StaffPaymentsPanel } from '@/features/payments/components/staff-payments-panel';
@@ -56,6 +55,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
   );
   const order = await load(id, staffCaller(me));
   const t = await getTranslations('staff');
+  const tStatus = await getTranslations('status');
   const format = await getFormatter();
   const timeZone = order.shop?.timeZone ?? 'Europe/London';
   const when = (iso: string) =>
@@ -96,7 +96,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             {order.reference}
           </h1>
           <span data-testid="order-status">
-            <StatusBadge status={order.status} className="text-base" />
+            <StatusBadge status={order.status} audience="staff" className="text-base" />
           </span>
           {order.overdue ? <OverdueBadge /> : null}
           {order.urgency !== 'standard' ? (
@@ -141,7 +141,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
           ) : null}
           {order.collectedAt ? (
             <div>
-              <dt className="sr-only">{t('status.collected')}</dt>
+              <dt className="sr-only">{tStatus('collected', { audience: 'staff' })}</dt>
               <dd>{t('order.collectedAt', { date: day(order.collectedAt) })}</dd>
             </div>
           ) : null}
@@ -277,7 +277,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
               {t('order.sections.timeline')}
             </h2>
             <div className="mt-3">
-              <OrderTimeline events={order.timeline} timeZone={timeZone} />
+              <OrderTimeline audience="staff" events={order.timeline} timeZone={timeZone} />
             </div>
             <h3 className="mt-6 text-base font-semibold">{t('order.sections.compose')}</h3>
             <div className="mt-3">

@@ -4,7 +4,7 @@ import { errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse, idempotencyHeader } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
-import { WalkInBodySchema, WalkInCreatedSchema } from '@/features/console/schemas';
+import { WalkInBodySchema, WalkInCreatedSchema } from '../schemas';
 import { createWalkIn } from '../server/create-walk-in';
 import { callerOf, staffErrors, staffOnly } from '@/features/repairs/server';
 
@@ -28,7 +28,7 @@ const walkInRoute = createRoute({
   },
 });
 
-export const staffWalkInApi = createRouter().openapi(walkInRoute, async (c) => {
+export const walkInRoutes = createRouter().openapi(walkInRoute, async (c) => {
   const { created, replayed } = await createWalkIn(await getDb(), c.req.valid('json'), callerOf(c), {
     idempotencyKey: c.req.valid('header')['idempotency-key'],
     baseUrl: baseUrlOf(c),

@@ -23,17 +23,12 @@ import {
   loadOrder,
   publishOrderEvents,
 } from '@/features/repairs/server';
-import {
-  insertBookingSql,
-  type BookingWriteResult,
-  shopAddress,
-  trackingUrl,
-  sendBookingConfirmation,
-} from '@/features/booking/server';
+import { insertBookingSql, type BookingWriteResult } from './insert-booking-sql';
+import { shopAddress, trackingUrl } from './create-booking';
+import { sendBookingConfirmation } from './send-confirmation';
 import { isUniqueViolation } from '@/server/db/errors';
-import type { BookingConfirmation } from '@/features/booking';
+import type { BookingConfirmation, WalkInCreated, WalkInInput } from '../schemas';
 import { publishNotifications } from '@/features/notifications/server';
-import type { WalkInCreated, WalkInInput } from '@/features/console/schemas';
 import { applyStatusChange, applyAssignment, applyIntake } from '@/features/repairs/server/commands';
 import type { StaffCaller } from '@/features/repairs/server';
 
