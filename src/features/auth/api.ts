@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';
-import { errorResponses } from '@/server/http/errors';
+import { accessErrorResponses, errorResponses, problemContentOf } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { requireUser } from '@/server/http/guard';
 import { authorize } from '@/features/access/server';
@@ -23,10 +23,7 @@ import { sessionUserFromHeaders } from './server/session';
 import { withStatusOverride } from '@/features/security/server';
 import type { SessionUser } from '@/server/http/app';
 
-const authErrors = {
-  401: { description: 'Not signed in', content: errorResponses[404].content },
-  403: { description: 'Not allowed', content: errorResponses[404].content },
-};
+const authErrors = accessErrorResponses;
 
 const meRoute = createRoute({
   method: 'get',
@@ -46,7 +43,7 @@ const resendRoute = createRoute({
   responses: {
     202: jsonResponse(z.object({ sentTo: z.string(), retryAfterSeconds: z.number().int() }), 'Sent'),
     409: errorResponses[409],
-    429: { description: 'Too soon', content: errorResponses[404].content },
+    429: { description: 'Too soon', content: problemContentOf() },
     ...authErrors,
   },
 });

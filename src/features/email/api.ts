@@ -7,7 +7,7 @@ import { auditRequestFrom } from '@/features/audit/server';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';
-import { errorResponses } from '@/server/http/errors';
+import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { authorize } from '@/features/access/server';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { getDb } from '@/server/db/runtime';
@@ -29,10 +29,7 @@ import { getMessage } from './server/get-message';
 import { resendMessage } from './server/resend-message';
 
 const guard = [authorize('manage', 'EmailSettings')];
-const denied = {
-  401: { description: 'Sign-in required', content: errorResponses[404].content },
-  403: { description: 'Admins only', content: errorResponses[404].content },
-};
+const denied = accessErrorResponses;
 const tags = ['E-mail'];
 
 const notConfigured = (err: unknown): never => {

@@ -6,7 +6,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';
-import { errorResponses, fieldErrorsFromZod } from '@/server/http/errors';
+import {
+  accessErrorResponses,
+  errorResponses,
+  fieldErrorsFromZod,
+  problemContentOf,
+} from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
 import { requireUser } from '@/server/http/guard';
 import { abilityOf, authorize } from '@/features/access/server';
@@ -36,11 +41,8 @@ export function isPhotoUploadRequest(method: string, path: string): boolean {
   return method === 'POST' && /^\/api\/staff\/orders\/[^/]+\/photos\/?$/.test(path);
 }
 
-const problem = errorResponses[404].content;
-const authErrors = {
-  401: { description: 'Not signed in', content: problem },
-  403: { description: 'Not allowed', content: problem },
-};
+const problem = problemContentOf();
+const authErrors = accessErrorResponses;
 const orderParams = z.object({ id: z.string().min(1).max(64) });
 
 const uploadRoute = createRoute({

@@ -7,23 +7,13 @@
  *   (/track/{reference}/quotes/..., token in the body). Anyone else gets 404.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { createRouter, type SessionUser } from '@/server/http/app';
-import { DomainError } from '@/server/domain-error';
-import { errorResponses } from '@/server/http/errors';
+import { createRouter } from '@/server/http/app';
+import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { requireUser } from '@/server/http/guard';
 import { authorize } from '@/features/access/server';
-import { getDb, type Db } from '@/server/db/runtime';
-import { defineAbilityFor } from '@/features/access';
-import {
-  findBookingByToken,
-  staffCaller,
-  assertCan,
-  can,
-  loadOrder,
-  orderNotFound,
-  type LoadedOrder,
-} from '@/features/repairs/server';
+import { getDb } from '@/server/db/runtime';
+import { staffCaller } from '@/features/repairs/server';
 import {
   AddLineBodySchema,
   CustomerQuoteParamSchema,
@@ -38,19 +28,15 @@ import {
   TokenDecisionBodySchema,
   TokenQuerySchema,
 } from './schemas';
-import { getOrderLines } from './server/get-order-lines';
+import { linesFor } from './server/get-order-lines';
 import { addOrderLine } from './server/add-order-line';
 import { removeOrderLine } from './server/remove-order-line';
 import { sendRevisedQuote } from './server/send-revised-quote';
 import { withdrawRevisedQuote } from './server/withdraw-revised-quote';
-import { decideRevisedQuote, type QuoteDecision } from './server/decide-revised-quote';
-import { listCustomerQuotes } from './server/list-customer-quotes';
+import { decideAsOwner, decideWithToken, quotesForOwner, quotesForToken } from './server/customer-quotes';
+import type { QuoteDecision } from './server/decide-revised-quote';
 
-const problem = errorResponses[404].content;
-const authErrors = {
-  401: { description: 'Not signed in', content: problem },
-  403: { description: 'Not allowed', content: problem },
-};
+const authErrors = accessErrorResponses;
 
 /**
  * Staff only: technicians and up, the ones who read internal notes (line prices and who added
@@ -140,13 +126,6 @@ const withdrawQuoteRoute = createRoute({
   },
 });
 
-async function linesFor(db: Db, id: string, u: SessionUser) {
-  const ability = defineAbilityFor(u);
-  const loaded = await loadOrder(db, id);
-  assertCan(ability, 'read', loaded);
-  return getOrderLines(db, loaded, ability);
-}
-
 // ---------------------------------------------------------------- customers
 
 const accountTags = ['Account'];
@@ -212,69 +191,6 @@ const trackDecisionRoute = <D extends QuoteDecision>(decision: D) =>
 const trackApproveRoute = trackDecisionRoute('approve');
 const trackDeclineRoute = trackDecisionRoute('decline');
 
-/** The signed-in owner of the order: the account routes are theirs alone (staff use the console). */
-function ownedBy(u: SessionUser) {
-  const ability = defineAbilityFor(u);
-  return (loaded: LoadedOrder) => loaded.booking.userId === u.id && can(ability, 'approve', loaded);
-}
-
-async function ownOrder(db: Db, reference: string, u: SessionUser): Promise<LoadedOrder> {
-  const loaded = await loadOrder(db, reference);
-  if (!ownedBy(u)(loaded)) throw orderNotFound();
-  return loaded;
-}
-
-const trackNotFound = () => new DomainError('NOT_FOUND', 'No repair matches that reference and link.');
-
-async function trackedOrder(db: Db, reference: string, token: string | undefined) {
-  const booking = await findBookingByToken(db, reference, token);
-  if (!booking) throw trackNotFound();
-  const loaded = await loadOrder(db, booking.reference).catch(() => {
-    throw trackNotFound();
-  });
-  return { booking, loaded };
-}
-
-async function decideAsOwner(
-  db: Db,
-  u: SessionUser,
-  reference: string,
-  quoteId: string,
-  decision: QuoteDecision,
-  note: string | undefined,
-) {
-  const loaded = await decideRevisedQuote(
-    db,
-    reference,
-    quoteId,
-    { decision, note },
-    { actor: { name: 'customer', role: 'customer', userId: u.id }, mayDecide: ownedBy(u) },
-  );
-  return listCustomerQuotes(db, loaded);
-}
-
-async function decideWithToken(
-  db: Db,
-  reference: string,
-  quoteId: string,
-  decision: QuoteDecision,
-  body: { token: string; note?: string },
-) {
-  const booking = await findBookingByToken(db, reference, body.token);
-  if (!booking) throw trackNotFound();
-  const loaded = await decideRevisedQuote(
-    db,
-    booking.reference,
-    quoteId,
-    { decision, note: body.note },
-    {
-      actor: { name: 'customer', role: 'customer', userId: null },
-      mayDecide: (l) => l.booking.id === booking.id,
-    },
-  );
-  return listCustomerQuotes(db, loaded);
-}
-
 export const quotesApi = createRouter()
   .openapi(getLinesRoute, async (c) => {
     const db = await getDb();
@@ -310,9 +226,9 @@ export const quotesApi = createRouter()
   })
   .openapi(accountQuotesRoute, async (c) => {
     const db = await getDb();
-    const loaded = await ownOrder(db, c.req.valid('param').reference, c.get('user')!);
+    const quotes = await quotesForOwner(db, c.get('user')!, c.req.valid('param').reference);
     c.header('cache-control', 'no-store');
-    return c.json(await listCustomerQuotes(db, loaded), 200);
+    return c.json(quotes, 200);
   })
   .openapi(accountApproveRoute, async (c) => {
     const { reference, quoteId } = c.req.valid('param');
@@ -332,9 +248,9 @@ export const quotesApi = createRouter()
   })
   .openapi(trackQuotesRoute, async (c) => {
     const db = await getDb();
-    const { loaded } = await trackedOrder(db, c.req.valid('param').reference, c.req.valid('query').token);
+    const quotes = await quotesForToken(db, c.req.valid('param').reference, c.req.valid('query').token);
     c.header('cache-control', 'no-store');
-    return c.json(await listCustomerQuotes(db, loaded), 200);
+    return c.json(quotes, 200);
   })
   .openapi(trackApproveRoute, async (c) => {
     const { reference, quoteId } = c.req.valid('param');

@@ -24,6 +24,7 @@ export {
   TransitionError,
   allowedTransitions,
   assertTransition,
+  transitionRefusal,
   canTransition,
   isOverdue,
   isTerminal,

@@ -8,6 +8,7 @@ import {
   allowedTransitions,
   applyTransition,
   assertTransition,
+  transitionRefusal,
   canTransition,
   isOverdue,
   isTerminal,
@@ -331,5 +332,16 @@ describe('applyTransition', () => {
     }
     expect(s.status).toBe('collected');
     expect(s.timeline.map((e) => e.to)).toHaveLength(7);
+  });
+});
+
+describe('transitionRefusal', () => {
+  it('answers null for an allowed move and the refusal, without throwing, for the others', () => {
+    expect(transitionRefusal('booked', 'received', { role: 'technician' })).toBeNull();
+    expect(transitionRefusal('booked', 'collected', { role: 'admin' })?.code).toBe('ILLEGAL_TRANSITION');
+    expect(transitionRefusal('repairing', 'cancelled', { role: 'technician' })?.code).toBe('FORBIDDEN');
+    const missing = transitionRefusal('quality_check', 'ready_for_collection', { role: 'technician' });
+    expect(missing?.code).toBe('MISSING_REQUIREMENT');
+    expect(missing?.missing).toEqual(['qc_note']);
   });
 });

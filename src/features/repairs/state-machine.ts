@@ -126,21 +126,20 @@ const trimmed = (s: string | undefined): string | undefined => {
 const present = (s: string | undefined): boolean => trimmed(s) !== undefined;
 
 /**
- * Returns the matching rule or throws TransitionError:
- * ILLEGAL_TRANSITION (no such edge), FORBIDDEN (role too low), MISSING_REQUIREMENT (blank
- * reason / QC note). Checked in that order.
+ * Why this move is refused, or null when it is allowed: ILLEGAL_TRANSITION (no such edge),
+ * FORBIDDEN (role too low), MISSING_REQUIREMENT (blank reason / QC note). Checked in that order.
  */
-export function assertTransition(
+export function transitionRefusal(
   from: RepairStatus,
   to: RepairStatus,
   ctx: TransitionContext,
-): TransitionRule {
+): TransitionError | null {
   const r = findRule(from, to);
   if (!r) {
-    throw new TransitionError('ILLEGAL_TRANSITION', from, to, `Cannot move from ${from} to ${to}`);
+    return new TransitionError('ILLEGAL_TRANSITION', from, to, `Cannot move from ${from} to ${to}`);
   }
   if (!hasRole(ctx.role, r.minRole)) {
-    throw new TransitionError(
+    return new TransitionError(
       'FORBIDDEN',
       from,
       to,
@@ -151,7 +150,7 @@ export function assertTransition(
     req === 'reason' ? !present(ctx.reason) : !present(ctx.qcNote),
   );
   if (missing.length > 0) {
-    throw new TransitionError(
+    return new TransitionError(
       'MISSING_REQUIREMENT',
       from,
       to,
@@ -159,7 +158,18 @@ export function assertTransition(
       missing,
     );
   }
-  return r;
+  return null;
+}
+
+/** Returns the matching rule, or throws the TransitionError of `transitionRefusal`. */
+export function assertTransition(
+  from: RepairStatus,
+  to: RepairStatus,
+  ctx: TransitionContext,
+): TransitionRule {
+  const refusal = transitionRefusal(from, to, ctx);
+  if (refusal) throw refusal;
+  return findRule(from, to)!;
 }
 
 /**

@@ -6,7 +6,7 @@ import { idempotencyKeys } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { loadCatalog } from '@/features/catalog/server';
 import { getShopRow, type ShopRow, isSlotBookable, slotEnd } from '@/features/shops/server';
-import { pricingConfigFor, quoteFromSnapshot } from '@/features/pricing/server';
+import { pricingConfigOf, quoteFromSnapshot } from '@/features/pricing/server';
 import {
   generateReference,
   generateTrackingToken,
@@ -68,28 +68,21 @@ export async function createBooking(
   const replayOf = async () =>
     opts.idempotencyKey ? findReplay(db, opts.idempotencyKey, requestHash) : Promise.resolve(null);
 
-  const [snapshot, config] = await Promise.all([
+  const [snapshot, shop] = await Promise.all([
     loadCatalog(db),
-    pricingConfigFor(db, input.service.type === 'drop_off' ? input.service.shopSlug : undefined).catch(
-      (err: unknown) => {
-        if (err instanceof DomainError) {
-          throw new DomainError('VALIDATION_FAILED', 'Unknown shop.', [
-            { path: 'service.shopSlug', message: 'Choose one of our shops.' },
-          ]);
-        }
-        throw err;
-      },
-    ),
+    input.service.type === 'drop_off' ? getShopRow(db, input.service.shopSlug) : Promise.resolve(null),
   ]);
-  const quote = quoteFromSnapshot(snapshot, input, config, now);
+  if (input.service.type === 'drop_off' && !shop) {
+    throw new DomainError('VALIDATION_FAILED', 'Unknown shop.', [
+      { path: 'service.shopSlug', message: 'Choose one of our shops.' },
+    ]);
+  }
+  const quote = quoteFromSnapshot(snapshot, input, pricingConfigOf(shop), now);
   const model = snapshot.modelsBySlug.get(input.modelSlug)!;
 
-  let shop: ShopRow | null = null;
   let slotStartsAt: Date | null = null;
   let slotEndsAt: Date | null = null;
-  if (input.service.type === 'drop_off') {
-    shop = await getShopRow(db, input.service.shopSlug);
-    if (!shop) throw new Error('shop vanished between lookups');
+  if (shop && input.service.type === 'drop_off') {
     slotStartsAt = new Date(input.service.slotStartsAt);
     if (!isSlotBookable(shop, slotStartsAt, now)) {
       const replay = await replayOf();

@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, repairOrders, slotReservations } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { assertTransition, TransitionError, type RepairStatus } from '@/features/repairs';
+import { transitionRefusal, type RepairStatus } from '@/features/repairs';
 import type { BookingRow } from '@/features/repairs/server';
 
 export type OrderRow = typeof repairOrders.$inferSelect;
@@ -37,10 +37,7 @@ export function assertCustomerMayChange(
   if (booking.status === 'cancelled' || order.status === 'cancelled') {
     throw new DomainError('CONFLICT', 'This booking has already been cancelled.');
   }
-  try {
-    assertTransition(order.status as RepairStatus, 'cancelled', { role: 'customer' });
-  } catch (err) {
-    if (!(err instanceof TransitionError)) throw err;
+  if (transitionRefusal(order.status as RepairStatus, 'cancelled', { role: 'customer' })) {
     throw new DomainError(
       'CONFLICT',
       action === 'cancel'

@@ -10,7 +10,7 @@ import {
 } from '@/features/console/schemas';
 import { listStaffOrders } from '../server/list-staff-orders';
 import { getStaffOrder } from '../server/get-staff-order';
-import { listTechnicians, callerOf, staffErrors, staffOnly } from '@/features/repairs/server';
+import { listTechnicians, callerOf, orderNotFound, staffErrors, staffOnly } from '@/features/repairs/server';
 
 const listRoute = createRoute({
   method: 'get',
@@ -64,6 +64,7 @@ export const staffReadApi = createRouter()
   })
   .openapi(getRoute, async (c) => {
     const order = await getStaffOrder(await getDb(), c.req.valid('param').id, callerOf(c));
+    if (!order) throw orderNotFound();
     c.header('cache-control', 'no-store');
     return c.json(order, 200);
   })

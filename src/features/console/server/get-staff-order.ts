@@ -10,8 +10,8 @@ import { loadCatalog } from '@/features/catalog/server';
 import { getShopRow } from '@/features/shops/server';
 import {
   signedTrackingPath,
-  assertCan,
-  loadOrder,
+  can,
+  findOrder,
   orderPermissions,
   toStaffTimelineEvent,
 } from '@/features/repairs/server';
@@ -24,9 +24,10 @@ export async function getStaffOrder(
   idOrReference: string,
   caller: { ability: AppAbility; role: StaffRole },
   now = new Date(),
-): Promise<StaffOrderDetail> {
-  const loaded = await loadOrder(db, idOrReference);
-  assertCan(caller.ability, 'read', loaded);
+): Promise<StaffOrderDetail | null> {
+  const loaded = await findOrder(db, idOrReference);
+  // an order the caller may not read is not found, so its existence is not revealed
+  if (!loaded || !can(caller.ability, 'read', loaded)) return null;
   const { order, booking } = loaded;
   const people = [order.assignedTechnicianId, order.receivedBy].filter((id): id is string => !!id);
   const [events, lines, users, snapshot, shop] = await Promise.all([

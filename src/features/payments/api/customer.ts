@@ -22,12 +22,11 @@ import {
 } from '../schemas';
 import { availableMethods } from '../server/gateway';
 import { accessiblePayment } from '../server/access';
-import { getPayment, paymentView, type PaymentRow } from '../server/ledger';
+import { getPayment, paymentView } from '../server/ledger';
 import { authenticateSandbox, confirmSandboxCard } from '../server/confirm-sandbox-card';
 import { settlePayment } from '../server/settle-payment';
 import { customerOrderPayments, payBalance } from '../server/order-payments';
-import { afterPaymentUpdate } from '../server/after-payment';
-import type { PaymentUpdateResult } from '../server/apply-update';
+import { afterPaymentUpdate, finishAttempt } from '../server/after-payment';
 import { IdempotencyHeader, PaymentIdParam, ReferenceParam, TokenQuery, paymentErrors } from './shared';
 import { requireUser } from '@/server/http/guard';
 
@@ -131,25 +130,6 @@ async function load(c: Context<AppEnv>, id: string, token: string | undefined) {
   return { db, ...found };
 }
 
-async function answer(
-  c: Context<AppEnv>,
-  result: PaymentUpdateResult | null,
-  fallback: PaymentRow,
-  reference: string,
-) {
-  const db = await getDb();
-  if (result) await afterPaymentUpdate(db, result, baseUrlOf(c));
-  const row = result?.payment ?? (await getPayment(db, fallback.id)) ?? fallback;
-  const view = await paymentView(db, row, reference);
-  c.header('cache-control', 'no-store');
-  // every attempt that leaves the payment failed is a decline, also a second one on a payment
-  // that had already failed (another card, or a failed extra confirmation step)
-  if (row.status === 'failed') {
-    throw new DomainError('PAYMENT_DECLINED', view.failureMessage ?? 'The payment was declined.');
-  }
-  return view;
-}
-
 const notFound = () => new DomainError('NOT_FOUND', 'No repair matches that reference and link.');
 
 export const customerPaymentsApi = createRouter()
@@ -163,13 +143,15 @@ export const customerPaymentsApi = createRouter()
     const body = c.req.valid('json');
     const { db, payment, loaded } = await load(c, c.req.valid('param').id, body.token);
     const result = await confirmSandboxCard(db, payment, loaded, body);
-    return c.json(await answer(c, result, payment, loaded.booking.reference), 200);
+    c.header('cache-control', 'no-store');
+    return c.json(await finishAttempt(db, result, payment, loaded.booking.reference, baseUrlOf(c)), 200);
   })
   .openapi(authenticateRoute, async (c) => {
     const body = c.req.valid('json');
     const { db, payment, loaded } = await load(c, c.req.valid('param').id, body.token);
     const result = await authenticateSandbox(db, payment, loaded, body.approve);
-    return c.json(await answer(c, result, payment, loaded.booking.reference), 200);
+    c.header('cache-control', 'no-store');
+    return c.json(await finishAttempt(db, result, payment, loaded.booking.reference, baseUrlOf(c)), 200);
   })
   .openapi(syncRoute, async (c) => {
     const { db, payment, loaded } = await load(c, c.req.valid('param').id, c.req.valid('json').token);

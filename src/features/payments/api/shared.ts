@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { errorResponses, problemContentOf } from '@/server/http/errors';
+import { accessErrorResponses, errorResponses, problemContentOf } from '@/server/http/errors';
 import { idempotencyHeader } from '@/server/http/openapi';
 
 export const PaymentIdParam = z.object({ id: z.string().max(64) });
@@ -11,8 +11,7 @@ export const IdempotencyHeader = idempotencyHeader(
 );
 
 export const paymentErrors = {
-  401: { description: 'Not signed in', content: problemContentOf() },
-  403: { description: 'Not allowed', content: problemContentOf() },
+  ...accessErrorResponses,
   404: errorResponses[404],
   409: errorResponses[409],
   422: errorResponses[422],

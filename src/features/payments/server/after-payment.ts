@@ -5,9 +5,11 @@
  * (and its row retried).
  */
 import type { Db } from '@/server/db/runtime';
+import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
 import { publishOrderEvents } from '@/features/repairs/server';
 import type { PaymentUpdateResult } from './apply-update';
+import { getPayment, paymentView, type PaymentRow } from './ledger';
 import { runPaymentCapturedHooks } from './payment-hooks';
 import { sendPaymentReceipt } from './send-receipt';
 
@@ -28,4 +30,26 @@ export async function afterPaymentUpdate(db: Db, result: PaymentUpdateResult, fa
   } catch (err) {
     logger.error({ err, paymentId: payment.id }, 'could not queue the payment e-mails');
   }
+}
+
+/**
+ * The answer to a customer's attempt to pay (a sandbox card, its extra confirmation step):
+ * what follows the change, then the payment as it now stands. Every attempt that leaves it
+ * failed is a decline (PAYMENT_DECLINED), also a second one on a payment that had already
+ * failed (another card, or a failed extra confirmation step).
+ */
+export async function finishAttempt(
+  db: Db,
+  result: PaymentUpdateResult | null,
+  fallback: PaymentRow,
+  reference: string,
+  baseUrl: string,
+) {
+  if (result) await afterPaymentUpdate(db, result, baseUrl);
+  const row = result?.payment ?? (await getPayment(db, fallback.id)) ?? fallback;
+  const view = await paymentView(db, row, reference);
+  if (row.status === 'failed') {
+    throw new DomainError('PAYMENT_DECLINED', view.failureMessage ?? 'The payment was declined.');
+  }
+  return view;
 }

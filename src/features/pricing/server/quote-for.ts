@@ -1,7 +1,7 @@
 import type { Db } from '@/server/db/runtime';
 import { DomainError } from '@/server/domain-error';
 import { loadCatalog, type CatalogSnapshot } from '@/features/catalog/server';
-import { getShopRow } from '@/features/shops/server';
+import { getShopRow, type ShopRow } from '@/features/shops/server';
 import {
   computeQuote,
   DEFAULT_PRICING_CONFIG,
@@ -61,6 +61,15 @@ export function quoteFromSnapshot(
   return computeQuote({ lines, urgency: input.urgency }, config, now);
 }
 
+/** The pricing of a shop (its urgency surcharges), or the default for no shop (mail-in). */
+export function pricingConfigOf(shop: Pick<ShopRow, 'urgency'> | null): PricingConfig {
+  if (!shop) return DEFAULT_PRICING_CONFIG;
+  return {
+    ...DEFAULT_PRICING_CONFIG,
+    urgency: { standard: { surchargeBp: 0, minimumMinor: 0 }, ...shop.urgency },
+  };
+}
+
 export async function pricingConfigFor(db: Db, shopSlug: string | undefined): Promise<PricingConfig> {
   if (!shopSlug) return DEFAULT_PRICING_CONFIG;
   const shop = await getShopRow(db, shopSlug);
@@ -69,10 +78,7 @@ export async function pricingConfigFor(db: Db, shopSlug: string | undefined): Pr
       { path: 'shopSlug', message: `No shop "${shopSlug}".` },
     ]);
   }
-  return {
-    ...DEFAULT_PRICING_CONFIG,
-    urgency: { standard: { surchargeBp: 0, minimumMinor: 0 }, ...shop.urgency },
-  };
+  return pricingConfigOf(shop);
 }
 
 export async function quoteFor(db: Db, input: QuoteFor, now: Date): Promise<Quote> {

@@ -1,11 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderLines, user } from '@/server/db/schema';
-import type { AppAbility } from '@/features/access';
+import type { SessionUser } from '@/server/http/app';
+import { defineAbilityFor, type AppAbility } from '@/features/access';
 import { isTerminal, type RepairStatus } from '@/features/repairs';
 import { orderTotals } from '../quote-totals';
 import type { OrderLines } from '../schemas';
-import { can, type LoadedOrder } from '@/features/repairs/server';
+import { assertCan, can, loadOrder, type LoadedOrder } from '@/features/repairs/server';
 import { agreedTotalOf, listStaffQuotes } from './list-revised-quotes';
 
 /** Statuses a revised quote may be sent from (the state machine's edges into awaiting_approval). */
@@ -68,4 +69,12 @@ export async function getOrderLines(db: Db, loaded: LoadedOrder, ability: AppAbi
     canSendQuote: !pending && QUOTE_FROM_STATUSES.has(loaded.order.status) && rows.length > 0,
     quotes,
   };
+}
+
+/** The lines and quotes of an order as this staff member sees them (404 when they may not). */
+export async function linesFor(db: Db, id: string, user: SessionUser): Promise<OrderLines> {
+  const ability = defineAbilityFor(user);
+  const loaded = await loadOrder(db, id);
+  assertCan(ability, 'read', loaded);
+  return getOrderLines(db, loaded, ability);
 }

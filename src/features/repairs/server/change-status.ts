@@ -14,7 +14,7 @@ import {
   publishNotifications,
   type NotificationRow,
 } from '@/features/notifications/server';
-import { assertTransition, TransitionError, type RepairStatus, type StaffRole } from '../state-machine';
+import { transitionRefusal, type RepairStatus, type StaffRole, type TransitionError } from '../state-machine';
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { sendStatusEmail } from './send-status-email';
@@ -36,8 +36,8 @@ export interface Caller {
   request?: AuditRequest | null;
 }
 
-/** Maps a state-machine refusal to the API's error. */
-export function transitionApiError(err: TransitionError): DomainError {
+/** A state machine's refusal in the words of the domain error. */
+export function refusalError(err: TransitionError): DomainError {
   if (err.code === 'ILLEGAL_TRANSITION') {
     return new DomainError('CONFLICT', `An order cannot move from "${err.from}" to "${err.to}".`);
   }
@@ -82,12 +82,8 @@ export async function applyStatusChange(
   request: AuditRequest | null = null,
 ): Promise<StatusChangeResult> {
   const from = loaded.order.status as RepairStatus;
-  try {
-    assertTransition(from, input.to, { role, reason: input.reason, qcNote: input.qcNote });
-  } catch (err) {
-    if (err instanceof TransitionError) throw transitionApiError(err);
-    throw err;
-  }
+  const refusal = transitionRefusal(from, input.to, { role, reason: input.reason, qcNote: input.qcNote });
+  if (refusal) throw refusalError(refusal);
   const patch: Partial<typeof repairOrders.$inferInsert> = {
     status: input.to,
     statusEnteredAt: now,

@@ -4,19 +4,9 @@
  * learns nothing.
  */
 import type { Db } from '@/server/db/runtime';
-import { DomainError } from '@/server/domain-error';
-import { normaliseReference } from '@/features/repairs/server/reference';
-import { findBookingByToken } from '@/features/repairs/server/tracking';
-import { loadOrder, type LoadedOrder } from './lock-order';
-
-async function loadByReference(db: Db, reference: string, forUpdate: boolean): Promise<LoadedOrder | null> {
-  try {
-    return await loadOrder(db, reference, forUpdate);
-  } catch (err) {
-    if (err instanceof DomainError && err.code === 'NOT_FOUND') return null;
-    throw err;
-  }
-}
+import { normaliseReference } from './reference';
+import { findBookingByToken } from './tracking';
+import { findOrder, type LoadedOrder } from './lock-order';
 
 /**
  * The order when its booking belongs to `userId`. Staff reach orders through the console, not
@@ -30,7 +20,7 @@ export async function findOwnedOrder(
 ): Promise<LoadedOrder | null> {
   const ref = normaliseReference(reference);
   if (!ref) return null;
-  const loaded = await loadByReference(db, ref, forUpdate);
+  const loaded = await findOrder(db, ref, forUpdate);
   return loaded && loaded.booking.userId === userId ? loaded : null;
 }
 
@@ -43,5 +33,5 @@ export async function findOrderByToken(
 ): Promise<LoadedOrder | null> {
   const booking = await findBookingByToken(db, reference, token);
   if (!booking) return null;
-  return loadByReference(db, booking.reference, forUpdate);
+  return findOrder(db, booking.reference, forUpdate);
 }

@@ -6,7 +6,7 @@
 export { findOrderByToken, findOwnedOrder } from './find-customer-order';
 export { orderStaffRecipients } from './list-order-staff';
 export { listTechnicians } from './list-technicians';
-export { assertCan, can, isUuid, loadOrder, orderNotFound, type LoadedOrder } from './lock-order';
+export { assertCan, can, findOrder, isUuid, loadOrder, orderNotFound, type LoadedOrder } from './lock-order';
 export {
   SYSTEM_ACTOR,
   appendOrderEvent,

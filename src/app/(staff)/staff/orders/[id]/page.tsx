@@ -4,7 +4,6 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ArrowLeft, ExternalLink, Printer } from 'lucide-react';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
-import { DomainError } from '@/server/domain-error';
 import { requirePageRole } from '@/features/auth/server/page-guard';
 import { getStaffOrder } from '@/features/console/server/get-staff-order';
 import { isUuid } from '@/features/repairs/server/lock-order';
@@ -36,12 +35,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 async function load(id: string, caller: ReturnType<typeof staffCaller>): Promise<StaffOrderDetail> {
-  try {
-    return await getStaffOrder(await getDb(), id, caller);
-  } catch (err) {
-    if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
+  return (await getStaffOrder(await getDb(), id, caller)) ?? notFound();
 }
 
 /** The order page; the QR code on the job ticket opens /staff/orders/<reference>. */

@@ -4,10 +4,9 @@ import { getTranslations } from 'next-intl/server';
 import { ArrowLeft } from 'lucide-react';
 import { getDb } from '@/server/db/runtime';
 import { getBranding } from '@/server/branding';
-import { DomainError } from '@/server/domain-error';
 import { requirePageRole } from '@/features/auth/server/page-guard';
 import { requestBaseUrl } from '@/features/booking/server/request-base-url';
-import { loadOrder, type LoadedOrder } from '@/features/repairs/server/lock-order';
+import { findOrder } from '@/features/repairs/server/lock-order';
 import { getJobTicket } from '@/features/console/server/get-job-ticket';
 import { consoleOrderUrl, ticketQrSvg } from '@/features/console/ticket-qr';
 import { JobTicketView, type TicketSize } from '@/features/console/components/job-ticket';
@@ -63,13 +62,7 @@ export default async function JobTicketPage({
   );
 
   const db = await getDb();
-  let loaded: LoadedOrder;
-  try {
-    loaded = await loadOrder(db, decodeURIComponent(id));
-  } catch (err) {
-    if (err instanceof DomainError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
+  const loaded = (await findOrder(db, decodeURIComponent(id))) ?? notFound();
   const [ticket, base, t] = await Promise.all([
     getJobTicket(db, loaded),
     requestBaseUrl(),
