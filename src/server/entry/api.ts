@@ -55,13 +55,14 @@ function buildApi() {
   return routes;
 }
 
-export type AppType = ReturnType<typeof buildApi>;
+/** The API's type; client components use each domain's own typed client (components/api-client.ts). */
+type Api = ReturnType<typeof buildApi>;
 
 declare global {
-  var __rtApi: AppType | undefined;
+  var __rtApi: Api | undefined;
 }
 
 /** The API of this process (one per process: Next's bundle and the server share it). */
-export function getApi(): AppType {
+export function getApi(): Api {
   return (globalThis.__rtApi ??= buildApi());
 }
