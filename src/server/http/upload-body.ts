@@ -2,7 +2,7 @@
  * Multipart uploads: the body is read with its own cap (larger than the 64 KB for JSON),
  * counted while it streams in, and refused with 413 the moment it passes the cap, so no
  * request can make the server hold more than `max` bytes. Routes that use this must be
- * exempt from the JSON body limit in src/server/api.ts.
+ * exempt from the JSON body limit (their body mode is 'own': src/server/entry/api.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';

@@ -48,7 +48,7 @@ export function auditRequestFrom(c: Context): AuditRequest {
   return { ip, userAgent };
 }
 
-/** The request of the better-auth call in progress (set around its handler in src/server/api.ts). */
+/** The request of the better-auth call in progress (set around its handler by betterAuthApi in auth/api.ts). */
 const authRequest = new AsyncLocalStorage<AuditRequest>();
 
 export function withAuditRequest<T>(request: AuditRequest, fn: () => T): T {

@@ -4,7 +4,7 @@ import { invoicesApi } from './invoices';
 import { staffPaymentsApi } from './staff';
 import { webhooksApi } from './webhooks';
 
-/** Every payments route (mounted in src/server/api.ts). */
+/** Every payments route (mounted by the entry, src/server/entry/api.ts). */
 export const paymentsApi = createRouter()
   .route('/', customerPaymentsApi)
   .route('/', staffPaymentsApi)

@@ -2,7 +2,7 @@
  * better-auth answers with the status of the endpoint's own error even when an after-hook
  * replaces that error (better-call's toResponse prefers the handler's status). The lockout
  * replaces "wrong password" (401) with "locked" (429) in an after-hook, so it records the
- * status it meant here and the API's auth route (src/server/api.ts) applies it.
+ * status it meant here and the API's auth route (betterAuthApi in auth/api.ts) applies it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
