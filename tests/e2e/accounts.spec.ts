@@ -1,15 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import {
-  ADMIN,
-  adminApi,
-  expectAccessible,
-  latestMail,
-  linkIn,
-  signIn,
-  signUp,
-  totpCodeFor,
-  uniqueEmail,
-} from './helpers';
+import { ADMIN, expectAccessible, latestMail, linkIn, signUp, uniqueEmail } from './helpers';
+import { adminApi, storageStateOf, totpCodeFor } from './users';
 
 const PASSWORD = 'first-password-123';
 
@@ -170,17 +161,22 @@ test('/account asks anonymous visitors to sign in and brings them back', async (
   await expect(page.getByTestId('account-email')).toContainText(ADMIN.email);
 });
 
-test('admin pages pass axe: users, e-mail set-up, outbox', async ({ page }) => {
-  await signIn(page, ADMIN.email, ADMIN.password, '/admin/users');
-  await expect(page).toHaveURL(/\/admin\/users/);
-  // newest first, 25 a page: by the phone run the admin is far down the list, so search
-  await page.getByTestId('user-search').fill(ADMIN.email);
-  await expect(page.getByTestId(`user-row-${ADMIN.email}`)).toBeVisible();
-  await expectAccessible(page, 'admin users page');
-  await page.goto('/admin/email-setup');
-  await expect(page.getByRole('heading', { name: 'E-mail set-up' })).toBeVisible();
-  await expectAccessible(page, 'admin e-mail set-up page');
-  await page.goto('/admin/email/outbox');
-  await expect(page.getByRole('heading', { name: 'E-mail outbox' })).toBeVisible();
-  await expectAccessible(page, 'admin outbox page');
+test.describe('as the admin', () => {
+  // signed in by its storage state (global-setup.ts): this journey is about the pages
+  test.use({ storageState: storageStateOf('admin') });
+
+  test('admin pages pass axe: users, e-mail set-up, outbox', async ({ page }) => {
+    await page.goto('/admin/users');
+    await expect(page).toHaveURL(/\/admin\/users/);
+    // newest first, 25 a page: by the phone run the admin is far down the list, so search
+    await page.getByTestId('user-search').fill(ADMIN.email);
+    await expect(page.getByTestId(`user-row-${ADMIN.email}`)).toBeVisible();
+    await expectAccessible(page, 'admin users page');
+    await page.goto('/admin/email-setup');
+    await expect(page.getByRole('heading', { name: 'E-mail set-up' })).toBeVisible();
+    await expectAccessible(page, 'admin e-mail set-up page');
+    await page.goto('/admin/email/outbox');
+    await expect(page.getByRole('heading', { name: 'E-mail outbox' })).toBeVisible();
+    await expectAccessible(page, 'admin outbox page');
+  });
 });

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { ADMIN, expectAccessible, signIn, uniqueEmail } from './helpers';
+import { expectAccessible, uniqueEmail } from './helpers';
+import { storageStateOf } from './users';
 
 const SMTP_USER = 'shop-relay';
 const SMTP_PASS = 'relay-secret-42';
@@ -37,11 +38,14 @@ async function startSmtp() {
   return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+// the admin, signed in by its storage state (global-setup.ts)
+test.use({ storageState: storageStateOf('admin') });
+
 test('an admin configures SMTP in the UI, tests the connection and sends a test e-mail', async ({ page }) => {
-  test.slow(); // two SMTP round trips, a sign-in and three axe runs on a busy machine
+  test.slow(); // two SMTP round trips and three axe runs on a busy machine
   const smtp = await startSmtp();
   try {
-    await signIn(page, ADMIN.email, ADMIN.password, '/admin/email-setup');
+    await page.goto('/admin/email-setup');
     await expect(page).toHaveURL(/\/admin\/email-setup/);
     await expect(page.getByRole('heading', { name: 'E-mail set-up' })).toBeVisible();
 

@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { chooseWorkerShop, expectAccessible } from './helpers';
 
 async function bookDropOff(page: Page, name: string) {
   await page.goto('/book-repair');
   await page.getByTestId('device-apple').click();
   await page.getByTestId('model-iphone-15').click();
   await page.getByTestId('issue-screen-crack').click();
+  await chooseWorkerShop(page);
   await expect(page.getByTestId('slot-chosen')).toContainText('Drop-off:');
   await page.getByTestId('customer-name').fill(name);
   await page.getByTestId('customer-email').fill('manage@example.com');

@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signUp, uniqueEmail } from './helpers';
+import { chooseWorkerShop, expectAccessible, uniqueEmail, uniqueKey } from './helpers';
+import { signUpContext } from './users';
 
 const SHOTS = '/tmp/shots';
 
@@ -25,6 +26,7 @@ async function reachPayment(page: Page, name: string, email: string) {
   await page.getByTestId('model-iphone-15').click();
   await page.getByTestId('issue-screen-crack').click();
   await expect(page.getByTestId('price-estimate')).toContainText('£');
+  await chooseWorkerShop(page);
   await page.getByTestId('customer-name').fill(name);
   await page.getByTestId('customer-email').fill(email);
 }
@@ -46,6 +48,7 @@ test('seed journey: book an iPhone 15 screen repair and pay by card', async ({ p
   await page.getByTestId('model-iphone-15').click();
   await page.getByTestId('issue-screen-crack').click();
   await expect(page.getByTestId('price-estimate')).toBeVisible();
+  await chooseWorkerShop(page);
   await page.getByTestId('customer-name').fill('John Doe');
   await page.getByTestId('customer-email').fill('john@example.com');
   await page.getByTestId('payment-stripe').click();
@@ -223,7 +226,7 @@ test('tracking page: a pay-on-collection booking shows what is due; pay it by ca
   request,
 }) => {
   const res = await request.post('/api/bookings', {
-    headers: { 'idempotency-key': `e2e-balance-${test.info().project.name}-${Date.now()}` },
+    headers: { 'idempotency-key': uniqueKey('balance') },
     data: {
       modelSlug: 'iphone-15',
       repairSlugs: ['screen-crack'],
@@ -270,13 +273,19 @@ test('tracking page: a pay-on-collection booking shows what is due; pay it by ca
 
 test('signed in: the repair page in My account shows Payments; the owner pays the balance', async ({
   page,
+  baseURL,
 }) => {
   test.slow();
+  // a customer of their own, signed up and in through the API
   const email = uniqueEmail('pay-owner');
-  await signUp(page, 'Owen Owner', email, 'owner-password-123');
+  await signUpContext(page.context(), baseURL!, {
+    name: 'Owen Owner',
+    email,
+    password: 'owner-password-123',
+  });
   // booked while signed in (through the page's own session), to pay on collection
   const res = await page.request.post('/api/bookings', {
-    headers: { 'idempotency-key': `e2e-owner-${test.info().project.name}-${Date.now()}` },
+    headers: { 'idempotency-key': uniqueKey('owner') },
     data: {
       modelSlug: 'iphone-15',
       repairSlugs: ['screen-crack'],

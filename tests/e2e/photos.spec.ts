@@ -1,14 +1,13 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import sharp from 'sharp';
-import { adminApi, expectAccessible, signIn, uniqueEmail } from './helpers';
+import { expectAccessible, uniqueEmail } from './helpers';
+import { apiAs, storageStateOf } from './users';
 
 /**
  * Photos on the public tracking page: a manager (who may change any order of their shops
  * without being assigned) uploads through the API, the customer's tracking link shows the
  * customer-visible photos in a gallery with a zoomable, keyboard-driven lightbox.
  */
-
-const PASSWORD = 'manager-password-123';
 
 async function photo(width: number, height: number, colour: string, label: string) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
@@ -19,35 +18,17 @@ async function photo(width: number, height: number, colour: string, label: strin
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
-let admin: APIRequestContext;
+/** the fixture manager of every shop (tests/e2e/users.ts), signed in by its storage state */
 let manager: APIRequestContext;
-let managerEmail: string;
 /** books as a guest would (not signed in) */
 let guest: APIRequestContext;
 
 test.beforeAll(async ({ baseURL }) => {
-  admin = await adminApi(baseURL!);
   guest = await request.newContext({ baseURL });
-  // a manager for every shop: signed up, then promoted by the admin
-  const email = (managerEmail = uniqueEmail('photo-manager'));
-  manager = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
-  const signUp = await manager.post('/api/auth/sign-up/email', {
-    data: { email, password: PASSWORD, name: 'Morgan Manager' },
-  });
-  expect(signUp.ok(), await signUp.text()).toBe(true);
-  const users = (await (await admin.get(`/api/admin/users?q=${encodeURIComponent(email)}`)).json()) as {
-    items: Array<{ id: string; email: string }>;
-  };
-  const id = users.items.find((u) => u.email === email)!.id;
-  const promoted = await admin.patch(`/api/admin/users/${id}`, { data: { role: 'manager' } });
-  expect(promoted.ok(), await promoted.text()).toBe(true);
-  // sign in again so the session carries the new role
-  const signIn = await manager.post('/api/auth/sign-in/email', { data: { email, password: PASSWORD } });
-  expect(signIn.ok()).toBe(true);
+  manager = await apiAs(baseURL!, 'regionalManager');
 });
 
 test.afterAll(async () => {
-  await admin?.dispose();
   await manager?.dispose();
   await guest?.dispose();
 });
@@ -205,7 +186,10 @@ test('the tracking page shows no photo section when nothing is shared, and the b
       paymentMethod: 'collection',
     },
   });
-  const { reference, trackingToken } = (await booked.json()) as { reference: string; trackingToken: string };
+  const { reference, trackingToken } = (await booked.json()) as {
+    reference: string;
+    trackingToken: string;
+  };
   const internal = await manager.post(`/api/staff/orders/${reference}/photos`, {
     multipart: {
       file: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: await photo(400, 300, '#444', 'X') },
@@ -228,62 +212,65 @@ test('the tracking page shows no photo section when nothing is shared, and the b
   expect((await manager.get(url)).status()).toBe(200);
 });
 
-test('staff add photos on the order page: several files in turn, refusals explained per file, delete with confirmation', async ({
-  page,
-}, info) => {
-  test.slow();
-  const booked = await guest.post('/api/bookings', {
-    data: {
-      modelSlug: 'iphone-15',
-      repairSlugs: ['screen-crack'],
-      urgency: 'standard',
-      service: { type: 'mail_in' },
-      customer: { name: 'Upload Journey', email: uniqueEmail('upload-journey') },
-      paymentMethod: 'collection',
-    },
+test.describe('signed in as a manager', () => {
+  test.use({ storageState: storageStateOf('regionalManager') });
+
+  test('staff add photos on the order page: several files in turn, refusals explained per file, delete with confirmation', async ({
+    page,
+  }, info) => {
+    test.slow();
+    const booked = await guest.post('/api/bookings', {
+      data: {
+        modelSlug: 'iphone-15',
+        repairSlugs: ['screen-crack'],
+        urgency: 'standard',
+        service: { type: 'mail_in' },
+        customer: { name: 'Upload Journey', email: uniqueEmail('upload-journey') },
+        paymentMethod: 'collection',
+      },
+    });
+    const { reference } = (await booked.json()) as { reference: string };
+    await page.goto(`/staff/orders/${reference}`);
+
+    const uploader = page.getByTestId('photo-uploader');
+    await expect(uploader.getByTestId('photo-choose')).toBeEnabled();
+    await expect(uploader).toContainText('JPEG, PNG or WebP, up to 10 MB each.');
+    await uploader.getByTestId('photo-kind').selectOption('before');
+    await uploader.getByTestId('photo-visibility').selectOption('internal');
+    await uploader.getByTestId('photo-caption-input').fill('Back glass cracked too');
+    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#0e7490' } })
+      .png()
+      .toBuffer();
+    await uploader.getByTestId('photo-file-input').setInputFiles([
+      { name: 'back.jpg', mimeType: 'image/jpeg', buffer: await photo(2400, 1800, '#7c3aed', 'BACK') },
+      { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') },
+      { name: 'renamed.jpg', mimeType: 'image/jpeg', buffer: png },
+      { name: 'side.png', mimeType: 'image/png', buffer: png },
+    ]);
+    const items = uploader.getByTestId('photo-upload-item');
+    await expect(items).toHaveCount(4);
+    await expect(uploader.locator('[data-testid="photo-upload-item"][data-status="done"]')).toHaveCount(2, {
+      timeout: 30_000,
+    });
+    await expect(items.nth(1)).toContainText("This file isn't a photo");
+    await expect(items.nth(2)).toContainText('its contents are PNG');
+    await expect(page.getByRole('status').filter({ hasText: 'side.png added.' })).toBeAttached();
+
+    // the gallery on the page refreshed itself: two internal photos with their caption
+    const gallery = page.getByTestId('photo-gallery');
+    await expect(gallery.getByTestId('photo-tile')).toHaveCount(2);
+    await expect(gallery.getByTestId('photo-internal-badge')).toHaveCount(2);
+    await expect(gallery.getByTestId('photo-tile').first()).toContainText('Back glass cracked too');
+    await expectAccessible(page, 'staff order page with photos');
+    await uploader.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath(`uploader-${info.project.name}.png`), fullPage: true });
+
+    // delete one: a confirmation first, then it is gone
+    await gallery.getByTestId('photo-delete').first().click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this photo?' });
+    await expect(confirm).toBeVisible();
+    await confirm.getByTestId('photo-delete-confirm').click();
+    await expect(confirm).toBeHidden();
+    await expect(gallery.getByTestId('photo-tile')).toHaveCount(1);
   });
-  const { reference } = (await booked.json()) as { reference: string };
-  await signIn(page, managerEmail, PASSWORD);
-  await page.goto(`/staff/orders/${reference}`);
-
-  const uploader = page.getByTestId('photo-uploader');
-  await expect(uploader.getByTestId('photo-choose')).toBeEnabled();
-  await expect(uploader).toContainText('JPEG, PNG or WebP, up to 10 MB each.');
-  await uploader.getByTestId('photo-kind').selectOption('before');
-  await uploader.getByTestId('photo-visibility').selectOption('internal');
-  await uploader.getByTestId('photo-caption-input').fill('Back glass cracked too');
-  const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#0e7490' } })
-    .png()
-    .toBuffer();
-  await uploader.getByTestId('photo-file-input').setInputFiles([
-    { name: 'back.jpg', mimeType: 'image/jpeg', buffer: await photo(2400, 1800, '#7c3aed', 'BACK') },
-    { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') },
-    { name: 'renamed.jpg', mimeType: 'image/jpeg', buffer: png },
-    { name: 'side.png', mimeType: 'image/png', buffer: png },
-  ]);
-  const items = uploader.getByTestId('photo-upload-item');
-  await expect(items).toHaveCount(4);
-  await expect(uploader.locator('[data-testid="photo-upload-item"][data-status="done"]')).toHaveCount(2, {
-    timeout: 30_000,
-  });
-  await expect(items.nth(1)).toContainText("This file isn't a photo");
-  await expect(items.nth(2)).toContainText('its contents are PNG');
-  await expect(page.getByRole('status').filter({ hasText: 'side.png added.' })).toBeAttached();
-
-  // the gallery on the page refreshed itself: two internal photos with their caption
-  const gallery = page.getByTestId('photo-gallery');
-  await expect(gallery.getByTestId('photo-tile')).toHaveCount(2);
-  await expect(gallery.getByTestId('photo-internal-badge')).toHaveCount(2);
-  await expect(gallery.getByTestId('photo-tile').first()).toContainText('Back glass cracked too');
-  await expectAccessible(page, 'staff order page with photos');
-  await uploader.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: info.outputPath(`uploader-${info.project.name}.png`), fullPage: true });
-
-  // delete one: a confirmation first, then it is gone
-  await gallery.getByTestId('photo-delete').first().click();
-  const confirm = page.getByRole('dialog', { name: 'Delete this photo?' });
-  await expect(confirm).toBeVisible();
-  await confirm.getByTestId('photo-delete-confirm').click();
-  await expect(confirm).toBeHidden();
-  await expect(gallery.getByTestId('photo-tile')).toHaveCount(1);
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signUp, uniqueEmail } from './helpers';
+import { chooseWorkerShop, expectAccessible, uniqueEmail } from './helpers';
+import { signUpContext } from './users';
 
 const PASSWORD = 'portal-password-123';
 
@@ -15,6 +16,7 @@ async function bookWhileSignedIn(page: Page, name: string, email: string): Promi
   await page.getByTestId('device-apple').click();
   await page.getByTestId('model-iphone-15').click();
   await page.getByTestId('issue-screen-crack').click();
+  await chooseWorkerShop(page);
   await expect(page.getByTestId('slot-chosen')).toContainText('Drop-off:');
   await page.getByTestId('customer-name').fill(name);
   await page.getByTestId('customer-email').fill(email);
@@ -26,11 +28,13 @@ async function bookWhileSignedIn(page: Page, name: string, email: string): Promi
 
 test('a signed-in customer follows their repair in My account and writes to the shop', async ({
   page,
+  baseURL,
 }, testInfo) => {
-  // a long journey (sign-up, booking, two pages, axe four times): give it room on a busy machine
+  // a long journey (booking, two pages, axe four times): give it room on a busy machine
   test.slow();
+  // a customer of their own (their repairs), signed up and in through the API
   const email = uniqueEmail('portal');
-  await signUp(page, 'Petra Portal', email, PASSWORD);
+  await signUpContext(page.context(), baseURL!, { name: 'Petra Portal', email, password: PASSWORD });
   const reference = await bookWhileSignedIn(page, 'Petra Portal', email);
   expect(reference).toMatch(/^RT-[A-Z0-9]{6}$/);
 
@@ -96,6 +100,7 @@ test('a guest writes to the shop from the tracking link', async ({ page }) => {
   await page.getByTestId('device-apple').click();
   await page.getByTestId('model-iphone-15').click();
   await page.getByTestId('issue-screen-crack').click();
+  await chooseWorkerShop(page);
   await expect(page.getByTestId('slot-chosen')).toContainText('Drop-off:');
   await page.getByTestId('customer-name').fill('Gus Guest');
   await page.getByTestId('customer-email').fill(email);

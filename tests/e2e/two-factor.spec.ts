@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import {
-  adminApi,
-  completeTwoFactorSetup,
-  expectAccessible,
-  rememberTotpSecret,
-  signIn,
-  uniqueEmail,
-} from './helpers';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { completeTwoFactorSetup, expectAccessible, signIn, uniqueEmail } from './helpers';
+import { adminApi, createUser as createUserViaApi, enrolTwoFactor } from './users';
 import { hotp, totp } from '../totp';
 
 const PASSWORD = 'two-factor-password-1';
@@ -28,21 +22,14 @@ async function shot(page: Page, name: string) {
   });
 }
 
-/** A new account through the API (no page), in its own cookie jar. */
+/** A new account through the API (no page), in its own cookie jar (tests/e2e/users.ts). */
 async function createUser(baseURL: string, tag: string, role?: 'technician' | 'manager') {
   const email = uniqueEmail(tag);
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const res = await api.post('/api/auth/sign-up/email', {
-    data: { email, password: PASSWORD, name: `Tess ${tag}` },
-  });
-  expect(res.ok(), `sign-up: ${res.status()} ${await res.text()}`).toBe(true);
-  if (role) {
-    const found = await admin.get(`/api/admin/users?q=${encodeURIComponent(email)}`);
-    const { items } = (await found.json()) as { items: Array<{ id: string; email: string }> };
-    const id = items.find((u) => u.email === email)!.id;
-    const patched = await admin.patch(`/api/admin/users/${id}`, { data: { role, shopSlug: 'london' } });
-    expect(patched.ok(), `role: ${patched.status()} ${await patched.text()}`).toBe(true);
-  }
+  const { api } = await createUserViaApi(
+    baseURL,
+    { email, password: PASSWORD, name: `Tess ${tag}`, role, shopSlug: role ? 'london' : undefined },
+    admin,
+  );
   return { email, api };
 }
 
@@ -51,18 +38,6 @@ async function closeApi(api: APIRequestContext) {
   const res = await api.post('/api/auth/sign-out', { data: {} });
   expect(res.ok(), `sign-out: ${res.status()}`).toBe(true);
   await api.dispose();
-}
-
-/** Two-factor set up through better-auth's API, as the page does it. */
-async function enrolViaApi(api: APIRequestContext, email: string) {
-  const enable = await api.post('/api/auth/two-factor/enable', { data: { password: PASSWORD } });
-  expect(enable.ok(), `enable: ${enable.status()} ${await enable.text()}`).toBe(true);
-  const { totpURI, backupCodes } = (await enable.json()) as { totpURI: string; backupCodes: string[] };
-  const secret = new URL(totpURI).searchParams.get('secret')!;
-  const verify = await api.post('/api/auth/two-factor/verify-totp', { data: { code: totp(secret) } });
-  expect(verify.ok(), `verify: ${verify.status()} ${await verify.text()}`).toBe(true);
-  rememberTotpSecret(email, secret);
-  return { secret, backupCodes };
 }
 
 /** Fills e-mail and password on /sign-in and submits; the caller deals with what comes next. */
@@ -214,7 +189,7 @@ test('"trust this device" skips the challenge on this browser, not on another', 
   browser,
 }) => {
   const { email, api } = await createUser(baseURL!, 'trust');
-  const { secret } = await enrolViaApi(api, email);
+  const { secret } = await enrolTwoFactor(api, email, PASSWORD);
   await closeApi(api);
 
   await submitPassword(page, email);
@@ -242,7 +217,7 @@ test('backup codes are regenerated, and two-factor turned off after a confirmati
   baseURL,
 }) => {
   const { email, api } = await createUser(baseURL!, 'regen');
-  const { backupCodes: oldCodes } = await enrolViaApi(api, email);
+  const { backupCodes: oldCodes } = await enrolTwoFactor(api, email, PASSWORD);
   await closeApi(api);
   await signIn(page, email, PASSWORD, '/account/security');
   await expect(page.getByTestId('two-factor-status')).toHaveText('On');
