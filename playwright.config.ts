@@ -46,9 +46,13 @@ export default defineConfig({
     },
     {
       name: 'phone',
-      // keyboard-only journeys, the admin's SMTP set-up and the HTTP headers (the same for
-      // every viewport) are desktop concerns; everything else runs at 390 px too
+      // what depends on the viewport runs at 390 px too: layouts, the booking and payment forms,
+      // the portal, photos, navigation, the staff and admin pages. Checks that do not (HTTP
+      // headers, RFC test vectors, server rules such as redirects and 404s, API-only
+      // assertions) run once, at desktop: whole files below, single tests tagged @behaviour.
+      // Keyboard-only journeys and the admin's SMTP set-up are desktop concerns.
       testIgnore: /(keyboard|admin-email|security-headers)\.spec\.ts/,
+      grepInvert: /@behaviour/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions },
     },
   ],

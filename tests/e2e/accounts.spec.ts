@@ -148,18 +148,22 @@ test('a reset page without a token says the link is invalid', async ({ page }) =
   await expectAccessible(page, 'reset-password page (no token)');
 });
 
-test('/account asks anonymous visitors to sign in and brings them back', async ({ page }) => {
-  await page.goto('/account');
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount/);
-  await page.getByTestId('signin-email').fill(ADMIN.email);
-  await page.getByTestId('signin-password').fill(ADMIN.password);
-  await page.getByTestId('signin-submit').click();
-  // the admin has two-factor (tests/e2e/global-setup.ts)
-  await page.getByTestId('signin-totp').fill(totpCodeFor(ADMIN.email));
-  await page.getByTestId('signin-verify').click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId('account-email')).toContainText(ADMIN.email);
-});
+test(
+  '/account asks anonymous visitors to sign in and brings them back',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    await page.goto('/account');
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount/);
+    await page.getByTestId('signin-email').fill(ADMIN.email);
+    await page.getByTestId('signin-password').fill(ADMIN.password);
+    await page.getByTestId('signin-submit').click();
+    // the admin has two-factor (tests/e2e/global-setup.ts)
+    await page.getByTestId('signin-totp').fill(totpCodeFor(ADMIN.email));
+    await page.getByTestId('signin-verify').click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId('account-email')).toContainText(ADMIN.email);
+  },
+);
 
 test.describe('as the admin', () => {
   // signed in by its storage state (global-setup.ts): this journey is about the pages

@@ -60,7 +60,7 @@ test('the admin reads the audit log: own sign-in, a type filter, the CSV export'
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/audit-empty-${test.info().project.name}.png` });
 });
 
-test('non-admins are kept out of the audit log', async ({ page }) => {
+test('non-admins are kept out of the audit log', { tag: '@behaviour' }, async ({ page }) => {
   await page.goto('/admin/audit');
   await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -74,18 +74,26 @@ test('bad details get clear messages and nothing is booked', async ({ page }) =>
   await expect(page.getByTestId('booking-success')).toHaveCount(0);
 });
 
-test('a tracking link with the wrong token shows nothing of the booking', async ({ page }) => {
-  const res = await page.goto('/track/RT-ABCDEF?token=wrong-token-value');
-  expect(res?.status()).toBe(404);
-  await expect(page.getByRole('heading', { name: "We couldn't find that repair" })).toBeVisible();
-});
+test(
+  'a tracking link with the wrong token shows nothing of the booking',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    const res = await page.goto('/track/RT-ABCDEF?token=wrong-token-value');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: "We couldn't find that repair" })).toBeVisible();
+  },
+);
 
-test('first start on an empty data folder serves the seeded catalogue and shops', async ({ request }) => {
-  const ready = await request.get('/api/ready');
-  // PGlite, or the run's own PostgreSQL database with E2E_DATABASE=postgres (e2e-server.mjs)
-  expect(await ready.json()).toMatchObject({ status: 'ready', database: e2eDatabase() });
-  const models = await request.get('/api/catalog/models?limit=200');
-  expect(((await models.json()) as { total: number }).total).toBeGreaterThanOrEqual(120);
-  const shops = await request.get('/api/shops');
-  expect(((await shops.json()) as { items: unknown[] }).items).toHaveLength(2);
-});
+test(
+  'first start on an empty data folder serves the seeded catalogue and shops',
+  { tag: '@behaviour' },
+  async ({ request }) => {
+    const ready = await request.get('/api/ready');
+    // PGlite, or the run's own PostgreSQL database with E2E_DATABASE=postgres (e2e-server.mjs)
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: e2eDatabase() });
+    const models = await request.get('/api/catalog/models?limit=200');
+    expect(((await models.json()) as { total: number }).total).toBeGreaterThanOrEqual(120);
+    const shops = await request.get('/api/shops');
+    expect(((await shops.json()) as { items: unknown[] }).items).toHaveLength(2);
+  },
+);

@@ -75,8 +75,12 @@ test('confirmation -> manage link -> reschedule to another slot -> cancel throug
   await expect(page.getByTestId('manage-status')).toContainText('Cancelled');
 });
 
-test('a manage link with a wrong signature shows nothing of the booking', async ({ page }) => {
-  const res = await page.goto('/manage/RT-ABCDEF?sig=not-the-signature');
-  expect(res?.status()).toBe(404);
-  await expect(page.getByRole('heading', { name: "We couldn't find that booking" })).toBeVisible();
-});
+test(
+  'a manage link with a wrong signature shows nothing of the booking',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    const res = await page.goto('/manage/RT-ABCDEF?sig=not-the-signature');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: "We couldn't find that booking" })).toBeVisible();
+  },
+);

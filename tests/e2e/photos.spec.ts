@@ -173,44 +173,46 @@ test('the tracking page shows shared photos; the lightbox zooms, moves with the 
   await expect(opener).toBeFocused();
 });
 
-test('the tracking page shows no photo section when nothing is shared, and the bytes need the token', async ({
-  page,
-}) => {
-  const booked = await guest.post('/api/bookings', {
-    data: {
-      modelSlug: 'iphone-15',
-      repairSlugs: ['battery'],
-      urgency: 'standard',
-      service: { type: 'mail_in' },
-      customer: { name: 'No Photos', email: uniqueEmail('no-photos') },
-      paymentMethod: 'collection',
-    },
-  });
-  const { reference, trackingToken } = (await booked.json()) as {
-    reference: string;
-    trackingToken: string;
-  };
-  const internal = await manager.post(`/api/staff/orders/${reference}/photos`, {
-    multipart: {
-      file: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: await photo(400, 300, '#444', 'X') },
-      kind: 'intake',
-      visibility: 'internal',
-    },
-  });
-  expect(internal.status()).toBe(201);
-  const { url } = (await internal.json()) as { url: string };
+test(
+  'the tracking page shows no photo section when nothing is shared, and the bytes need the token',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    const booked = await guest.post('/api/bookings', {
+      data: {
+        modelSlug: 'iphone-15',
+        repairSlugs: ['battery'],
+        urgency: 'standard',
+        service: { type: 'mail_in' },
+        customer: { name: 'No Photos', email: uniqueEmail('no-photos') },
+        paymentMethod: 'collection',
+      },
+    });
+    const { reference, trackingToken } = (await booked.json()) as {
+      reference: string;
+      trackingToken: string;
+    };
+    const internal = await manager.post(`/api/staff/orders/${reference}/photos`, {
+      multipart: {
+        file: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: await photo(400, 300, '#444', 'X') },
+        kind: 'intake',
+        visibility: 'internal',
+      },
+    });
+    expect(internal.status()).toBe(201);
+    const { url } = (await internal.json()) as { url: string };
 
-  const listed = page.waitForResponse((r) => r.url().includes(`/api/track/${reference}/photos`));
-  await page.goto(`/track/${reference}?token=${encodeURIComponent(trackingToken)}`);
-  expect(((await (await listed).json()) as { items: unknown[] }).items).toEqual([]);
-  await expect(page.getByTestId('tracking-status')).toBeVisible();
-  await expect(page.getByTestId('tracking-timeline')).toBeVisible();
-  await expect(page.getByTestId('photo-gallery')).toHaveCount(0);
+    const listed = page.waitForResponse((r) => r.url().includes(`/api/track/${reference}/photos`));
+    await page.goto(`/track/${reference}?token=${encodeURIComponent(trackingToken)}`);
+    expect(((await (await listed).json()) as { items: unknown[] }).items).toEqual([]);
+    await expect(page.getByTestId('tracking-status')).toBeVisible();
+    await expect(page.getByTestId('tracking-timeline')).toBeVisible();
+    await expect(page.getByTestId('photo-gallery')).toHaveCount(0);
 
-  // the internal photo's bytes: 404 to the page (no staff session), 200 to the manager
-  expect((await page.request.get(`${url}&token=${encodeURIComponent(trackingToken)}`)).status()).toBe(404);
-  expect((await manager.get(url)).status()).toBe(200);
-});
+    // the internal photo's bytes: 404 to the page (no staff session), 200 to the manager
+    expect((await page.request.get(`${url}&token=${encodeURIComponent(trackingToken)}`)).status()).toBe(404);
+    expect((await manager.get(url)).status()).toBe(200);
+  },
+);
 
 test.describe('signed in as a manager', () => {
   test.use({ storageState: storageStateOf('regionalManager') });

@@ -121,7 +121,11 @@ test('a guest writes to the shop from the tracking link', async ({ page }) => {
   await expect(page.getByTestId('message')).toHaveCount(1);
 });
 
-test('/account/repairs/<reference> asks anonymous visitors to sign in', async ({ page }) => {
-  await page.goto('/account/repairs/RT-222222');
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount%2Frepairs%2FRT-222222/);
-});
+test(
+  '/account/repairs/<reference> asks anonymous visitors to sign in',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    await page.goto('/account/repairs/RT-222222');
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount%2Frepairs%2FRT-222222/);
+  },
+);

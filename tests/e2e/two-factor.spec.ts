@@ -54,7 +54,7 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/$/);
 }
 
-test('the TOTP helper matches the RFC 6238 test vectors', () => {
+test('the TOTP helper matches the RFC 6238 test vectors', { tag: '@behaviour' }, () => {
   const key = Buffer.from('12345678901234567890');
   const at = (seconds: number) => hotp(key, Math.floor(seconds / 30), 8);
   expect([59, 1111111109, 1111111111, 1234567890, 2000000000, 20000000000].map(at)).toEqual([
@@ -183,34 +183,34 @@ test('a customer sets up two-factor, then signs in with a code and once with a b
   await expect(page).toHaveURL(/\/account$/);
 });
 
-test('"trust this device" skips the challenge on this browser, not on another', async ({
-  page,
-  baseURL,
-  browser,
-}) => {
-  const { email, api } = await createUser(baseURL!, 'trust');
-  const { secret } = await enrolTwoFactor(api, email, PASSWORD);
-  await closeApi(api);
+test(
+  '"trust this device" skips the challenge on this browser, not on another',
+  { tag: '@behaviour' },
+  async ({ page, baseURL, browser }) => {
+    const { email, api } = await createUser(baseURL!, 'trust');
+    const { secret } = await enrolTwoFactor(api, email, PASSWORD);
+    await closeApi(api);
 
-  await submitPassword(page, email);
-  await page.getByTestId('signin-totp').fill(totp(secret));
-  await page.getByTestId('signin-trust-device').check();
-  await page.getByTestId('signin-verify').click();
-  await expect(page).toHaveURL(/\/account$/);
+    await submitPassword(page, email);
+    await page.getByTestId('signin-totp').fill(totp(secret));
+    await page.getByTestId('signin-trust-device').check();
+    await page.getByTestId('signin-verify').click();
+    await expect(page).toHaveURL(/\/account$/);
 
-  // same browser, later: straight in with the password
-  await signOut(page);
-  await submitPassword(page, email);
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId('account-email')).toContainText(email);
+    // same browser, later: straight in with the password
+    await signOut(page);
+    await submitPassword(page, email);
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId('account-email')).toContainText(email);
 
-  // another browser is asked for a code
-  const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  await submitPassword(otherPage, email);
-  await expect(otherPage.getByTestId('signin-totp')).toBeVisible();
-  await other.close();
-});
+    // another browser is asked for a code
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await submitPassword(otherPage, email);
+    await expect(otherPage.getByTestId('signin-totp')).toBeVisible();
+    await other.close();
+  },
+);
 
 test('backup codes are regenerated, and two-factor turned off after a confirmation', async ({
   page,
@@ -290,15 +290,19 @@ test('a technician without two-factor is sent to the set-up on /staff and lands 
   await expect(page.getByTestId('turn-off-two-factor')).toHaveCount(0);
 });
 
-test('the forced set-up only goes back to a path on this site', async ({ page, baseURL }) => {
-  const { email, api } = await createUser(baseURL!, 'nextcheck', 'technician');
-  await closeApi(api);
-  await submitPassword(page, email, '/staff');
-  await expect(page).toHaveURL(/setup=required/);
-  await page.goto('/account/security?setup=required&next=https%3A%2F%2Fevil.example%2F');
-  await completeTwoFactorSetup(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/account$/);
-});
+test(
+  'the forced set-up only goes back to a path on this site',
+  { tag: '@behaviour' },
+  async ({ page, baseURL }) => {
+    const { email, api } = await createUser(baseURL!, 'nextcheck', 'technician');
+    await closeApi(api);
+    await submitPassword(page, email, '/staff');
+    await expect(page).toHaveURL(/setup=required/);
+    await page.goto('/account/security?setup=required&next=https%3A%2F%2Fevil.example%2F');
+    await completeTwoFactorSetup(page, email, PASSWORD);
+    await expect(page).toHaveURL(/\/account$/);
+  },
+);
 
 test('sessions: two devices are listed, and "sign out other sessions" ends the other one', async ({
   page,
