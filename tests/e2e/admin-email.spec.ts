@@ -63,6 +63,7 @@ test('an admin configures SMTP in the UI, tests the connection and sends a test 
     const result = page.getByRole('status').filter({ hasText: 'Server answer' });
     await expect(result).toContainText('Failed');
     await expect(result).toContainText('Sign-in was refused. The server answered: 535');
+    // (one axe run for the page with a check's answer: the later success shows the same parts)
     await expectAccessible(page, 'e-mail set-up (failed check)');
 
     // the right password: save, then test the saved settings
@@ -82,7 +83,6 @@ test('an admin configures SMTP in the UI, tests the connection and sends a test 
     await page.getByRole('button', { name: 'Send test e-mail' }).click();
     await expect(result).toContainText('Success');
     await expect(result).toContainText('The server accepted the message: 250');
-    await expectAccessible(page, 'e-mail set-up (test sent)');
 
     await expect
       .poll(() => smtp.received.filter((m) => m.to && JSON.stringify(m.to).includes(to)).length)

@@ -4,7 +4,7 @@
  * the customer writes to the shop and the manager's open order page shows the message live.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { chooseWorkerShop, expectAccessible, uniqueEmail } from './helpers';
+import { chooseWorkerShop, uniqueEmail } from './helpers';
 import { signUpContext, storageStateOf } from './users';
 
 const PASSWORD = 'live-journey-password-1';
@@ -94,8 +94,8 @@ test('staff and customer see each other’s changes live, without reloading', as
   const message = staff.getByTestId('timeline-event-message');
   await expect(message).toContainText('Great, I will come by at 5pm.', { timeout: 10_000 });
   expect(await stillSamePage(staff)).toBe('same-page');
-  await expectAccessible(staff, 'staff order page after a live update');
-  await expectAccessible(customer, 'customer order page after a live update');
+  // axe: these pages in these states are checked where they are the subject, at both viewports:
+  // the staff order page in staff-console.spec, the customer's with a message in portal.spec
 
   await customerContext.close();
   await staffContext.close();
