@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { ADMIN_CREDENTIALS } from './admin-credentials';
 import { totp } from '../totp';
 import { rememberTotpSecret, totpCodeFor } from './users';
@@ -101,6 +101,16 @@ export async function expectAccessible(page: Page, label: string) {
         .join(' | ')}`,
   );
   expect(summary, `accessibility violations on ${label}`).toEqual([]);
+}
+
+/**
+ * Screenshots of the journeys' states, to look at (never asserted), when E2E_SHOTS is set; off
+ * by default, as each one is a render and a PNG encode (a tall one at the phone's pixel ratio).
+ */
+export async function reviewShot(target: Page | Locator, path: string, options: { fullPage?: boolean } = {}) {
+  if (!process.env.E2E_SHOTS) return;
+  if ('goto' in target) await target.screenshot({ path, ...options });
+  else await target.screenshot({ path });
 }
 
 /** Presses Tab until the element with this test id has focus (keyboard-only journeys). */

@@ -3,7 +3,7 @@
  * signed-in customer's bell counts a notification the moment a manager changes their order.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, uniqueEmail } from './helpers';
+import { expectAccessible, reviewShot, uniqueEmail } from './helpers';
 import { apiAs, signUpContext } from './users';
 
 const PASSWORD = 'live-updates-password';
@@ -109,7 +109,7 @@ test("a manager's status change: the bell counts it live, the tracking page move
     `/account/repairs/${booking.reference}`,
   );
   await expectAccessible(page, 'notification panel (open)');
-  await page.screenshot({ path: testInfo.outputPath(`bell-open-${testInfo.project.name}.png`) });
+  await reviewShot(page, testInfo.outputPath(`bell-open-${testInfo.project.name}.png`));
 
   await panel.getByTestId('notifications-mark-all').click();
   await expect(bell).toHaveAccessibleName('Notifications, none unread');

@@ -2,21 +2,21 @@
  * Paying in the browser with the built-in sandbox card provider (no keys set): the seed's own
  * journey, declines and retries against the same payment, switching to pay on collection, the
  * bank's extra confirmation step, the return page after a redirect, and paying the balance of
- * a pay-on-collection booking from its tracking page. Screenshots of each state go to
- * /tmp/shots/<project>-<name>.png for review.
+ * a pay-on-collection booking from its tracking page. With E2E_SHOTS=1, screenshots of each
+ * state go to /tmp/shots/<project>-<name>.png for review.
  */
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseWorkerShop, expectAccessible, uniqueEmail, uniqueKey } from './helpers';
+import { chooseWorkerShop, expectAccessible, reviewShot, uniqueEmail, uniqueKey } from './helpers';
 import { signUpContext } from './users';
 
 const SHOTS = '/tmp/shots';
 
 async function shot(page: Page, name: string, target?: ReturnType<Page['locator']>) {
+  if (!process.env.E2E_SHOTS) return;
   fs.mkdirSync(SHOTS, { recursive: true });
   const path = `${SHOTS}/${test.info().project.name}-${name}.png`;
-  if (target) await target.screenshot({ path });
-  else await page.screenshot({ path });
+  await reviewShot(target ?? page, path);
 }
 
 /** Up to the payment section: an iPhone 15 screen repair, drop-off slot preselected. */

@@ -1,6 +1,6 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import sharp from 'sharp';
-import { expectAccessible, uniqueEmail } from './helpers';
+import { expectAccessible, reviewShot, uniqueEmail } from './helpers';
 import { apiAs, storageStateOf } from './users';
 
 /**
@@ -77,7 +77,7 @@ async function bookWithPhotos() {
 test('the tracking page shows shared photos; the lightbox zooms, moves with the arrow keys and closes with Esc', async ({
   page,
 }, info) => {
-  // uploads, two axe runs and screenshots: more than the default minute on a busy 2-core machine
+  // uploads and two axe runs: more than the default minute on a busy 2-core machine
   test.slow();
   const { reference, token } = await bookWithPhotos();
   await page.goto(`/track/${reference}?token=${encodeURIComponent(token)}`);
@@ -105,7 +105,7 @@ test('the tracking page shows shared photos; the lightbox zooms, moves with the 
   await expect(page.getByTestId('tracking-timeline')).toContainText('Photo added');
   await expectAccessible(page, 'tracking page with photos');
   await gallery.scrollIntoViewIfNeeded();
-  await gallery.screenshot({ path: info.outputPath(`gallery-${info.project.name}.png`) });
+  await reviewShot(gallery, info.outputPath(`gallery-${info.project.name}.png`));
 
   // open the first photo
   const opener = gallery.getByRole('button', { name: 'Open Before: Cracked screen on arrival' });
@@ -116,7 +116,7 @@ test('the tracking page shows shared photos; the lightbox zooms, moves with the 
   await expect(full).toHaveAttribute('alt', 'Before: Cracked screen on arrival');
   await expect.poll(() => full.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
   await expectAccessible(page, 'photo lightbox');
-  await page.screenshot({ path: info.outputPath(`lightbox-${info.project.name}.png`) });
+  await reviewShot(page, info.outputPath(`lightbox-${info.project.name}.png`));
 
   // zoom with the button, then back with the keyboard
   const stage = dialog.getByTestId('photo-stage');
@@ -124,7 +124,7 @@ test('the tracking page shows shared photos; the lightbox zooms, moves with the 
   await expect(stage).toHaveAttribute('data-scale', '1.5');
   await page.keyboard.press('+');
   await expect(stage).toHaveAttribute('data-scale', '2.25');
-  await page.screenshot({ path: info.outputPath(`lightbox-zoomed-${info.project.name}.png`) });
+  await reviewShot(page, info.outputPath(`lightbox-zoomed-${info.project.name}.png`));
   // drag to pan the zoomed photo
   const transform = () => full.evaluate((img: HTMLImageElement) => img.style.transform);
   expect(await transform()).toContain('translate(0px, 0px)');
@@ -265,7 +265,7 @@ test.describe('signed in as a manager', () => {
     await expect(gallery.getByTestId('photo-tile').first()).toContainText('Back glass cracked too');
     await expectAccessible(page, 'staff order page with photos');
     await uploader.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: info.outputPath(`uploader-${info.project.name}.png`), fullPage: true });
+    await reviewShot(page, info.outputPath(`uploader-${info.project.name}.png`), { fullPage: true });
 
     // delete one: a confirmation first, then it is gone
     await gallery.getByTestId('photo-delete').first().click();

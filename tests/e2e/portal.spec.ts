@@ -1,13 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseWorkerShop, expectAccessible, uniqueEmail } from './helpers';
+import { chooseWorkerShop, expectAccessible, reviewShot, uniqueEmail } from './helpers';
 import { signUpContext } from './users';
 
 const PASSWORD = 'portal-password-123';
 
-/** A full-page screenshot from the top (the sticky header otherwise lands mid-page). */
+/** A full-page screenshot from the top (the sticky header otherwise lands mid-page), with E2E_SHOTS. */
 async function screenshot(page: Page, path: string) {
+  if (!process.env.E2E_SHOTS) return;
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path, fullPage: true });
+  await reviewShot(page, path, { fullPage: true });
 }
 
 /** Books an iPhone 15 screen repair at the first free drop-off slot, signed in as the customer. */

@@ -8,7 +8,7 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { bookDropOff, expectAccessible, uniqueEmail } from './helpers';
+import { bookDropOff, expectAccessible, reviewShot, uniqueEmail } from './helpers';
 import { apiAs, fixtureUser, storageStateOf } from './users';
 
 interface Booked {
@@ -91,7 +91,7 @@ test('the customer approves a revised quote on the tracking page and the repair 
   await expect(quote.getByTestId('revised-quote-difference')).toHaveText('+£45.00');
   await expect(page.getByTestId('tracking-timeline')).toContainText('Revised quote sent');
   await expectAccessible(page, 'tracking page with a revised quote');
-  await quote.screenshot({ path: testInfo.outputPath('decision-pending.png') });
+  await reviewShot(quote, testInfo.outputPath('decision-pending.png'));
 
   await quote.getByTestId('quote-approve').click();
   const outcome = page.getByTestId('revised-quote-outcome');
@@ -100,7 +100,7 @@ test('the customer approves a revised quote on the tracking page and the repair 
   await expect(page.getByTestId('tracking-status')).toHaveAttribute('data-status', 'repairing');
   await expect(page.getByTestId('tracking-timeline')).toContainText('Revised quote approved');
   await expectAccessible(page, 'tracking page after approval');
-  await outcome.screenshot({ path: testInfo.outputPath('decision-approved.png') });
+  await reviewShot(outcome, testInfo.outputPath('decision-approved.png'));
 
   // a reload shows the outcome, with no buttons to decide again
   await page.reload();
@@ -119,7 +119,7 @@ test('the customer declines with a note and the order goes back to diagnosis', a
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('Note for the shop (optional)').fill('Just the screen, please.');
   await expectAccessible(page, 'decline dialog');
-  await dialog.screenshot({ path: testInfo.outputPath('decision-decline-dialog.png') });
+  await reviewShot(dialog, testInfo.outputPath('decision-decline-dialog.png'));
   await dialog.getByTestId('quote-decline-confirm').click();
 
   const outcome = page.getByTestId('revised-quote-outcome');
@@ -161,11 +161,11 @@ test.describe('signed in as the technician', () => {
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded?.data).toBe(`${baseURL}/staff/orders/${booked.reference}`);
 
-    await page.screenshot({ path: testInfo.outputPath('ticket-a4.png'), fullPage: true });
+    await reviewShot(page, testInfo.outputPath('ticket-a4.png'), { fullPage: true });
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('ticket-print')).toBeHidden();
     await expect(page.locator('body > header')).toBeHidden();
-    await page.screenshot({ path: testInfo.outputPath('ticket-a4-print.png'), fullPage: true });
+    await reviewShot(page, testInfo.outputPath('ticket-a4-print.png'), { fullPage: true });
     // printed, the ticket is one A4 page (the stylesheet's @page size)
     const a4 = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(a4).toHaveLength(1);
@@ -177,9 +177,9 @@ test.describe('signed in as the technician', () => {
     await expect(page).toHaveURL(/size=receipt/);
     await expect(page.getByTestId('job-ticket')).toHaveAttribute('data-size', 'receipt');
     await expectAccessible(page, 'job ticket (receipt)');
-    await page.screenshot({ path: testInfo.outputPath('ticket-receipt.png'), fullPage: true });
+    await reviewShot(page, testInfo.outputPath('ticket-receipt.png'), { fullPage: true });
     await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: testInfo.outputPath('ticket-receipt-print.png'), fullPage: true });
+    await reviewShot(page, testInfo.outputPath('ticket-receipt-print.png'), { fullPage: true });
     // printed on 80 mm paper
     const receipt = pdfPages(await page.pdf({ preferCSSPageSize: true }));
     expect(receipt.length).toBeGreaterThanOrEqual(1);

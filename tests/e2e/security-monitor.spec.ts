@@ -5,7 +5,7 @@
  * with an e-mailed code, and the admin sees it, with its factors, on /admin/security.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, latestMail, uniqueEmail } from './helpers';
+import { expectAccessible, latestMail, reviewShot, uniqueEmail } from './helpers';
 import { adminApi, createUser, signInContext, storageStateOf } from './users';
 
 const PASSWORD = 'correct-horse-battery';
@@ -44,7 +44,7 @@ test('five wrong passwords lock the account until an admin unlocks it', async ({
   await submitPassword(page, email, PASSWORD);
   await expect(page.getByTestId('signin-error')).toContainText('try again in');
   await expect(page).toHaveURL(/\/sign-in/);
-  await page.screenshot({ path: test.info().outputPath('locked.png'), fullPage: true });
+  await reviewShot(page, test.info().outputPath('locked.png'), { fullPage: true });
 
   const admin = await adminApi(baseURL!);
   const mail = await latestMail(admin, email, 'account-locked');
@@ -58,7 +58,7 @@ test('five wrong passwords lock the account until an admin unlocks it', async ({
   await adminPage.getByTestId('user-search').fill(email);
   await expect(adminPage.getByTestId(`locked-${email}`)).toBeVisible();
   await expectAccessible(adminPage, '/admin/users with a locked user');
-  await adminPage.screenshot({ path: test.info().outputPath('admin-locked-user.png'), fullPage: true });
+  await reviewShot(adminPage, test.info().outputPath('admin-locked-user.png'), { fullPage: true });
   await adminPage.getByTestId(`unlock-${email}`).click();
   await expect(adminPage.getByTestId(`locked-${email}`)).toHaveCount(0);
   await adminContext.close();
@@ -85,7 +85,7 @@ test('a risky sign-in needs the e-mailed code, and admins see why', async ({ pag
   await submitPassword(stranger, email, PASSWORD);
   await expect(stranger.getByTestId('signin-step-up')).toBeVisible();
   await expectAccessible(stranger, 'the step-up code step');
-  await stranger.screenshot({ path: test.info().outputPath('step-up.png'), fullPage: true });
+  await reviewShot(stranger, test.info().outputPath('step-up.png'), { fullPage: true });
 
   const admin = await adminApi(baseURL!);
   const mail = await latestMail(admin, email, 'sign-in-code');
@@ -111,6 +111,6 @@ test('a risky sign-in needs the e-mailed code, and admins see why', async ({ pag
   await expect(row).toContainText('3 failed attempts');
   await expect(row).toContainText('Passed e-mailed code');
   await expectAccessible(adminPage, '/admin/security');
-  await adminPage.screenshot({ path: test.info().outputPath('admin-security.png'), fullPage: true });
+  await reviewShot(adminPage, test.info().outputPath('admin-security.png'), { fullPage: true });
   await adminContext.close();
 });

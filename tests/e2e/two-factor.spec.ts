@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { completeTwoFactorSetup, expectAccessible, signIn, uniqueEmail } from './helpers';
+import { completeTwoFactorSetup, expectAccessible, reviewShot, signIn, uniqueEmail } from './helpers';
 import { adminApi, createUser as createUserViaApi, enrolTwoFactor } from './users';
 import { hotp, totp } from '../totp';
 
@@ -14,10 +14,9 @@ test.afterAll(async () => {
   await admin?.dispose();
 });
 
-/** Screenshots of the steps, to look at (not asserted): test-results/<test>/<name>-<project>.png */
+/** Screenshots of the steps, with E2E_SHOTS (not asserted): test-results/<test>/<name>-<project>.png */
 async function shot(page: Page, name: string) {
-  await page.screenshot({
-    path: test.info().outputPath(`${name}-${test.info().project.name}.png`),
+  await reviewShot(page, test.info().outputPath(`${name}-${test.info().project.name}.png`), {
     fullPage: true,
   });
 }
