@@ -13,6 +13,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
 if (!buildIsFresh(root)) {
+  // `npm test` builds once before the e2e stage and asks the server to reuse that build
+  if (process.env.REVIVATECH_BUILD === 'reuse') {
+    console.error(
+      'The build is not of the current sources any more (REVIVATECH_BUILD=reuse): something changed ' +
+        'src/, messages/, public/ or a build config after the build stage. Not building again.',
+    );
+    process.exit(1);
+  }
   console.log('Building RevivaTech (first start, or the sources changed)…');
   const r = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -1,15 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import {
-  ADMIN,
-  adminApi,
-  expectAccessible,
-  latestMail,
-  linkIn,
-  signIn,
-  signUp,
-  totpCodeFor,
-  uniqueEmail,
-} from './helpers';
+import { ADMIN, expectAccessible, latestMail, linkIn, signUp, uniqueEmail } from './helpers';
+import { adminApi, storageStateOf, totpCodeFor } from './users';
 
 const PASSWORD = 'first-password-123';
 
@@ -89,7 +80,7 @@ test('an unverified user sees the prompt; a new link straight after sign-up is r
   await expect(prompt.getByRole('status')).toContainText(
     /Please wait \d+ seconds before asking for another link\./,
   );
-  await expectAccessible(page, 'account page (resend refused)');
+  // (axe: the account page with this prompt is checked in the first test of this file)
 
   // the refusal sent nothing: still only the sign-up e-mail
   const res = await admin.get(`/api/email/messages?q=${encodeURIComponent(email)}`);
@@ -157,30 +148,39 @@ test('a reset page without a token says the link is invalid', async ({ page }) =
   await expectAccessible(page, 'reset-password page (no token)');
 });
 
-test('/account asks anonymous visitors to sign in and brings them back', async ({ page }) => {
-  await page.goto('/account');
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount/);
-  await page.getByTestId('signin-email').fill(ADMIN.email);
-  await page.getByTestId('signin-password').fill(ADMIN.password);
-  await page.getByTestId('signin-submit').click();
-  // the admin has two-factor (tests/e2e/global-setup.ts)
-  await page.getByTestId('signin-totp').fill(totpCodeFor(ADMIN.email));
-  await page.getByTestId('signin-verify').click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId('account-email')).toContainText(ADMIN.email);
-});
+test(
+  '/account asks anonymous visitors to sign in and brings them back',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    await page.goto('/account');
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount/);
+    await page.getByTestId('signin-email').fill(ADMIN.email);
+    await page.getByTestId('signin-password').fill(ADMIN.password);
+    await page.getByTestId('signin-submit').click();
+    // the admin has two-factor (tests/e2e/global-setup.ts)
+    await page.getByTestId('signin-totp').fill(totpCodeFor(ADMIN.email));
+    await page.getByTestId('signin-verify').click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId('account-email')).toContainText(ADMIN.email);
+  },
+);
 
-test('admin pages pass axe: users, e-mail set-up, outbox', async ({ page }) => {
-  await signIn(page, ADMIN.email, ADMIN.password, '/admin/users');
-  await expect(page).toHaveURL(/\/admin\/users/);
-  // newest first, 25 a page: by the phone run the admin is far down the list, so search
-  await page.getByTestId('user-search').fill(ADMIN.email);
-  await expect(page.getByTestId(`user-row-${ADMIN.email}`)).toBeVisible();
-  await expectAccessible(page, 'admin users page');
-  await page.goto('/admin/email-setup');
-  await expect(page.getByRole('heading', { name: 'E-mail set-up' })).toBeVisible();
-  await expectAccessible(page, 'admin e-mail set-up page');
-  await page.goto('/admin/email/outbox');
-  await expect(page.getByRole('heading', { name: 'E-mail outbox' })).toBeVisible();
-  await expectAccessible(page, 'admin outbox page');
+test.describe('as the admin', () => {
+  // signed in by its storage state (global-setup.ts): this journey is about the pages
+  test.use({ storageState: storageStateOf('admin') });
+
+  test('admin pages pass axe: users, e-mail set-up, outbox', async ({ page }) => {
+    await page.goto('/admin/users');
+    await expect(page).toHaveURL(/\/admin\/users/);
+    // newest first, 25 a page: by the phone run the admin is far down the list, so search
+    await page.getByTestId('user-search').fill(ADMIN.email);
+    await expect(page.getByTestId(`user-row-${ADMIN.email}`)).toBeVisible();
+    await expectAccessible(page, 'admin users page');
+    await page.goto('/admin/email-setup');
+    await expect(page.getByRole('heading', { name: 'E-mail set-up' })).toBeVisible();
+    await expectAccessible(page, 'admin e-mail set-up page');
+    await page.goto('/admin/email/outbox');
+    await expect(page.getByRole('heading', { name: 'E-mail outbox' })).toBeVisible();
+    await expectAccessible(page, 'admin outbox page');
+  });
 });

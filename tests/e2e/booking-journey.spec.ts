@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { chooseWorkerShop, expectAccessible, e2eDatabase } from './helpers';
 
 test('home -> book an iPhone 15 screen repair, pay on collection -> confirmation -> tracking', async ({
   page,
@@ -16,7 +16,8 @@ test('home -> book an iPhone 15 screen repair, pay on collection -> confirmation
   await page.getByTestId('issue-screen-crack').click();
   await expect(page.getByTestId('price-estimate')).toBeVisible();
   await expect(page.getByTestId('price-estimate')).toContainText('£');
-  // the earliest free drop-off slot is preselected
+  // the earliest free drop-off slot (of this worker's shop) is preselected
+  await chooseWorkerShop(page);
   await expect(page.getByTestId('slot-chosen')).toContainText('Drop-off:');
   await page.getByTestId('customer-name').fill('John Doe');
   await page.getByTestId('customer-email').fill('john@example.com');
@@ -73,17 +74,26 @@ test('bad details get clear messages and nothing is booked', async ({ page }) =>
   await expect(page.getByTestId('booking-success')).toHaveCount(0);
 });
 
-test('a tracking link with the wrong token shows nothing of the booking', async ({ page }) => {
-  const res = await page.goto('/track/RT-ABCDEF?token=wrong-token-value');
-  expect(res?.status()).toBe(404);
-  await expect(page.getByRole('heading', { name: "We couldn't find that repair" })).toBeVisible();
-});
+test(
+  'a tracking link with the wrong token shows nothing of the booking',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    const res = await page.goto('/track/RT-ABCDEF?token=wrong-token-value');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: "We couldn't find that repair" })).toBeVisible();
+  },
+);
 
-test('first start on an empty data folder serves the seeded catalogue and shops', async ({ request }) => {
-  const ready = await request.get('/api/ready');
-  expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
-  const models = await request.get('/api/catalog/models?limit=200');
-  expect(((await models.json()) as { total: number }).total).toBeGreaterThanOrEqual(120);
-  const shops = await request.get('/api/shops');
-  expect(((await shops.json()) as { items: unknown[] }).items).toHaveLength(2);
-});
+test(
+  'first start on an empty data folder serves the seeded catalogue and shops',
+  { tag: '@behaviour' },
+  async ({ request }) => {
+    const ready = await request.get('/api/ready');
+    // PGlite, or the run's own PostgreSQL database with E2E_DATABASE=postgres (e2e-server.mjs)
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: e2eDatabase() });
+    const models = await request.get('/api/catalog/models?limit=200');
+    expect(((await models.json()) as { total: number }).total).toBeGreaterThanOrEqual(120);
+    const shops = await request.get('/api/shops');
+    expect(((await shops.json()) as { items: unknown[] }).items).toHaveLength(2);
+  },
+);

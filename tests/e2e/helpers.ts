@@ -1,14 +1,97 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_CREDENTIALS, ADMIN_TOTP_FILE } from './admin-credentials';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { ADMIN_CREDENTIALS } from './admin-credentials';
 import { totp } from '../totp';
+import { rememberTotpSecret, totpCodeFor } from './users';
+import { e2eDatabaseKind } from '../../scripts/lib/e2e-database.mjs';
 
-/** axe-core must find no serious or critical violation on the page as it is now. */
+/** Window state of `watchChanges`: how much of the document changed since it started. */
+interface ChangeWatch {
+  __axeChanges?: number;
+  __axeObserver?: MutationObserver;
+}
+
+/** Starts counting changes to the document (nodes, text, attributes) in the page. */
+function watchChanges(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as ChangeWatch;
+    w.__axeObserver?.disconnect();
+    w.__axeChanges = 0;
+    w.__axeObserver = new MutationObserver((records) => {
+      w.__axeChanges = (w.__axeChanges ?? 0) + records.length;
+    });
+    w.__axeObserver.observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+}
+
+/** Stops counting; how many changes there were. */
+function changesSince(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as ChangeWatch;
+    w.__axeObserver?.disconnect();
+    return w.__axeChanges ?? 0;
+  });
+}
+
+/** Waits (up to 5 s) until the document has not changed for `quietMs`. */
+function settle(page: Page, quietMs = 200) {
+  return page.evaluate(
+    (quiet) =>
+      new Promise<void>((resolve) => {
+        let timer = setTimeout(done, quiet);
+        const giveUp = setTimeout(done, 5_000);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quiet);
+        });
+        function done() {
+          observer.disconnect();
+          clearTimeout(timer);
+          clearTimeout(giveUp);
+          resolve();
+        }
+        observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+      }),
+    quietMs,
+  );
+}
+
+/**
+ * axe-core must find no serious or critical violation on the page as it is now.
+ *
+ * Once per page (and state: a dialog, an error) and viewport, in the journey that is about that
+ * page; journeys that only pass by a page leave it to that one.
+ *
+ * At rest: a page goes on changing after the step before (hydration, the live pill going from
+ * "Connecting" to "Live", a toast closing), and it re-renders when its live stream or that step
+ * refreshes it (router.refresh), which takes the <title> out of the document for a moment while
+ * Next streams the new metadata. So the check waits until the document has been still for a
+ * moment, and an analysis during which it changed anyway judged no one state of the page: it is
+ * repeated (up to three times; the last one counts). An analysis of an unchanging document is
+ * final, whatever it finds.
+ *
+ * Legacy mode: axe.run() in the page, instead of runPartial() in every frame plus finishRun() in
+ * a blank page the builder opens for each check (a second page and a second injection of
+ * axe-core, each time). The same rules run on the same document; our pages have no
+ * cross-origin frames, and legacy mode still tests same-origin ones.
+ */
 export async function expectAccessible(page: Page, label: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
+  let results: Awaited<ReturnType<AxeBuilder['analyze']>>;
+  for (let attempt = 1; ; attempt++) {
+    await settle(page);
+    await watchChanges(page);
+    results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .setLegacyMode()
+      .analyze();
+    const changes = await changesSince(page);
+    if (changes === 0 || attempt === 3) break;
+  }
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = bad.map(
     (v) =>
@@ -18,6 +101,16 @@ export async function expectAccessible(page: Page, label: string) {
         .join(' | ')}`,
   );
   expect(summary, `accessibility violations on ${label}`).toEqual([]);
+}
+
+/**
+ * Screenshots of the journeys' states, to look at (never asserted), when E2E_SHOTS is set; off
+ * by default, as each one is a render and a PNG encode (a tall one at the phone's pixel ratio).
+ */
+export async function reviewShot(target: Page | Locator, path: string, options: { fullPage?: boolean } = {}) {
+  if (!process.env.E2E_SHOTS) return;
+  if ('goto' in target) await target.screenshot({ path, ...options });
+  else await target.screenshot({ path });
 }
 
 /** Presses Tab until the element with this test id has focus (keyboard-only journeys). */
@@ -36,61 +129,15 @@ export async function tabTo(page: Page, testId: string, maxPresses = 250) {
  */
 export const ADMIN = ADMIN_CREDENTIALS;
 
-/**
- * Authenticator secrets by e-mail, in this worker: the admin's from global-setup.ts, and those
- * of users whose set-up a test went through (tests create their own staff users).
- */
-const totpSecrets = new Map<string, string>();
-
-export function rememberTotpSecret(email: string, secret: string) {
-  totpSecrets.set(email.toLowerCase(), secret);
-}
-
-/** The authenticator secret of this user (the admin's, or one set up in this worker). */
-export function totpSecretOf(email: string): string {
-  const key = email.toLowerCase();
-  if (!totpSecrets.has(key) && key === ADMIN.email) {
-    const saved = JSON.parse(readFileSync(ADMIN_TOTP_FILE, 'utf8')) as { secret: string };
-    totpSecrets.set(key, saved.secret);
-  }
-  const secret = totpSecrets.get(key);
-  if (!secret) throw new Error(`no authenticator secret known for ${email} in this worker`);
-  return secret;
-}
-
-/** The code the user's authenticator app would show now. */
-export function totpCodeFor(email: string): string {
-  return totp(totpSecretOf(email));
-}
-
-/**
- * Signs an API context in through better-auth, answering the two-factor challenge with the
- * user's authenticator code when the account has one.
- */
-export async function apiSignIn(api: APIRequestContext, email: string, password: string) {
-  const res = await api.post('/api/auth/sign-in/email', { data: { email, password } });
-  expect(res.ok(), `sign-in of ${email}: ${res.status()} ${await res.text()}`).toBe(true);
-  const answer = (await res.json()) as { twoFactorRedirect?: boolean };
-  if (answer.twoFactorRedirect) {
-    const verify = await api.post('/api/auth/two-factor/verify-totp', { data: { code: totpCodeFor(email) } });
-    expect(verify.ok(), `two-factor of ${email}: ${verify.status()} ${await verify.text()}`).toBe(true);
-  }
-}
-
 /** A unique address per call, project and run, so tests never share an account. */
 export function uniqueEmail(tag: string): string {
   const project = test.info().project.name;
   return `${tag}-${project}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
 }
 
-/**
- * An API client signed in as the admin, with its own cookie jar (apart from the page's). The
- * Origin header is what a browser would send; better-auth checks it on sign-in.
- */
-export async function adminApi(baseURL: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  await apiSignIn(api, ADMIN.email, ADMIN.password);
-  return api;
+/** A key no other request of the run uses (Idempotency-Key headers). */
+export function uniqueKey(tag: string): string {
+  return `e2e-${tag}-${test.info().project.name}-${Date.now()}-${Math.random().toString(36).slice(2, 9)}`;
 }
 
 export interface OutboxMessage {
@@ -199,4 +246,64 @@ export async function signUp(page: Page, name: string, email: string, password: 
   await page.getByTestId('signup-submit').click();
   await expect(page).toHaveURL(/\/account/);
   await expect(page.getByTestId('account-email')).toContainText(email);
+}
+
+export type ShopSlug = 'london' | 'manchester';
+
+/**
+ * The shop whose drop-off slots this worker's booking-form journeys take. Two workers run at
+ * once and the form preselects the earliest free slot; on one shop, that slot could fill up
+ * with the other worker's bookings between the page load and the submit (3 places a slot in
+ * London, 2 in Manchester) and the journey would meet "this slot is now full". So each worker
+ * books at its own shop, and bookings made through the API (`bookDropOff`) take the latest
+ * slots of the horizon, far from the earliest ones.
+ */
+export function workerShop(): ShopSlug {
+  return test.info().parallelIndex % 2 === 0 ? 'london' : 'manchester';
+}
+
+/** On /book-repair with drop-off chosen: picks this worker's shop (the form starts on London). */
+export async function chooseWorkerShop(page: Page) {
+  const select = page.getByTestId('shop-select');
+  await select.selectOption(workerShop());
+  await expect(select).toHaveValue(workerShop());
+}
+
+interface BookingBody {
+  modelSlug: string;
+  repairSlugs: string[];
+  urgency?: string;
+  customer: { name: string; email: string; phone?: string };
+  paymentMethod: 'collection' | 'card';
+}
+
+/**
+ * A drop-off booking through the public API (`api`: a guest's or a customer's client) in one of
+ * the latest free slots of `shop` (see `workerShop`). When a journey on the other worker fills
+ * that slot first (409 SLOT_FULL), it takes the next free one back, as a client would.
+ */
+export async function bookDropOff<T = { reference: string; trackingToken: string }>(
+  api: APIRequestContext,
+  booking: BookingBody,
+  shop: ShopSlug = 'london',
+): Promise<T> {
+  const res = await api.get(`/api/shops/${shop}/slots`);
+  expect(res.ok(), `slots of ${shop}: ${res.status()}`).toBe(true);
+  const { items } = (await res.json()) as { items: Array<{ startsAt: string; available: number }> };
+  const free = items.filter((s) => s.available > 0).reverse();
+  for (const slot of free.slice(0, 20)) {
+    const booked = await api.post('/api/bookings', {
+      data: { ...booking, service: { type: 'drop_off', shopSlug: shop, slotStartsAt: slot.startsAt } },
+    });
+    if (booked.status() === 409 && ((await booked.json()) as { code?: string }).code === 'SLOT_FULL')
+      continue;
+    expect(booked.status(), await booked.text()).toBe(201);
+    return (await booked.json()) as T;
+  }
+  throw new Error(`no free drop-off slot at ${shop}`);
+}
+
+/** The database this run's server is on (scripts/lib/e2e-database.mjs, as e2e-server.mjs chose). */
+export function e2eDatabase(): 'pglite' | 'postgres' {
+  return e2eDatabaseKind();
 }

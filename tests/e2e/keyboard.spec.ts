@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { tabTo } from './helpers';
+import { tabTo, workerShop } from './helpers';
 
 test('books a repair with the keyboard only', async ({ page }) => {
   await page.goto('/book-repair');
@@ -13,6 +13,13 @@ test('books a repair with the keyboard only', async ({ page }) => {
   await tabTo(page, 'issue-screen-crack');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('price-estimate')).toContainText('£');
+  // this worker's shop (helpers.ts workerShop), chosen with the arrow key on the select
+  if (workerShop() !== 'london') {
+    await tabTo(page, 'shop-select');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('shop-select')).toHaveValue(workerShop());
+  }
+  await expect(page.getByTestId('slot-chosen')).toContainText('Drop-off:');
   await tabTo(page, 'customer-name');
   await page.keyboard.type('Kay Board');
   await page.keyboard.press('Tab');

@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { chooseWorkerShop, expectAccessible } from './helpers';
 
 async function bookDropOff(page: Page, name: string) {
   await page.goto('/book-repair');
   await page.getByTestId('device-apple').click();
   await page.getByTestId('model-iphone-15').click();
   await page.getByTestId('issue-screen-crack').click();
+  await chooseWorkerShop(page);
   await expect(page.getByTestId('slot-chosen')).toContainText('Drop-off:');
   await page.getByTestId('customer-name').fill(name);
   await page.getByTestId('customer-email').fill('manage@example.com');
@@ -74,8 +75,12 @@ test('confirmation -> manage link -> reschedule to another slot -> cancel throug
   await expect(page.getByTestId('manage-status')).toContainText('Cancelled');
 });
 
-test('a manage link with a wrong signature shows nothing of the booking', async ({ page }) => {
-  const res = await page.goto('/manage/RT-ABCDEF?sig=not-the-signature');
-  expect(res?.status()).toBe(404);
-  await expect(page.getByRole('heading', { name: "We couldn't find that booking" })).toBeVisible();
-});
+test(
+  'a manage link with a wrong signature shows nothing of the booking',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    const res = await page.goto('/manage/RT-ABCDEF?sig=not-the-signature');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: "We couldn't find that booking" })).toBeVisible();
+  },
+);

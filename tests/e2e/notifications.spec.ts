@@ -2,35 +2,11 @@
  * Live updates in the browser: the tracking page shows a new status without a reload, and a
  * signed-in customer's bell counts a notification the moment a manager changes their order.
  */
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import { adminApi, expectAccessible, signUp, uniqueEmail } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, reviewShot, uniqueEmail } from './helpers';
+import { apiAs, signUpContext } from './users';
 
 const PASSWORD = 'live-updates-password';
-
-let admin: APIRequestContext;
-test.beforeAll(async ({ baseURL }) => {
-  admin = await adminApi(baseURL!);
-});
-test.afterAll(async () => {
-  await admin?.dispose();
-});
-
-/** A manager made the way an admin would: sign-up, then the role through the admin API. */
-async function createManager(baseURL: string): Promise<APIRequestContext> {
-  const email = uniqueEmail('manager');
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const signUpRes = await api.post('/api/auth/sign-up/email', {
-    data: { email, password: PASSWORD, name: 'Maggie Manager' },
-  });
-  expect(signUpRes.ok(), `manager sign-up: ${signUpRes.status()}`).toBe(true);
-  const users = (await (await admin.get(`/api/admin/users?q=${encodeURIComponent(email)}`)).json()) as {
-    items: Array<{ id: string; email: string }>;
-  };
-  const id = users.items.find((u) => u.email === email)!.id;
-  const patched = await admin.patch(`/api/admin/users/${id}`, { data: { role: 'manager' } });
-  expect(patched.ok(), `make manager: ${patched.status()} ${await patched.text()}`).toBe(true);
-  return api;
-}
 
 interface Booked {
   reference: string;
@@ -75,16 +51,18 @@ test('the tracking page shows a cancellation without a reload', async ({ page })
   await expect(page.getByTestId('tracking-status')).toHaveAttribute('data-status', 'cancelled');
   await expect(page.getByTestId('tracking-status')).toHaveText('Cancelled');
   await expect(page.getByRole('status').filter({ hasText: 'Your repair has been updated' })).toBeAttached();
-  await expectAccessible(page, 'tracking page (updated live)');
+  // (axe: the tracking page is checked in booking-journey.spec and with each of its sections
+  // in the specs about them)
 });
 
 test("a manager's status change: the bell counts it live, the tracking page moves on, mark all read", async ({
   page,
   baseURL,
 }, testInfo) => {
-  const manager = await createManager(baseURL!);
+  // the fixture manager of every shop (tests/e2e/users.ts); a customer of their own (their bell)
+  const manager = await apiAs(baseURL!, 'regionalManager');
   const email = uniqueEmail('bell');
-  await signUp(page, 'Lia Live', email, PASSWORD);
+  await signUpContext(page.context(), baseURL!, { name: 'Lia Live', email, password: PASSWORD });
   const booking = await book(page, email);
 
   await page.goto(pathOf(booking.trackingUrl));
@@ -131,7 +109,7 @@ test("a manager's status change: the bell counts it live, the tracking page move
     `/account/repairs/${booking.reference}`,
   );
   await expectAccessible(page, 'notification panel (open)');
-  await page.screenshot({ path: testInfo.outputPath(`bell-open-${testInfo.project.name}.png`) });
+  await reviewShot(page, testInfo.outputPath(`bell-open-${testInfo.project.name}.png`));
 
   await panel.getByTestId('notifications-mark-all').click();
   await expect(bell).toHaveAccessibleName('Notifications, none unread');

@@ -1,14 +1,13 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import sharp from 'sharp';
-import { adminApi, expectAccessible, signIn, uniqueEmail } from './helpers';
+import { expectAccessible, reviewShot, uniqueEmail } from './helpers';
+import { apiAs, storageStateOf } from './users';
 
 /**
  * Photos on the public tracking page: a manager (who may change any order of their shops
  * without being assigned) uploads through the API, the customer's tracking link shows the
  * customer-visible photos in a gallery with a zoomable, keyboard-driven lightbox.
  */
-
-const PASSWORD = 'manager-password-123';
 
 async function photo(width: number, height: number, colour: string, label: string) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
@@ -19,35 +18,17 @@ async function photo(width: number, height: number, colour: string, label: strin
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
-let admin: APIRequestContext;
+/** the fixture manager of every shop (tests/e2e/users.ts), signed in by its storage state */
 let manager: APIRequestContext;
-let managerEmail: string;
 /** books as a guest would (not signed in) */
 let guest: APIRequestContext;
 
 test.beforeAll(async ({ baseURL }) => {
-  admin = await adminApi(baseURL!);
   guest = await request.newContext({ baseURL });
-  // a manager for every shop: signed up, then promoted by the admin
-  const email = (managerEmail = uniqueEmail('photo-manager'));
-  manager = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
-  const signUp = await manager.post('/api/auth/sign-up/email', {
-    data: { email, password: PASSWORD, name: 'Morgan Manager' },
-  });
-  expect(signUp.ok(), await signUp.text()).toBe(true);
-  const users = (await (await admin.get(`/api/admin/users?q=${encodeURIComponent(email)}`)).json()) as {
-    items: Array<{ id: string; email: string }>;
-  };
-  const id = users.items.find((u) => u.email === email)!.id;
-  const promoted = await admin.patch(`/api/admin/users/${id}`, { data: { role: 'manager' } });
-  expect(promoted.ok(), await promoted.text()).toBe(true);
-  // sign in again so the session carries the new role
-  const signIn = await manager.post('/api/auth/sign-in/email', { data: { email, password: PASSWORD } });
-  expect(signIn.ok()).toBe(true);
+  manager = await apiAs(baseURL!, 'regionalManager');
 });
 
 test.afterAll(async () => {
-  await admin?.dispose();
   await manager?.dispose();
   await guest?.dispose();
 });
@@ -96,7 +77,7 @@ async function bookWithPhotos() {
 test('the tracking page shows shared photos; the lightbox zooms, moves with the arrow keys and closes with Esc', async ({
   page,
 }, info) => {
-  // uploads, two axe runs and screenshots: more than the default minute on a busy 2-core machine
+  // uploads and two axe runs: more than the default minute on a busy 2-core machine
   test.slow();
   const { reference, token } = await bookWithPhotos();
   await page.goto(`/track/${reference}?token=${encodeURIComponent(token)}`);
@@ -124,7 +105,7 @@ test('the tracking page shows shared photos; the lightbox zooms, moves with the 
   await expect(page.getByTestId('tracking-timeline')).toContainText('Photo added');
   await expectAccessible(page, 'tracking page with photos');
   await gallery.scrollIntoViewIfNeeded();
-  await gallery.screenshot({ path: info.outputPath(`gallery-${info.project.name}.png`) });
+  await reviewShot(gallery, info.outputPath(`gallery-${info.project.name}.png`));
 
   // open the first photo
   const opener = gallery.getByRole('button', { name: 'Open Before: Cracked screen on arrival' });
@@ -135,7 +116,7 @@ test('the tracking page shows shared photos; the lightbox zooms, moves with the 
   await expect(full).toHaveAttribute('alt', 'Before: Cracked screen on arrival');
   await expect.poll(() => full.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
   await expectAccessible(page, 'photo lightbox');
-  await page.screenshot({ path: info.outputPath(`lightbox-${info.project.name}.png`) });
+  await reviewShot(page, info.outputPath(`lightbox-${info.project.name}.png`));
 
   // zoom with the button, then back with the keyboard
   const stage = dialog.getByTestId('photo-stage');
@@ -143,7 +124,7 @@ test('the tracking page shows shared photos; the lightbox zooms, moves with the 
   await expect(stage).toHaveAttribute('data-scale', '1.5');
   await page.keyboard.press('+');
   await expect(stage).toHaveAttribute('data-scale', '2.25');
-  await page.screenshot({ path: info.outputPath(`lightbox-zoomed-${info.project.name}.png`) });
+  await reviewShot(page, info.outputPath(`lightbox-zoomed-${info.project.name}.png`));
   // drag to pan the zoomed photo
   const transform = () => full.evaluate((img: HTMLImageElement) => img.style.transform);
   expect(await transform()).toContain('translate(0px, 0px)');
@@ -192,98 +173,106 @@ test('the tracking page shows shared photos; the lightbox zooms, moves with the 
   await expect(opener).toBeFocused();
 });
 
-test('the tracking page shows no photo section when nothing is shared, and the bytes need the token', async ({
-  page,
-}) => {
-  const booked = await guest.post('/api/bookings', {
-    data: {
-      modelSlug: 'iphone-15',
-      repairSlugs: ['battery'],
-      urgency: 'standard',
-      service: { type: 'mail_in' },
-      customer: { name: 'No Photos', email: uniqueEmail('no-photos') },
-      paymentMethod: 'collection',
-    },
+test(
+  'the tracking page shows no photo section when nothing is shared, and the bytes need the token',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    const booked = await guest.post('/api/bookings', {
+      data: {
+        modelSlug: 'iphone-15',
+        repairSlugs: ['battery'],
+        urgency: 'standard',
+        service: { type: 'mail_in' },
+        customer: { name: 'No Photos', email: uniqueEmail('no-photos') },
+        paymentMethod: 'collection',
+      },
+    });
+    const { reference, trackingToken } = (await booked.json()) as {
+      reference: string;
+      trackingToken: string;
+    };
+    const internal = await manager.post(`/api/staff/orders/${reference}/photos`, {
+      multipart: {
+        file: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: await photo(400, 300, '#444', 'X') },
+        kind: 'intake',
+        visibility: 'internal',
+      },
+    });
+    expect(internal.status()).toBe(201);
+    const { url } = (await internal.json()) as { url: string };
+
+    const listed = page.waitForResponse((r) => r.url().includes(`/api/track/${reference}/photos`));
+    await page.goto(`/track/${reference}?token=${encodeURIComponent(trackingToken)}`);
+    expect(((await (await listed).json()) as { items: unknown[] }).items).toEqual([]);
+    await expect(page.getByTestId('tracking-status')).toBeVisible();
+    await expect(page.getByTestId('tracking-timeline')).toBeVisible();
+    await expect(page.getByTestId('photo-gallery')).toHaveCount(0);
+
+    // the internal photo's bytes: 404 to the page (no staff session), 200 to the manager
+    expect((await page.request.get(`${url}&token=${encodeURIComponent(trackingToken)}`)).status()).toBe(404);
+    expect((await manager.get(url)).status()).toBe(200);
+  },
+);
+
+test.describe('signed in as a manager', () => {
+  test.use({ storageState: storageStateOf('regionalManager') });
+
+  test('staff add photos on the order page: several files in turn, refusals explained per file, delete with confirmation', async ({
+    page,
+  }, info) => {
+    test.slow();
+    const booked = await guest.post('/api/bookings', {
+      data: {
+        modelSlug: 'iphone-15',
+        repairSlugs: ['screen-crack'],
+        urgency: 'standard',
+        service: { type: 'mail_in' },
+        customer: { name: 'Upload Journey', email: uniqueEmail('upload-journey') },
+        paymentMethod: 'collection',
+      },
+    });
+    const { reference } = (await booked.json()) as { reference: string };
+    await page.goto(`/staff/orders/${reference}`);
+
+    const uploader = page.getByTestId('photo-uploader');
+    await expect(uploader.getByTestId('photo-choose')).toBeEnabled();
+    await expect(uploader).toContainText('JPEG, PNG or WebP, up to 10 MB each.');
+    await uploader.getByTestId('photo-kind').selectOption('before');
+    await uploader.getByTestId('photo-visibility').selectOption('internal');
+    await uploader.getByTestId('photo-caption-input').fill('Back glass cracked too');
+    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#0e7490' } })
+      .png()
+      .toBuffer();
+    await uploader.getByTestId('photo-file-input').setInputFiles([
+      { name: 'back.jpg', mimeType: 'image/jpeg', buffer: await photo(2400, 1800, '#7c3aed', 'BACK') },
+      { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') },
+      { name: 'renamed.jpg', mimeType: 'image/jpeg', buffer: png },
+      { name: 'side.png', mimeType: 'image/png', buffer: png },
+    ]);
+    const items = uploader.getByTestId('photo-upload-item');
+    await expect(items).toHaveCount(4);
+    await expect(uploader.locator('[data-testid="photo-upload-item"][data-status="done"]')).toHaveCount(2, {
+      timeout: 30_000,
+    });
+    await expect(items.nth(1)).toContainText("This file isn't a photo");
+    await expect(items.nth(2)).toContainText('its contents are PNG');
+    await expect(page.getByRole('status').filter({ hasText: 'side.png added.' })).toBeAttached();
+
+    // the gallery on the page refreshed itself: two internal photos with their caption
+    const gallery = page.getByTestId('photo-gallery');
+    await expect(gallery.getByTestId('photo-tile')).toHaveCount(2);
+    await expect(gallery.getByTestId('photo-internal-badge')).toHaveCount(2);
+    await expect(gallery.getByTestId('photo-tile').first()).toContainText('Back glass cracked too');
+    await expectAccessible(page, 'staff order page with photos');
+    await uploader.scrollIntoViewIfNeeded();
+    await reviewShot(page, info.outputPath(`uploader-${info.project.name}.png`), { fullPage: true });
+
+    // delete one: a confirmation first, then it is gone
+    await gallery.getByTestId('photo-delete').first().click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this photo?' });
+    await expect(confirm).toBeVisible();
+    await confirm.getByTestId('photo-delete-confirm').click();
+    await expect(confirm).toBeHidden();
+    await expect(gallery.getByTestId('photo-tile')).toHaveCount(1);
   });
-  const { reference, trackingToken } = (await booked.json()) as { reference: string; trackingToken: string };
-  const internal = await manager.post(`/api/staff/orders/${reference}/photos`, {
-    multipart: {
-      file: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: await photo(400, 300, '#444', 'X') },
-      kind: 'intake',
-      visibility: 'internal',
-    },
-  });
-  expect(internal.status()).toBe(201);
-  const { url } = (await internal.json()) as { url: string };
-
-  const listed = page.waitForResponse((r) => r.url().includes(`/api/track/${reference}/photos`));
-  await page.goto(`/track/${reference}?token=${encodeURIComponent(trackingToken)}`);
-  expect(((await (await listed).json()) as { items: unknown[] }).items).toEqual([]);
-  await expect(page.getByTestId('tracking-status')).toBeVisible();
-  await expect(page.getByTestId('tracking-timeline')).toBeVisible();
-  await expect(page.getByTestId('photo-gallery')).toHaveCount(0);
-
-  // the internal photo's bytes: 404 to the page (no staff session), 200 to the manager
-  expect((await page.request.get(`${url}&token=${encodeURIComponent(trackingToken)}`)).status()).toBe(404);
-  expect((await manager.get(url)).status()).toBe(200);
-});
-
-test('staff add photos on the order page: several files in turn, refusals explained per file, delete with confirmation', async ({
-  page,
-}, info) => {
-  test.slow();
-  const booked = await guest.post('/api/bookings', {
-    data: {
-      modelSlug: 'iphone-15',
-      repairSlugs: ['screen-crack'],
-      urgency: 'standard',
-      service: { type: 'mail_in' },
-      customer: { name: 'Upload Journey', email: uniqueEmail('upload-journey') },
-      paymentMethod: 'collection',
-    },
-  });
-  const { reference } = (await booked.json()) as { reference: string };
-  await signIn(page, managerEmail, PASSWORD);
-  await page.goto(`/staff/orders/${reference}`);
-
-  const uploader = page.getByTestId('photo-uploader');
-  await expect(uploader.getByTestId('photo-choose')).toBeEnabled();
-  await expect(uploader).toContainText('JPEG, PNG or WebP, up to 10 MB each.');
-  await uploader.getByTestId('photo-kind').selectOption('before');
-  await uploader.getByTestId('photo-visibility').selectOption('internal');
-  await uploader.getByTestId('photo-caption-input').fill('Back glass cracked too');
-  const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#0e7490' } })
-    .png()
-    .toBuffer();
-  await uploader.getByTestId('photo-file-input').setInputFiles([
-    { name: 'back.jpg', mimeType: 'image/jpeg', buffer: await photo(2400, 1800, '#7c3aed', 'BACK') },
-    { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') },
-    { name: 'renamed.jpg', mimeType: 'image/jpeg', buffer: png },
-    { name: 'side.png', mimeType: 'image/png', buffer: png },
-  ]);
-  const items = uploader.getByTestId('photo-upload-item');
-  await expect(items).toHaveCount(4);
-  await expect(uploader.locator('[data-testid="photo-upload-item"][data-status="done"]')).toHaveCount(2, {
-    timeout: 30_000,
-  });
-  await expect(items.nth(1)).toContainText("This file isn't a photo");
-  await expect(items.nth(2)).toContainText('its contents are PNG');
-  await expect(page.getByRole('status').filter({ hasText: 'side.png added.' })).toBeAttached();
-
-  // the gallery on the page refreshed itself: two internal photos with their caption
-  const gallery = page.getByTestId('photo-gallery');
-  await expect(gallery.getByTestId('photo-tile')).toHaveCount(2);
-  await expect(gallery.getByTestId('photo-internal-badge')).toHaveCount(2);
-  await expect(gallery.getByTestId('photo-tile').first()).toContainText('Back glass cracked too');
-  await expectAccessible(page, 'staff order page with photos');
-  await uploader.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: info.outputPath(`uploader-${info.project.name}.png`), fullPage: true });
-
-  // delete one: a confirmation first, then it is gone
-  await gallery.getByTestId('photo-delete').first().click();
-  const confirm = page.getByRole('dialog', { name: 'Delete this photo?' });
-  await expect(confirm).toBeVisible();
-  await confirm.getByTestId('photo-delete-confirm').click();
-  await expect(confirm).toBeHidden();
-  await expect(gallery.getByTestId('photo-tile')).toHaveCount(1);
 });

@@ -1,5 +1,5 @@
 /**
- * Revised quotes end to end: a technician (made by the admin) takes an order, diagnoses it,
+ * Revised quotes end to end: a technician (the fixture technician) takes an order, diagnoses it,
  * adds a part and sends a revised quote through the API; the customer opens the public tracking
  * page with their link and approves (the repair continues) or declines (back to diagnosis). The
  * job ticket prints at A4 and 80 mm with a QR code that a QR reader decodes to the order's
@@ -8,40 +8,16 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { adminApi, expectAccessible, signIn, uniqueEmail } from './helpers';
-
-const PASSWORD = 'technician-pass-123';
+import { bookDropOff, expectAccessible, reviewShot, uniqueEmail } from './helpers';
+import { apiAs, fixtureUser, storageStateOf } from './users';
 
 interface Booked {
   reference: string;
   trackingToken: string;
 }
 
-let admin: APIRequestContext;
+/** the London technician of tests/e2e/users.ts: an API client signed in by its storage state */
 let tech: APIRequestContext;
-let techEmail: string;
-let techId: string;
-
-/** A technician of the London shop: signs up, the admin gives the role, then signs in afresh. */
-async function createTechnician(baseURL: string) {
-  techEmail = uniqueEmail('tech');
-  const signUp = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const res = await signUp.post('/api/auth/sign-up/email', {
-    data: { email: techEmail, password: PASSWORD, name: 'Tess Tech' },
-  });
-  expect(res.ok(), `technician sign-up: ${res.status()}`).toBe(true);
-  techId = ((await res.json()) as { user: { id: string } }).user.id;
-  await signUp.dispose();
-  const promoted = await admin.patch(`/api/admin/users/${techId}`, {
-    data: { role: 'technician', shopSlug: 'london' },
-  });
-  expect(promoted.ok(), `promote: ${promoted.status()} ${await promoted.text()}`).toBe(true);
-  tech = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const signedIn = await tech.post('/api/auth/sign-in/email', {
-    data: { email: techEmail, password: PASSWORD },
-  });
-  expect(signedIn.ok(), `technician sign-in: ${signedIn.status()}`).toBe(true);
-}
 
 async function staffPost(path: string, data?: unknown) {
   const res = await tech.post(path, data === undefined ? {} : { data });
@@ -51,26 +27,17 @@ async function staffPost(path: string, data?: unknown) {
 
 /** A guest's drop-off booking at London, taken by the technician into diagnosis. */
 async function bookAndDiagnose(): Promise<Booked> {
-  const slots = (await (await admin.get('/api/shops/london/slots')).json()) as {
-    items: Array<{ startsAt: string; available: number }>;
-  };
-  const slot = slots.items.find((s) => s.available > 0)!;
   const guest = await request.newContext({ baseURL: test.info().project.use.baseURL });
-  const res = await guest.post('/api/bookings', {
-    data: {
-      modelSlug: 'iphone-15',
-      repairSlugs: ['screen-crack'],
-      urgency: 'standard',
-      service: { type: 'drop_off', shopSlug: 'london', slotStartsAt: slot.startsAt },
-      customer: { name: 'Quinn Quote', email: uniqueEmail('quote-customer') },
-      paymentMethod: 'collection',
-    },
+  const booked = await bookDropOff<Booked>(guest, {
+    modelSlug: 'iphone-15',
+    repairSlugs: ['screen-crack'],
+    urgency: 'standard',
+    customer: { name: 'Quinn Quote', email: uniqueEmail('quote-customer') },
+    paymentMethod: 'collection',
   });
-  expect(res.status(), await res.text()).toBe(201);
-  const booked = (await res.json()) as Booked;
   await guest.dispose();
   const order = `/api/staff/orders/${booked.reference}`;
-  await staffPost(`${order}/assign`, { technicianId: techId });
+  await staffPost(`${order}/assign`, { technicianId: fixtureUser('technician').id });
   await staffPost(`${order}/status`, { to: 'received' });
   await staffPost(`${order}/status`, { to: 'diagnosing' });
   return booked;
@@ -101,12 +68,10 @@ const MM = 72 / 25.4;
 const trackPath = (b: Booked) => `/track/${b.reference}?token=${encodeURIComponent(b.trackingToken)}`;
 
 test.beforeAll(async ({ baseURL }) => {
-  admin = await adminApi(baseURL!);
-  await createTechnician(baseURL!);
+  tech = await apiAs(baseURL!, 'technician');
 });
 test.afterAll(async () => {
   await tech?.dispose();
-  await admin?.dispose();
 });
 
 test('the customer approves a revised quote on the tracking page and the repair continues', async ({
@@ -126,7 +91,7 @@ test('the customer approves a revised quote on the tracking page and the repair 
   await expect(quote.getByTestId('revised-quote-difference')).toHaveText('+£45.00');
   await expect(page.getByTestId('tracking-timeline')).toContainText('Revised quote sent');
   await expectAccessible(page, 'tracking page with a revised quote');
-  await quote.screenshot({ path: testInfo.outputPath('decision-pending.png') });
+  await reviewShot(quote, testInfo.outputPath('decision-pending.png'));
 
   await quote.getByTestId('quote-approve').click();
   const outcome = page.getByTestId('revised-quote-outcome');
@@ -135,7 +100,7 @@ test('the customer approves a revised quote on the tracking page and the repair 
   await expect(page.getByTestId('tracking-status')).toHaveAttribute('data-status', 'repairing');
   await expect(page.getByTestId('tracking-timeline')).toContainText('Revised quote approved');
   await expectAccessible(page, 'tracking page after approval');
-  await outcome.screenshot({ path: testInfo.outputPath('decision-approved.png') });
+  await reviewShot(outcome, testInfo.outputPath('decision-approved.png'));
 
   // a reload shows the outcome, with no buttons to decide again
   await page.reload();
@@ -154,7 +119,7 @@ test('the customer declines with a note and the order goes back to diagnosis', a
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('Note for the shop (optional)').fill('Just the screen, please.');
   await expectAccessible(page, 'decline dialog');
-  await dialog.screenshot({ path: testInfo.outputPath('decision-decline-dialog.png') });
+  await reviewShot(dialog, testInfo.outputPath('decision-decline-dialog.png'));
   await dialog.getByTestId('quote-decline-confirm').click();
 
   const outcome = page.getByTestId('revised-quote-outcome');
@@ -173,47 +138,51 @@ test('the customer declines with a note and the order goes back to diagnosis', a
   expect(lines.quotes[0]).toMatchObject({ status: 'declined', decisionNote: 'Just the screen, please.' });
 });
 
-test('the job ticket prints at A4 and 80 mm with a QR code of the console URL', async ({
-  page,
-  baseURL,
-}, testInfo) => {
-  test.slow(); // a sign-in, two sizes, two PDFs and two axe runs on a busy machine
-  const booked = await bookAndDiagnose();
-  await signIn(page, techEmail, PASSWORD, `/staff/orders/${booked.reference}/ticket`);
-  await expect(page).toHaveURL(new RegExp(`/staff/orders/${booked.reference}/ticket`));
-  const ticket = page.getByTestId('job-ticket');
-  await expect(ticket.getByTestId('ticket-reference')).toHaveText(booked.reference);
-  await expect(ticket).toContainText('Quinn Quote');
-  await expect(ticket).toContainText('iPhone 15');
-  await expect(ticket).toContainText('Customer signature');
-  await expectAccessible(page, 'job ticket (A4)');
+test.describe('signed in as the technician', () => {
+  test.use({ storageState: storageStateOf('technician') });
 
-  // any QR reader gets the order's console URL from the code on the page
-  const png = PNG.sync.read(await ticket.getByTestId('ticket-qr').screenshot());
-  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  expect(decoded?.data).toBe(`${baseURL}/staff/orders/${booked.reference}`);
+  test('the job ticket prints at A4 and 80 mm with a QR code of the console URL', async ({
+    page,
+    baseURL,
+  }, testInfo) => {
+    test.slow(); // two sizes, two PDFs and two axe runs on a busy machine
+    const booked = await bookAndDiagnose();
+    await page.goto(`/staff/orders/${booked.reference}/ticket`);
+    await expect(page).toHaveURL(new RegExp(`/staff/orders/${booked.reference}/ticket`));
+    const ticket = page.getByTestId('job-ticket');
+    await expect(ticket.getByTestId('ticket-reference')).toHaveText(booked.reference);
+    await expect(ticket).toContainText('Quinn Quote');
+    await expect(ticket).toContainText('iPhone 15');
+    await expect(ticket).toContainText('Customer signature');
+    await expectAccessible(page, 'job ticket (A4)');
 
-  await page.screenshot({ path: testInfo.outputPath('ticket-a4.png'), fullPage: true });
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.getByTestId('ticket-print')).toBeHidden();
-  await expect(page.locator('body > header')).toBeHidden();
-  await page.screenshot({ path: testInfo.outputPath('ticket-a4-print.png'), fullPage: true });
-  // printed, the ticket is one A4 page (the stylesheet's @page size)
-  const a4 = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  expect(a4).toHaveLength(1);
-  expect(a4[0]!.width).toBeCloseTo(210 * MM, 0);
-  expect(a4[0]!.height).toBeCloseTo(297 * MM, 0);
-  await page.emulateMedia({ media: 'screen' });
+    // any QR reader gets the order's console URL from the code on the page
+    const png = PNG.sync.read(await ticket.getByTestId('ticket-qr').screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(`${baseURL}/staff/orders/${booked.reference}`);
 
-  await page.getByTestId('ticket-size-receipt').click();
-  await expect(page).toHaveURL(/size=receipt/);
-  await expect(page.getByTestId('job-ticket')).toHaveAttribute('data-size', 'receipt');
-  await expectAccessible(page, 'job ticket (receipt)');
-  await page.screenshot({ path: testInfo.outputPath('ticket-receipt.png'), fullPage: true });
-  await page.emulateMedia({ media: 'print' });
-  await page.screenshot({ path: testInfo.outputPath('ticket-receipt-print.png'), fullPage: true });
-  // printed on 80 mm paper
-  const receipt = pdfPages(await page.pdf({ preferCSSPageSize: true }));
-  expect(receipt.length).toBeGreaterThanOrEqual(1);
-  expect(receipt[0]!.width).toBeCloseTo(80 * MM, 0);
+    await reviewShot(page, testInfo.outputPath('ticket-a4.png'), { fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('ticket-print')).toBeHidden();
+    await expect(page.locator('body > header')).toBeHidden();
+    await reviewShot(page, testInfo.outputPath('ticket-a4-print.png'), { fullPage: true });
+    // printed, the ticket is one A4 page (the stylesheet's @page size)
+    const a4 = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    expect(a4).toHaveLength(1);
+    expect(a4[0]!.width).toBeCloseTo(210 * MM, 0);
+    expect(a4[0]!.height).toBeCloseTo(297 * MM, 0);
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.getByTestId('ticket-size-receipt').click();
+    await expect(page).toHaveURL(/size=receipt/);
+    await expect(page.getByTestId('job-ticket')).toHaveAttribute('data-size', 'receipt');
+    await expectAccessible(page, 'job ticket (receipt)');
+    await reviewShot(page, testInfo.outputPath('ticket-receipt.png'), { fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await reviewShot(page, testInfo.outputPath('ticket-receipt-print.png'), { fullPage: true });
+    // printed on 80 mm paper
+    const receipt = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    expect(receipt.length).toBeGreaterThanOrEqual(1);
+    expect(receipt[0]!.width).toBeCloseTo(80 * MM, 0);
+  });
 });

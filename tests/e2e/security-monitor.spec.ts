@@ -4,20 +4,18 @@
  * /admin/users; a risky sign-in (a new browser right after failed attempts) is stepped up
  * with an e-mailed code, and the admin sees it, with its factors, on /admin/security.
  */
-import { expect, request, test, type Page } from '@playwright/test';
-import { adminApi, ADMIN, expectAccessible, latestMail, signIn, uniqueEmail } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, latestMail, reviewShot, uniqueEmail } from './helpers';
+import { adminApi, createUser, signInContext, storageStateOf } from './users';
 
 const PASSWORD = 'correct-horse-battery';
 
 // several browsers and sign-ins (each a password hash) per journey
 test.describe.configure({ timeout: 120_000 });
 
+/** A customer of their own (their lock, their sign-in history), made through the API. */
 async function createCustomer(baseURL: string, email: string) {
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const res = await api.post('/api/auth/sign-up/email', {
-    data: { email, password: PASSWORD, name: 'Rita Risk' },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
+  const { api } = await createUser(baseURL, { email, password: PASSWORD, name: 'Rita Risk' });
   await api.dispose();
 }
 
@@ -46,19 +44,21 @@ test('five wrong passwords lock the account until an admin unlocks it', async ({
   await submitPassword(page, email, PASSWORD);
   await expect(page.getByTestId('signin-error')).toContainText('try again in');
   await expect(page).toHaveURL(/\/sign-in/);
-  await page.screenshot({ path: test.info().outputPath('locked.png'), fullPage: true });
+  await reviewShot(page, test.info().outputPath('locked.png'), { fullPage: true });
 
   const admin = await adminApi(baseURL!);
   const mail = await latestMail(admin, email, 'account-locked');
   expect(mail.text).toContain('try again in 15 minutes');
+  await admin.dispose();
 
-  const adminContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
+  // the admin, signed in by its storage state (global-setup.ts), in a browser of their own
+  const adminContext = await browser.newContext({ storageState: storageStateOf('admin') });
   const adminPage = await adminContext.newPage();
-  await signIn(adminPage, ADMIN.email, ADMIN.password, '/admin/users');
+  await adminPage.goto('/admin/users');
   await adminPage.getByTestId('user-search').fill(email);
   await expect(adminPage.getByTestId(`locked-${email}`)).toBeVisible();
   await expectAccessible(adminPage, '/admin/users with a locked user');
-  await adminPage.screenshot({ path: test.info().outputPath('admin-locked-user.png'), fullPage: true });
+  await reviewShot(adminPage, test.info().outputPath('admin-locked-user.png'), { fullPage: true });
   await adminPage.getByTestId(`unlock-${email}`).click();
   await expect(adminPage.getByTestId(`locked-${email}`)).toHaveCount(0);
   await adminContext.close();
@@ -70,8 +70,9 @@ test('five wrong passwords lock the account until an admin unlocks it', async ({
 test('a risky sign-in needs the e-mailed code, and admins see why', async ({ page, browser, baseURL }) => {
   const email = uniqueEmail('risky');
   await createCustomer(baseURL!, email);
-  // a first, ordinary sign-in: this browser becomes a known device
-  await signIn(page, email, PASSWORD);
+  // a first, ordinary sign-in (through the API, into this browser's cookies): this browser
+  // becomes a known device
+  await signInContext(page.context(), baseURL!, { email, password: PASSWORD });
 
   // another browser, after three wrong passwords: new device + failed attempts
   const other = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
@@ -84,10 +85,11 @@ test('a risky sign-in needs the e-mailed code, and admins see why', async ({ pag
   await submitPassword(stranger, email, PASSWORD);
   await expect(stranger.getByTestId('signin-step-up')).toBeVisible();
   await expectAccessible(stranger, 'the step-up code step');
-  await stranger.screenshot({ path: test.info().outputPath('step-up.png'), fullPage: true });
+  await reviewShot(stranger, test.info().outputPath('step-up.png'), { fullPage: true });
 
   const admin = await adminApi(baseURL!);
   const mail = await latestMail(admin, email, 'sign-in-code');
+  await admin.dispose();
   const code = /^\s*(\d{6})\s*$/m.exec(mail.text)?.[1];
   expect(code, mail.text).toBeTruthy();
   await stranger.getByTestId('signin-step-up-code').fill(code === '000000' ? '111111' : '000000');
@@ -98,9 +100,9 @@ test('a risky sign-in needs the e-mailed code, and admins see why', async ({ pag
   await expect(stranger).not.toHaveURL(/\/sign-in/);
   await other.close();
 
-  const adminContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
+  const adminContext = await browser.newContext({ storageState: storageStateOf('admin') });
   const adminPage = await adminContext.newPage();
-  await signIn(adminPage, ADMIN.email, ADMIN.password, '/admin/security');
+  await adminPage.goto('/admin/security');
   await adminPage.getByLabel('Search').fill(email);
   await adminPage.getByTestId('sec-apply').click();
   const row = adminPage.locator('[data-testid="security-row"][data-decision="step_up"]');
@@ -109,6 +111,6 @@ test('a risky sign-in needs the e-mailed code, and admins see why', async ({ pag
   await expect(row).toContainText('3 failed attempts');
   await expect(row).toContainText('Passed e-mailed code');
   await expectAccessible(adminPage, '/admin/security');
-  await adminPage.screenshot({ path: test.info().outputPath('admin-security.png'), fullPage: true });
+  await reviewShot(adminPage, test.info().outputPath('admin-security.png'), { fullPage: true });
   await adminContext.close();
 });

@@ -1,53 +1,22 @@
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import { adminApi, expectAccessible, signIn, uniqueEmail } from './helpers';
+import { expect, request, test, type Page } from '@playwright/test';
+import { bookDropOff, expectAccessible, uniqueEmail } from './helpers';
+import { FIXTURE_USERS, storageStateOf } from './users';
 
-const PASSWORD = 'technician-password-1';
 const SCREENSHOTS = process.env.STAFF_SCREENSHOTS === '1';
 
-let admin: APIRequestContext;
-test.beforeAll(async ({ baseURL }) => {
-  admin = await adminApi(baseURL!);
-});
-test.afterAll(async () => {
-  await admin?.dispose();
-});
-
-/** A technician at the London shop: signed up through the API, given the role by the admin. */
-async function createTechnician(baseURL: string, name: string): Promise<{ email: string; id: string }> {
-  const email = uniqueEmail('tech');
-  const anon = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const signUp = await anon.post('/api/auth/sign-up/email', { data: { email, password: PASSWORD, name } });
-  expect(signUp.ok(), `sign-up: ${signUp.status()} ${await signUp.text()}`).toBe(true);
-  await anon.dispose();
-  const found = await admin.get(`/api/admin/users?q=${encodeURIComponent(email)}`);
-  const { items } = (await found.json()) as { items: Array<{ id: string; email: string }> };
-  const id = items.find((u) => u.email === email)!.id;
-  const patched = await admin.patch(`/api/admin/users/${id}`, {
-    data: { role: 'technician', shopSlug: 'london' },
-  });
-  expect(patched.ok(), `role: ${patched.status()} ${await patched.text()}`).toBe(true);
-  return { email, id };
-}
+// the London technician of tests/e2e/users.ts, signed in by global-setup.ts (no sign-in form here)
+test.use({ storageState: storageStateOf('technician') });
 
 /** A guest drop-off booking at London, made through the public API (no account). */
 async function bookOrder(baseURL: string, customerName: string) {
   const api = await request.newContext({ baseURL });
-  const slots = (await (await api.get('/api/shops/london/slots')).json()) as {
-    items: Array<{ startsAt: string; available: number }>;
-  };
-  const slot = slots.items.find((s) => s.available > 0)!;
-  const res = await api.post('/api/bookings', {
-    data: {
-      modelSlug: 'iphone-15',
-      repairSlugs: ['screen-crack'],
-      urgency: 'standard',
-      service: { type: 'drop_off', shopSlug: 'london', slotStartsAt: slot.startsAt },
-      customer: { name: customerName, email: uniqueEmail('cust') },
-      paymentMethod: 'collection',
-    },
+  const booking = await bookDropOff(api, {
+    modelSlug: 'iphone-15',
+    repairSlugs: ['screen-crack'],
+    urgency: 'standard',
+    customer: { name: customerName, email: uniqueEmail('cust') },
+    paymentMethod: 'collection',
   });
-  expect(res.status(), await res.text()).toBe(201);
-  const booking = (await res.json()) as { reference: string; trackingToken: string };
   await api.dispose();
   return booking;
 }
@@ -66,12 +35,12 @@ const status = (page: Page) => page.getByTestId('order-status').locator('[data-s
 test('a technician finds a booking, takes it, receives it and works it through to collection', async ({
   page,
   baseURL,
+  request,
 }) => {
   test.slow(); // a dozen server round trips and five axe runs
-  const tech = await createTechnician(baseURL!, 'Tia Technician');
   const booking = await bookOrder(baseURL!, 'Olive Owner');
 
-  await signIn(page, tech.email, PASSWORD, '/staff');
+  await page.goto('/staff');
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole('heading', { name: 'Repair console' })).toBeVisible();
   await expectAccessible(page, 'staff console');
@@ -166,12 +135,12 @@ test('a technician finds a booking, takes it, receives it and works it through t
   ]) {
     await expect(timeline).toContainText(text);
   }
-  await expect(timeline.getByTestId('timeline-event-intake')).toContainText('Tia Technician');
+  await expect(timeline.getByTestId('timeline-event-intake')).toContainText(FIXTURE_USERS.technician.name);
   await expectAccessible(page, 'order page (ready for collection)');
   await shot(page, 'staff-order');
 
   // the customer's tracking page never shows the internal note
-  const track = await admin.get(
+  const track = await request.get(
     `/api/track/${booking.reference}?token=${encodeURIComponent(booking.trackingToken)}`,
   );
   expect(track.ok()).toBe(true);
@@ -181,13 +150,9 @@ test('a technician finds a booking, takes it, receives it and works it through t
   expect(tracking).not.toContain('135790');
 });
 
-test('a walk-in at the counter: the server prices it and the order starts received', async ({
-  page,
-  baseURL,
-}) => {
+test('a walk-in at the counter: the server prices it and the order starts received', async ({ page }) => {
   test.slow();
-  const tech = await createTechnician(baseURL!, 'Walt Counter');
-  await signIn(page, tech.email, PASSWORD, '/staff/walk-in');
+  await page.goto('/staff/walk-in');
   await expect(page.getByRole('heading', { name: 'New walk-in' })).toBeVisible();
 
   await page.getByTestId('walk-in-model-search').fill('iphone 15');

@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import {
-  adminApi,
-  completeTwoFactorSetup,
-  expectAccessible,
-  rememberTotpSecret,
-  signIn,
-  uniqueEmail,
-} from './helpers';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { completeTwoFactorSetup, expectAccessible, reviewShot, signIn, uniqueEmail } from './helpers';
+import { adminApi, createUser as createUserViaApi, enrolTwoFactor } from './users';
 import { hotp, totp } from '../totp';
 
 const PASSWORD = 'two-factor-password-1';
@@ -20,29 +14,21 @@ test.afterAll(async () => {
   await admin?.dispose();
 });
 
-/** Screenshots of the steps, to look at (not asserted): test-results/<test>/<name>-<project>.png */
+/** Screenshots of the steps, with E2E_SHOTS (not asserted): test-results/<test>/<name>-<project>.png */
 async function shot(page: Page, name: string) {
-  await page.screenshot({
-    path: test.info().outputPath(`${name}-${test.info().project.name}.png`),
+  await reviewShot(page, test.info().outputPath(`${name}-${test.info().project.name}.png`), {
     fullPage: true,
   });
 }
 
-/** A new account through the API (no page), in its own cookie jar. */
+/** A new account through the API (no page), in its own cookie jar (tests/e2e/users.ts). */
 async function createUser(baseURL: string, tag: string, role?: 'technician' | 'manager') {
   const email = uniqueEmail(tag);
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const res = await api.post('/api/auth/sign-up/email', {
-    data: { email, password: PASSWORD, name: `Tess ${tag}` },
-  });
-  expect(res.ok(), `sign-up: ${res.status()} ${await res.text()}`).toBe(true);
-  if (role) {
-    const found = await admin.get(`/api/admin/users?q=${encodeURIComponent(email)}`);
-    const { items } = (await found.json()) as { items: Array<{ id: string; email: string }> };
-    const id = items.find((u) => u.email === email)!.id;
-    const patched = await admin.patch(`/api/admin/users/${id}`, { data: { role, shopSlug: 'london' } });
-    expect(patched.ok(), `role: ${patched.status()} ${await patched.text()}`).toBe(true);
-  }
+  const { api } = await createUserViaApi(
+    baseURL,
+    { email, password: PASSWORD, name: `Tess ${tag}`, role, shopSlug: role ? 'london' : undefined },
+    admin,
+  );
   return { email, api };
 }
 
@@ -51,18 +37,6 @@ async function closeApi(api: APIRequestContext) {
   const res = await api.post('/api/auth/sign-out', { data: {} });
   expect(res.ok(), `sign-out: ${res.status()}`).toBe(true);
   await api.dispose();
-}
-
-/** Two-factor set up through better-auth's API, as the page does it. */
-async function enrolViaApi(api: APIRequestContext, email: string) {
-  const enable = await api.post('/api/auth/two-factor/enable', { data: { password: PASSWORD } });
-  expect(enable.ok(), `enable: ${enable.status()} ${await enable.text()}`).toBe(true);
-  const { totpURI, backupCodes } = (await enable.json()) as { totpURI: string; backupCodes: string[] };
-  const secret = new URL(totpURI).searchParams.get('secret')!;
-  const verify = await api.post('/api/auth/two-factor/verify-totp', { data: { code: totp(secret) } });
-  expect(verify.ok(), `verify: ${verify.status()} ${await verify.text()}`).toBe(true);
-  rememberTotpSecret(email, secret);
-  return { secret, backupCodes };
 }
 
 /** Fills e-mail and password on /sign-in and submits; the caller deals with what comes next. */
@@ -79,7 +53,7 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/$/);
 }
 
-test('the TOTP helper matches the RFC 6238 test vectors', () => {
+test('the TOTP helper matches the RFC 6238 test vectors', { tag: '@behaviour' }, () => {
   const key = Buffer.from('12345678901234567890');
   const at = (seconds: number) => hotp(key, Math.floor(seconds / 30), 8);
   expect([59, 1111111109, 1111111111, 1234567890, 2000000000, 20000000000].map(at)).toEqual([
@@ -208,41 +182,41 @@ test('a customer sets up two-factor, then signs in with a code and once with a b
   await expect(page).toHaveURL(/\/account$/);
 });
 
-test('"trust this device" skips the challenge on this browser, not on another', async ({
-  page,
-  baseURL,
-  browser,
-}) => {
-  const { email, api } = await createUser(baseURL!, 'trust');
-  const { secret } = await enrolViaApi(api, email);
-  await closeApi(api);
+test(
+  '"trust this device" skips the challenge on this browser, not on another',
+  { tag: '@behaviour' },
+  async ({ page, baseURL, browser }) => {
+    const { email, api } = await createUser(baseURL!, 'trust');
+    const { secret } = await enrolTwoFactor(api, email, PASSWORD);
+    await closeApi(api);
 
-  await submitPassword(page, email);
-  await page.getByTestId('signin-totp').fill(totp(secret));
-  await page.getByTestId('signin-trust-device').check();
-  await page.getByTestId('signin-verify').click();
-  await expect(page).toHaveURL(/\/account$/);
+    await submitPassword(page, email);
+    await page.getByTestId('signin-totp').fill(totp(secret));
+    await page.getByTestId('signin-trust-device').check();
+    await page.getByTestId('signin-verify').click();
+    await expect(page).toHaveURL(/\/account$/);
 
-  // same browser, later: straight in with the password
-  await signOut(page);
-  await submitPassword(page, email);
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId('account-email')).toContainText(email);
+    // same browser, later: straight in with the password
+    await signOut(page);
+    await submitPassword(page, email);
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId('account-email')).toContainText(email);
 
-  // another browser is asked for a code
-  const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  await submitPassword(otherPage, email);
-  await expect(otherPage.getByTestId('signin-totp')).toBeVisible();
-  await other.close();
-});
+    // another browser is asked for a code
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await submitPassword(otherPage, email);
+    await expect(otherPage.getByTestId('signin-totp')).toBeVisible();
+    await other.close();
+  },
+);
 
 test('backup codes are regenerated, and two-factor turned off after a confirmation', async ({
   page,
   baseURL,
 }) => {
   const { email, api } = await createUser(baseURL!, 'regen');
-  const { backupCodes: oldCodes } = await enrolViaApi(api, email);
+  const { backupCodes: oldCodes } = await enrolTwoFactor(api, email, PASSWORD);
   await closeApi(api);
   await signIn(page, email, PASSWORD, '/account/security');
   await expect(page.getByTestId('two-factor-status')).toHaveText('On');
@@ -315,15 +289,19 @@ test('a technician without two-factor is sent to the set-up on /staff and lands 
   await expect(page.getByTestId('turn-off-two-factor')).toHaveCount(0);
 });
 
-test('the forced set-up only goes back to a path on this site', async ({ page, baseURL }) => {
-  const { email, api } = await createUser(baseURL!, 'nextcheck', 'technician');
-  await closeApi(api);
-  await submitPassword(page, email, '/staff');
-  await expect(page).toHaveURL(/setup=required/);
-  await page.goto('/account/security?setup=required&next=https%3A%2F%2Fevil.example%2F');
-  await completeTwoFactorSetup(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/account$/);
-});
+test(
+  'the forced set-up only goes back to a path on this site',
+  { tag: '@behaviour' },
+  async ({ page, baseURL }) => {
+    const { email, api } = await createUser(baseURL!, 'nextcheck', 'technician');
+    await closeApi(api);
+    await submitPassword(page, email, '/staff');
+    await expect(page).toHaveURL(/setup=required/);
+    await page.goto('/account/security?setup=required&next=https%3A%2F%2Fevil.example%2F');
+    await completeTwoFactorSetup(page, email, PASSWORD);
+    await expect(page).toHaveURL(/\/account$/);
+  },
+);
 
 test('sessions: two devices are listed, and "sign out other sessions" ends the other one', async ({
   page,
