@@ -8,13 +8,16 @@
  *
  * - The entry (src/server/main.ts, src/server/api-server.ts and src/server/entry/) is the
  *   composition root: it alone wires domains to infrastructure (routes, workers, seeds, hooks).
- * - A domain reaches another only through its public surface: `index.ts` (shared, safe for
- *   the browser), `server/index.ts` (server side) or `components/index.ts` (React side).
+ * - A domain reaches another only through its public surface: `index.ts` (shared pure code,
+ *   light enough for the browser), `schemas.ts` (its zod schemas and their types),
+ *   `server/index.ts` (server side, safe to reach from pages), `server/commands.ts` (its
+ *   changes that send e-mail) or `components/index.ts` (React side).
  */
 const ENTRY = '^src/server/(main|api-server)\\.ts$|^src/server/entry/';
 /** A domain's code that may run in the browser: its components and its top-level files (not api). */
 const SHARED_CODE = '^src/features/[^/]+/(components/|(?!api)[^/]+\\.tsx?$)';
-const PUBLIC_SURFACE = '^src/features/[^/]+/(index|server/index|server/commands|components/index)\\.tsx?$';
+const PUBLIC_SURFACE =
+  '^src/features/[^/]+/(index|schemas|server/index|server/commands|components/index)\\.tsx?$';
 
 module.exports = {
   forbidden: [
@@ -88,6 +91,28 @@ module.exports = {
       comment: "A domain's shared files and components are bundled for the browser: no node: modules.",
       from: { path: SHARED_CODE, pathNot: '\\.test\\.tsx?$' },
       to: { dependencyTypes: ['core'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'browser-code-takes-only-types-from-other-schemas',
+      severity: 'error',
+      comment:
+        "Another domain's schemas.ts holds zod schemas: importing a value from it puts zod (and its " +
+        'eval probe, which the CSP refuses) into the browser bundle. Take its types, and constants ' +
+        'from its index.ts.',
+      from: { path: '^src/features/([^/]+)/components/' },
+      to: {
+        path: '^src/features/[^/]+/schemas\\.ts$',
+        pathNot: '^src/features/$1/',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'shared-index-holds-no-schemas',
+      severity: 'error',
+      comment:
+        "A domain's index.ts is imported by browser code: it re-exports no zod schema (use schemas.ts).",
+      from: { path: '^src/features/[^/]+/index\\.ts$' },
+      to: { path: '^src/features/[^/]+/schemas\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'shared-index-is-not-server',

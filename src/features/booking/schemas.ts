@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { QuoteSchema, UrgencySchema } from '@/features/pricing';
-import { BookingPaymentMethodSchema, PaymentViewSchema } from '@/features/payments';
-import { checkPasscode, IntakeFields, RepairStatusSchema } from '@/features/repairs';
+import { QuoteSchema, UrgencySchema } from '@/features/pricing/schemas';
+import { BookingPaymentMethodSchema, PaymentViewSchema } from '@/features/payments/schemas';
+import { checkPasscode, IntakeFields, RepairStatusSchema } from '@/features/repairs/schemas';
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 

@@ -3,15 +3,15 @@
  * view.
  */
 import { z } from '@hono/zod-openapi';
-import { QuoteSchema, UrgencySchema } from '@/features/pricing';
+import { QuoteSchema, UrgencySchema } from '@/features/pricing/schemas';
+import { REPAIR_STATUSES } from '@/features/repairs';
 import {
-  REPAIR_STATUSES,
   AllowedTransitionSchema,
   PasscodePolicySchema,
   RepairStatusSchema,
   StaffTimelineEventSchema,
   trimmed,
-} from '@/features/repairs';
+} from '@/features/repairs/schemas';
 
 /** `active` stands for every status an order can still leave (not collected or cancelled). */
 export const STATUS_FILTERS = [...REPAIR_STATUSES, 'active'] as const;

@@ -17,7 +17,7 @@ import {
   TrackingSchema,
   TrackPostMessageSchema,
 } from './schemas';
-import { OrderEventSchema } from '@/features/repairs';
+import { OrderEventSchema } from '@/features/repairs/schemas';
 import { getMyRepair } from './server/get-my-repair';
 import { getTracking } from './server/get-tracking';
 import { listMyRepairs } from './server/list-my-repairs';

@@ -3,8 +3,8 @@
  * the same view) and the messages a customer sends the shop.
  */
 import { z } from '@hono/zod-openapi';
-import { QuoteSchema } from '@/features/pricing';
-import { MESSAGE_MAX_LENGTH, NextStepSchema, OrderEventSchema } from '@/features/repairs';
+import { QuoteSchema } from '@/features/pricing/schemas';
+import { MESSAGE_MAX_LENGTH, NextStepSchema, OrderEventSchema } from '@/features/repairs/schemas';
 
 export const CustomerOrderSchema = z
   .object({

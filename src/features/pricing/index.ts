@@ -1,4 +1,3 @@
 /** The pricing domain's public surface, shared (server and browser) side: what other domains may import. */
 export { minorToInput, parseMoneyInput } from './money-input';
 export { currencyMinorDigits, formatMoney, splitVatInclusive } from './money';
-export { QuoteSchema, UrgencySchema, type QuoteDto } from './schemas';

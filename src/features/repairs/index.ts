@@ -1,22 +1,6 @@
 /** The repairs domain's public surface, shared (server and browser) side: what other domains may import. */
 export { nextStepFor } from './next-step';
-export {
-  AllowedTransitionSchema,
-  CUSTOMER_EVENT_TYPES,
-  IdParamSchema,
-  IntakeFields,
-  MESSAGE_MAX_LENGTH,
-  NextStepSchema,
-  OrderEventSchema,
-  PasscodePolicySchema,
-  RepairStatusSchema,
-  StaffTimelineEventSchema,
-  TechnicianSchema,
-  checkPasscode,
-  trimmed,
-  type AllowedTransition,
-  type OrderEventDto,
-} from './schemas';
+export { MESSAGE_MAX_LENGTH } from './limits';
 export {
   REPAIR_STATUSES,
   STATUS_PROGRESS,

@@ -9,7 +9,7 @@ import { accessErrorResponses, errorResponses, problemContentOf } from '@/server
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
-import { PaymentViewSchema, TokenBodySchema } from '@/features/payments';
+import { PaymentViewSchema, TokenBodySchema } from '@/features/payments/schemas';
 import { accessiblePayment, paymentView } from '@/features/payments/server';
 import { switchToCollection } from '../server/booking-payment';
 

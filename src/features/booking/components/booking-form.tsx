@@ -6,7 +6,7 @@ import { readProblem, type ProblemBody } from '@/components/api-problem';
 import { bookingClient as api } from './api-client';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { PaymentMethod, PaymentView } from '@/features/payments';
+import type { PaymentMethod, PaymentView } from '@/features/payments/schemas';
 import { isCaptured } from '@/features/payments';
 import {
   getPayment,
@@ -16,8 +16,8 @@ import {
   type StartResult,
 } from '@/features/payments/components';
 import { payOnCollectionInstead, useQuote } from './queries';
-import type { Brand, Category } from '@/features/catalog';
-import type { Shop } from '@/features/shops';
+import type { Brand, Category } from '@/features/catalog/schemas';
+import type { Shop } from '@/features/shops/schemas';
 import type { BookingConfirmation } from '../schemas';
 import { DeviceSection } from './device-section';
 import { RepairsSection } from './repairs-section';

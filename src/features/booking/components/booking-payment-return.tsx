@@ -1,6 +1,6 @@
 'use client';
 import { PaymentReturn } from '@/features/payments/components';
-import type { PaymentView } from '@/features/payments';
+import type { PaymentView } from '@/features/payments/schemas';
 import { completePendingBooking, pendingBookingOf } from './use-booking-draft';
 
 function fromBookingDraft(paymentId: string) {

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Search } from 'lucide-react';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { Brand, Category } from '@/features/catalog';
+import type { Brand, Category } from '@/features/catalog/schemas';
 import { useModels } from './queries';
 import { ChoiceButton, Section } from './section';
 import type { BookingDraft } from './use-booking-draft';

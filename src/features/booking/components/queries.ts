@@ -6,7 +6,7 @@ import { attemptPayment } from '@/features/payments/components';
 import { catalogClient } from '@/features/catalog/components';
 import { pricingClient } from '@/features/pricing/components';
 import { shopsClient } from '@/features/shops/components';
-import type { QuoteDto } from '@/features/pricing';
+import type { QuoteDto } from '@/features/pricing/schemas';
 import type { ManageBooking } from '../schemas';
 import type { BookingDraft } from './use-booking-draft';
 

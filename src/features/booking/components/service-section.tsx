@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { RefreshCw } from 'lucide-react';
 import { Field, Select } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { Shop } from '@/features/shops';
+import type { Shop } from '@/features/shops/schemas';
 import { useSlots } from './queries';
 import { Section } from './section';
 import type { BookingDraft } from './use-booking-draft';

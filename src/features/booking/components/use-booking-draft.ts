@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import type { PaymentMethod, PaymentView } from '@/features/payments';
+import type { PaymentMethod, PaymentView } from '@/features/payments/schemas';
 import type { BookingConfirmation } from '../schemas';
 
 export type Urgency = 'standard' | 'express' | 'same_day';

@@ -17,7 +17,7 @@ import {
   switchBookingToCollection,
 } from '@/features/booking/server/payment-hold';
 import { isCaptured } from '@/features/payments';
-import type { PaymentMethod } from '@/features/payments';
+import type { PaymentMethod } from '@/features/payments/schemas';
 import {
   applyPaymentUpdate,
   createPayment,

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { jsonResponse } from '@/server/http/openapi';
 import { getDb } from '@/server/db/runtime';
-import { IdParamSchema, TechnicianSchema } from '@/features/repairs';
+import { IdParamSchema, TechnicianSchema } from '@/features/repairs/schemas';
 import {
   StaffOrderDetailSchema,
   StaffOrderListSchema,

@@ -10,7 +10,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { REPAIR_STATUSES, type RepairStatus } from '@/features/repairs';
-import type { AllowedTransition } from '@/features/repairs';
+import type { AllowedTransition } from '@/features/repairs/schemas';
 import { errorProps, fieldErrors } from './problem-fields';
 
 /**

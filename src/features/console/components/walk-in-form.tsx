@@ -14,7 +14,7 @@ import { Field, Input, Select, Textarea } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { formatMoney } from '@/features/pricing';
-import type { QuoteDto } from '@/features/pricing';
+import type { QuoteDto } from '@/features/pricing/schemas';
 import {
   EMPTY_INTAKE,
   IntakeFieldsInputs,

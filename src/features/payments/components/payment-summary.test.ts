@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QuoteDto } from '@/features/pricing';
+import type { QuoteDto } from '@/features/pricing/schemas';
 import { summaryFromBalance, summaryFromQuote } from './payment-summary';
 
 const line = (slug: string, parts: number, labour: number, discount = 0) => ({

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/features/pricing';
-import type { QuoteDto } from '@/features/pricing';
+import type { QuoteDto } from '@/features/pricing/schemas';
 import type { Balance } from '../schemas';
 
 /** The figures a payment summary shows; every amount comes from the server (quote or balance). */

@@ -9,7 +9,7 @@ import { cn } from '@/components/ui/cn';
 import { readProblem } from '@/components/api-problem';
 import { portalClient as api } from './api-client';
 import { MESSAGE_MAX_LENGTH } from '@/features/repairs';
-import type { OrderEventDto } from '@/features/repairs';
+import type { OrderEventDto } from '@/features/repairs/schemas';
 
 /** Where the composer sends: the signed-in owner's route, or the tracking link's. */
 export type MessagePost =

@@ -8,13 +8,8 @@ import type { Db } from '@/server/db/runtime';
 import { repairOrderEvents, repairQuotes } from '@/server/db/schema';
 import { loadCatalog } from '@/features/catalog/server';
 import { getShopRow } from '@/features/shops/server';
-import {
-  STATUS_PROGRESS,
-  type RepairStatus,
-  nextStepFor,
-  CUSTOMER_EVENT_TYPES,
-  type OrderEventDto,
-} from '@/features/repairs';
+import { STATUS_PROGRESS, type RepairStatus, nextStepFor } from '@/features/repairs';
+import { CUSTOMER_EVENT_TYPES, type OrderEventDto } from '@/features/repairs/schemas';
 import { type CustomerOrder } from '../schemas';
 import type { LoadedOrder, OrderEventRow } from '@/features/repairs/server';
 

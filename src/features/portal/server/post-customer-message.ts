@@ -10,7 +10,7 @@ import type { Db } from '@/server/db/runtime';
 import { repairOrderEvents } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { createNotifications, publishNotifications } from '@/features/notifications/server';
-import type { OrderEventDto } from '@/features/repairs';
+import type { OrderEventDto } from '@/features/repairs/schemas';
 import { toOrderEventDto } from './customer-order-view';
 import {
   findOrderByToken,
