@@ -43,8 +43,3 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
-
-/** Whether this error is a domain error of one of these codes. */
-export function isDomainError(err: unknown, ...codes: DomainErrorCode[]): err is DomainError {
-  return err instanceof DomainError && (codes.length === 0 || codes.includes(err.code));
-}

@@ -13,7 +13,7 @@ import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
 import { loadCatalog } from '@/features/catalog/server';
 import { getShopRow } from '@/features/shops/server';
-import { pricingConfigFor, quoteFromSnapshot } from '@/features/pricing/server';
+import { pricingConfigOf, quoteFromSnapshot } from '@/features/pricing/server';
 import {
   generateReference,
   generateTrackingToken,
@@ -99,12 +99,11 @@ export async function createWalkIn(
       { path: 'shopSlug', message: 'Choose one of our shops.' },
     ]);
   }
-  const [snapshot, config, customerUserId] = await Promise.all([
+  const [snapshot, customerUserId] = await Promise.all([
     loadCatalog(db),
-    pricingConfigFor(db, shop.slug),
     accountFor(db, input.customer.email),
   ]);
-  const quote = quoteFromSnapshot(snapshot, input, config, now);
+  const quote = quoteFromSnapshot(snapshot, input, pricingConfigOf(shop), now);
   const model = snapshot.modelsBySlug.get(input.modelSlug)!;
 
   const token = generateTrackingToken();

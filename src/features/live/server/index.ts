@@ -4,5 +4,5 @@
  */
 export { serveLive } from './serve-live';
 export type { Announcement, LiveFeed, LiveItem } from './live-cursor';
-export { idOf, rowOrResync } from './announcements';
+export { rowOrResync } from './announcements';
 export { resumeQuery, streamResponse } from './stream-route';

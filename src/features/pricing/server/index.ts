@@ -1,2 +1,2 @@
 /** The pricing domain's public surface, server side: what other domains may import. */
-export { pricingConfigFor, pricingConfigOf, quoteFromSnapshot } from './quote-for';
+export { pricingConfigOf, quoteFromSnapshot } from './quote-for';

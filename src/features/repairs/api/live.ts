@@ -16,15 +16,13 @@ import { assertCan, findOrder, loadOrder, orderNotFound } from '../server/lock-o
 import { findBookingByToken } from '../server/tracking';
 import { customerOrderFeed, staffBoardFeed, staffOrderFeed } from '../server/order-live-feeds';
 
-const resume = resumeQuery;
-
 const staffBoardRoute = createRoute({
   method: 'get',
   path: '/staff/live',
   tags: ['Live'],
   summary: 'Changes to any order (staff queue and board), optionally one shop’s',
   middleware: [authorize('read', 'InternalNote')] as const,
-  request: { query: z.object({ shop: z.string().max(60).optional(), ...resume }) },
+  request: { query: z.object({ shop: z.string().max(60).optional(), ...resumeQuery }) },
   responses: {
     200: streamResponse('Order changes: {orderId, reference, type, status, shopSlug}'),
     ...accessErrorResponses,
@@ -37,7 +35,7 @@ const staffOrderRoute = createRoute({
   tags: ['Live'],
   summary: 'Every event of one order, internal notes included (staff)',
   middleware: [authorize('read', 'InternalNote')] as const,
-  request: { params: z.object({ id: z.string().min(1).max(40) }), query: z.object(resume) },
+  request: { params: z.object({ id: z.string().min(1).max(40) }), query: z.object(resumeQuery) },
   responses: { 200: streamResponse('Timeline events'), 404: errorResponses[404], ...accessErrorResponses },
 });
 
@@ -47,7 +45,7 @@ const myRepairRoute = createRoute({
   tags: ['Live'],
   summary: 'Customer-visible events of one of my repairs',
   middleware: [requireUser] as const,
-  request: { params: z.object({ reference: z.string().min(1).max(20) }), query: z.object(resume) },
+  request: { params: z.object({ reference: z.string().min(1).max(20) }), query: z.object(resumeQuery) },
   responses: { 200: streamResponse('Timeline events'), 404: errorResponses[404], ...accessErrorResponses },
 });
 
@@ -58,7 +56,7 @@ const trackRoute = createRoute({
   summary: 'Customer-visible events of a repair, for the holder of its tracking link',
   request: {
     params: z.object({ reference: z.string().min(1).max(20) }),
-    query: z.object({ token: z.string().max(200).optional(), ...resume }),
+    query: z.object({ token: z.string().max(200).optional(), ...resumeQuery }),
   },
   responses: { 200: streamResponse('Timeline events'), 404: errorResponses[404] },
 });

@@ -37,7 +37,7 @@ export interface Caller {
 }
 
 /** A state machine's refusal in the words of the domain error. */
-export function refusalError(err: TransitionError): DomainError {
+function refusalError(err: TransitionError): DomainError {
   if (err.code === 'ILLEGAL_TRANSITION') {
     return new DomainError('CONFLICT', `An order cannot move from "${err.from}" to "${err.to}".`);
   }
