@@ -79,6 +79,11 @@ export const CustomerQuotesSchema = z
     status: z.string(),
     currency: z.string(),
     agreedTotalMinor: z.number().int(),
+    /**
+     * the newest quote's decision still describes the repair: decided, and the order has not
+     * changed status since (once the shop moves on, "the shop will contact you" no longer holds)
+     */
+    decisionCurrent: z.boolean(),
     /** pending first, then newest first */
     quotes: z.array(CustomerQuoteSchema),
   })

@@ -7,12 +7,16 @@ import { isCaptured } from '../state';
 /** SWR key of an order's payments: revalidate it with `mutate(staffPaymentsKey(id))`. */
 export const staffPaymentsKey = (orderId: string) => ['staff-payments', orderId] as const;
 
-/** Timeline events after which the payments (or the balance) may have changed. */
+/**
+ * Timeline events after which the payments (or the balance) may have changed: a payment, an
+ * approved quote (the agreed total), a status change (nothing is taken for a cancelled repair).
+ */
 export const LIVE_TYPES = [
   'payment_received',
   'payment_refunded',
   'payment_failed',
   'quote_approved',
+  'status_changed',
 ] as const;
 
 export const STATUS_TONE: Record<StaffPaymentView['status'], string> = {

@@ -1,6 +1,7 @@
 'use client';
 import useSWR from 'swr';
 import { readProblem } from '@/components/api-problem';
+import { useLiveSignal } from '@/features/live/components';
 import type { PhotoList } from '../schemas';
 
 /** Where a gallery reads its photos from, and so what it may show. */
@@ -36,9 +37,15 @@ async function fetchPhotos(url: string): Promise<PhotoList> {
   return (await res.json()) as PhotoList;
 }
 
+/** Events that add or take away a photo (the page's live stream, through LiveRefresh). */
+const LIVE_TYPES = ['photo_added', 'photo_removed'];
+
 export function usePhotos(source: PhotoSource) {
-  return useSWR<PhotoList, PhotoListError>(photosUrl(source), fetchPhotos, {
+  const swr = useSWR<PhotoList, PhotoListError>(photosUrl(source), fetchPhotos, {
     // a 404 (no such order, or not yours) will not change by asking again
     shouldRetryOnError: (err: PhotoListError) => err.status >= 500,
   });
+  const { mutate } = swr;
+  useLiveSignal(LIVE_TYPES, () => void mutate());
+  return swr;
 }

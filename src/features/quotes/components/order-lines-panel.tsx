@@ -12,12 +12,29 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/features/pricing';
+import { useLiveSignal } from '@/features/live/components';
 import type { OrderLine, OrderLines } from '../schemas';
 import { AddLineForm } from './add-line-form';
 import { QuoteHistory, SendQuote } from './revised-quote-forms';
 
 /** SWR key of an order's lines: revalidate it (e.g. on a live update) with `mutate(orderLinesKey(id))`. */
 export const orderLinesKey = (orderId: string) => ['order-lines', orderId] as const;
+
+/**
+ * Events that change the panel: its lines, the quotes (sent, decided, withdrawn: the agreed
+ * total, the lock on the lines and so the add-line form), the status (lines lock in a final
+ * one) and the assignment (who may edit).
+ */
+const LIVE_TYPES = [
+  'line_added',
+  'line_removed',
+  'quote_sent',
+  'quote_approved',
+  'quote_declined',
+  'quote_withdrawn',
+  'status_changed',
+  'assigned',
+];
 
 /**
  * The staff order page's parts and labour: the lines with totals (VAT part, agreed total and the
@@ -33,6 +50,8 @@ export function OrderLinesPanel({ orderId, canEdit }: { orderId: string; canEdit
     if (!res.ok) throw new Error((await readProblem(res)).detail);
     return res.json();
   });
+  // the page's live stream (LiveRefresh) re-renders the server parts; this panel keeps its own data
+  useLiveSignal(LIVE_TYPES, () => void mutate());
 
   return (
     <Card role="region" aria-labelledby="order-lines-title" data-testid="order-lines">

@@ -12,6 +12,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/features/pricing';
+import { useLiveSignal } from '@/features/live/components';
 import type { CustomerQuote, CustomerQuotes } from '../schemas';
 
 /** SWR key of a repair's revised quotes for the customer (revalidate it on a live update). */
@@ -19,6 +20,12 @@ export const customerQuotesKey = (reference: string, token?: string) =>
   ['customer-quotes', reference.toUpperCase(), token ?? null] as const;
 
 type Decision = 'approve' | 'decline';
+
+/**
+ * Events that change what this card shows: a quote sent, decided or withdrawn (the buttons, the
+ * outcome), and any status change (the outcome is shown only until the repair moves on).
+ */
+const LIVE_TYPES = ['quote_sent', 'quote_approved', 'quote_declined', 'quote_withdrawn', 'status_changed'];
 
 async function fetchQuotes(reference: string, token?: string): Promise<CustomerQuotes | null> {
   const res = token
@@ -60,6 +67,8 @@ export function RevisedQuoteDecision({ reference, token }: { reference: string; 
   const router = useRouter();
   const { data, mutate } = useSWR(customerQuotesKey(reference, token), () => fetchQuotes(reference, token));
   const [justDecided, setJustDecided] = useState<Decision | null>(null);
+  // the page's live stream (LiveRefresh) re-renders the server parts; this card keeps its own data
+  useLiveSignal(LIVE_TYPES, () => void mutate());
 
   if (!data || data.quotes.length === 0) return null;
   const pending = data.quotes.find((q) => q.canDecide);
@@ -83,7 +92,8 @@ export function RevisedQuoteDecision({ reference, token }: { reference: string; 
     );
   }
   const latest = data.quotes[0]!;
-  if (latest.status !== 'approved' && latest.status !== 'declined') return null;
+  // a decision the repair has moved on from is history (the timeline keeps it), not news
+  if (!data.decisionCurrent || (latest.status !== 'approved' && latest.status !== 'declined')) return null;
   return (
     <DecidedQuote quote={latest} agreedTotalMinor={data.agreedTotalMinor} announce={justDecided !== null} />
   );

@@ -138,7 +138,10 @@ export default async function TrackPage({
             <QuoteSummary quote={tracking.quote} />
           </div>
           {tracking.agreedTotalMinor !== tracking.quote.totalMinor ? (
-            <p className="mt-3 flex justify-between gap-4 rounded-lg bg-amber-50 p-3 font-semibold">
+            <p
+              className="mt-3 flex justify-between gap-4 rounded-lg bg-amber-50 p-3 font-semibold"
+              data-testid="agreed-total"
+            >
               <span>{tPortal('agreedTotal')}</span>
               <span className="tabular-nums">
                 {formatMoney(tracking.agreedTotalMinor, tracking.quote.currency)}
