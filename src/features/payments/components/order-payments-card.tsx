@@ -7,7 +7,7 @@
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
-import { CheckCircle2, FileDown } from 'lucide-react';
+import { CheckCircle2, FileDown, XCircle } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
@@ -29,7 +29,6 @@ const STATUS_TONE: Partial<Record<PaymentView['status'], string>> = {
   succeeded: 'bg-emerald-100 text-emerald-900',
   partially_refunded: 'bg-amber-100 text-amber-900',
   refunded: 'bg-slate-100 text-slate-800',
-  failed: 'bg-red-100 text-red-900',
 };
 
 export function OrderPaymentsCard({
@@ -67,6 +66,10 @@ export function OrderPaymentsCard({
   }, [initial, mutate]);
 
   const { balance, payments } = data;
+  // "Payments made" lists money taken; a declined card is an attempt, shown apart and not counted
+  // (an attempt still open is the gateway's business, below)
+  const made = payments.filter((p) => isCaptured(p.status));
+  const failed = payments.filter((p) => p.status === 'failed');
   const due = balance.dueMinor;
   const money = (minor: number) => formatMoney(minor, balance.currency);
   // paying a balance is online only: pay on collection needs no button
@@ -122,13 +125,13 @@ export function OrderPaymentsCard({
         </div>
         <div>
           <h3 className="font-semibold">{t('order.history')}</h3>
-          {payments.length === 0 ? (
+          {made.length === 0 ? (
             <p className="mt-2 text-slate-700" data-testid="no-payments">
               {t('order.none')}
             </p>
           ) : (
             <ul className="mt-2 divide-y divide-slate-200 rounded-xl border border-slate-200">
-              {payments.map((p) => (
+              {made.map((p) => (
                 <li
                   key={p.id}
                   className="space-y-1 px-4 py-3"
@@ -172,6 +175,25 @@ export function OrderPaymentsCard({
               ))}
             </ul>
           )}
+          {failed.length > 0 ? (
+            <>
+              <h4 className="mt-4 text-sm font-semibold text-slate-800">{t('order.failedTitle')}</h4>
+              <ul className="mt-1 space-y-1" data-testid="failed-attempts">
+                {failed.map((p) => (
+                  <li
+                    key={p.id}
+                    className="flex flex-wrap items-baseline gap-x-2 text-sm text-slate-700"
+                    data-testid="failed-attempt"
+                  >
+                    <XCircle className="size-4 shrink-0 self-center text-red-700" aria-hidden />
+                    <span className="tabular-nums">{money(p.amountMinor)}</span>
+                    <span>{text.via(p)}</span>
+                    <span className="font-medium text-red-900">{t('order.failedAttempt')}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </div>
       </div>
 
@@ -190,7 +212,7 @@ export function OrderPaymentsCard({
 
       {cancelled ? (
         <p className="mt-4 text-slate-700">{t('order.cancelled')}</p>
-      ) : due === 0 && payments.some((p) => isCaptured(p.status)) && !thanks ? (
+      ) : due === 0 && made.length > 0 && !thanks ? (
         <p className="mt-4 font-medium text-emerald-800">{t('order.settled')}</p>
       ) : null}
 
