@@ -499,6 +499,30 @@ describe.each(BACKENDS)('revised quotes on $name', (backend) => {
       expect(v2.quotes[0]).toMatchObject({ previousTotalMinor: agreedBefore, differenceMinor: 1000 });
     });
 
+    it('says a decision is current only until the repair moves on (no stale "the shop will contact you")', async () => {
+      const { order, quote } = await pendingQuote({ cookie: '' });
+      expect(((await (await trackQuotes(order)).json()) as CustomerQuotes).decisionCurrent).toBe(false);
+      const res = await app.request(`/api/track/${order.reference}/quotes/${quote.id}/decline`, {
+        method: 'POST',
+        json: { token: order.trackingToken },
+      });
+      expect(((await res.json()) as CustomerQuotes).decisionCurrent).toBe(true);
+      expect(((await (await trackQuotes(order)).json()) as CustomerQuotes).decisionCurrent).toBe(true);
+
+      // the shop repairs it as first agreed, and the customer collects it
+      for (const to of ['repairing', 'quality_check']) {
+        const moved = await app.request(`/api/staff/orders/${order.orderId}/status`, {
+          method: 'POST',
+          headers: as(tech),
+          json: { to },
+        });
+        expect(moved.status, await moved.text()).toBe(200);
+        const after = (await (await trackQuotes(order)).json()) as CustomerQuotes;
+        expect(after.quotes[0]!.status).toBe('declined');
+        expect(after.decisionCurrent).toBe(false);
+      }
+    });
+
     it('tells managers when nobody is assigned', async () => {
       const order = await orderIn('diagnosing', { assigned: false });
       await addLine(order, manager, battery);
