@@ -3,6 +3,7 @@ import { createRouter } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';
 import { accessErrorResponses, errorResponses, problemContentOf } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
+import { requestWithCheckedBody } from '@/server/http/json-body';
 import { requireUser } from '@/server/http/guard';
 import { authorize } from '@/features/access/server';
 import { getDb } from '@/server/db/runtime';
@@ -197,6 +198,6 @@ export function sessionUserOfRequest(request: {
 export const betterAuthApi = createRouter().on(['GET', 'POST'], '/auth/*', async (c) => {
   const auth = await getAuth();
   const caller = auditRequestFrom(c);
-  const request = withClientIp(c.req.raw, caller.ip);
+  const request = withClientIp(await requestWithCheckedBody(c), caller.ip);
   return withAuditRequest(caller, () => withStatusOverride(() => auth.handler(request)));
 });
