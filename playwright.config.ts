@@ -74,6 +74,8 @@ export default defineConfig({
       // one run signs up and in many times from the same IP (127.0.0.1); better-auth's per-IP
       // limit would answer 429 part-way through the run. The resend cooldown stays on.
       AUTH_RATE_LIMIT: 'off',
+      // the journeys book and message many times from 127.0.0.1 (the limits: tests/integration/rate-limit.test.ts)
+      PUBLIC_RATE_LIMIT: 'off',
       // staff must set up two-factor before the console opens (the default, kept explicit:
       // tests/e2e/helpers.ts signs staff in with their authenticator codes)
       STAFF_TWO_FACTOR: 'required',

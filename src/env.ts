@@ -12,6 +12,26 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
+const WINDOW_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
+/** A rate limit written "<count>/<window>", e.g. "10/1h", "5/15m", "100/1d". */
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,6}\/\d{1,5}[smhd]$/, 'must be "<count>/<window>", e.g. "10/1h", "5/15m" or "100/1d"'),
+    )
+    .transform((v) => {
+      const [count, window] = v.split('/') as [string, string];
+      const unit = window.slice(-1) as keyof typeof WINDOW_SECONDS;
+      return { points: Number(count), seconds: Number(window.slice(0, -1)) * WINDOW_SECONDS[unit] };
+    })
+    .refine((l) => l.points >= 1 && l.seconds >= 1, 'count and window must be at least 1');
+
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -51,6 +71,20 @@ export const env = createEnv({
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     /** better-auth's per-IP limits on sign-in/sign-up (on by default; tests turn it off). */
     AUTH_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+    /** Limits on public writes (booking, tracking messages, sign-up, password reset); tests turn them off. */
+    PUBLIC_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+    /** Bookings per client address, and per customer e-mail ("<count>/<window>"). */
+    RATE_LIMIT_BOOKING_IP: rateLimit('20/1h'),
+    RATE_LIMIT_BOOKING_EMAIL: rateLimit('5/1h'),
+    /** Messages through a tracking link, per client address and per repair (its customer). */
+    RATE_LIMIT_MESSAGE_IP: rateLimit('30/1h'),
+    RATE_LIMIT_MESSAGE_ORDER: rateLimit('20/1h'),
+    /** Sign-ups per client address and per e-mail. */
+    RATE_LIMIT_SIGNUP_IP: rateLimit('10/1h'),
+    RATE_LIMIT_SIGNUP_EMAIL: rateLimit('3/1h'),
+    /** Password-reset requests per client address and per e-mail. */
+    RATE_LIMIT_RESET_IP: rateLimit('10/1h'),
+    RATE_LIMIT_RESET_EMAIL: rateLimit('3/1h'),
     /** Lockout: failed passwords or second-factor codes for one account within the window that lock it. */
     LOCKOUT_MAX_ATTEMPTS: z.coerce.number().int().min(2).max(100).default(5),
     LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),

@@ -42,4 +42,14 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+
+  /** RATE_LIMITED: seconds until trying again is worth it (answered as Retry-After) */
+  retryAfterSeconds?: number;
+
+  /** A RATE_LIMITED error that says when to try again. */
+  static rateLimited(message: string, retryAfterSeconds: number): DomainError {
+    const err = new DomainError('RATE_LIMITED', message);
+    err.retryAfterSeconds = retryAfterSeconds;
+    return err;
+  }
 }

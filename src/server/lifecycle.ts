@@ -8,6 +8,7 @@ import { logger } from '@/server/logger';
 import { closeDatabase } from '@/server/db/runtime';
 import { DataDirLockedError } from '@/server/db/lock';
 import { closeEventBus } from '@/server/events';
+import { closeRateLimits } from '@/server/rate-limit';
 import { RedisUnavailableError } from '@/server/events-redis';
 import { stopQueue } from '@/server/queue';
 
@@ -24,6 +25,7 @@ export function exitOnKnownStartupError(err: unknown): void {
 export async function teardown(): Promise<void> {
   await stopQueue().catch((err: unknown) => logger.error({ err }, 'error stopping the queue'));
   await closeEventBus().catch((err: unknown) => logger.error({ err }, 'error closing the event bus'));
+  await closeRateLimits().catch((err: unknown) => logger.error({ err }, 'error closing the rate limits'));
   await closeDatabase().catch((err: unknown) => logger.error({ err }, 'error closing the database'));
 }
 

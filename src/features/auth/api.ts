@@ -3,6 +3,9 @@ import { createRouter } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';
 import { accessErrorResponses, errorResponses, problemContentOf } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
+import { requestWithCheckedBody } from '@/server/http/json-body';
+import { perBodyEmail, perIp, rateLimit } from '@/server/http/rate-limit';
+import { env } from '@/env';
 import { requireUser } from '@/server/http/guard';
 import { authorize } from '@/features/access/server';
 import { getDb } from '@/server/db/runtime';
@@ -194,9 +197,34 @@ export function sessionUserOfRequest(request: {
  * header the app sets here (socket address, or X-Forwarded-For only with TRUST_PROXY): a client
  * cannot choose it. The lockout's status (429) is applied over better-auth's own.
  */
-export const betterAuthApi = createRouter().on(['GET', 'POST'], '/auth/*', async (c) => {
-  const auth = await getAuth();
-  const caller = auditRequestFrom(c);
-  const request = withClientIp(c.req.raw, caller.ip);
-  return withAuditRequest(caller, () => withStatusOverride(() => auth.handler(request)));
-});
+export const betterAuthApi = createRouter()
+  .use(
+    '/auth/sign-up/email',
+    rateLimit(
+      perIp('sign-up', env.RATE_LIMIT_SIGNUP_IP, 'Too many sign-ups from this address.'),
+      perBodyEmail(
+        'sign-up',
+        env.RATE_LIMIT_SIGNUP_EMAIL,
+        'email',
+        'Too many sign-ups for this e-mail address.',
+      ),
+    ),
+  )
+  .use(
+    '/auth/request-password-reset',
+    rateLimit(
+      perIp('password-reset', env.RATE_LIMIT_RESET_IP, 'Too many password resets from this address.'),
+      perBodyEmail(
+        'password-reset',
+        env.RATE_LIMIT_RESET_EMAIL,
+        'email',
+        'Too many password resets for this e-mail address.',
+      ),
+    ),
+  )
+  .on(['GET', 'POST'], '/auth/*', async (c) => {
+    const auth = await getAuth();
+    const caller = auditRequestFrom(c);
+    const request = withClientIp(await requestWithCheckedBody(c), caller.ip);
+    return withAuditRequest(caller, () => withStatusOverride(() => auth.handler(request)));
+  });

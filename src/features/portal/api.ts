@@ -8,6 +8,8 @@ import { DomainError } from '@/server/domain-error';
 import { accessErrorResponses, errorResponses, problemContentOf } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { requireUser } from '@/server/http/guard';
+import { perIp, perParam, rateLimit, rateLimitedResponse } from '@/server/http/rate-limit';
+import { env } from '@/env';
 import { getDb } from '@/server/db/runtime';
 import {
   CustomerOrderSchema,
@@ -80,17 +82,32 @@ const trackRoute = createRoute({
   responses: { 200: jsonResponse(TrackingSchema, 'Status, timeline and quote'), 404: errorResponses[404] },
 });
 
+/**
+ * A tracking link needs no account: a budget per address and per repair (whose customer is the
+ * one e-mail address behind the link), over the per-minute cap of postCustomerMessage.
+ */
+const trackMessageLimits = rateLimit(
+  perIp('track-message', env.RATE_LIMIT_MESSAGE_IP, 'Too many messages from this address.'),
+  perParam(
+    'track-message',
+    env.RATE_LIMIT_MESSAGE_ORDER,
+    'reference',
+    'Too many messages about this repair.',
+  ),
+);
+
 const trackMessageRoute = createRoute({
   method: 'post',
   path: '/track/{reference}/messages',
   tags: ['Tracking'],
   summary: 'Send the shop a message through the tracking link (needs its secret token)',
+  middleware: [trackMessageLimits] as const,
   request: { params: ReferenceParamSchema, body: jsonBody(TrackPostMessageSchema) },
   responses: {
     201: jsonResponse(OrderEventSchema, 'The message as it appears on the timeline'),
     404: errorResponses[404],
     422: errorResponses[422],
-    ...tooMany,
+    ...rateLimitedResponse,
   },
 });
 

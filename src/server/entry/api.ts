@@ -27,8 +27,12 @@ function buildApi() {
   const app = createApiApp({
     resolveUser: sessionUserOfRequest,
     bodyMode: (method, path) =>
-      // better-auth reads the raw request body itself; photo uploads stream their own, larger one
-      path.startsWith('/api/auth/') ? 'raw' : isPhotoUploadRequest(method, path) ? 'own' : 'json',
+      // signed webhooks are checked byte for byte; photo uploads stream their own, larger body
+      path.startsWith('/api/payments/webhooks/')
+        ? 'verbatim'
+        : isPhotoUploadRequest(method, path)
+          ? 'own'
+          : 'json',
   });
 
   // better-auth's untyped catch-all stays out of the typed route chain below

@@ -9,6 +9,7 @@ import { logger } from '@/server/logger';
 import { getDatabase, type DatabaseHandle } from '@/server/db/runtime';
 import { setEventBus } from '@/server/events';
 import { createRedisBus, redactUrl } from '@/server/events-redis';
+import { countRateLimitsInRedis } from '@/server/rate-limit';
 import { startQueue, startWorkers } from '@/server/queue';
 import { ensureFirstAdmin, getAuth } from '@/features/auth/server';
 import { seedIfEmpty } from './seed';
@@ -19,7 +20,9 @@ export async function bootstrap(): Promise<DatabaseHandle> {
   // first, and before the data folder is touched: a missing Redis fails the start at once
   if (env.REDIS_URL) {
     setEventBus(await createRedisBus(env.REDIS_URL));
-    logger.info({ url: redactUrl(env.REDIS_URL) }, 'live updates go through Redis');
+    // the public write limits count in Redis, so every instance spends the same budget
+    await countRateLimitsInRedis(env.REDIS_URL);
+    logger.info({ url: redactUrl(env.REDIS_URL) }, 'live updates and rate limits go through Redis');
   }
   wireDomainHooks();
   const handle = await getDatabase();

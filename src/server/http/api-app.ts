@@ -16,15 +16,20 @@ import { problem } from './errors';
 import { mountDocs } from './docs';
 import { apiSecurityHeaders, csrfGuard } from './security-middleware';
 import { jsonBodyFromNode, MAX_JSON_BODY } from './json-body';
+import { refuseUnsafeUrl } from './safe-strings';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** How a request's body is read before its route runs. */
 export type BodyMode =
-  /** JSON, read from Node into Hono's cache and capped at 64 KB (the default) */
+  /**
+   * JSON, read from Node into Hono's cache and capped at 64 KB, its strings checked
+   * (safe-strings.ts) (the default; a handler that reads a WHATWG Request itself, such as
+   * better-auth, gets one from `requestWithCheckedBody`)
+   */
   | 'json'
-  /** left as the raw request, capped at 64 KB (e.g. better-auth reads it itself) */
-  | 'raw'
+  /** JSON read as 'json' but passed on byte for byte, unchecked (signed webhooks) */
+  | 'verbatim'
   /** the route reads and caps its own body (streamed uploads) */
   | 'own';
 
@@ -99,9 +104,20 @@ export function createApiApp(options: ApiAppOptions) {
     if (BODYLESS.has(c.req.method)) return next();
     const mode = options.bodyMode?.(c.req.method, c.req.path) ?? 'json';
     if (mode === 'own') return next();
-    if (mode === 'raw') return limitBody(c, next);
-    await jsonBodyFromNode(c, next, limitBody);
+    await jsonBodyFromNode(c, next, limitBody, mode === 'verbatim');
   });
+
+  // NUL or a lone surrogate in a path param or the query string: 422, never a database error
+  app.use(
+    '*',
+    refuseUnsafeUrl((c, where, errors) =>
+      problemResponse(
+        c,
+        422,
+        problem(422, 'VALIDATION_FAILED', `The request ${where} is invalid.`, errors, c.get('requestId')),
+      ),
+    ),
+  );
 
   return app;
 }

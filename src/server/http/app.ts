@@ -58,6 +58,8 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   const requestId = c.get('requestId');
   if (err instanceof DomainError) {
     const status = ERROR_STATUS[err.code];
+    if (err.retryAfterSeconds !== undefined)
+      c.header('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
     return problemResponse(c, status, problem(status, err.code, err.message, err.fieldErrors, requestId));
   }
   if (err instanceof HTTPException) {

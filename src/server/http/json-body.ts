@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Context, Next } from 'hono';
 import { problem } from './errors';
 import { problemResponse } from './app';
+import type { FieldError } from '@/server/domain-error';
+import { checkJsonText } from './safe-strings';
 
 export const MAX_JSON_BODY = 64 * 1024;
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
@@ -35,20 +37,45 @@ export function readNodeBody(req: IncomingMessage, max: number): Promise<string 
   });
 }
 
+function refuseBody(c: Context, errors: FieldError[]) {
+  return problemResponse(
+    c,
+    422,
+    problem(422, 'VALIDATION_FAILED', 'The request body is invalid.', errors, c.get('requestId')),
+  );
+}
+
 /**
  * JSON bodies straight from the Node request into Hono's body cache. `c.req.json()` (and so
  * the zod validator) then parses that text; without this, @hono/node-server first builds a
  * WHATWG Request and streams the body through it, which cost more than the whole quote
- * computation. Outside the Node server (e.g. `app.request` in a unit test) it does nothing.
+ * computation. Outside the Node server (e.g. `app.request` in a unit test) the body is read
+ * through Hono, under `fallback` (the body limit).
+ *
+ * Unless `verbatim` (signed webhooks, checked byte for byte), strings the database cannot hold
+ * (NUL, lone surrogates) are refused here with 422 and their field paths, and names lose their
+ * bidirectional controls (safe-strings.ts): one place for every route, better-auth's included.
  */
 export async function jsonBodyFromNode(
   c: Context,
   next: Next,
   fallback: (c: Context, next: Next) => Promise<unknown>,
+  verbatim = false,
 ) {
+  const isJson = JSON_TYPE.test(c.req.header('content-type') ?? '');
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (!incoming || !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
-    await fallback(c, next);
+  if (!incoming || !isJson) {
+    await fallback(c, async () => {
+      if (isJson && !verbatim) {
+        const checked = checkJsonText(await c.req.text());
+        if ('errors' in checked) {
+          c.res = refuseBody(c, checked.errors);
+          return;
+        }
+        (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(checked.text);
+      }
+      await next();
+    });
     return;
   }
   const text = await readNodeBody(incoming, MAX_JSON_BODY);
@@ -66,7 +93,24 @@ export async function jsonBodyFromNode(
     );
     return;
   }
+  const checked = verbatim ? { text } : checkJsonText(text);
+  if ('errors' in checked) {
+    c.res = refuseBody(c, checked.errors);
+    return;
+  }
   // at runtime Hono keeps promises in this cache (its type says plain values)
-  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
+  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(checked.text);
   await next();
+}
+
+/**
+ * The request to hand to a handler that reads a WHATWG Request itself (better-auth): its body
+ * is the checked text in Hono's cache when there is one (the Node stream is already read).
+ */
+export async function requestWithCheckedBody(c: Context): Promise<Request> {
+  const cached = (c.req.bodyCache as { text?: Promise<string> }).text;
+  if (!cached) return c.req.raw;
+  const headers = new Headers(c.req.raw.headers);
+  headers.delete('content-length');
+  return new Request(c.req.url, { method: c.req.method, headers, body: await cached });
 }

@@ -150,6 +150,14 @@ function createAuth(db: Db) {
     // Secure cookies over https; HttpOnly, SameSite=Lax always
     advanced: webSecurity.advanced,
     telemetry: { enabled: false },
+    // better-auth's own log lines go through the app's logger, whose error serializer keeps a
+    // failed query's parameters (the sign-up's name and e-mail) out of the log
+    logger: {
+      log: (level, message, ...args: unknown[]) => {
+        const err = args.find((a) => a instanceof Error);
+        logger[level]({ source: 'better-auth', ...(err ? { err } : {}) }, message);
+      },
+    },
   });
 }
 

@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';
 import { errorResponses } from '@/server/http/errors';
+import { perBodyEmail, perIp, rateLimit, rateLimitedResponse } from '@/server/http/rate-limit';
+import { env } from '@/env';
 import { jsonBody, jsonResponse, idempotencyHeader } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
 import { getDb } from '@/server/db/runtime';
@@ -17,11 +19,23 @@ const IdempotencyHeader = idempotencyHeader(
   'A unique key per booking attempt; retries with the same key return the same booking.',
 );
 
+/** Anonymous booking is open to anyone: a budget per address and per customer e-mail. */
+const bookingLimits = rateLimit(
+  perIp('booking', env.RATE_LIMIT_BOOKING_IP, 'Too many bookings from this address.'),
+  perBodyEmail(
+    'booking',
+    env.RATE_LIMIT_BOOKING_EMAIL,
+    'customer.email',
+    'Too many bookings for this e-mail address.',
+  ),
+);
+
 const createBookingRoute = createRoute({
   method: 'post',
   path: '/bookings',
   tags: ['Booking'],
   summary: 'Book a repair (drop-off slot or mail-in). Idempotent with an Idempotency-Key.',
+  middleware: [bookingLimits] as const,
   request: { headers: IdempotencyHeader, body: jsonBody(BookingRequestSchema) },
   responses: {
     201: jsonResponse(BookingConfirmationSchema, 'Booked'),
@@ -32,6 +46,7 @@ const createBookingRoute = createRoute({
     400: errorResponses[400],
     409: errorResponses[409],
     422: errorResponses[422],
+    ...rateLimitedResponse,
   },
 });
 

@@ -139,6 +139,8 @@ export function BookingForm({
     } else if (problem.code === 'IDEMPOTENCY_MISMATCH') {
       update({ idempotencyKey: newIdempotencyKey() });
       setFormError(t('errors.retry'));
+    } else if (problem.code === 'RATE_LIMITED') {
+      setFormError(t('errors.tooMany'));
     } else if (!problem.errors?.length) {
       setFormError(problem.detail);
     }

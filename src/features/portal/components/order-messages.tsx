@@ -84,7 +84,11 @@ export function OrderMessages({
         router.refresh();
       } else {
         const problem = await readProblem(res);
-        setError(problem.errors?.[0]?.message ?? (problem.detail || t('error')));
+        setError(
+          res.status === 429
+            ? t('tooMany')
+            : (problem.errors?.[0]?.message ?? (problem.detail || t('error'))),
+        );
         field.current?.focus();
       }
     } catch {

@@ -61,7 +61,7 @@ export async function postCustomerMessage(
         ),
       );
     if ((recent?.n ?? 0) >= MESSAGES_PER_MINUTE) {
-      throw new DomainError('RATE_LIMITED', 'You have sent a lot of messages. Please wait a minute.');
+      throw DomainError.rateLimited('You have sent a lot of messages. Please wait a minute.', 60);
     }
 
     const actor: EventActor =
