@@ -17,7 +17,7 @@ import {
 } from '@/server/db/schema';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
 import { secretOf, totp } from '../totp';
-import { BACKENDS, cookiesFrom, signIn, startApp, type TestApp } from './harness';
+import { BACKENDS, cookiesFrom, signInStaff, startApp, type TestApp } from './harness';
 import { createUser, type TestUser } from './fixtures';
 
 const PASSWORD = 'correct-horse-battery';
@@ -30,7 +30,7 @@ describe.each(BACKENDS)('sign-in security on $name', (backend) => {
     app = await startApp(backend);
     const email = `security.admin.${backend.name}@example.com`;
     await createAdmin(app.handle.db, { email, password: 'security-admin-password' });
-    const signedIn = await signIn(app, email, 'security-admin-password');
+    const signedIn = await signInStaff(app, email, 'security-admin-password');
     const me = await app.request('/api/account', { headers: { cookie: signedIn.cookie } });
     admin = { id: ((await me.json()) as { id: string }).id, email, cookie: signedIn.cookie };
   });
