@@ -24,7 +24,7 @@ describe('better-auth logs through pino', () => {
   beforeAll(async () => {
     harness = await import('./harness');
     app = await harness.startApp({ name: 'pglite' });
-  });
+  }, 300_000);
   afterAll(() => app.close());
 
   it('writes a better-auth message as a JSON line', async () => {
