@@ -256,7 +256,8 @@ describe.each(BACKENDS)('sign-in security on $name', (backend) => {
       expect((await passwordStep(u.email)).body.twoFactorRedirect).toBe(true);
 
       const methods = (await auditRows('sign_in_succeeded', u.id)).map((r) => r.details.method);
-      expect(methods).toEqual(['totp', 'backup_code', 'totp', 'password']);
+      // the first: the sign-in after sign-up (createUser signs in, as the sign-up form does)
+      expect(methods).toEqual(['password', 'totp', 'backup_code', 'totp', 'password']);
       expect((await auditRows('sign_in_succeeded', u.id)).every((r) => r.actorUserId === u.id)).toBe(true);
     });
 
@@ -343,7 +344,8 @@ describe.each(BACKENDS)('sign-in security on $name', (backend) => {
         .where(eq(securityEvents.id, event!.id));
       expect(passed!.outcome).toBe('step_up_passed');
       const signIns = await auditRows('sign_in_succeeded', u.id);
-      expect(signIns.map((r) => r.details.method)).toEqual(['password', 'email_code']);
+      // the sign-in after sign-up (createUser), the usual one, then the stepped-up one
+      expect(signIns.map((r) => r.details.method)).toEqual(['password', 'password', 'email_code']);
 
       // that device is known now: the same browser signs straight in
       const again = await passwordStep(u.email, jar);
