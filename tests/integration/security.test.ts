@@ -33,7 +33,8 @@ describe.each(BACKENDS)('sign-in security on $name', (backend) => {
     const signedIn = await signInStaff(app, email, 'security-admin-password');
     const me = await app.request('/api/account', { headers: { cookie: signedIn.cookie } });
     admin = { id: ((await me.json()) as { id: string }).id, email, cookie: signedIn.cookie };
-  });
+    // a new database, migrated and seeded: over the default hook timeout on a loaded machine
+  }, 300_000);
   afterAll(() => app.close());
 
   function post(path: string, json: unknown, cookie = '') {

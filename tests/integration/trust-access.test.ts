@@ -16,9 +16,10 @@ const PASSWORD = 'correct-horse-battery';
 
 describe.each(BACKENDS)('trusting access on $name', (backend) => {
   let app: TestApp;
+  // a new database, migrated and seeded: over the default hook timeout on a loaded machine
   beforeAll(async () => {
     app = await startApp(backend);
-  });
+  }, 300_000);
   afterAll(() => app.close());
 
   const post = (path: string, json: unknown, cookie = '') =>
