@@ -13,6 +13,8 @@ export type DomainErrorCode =
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  /** staff who must use two-factor (STAFF_TWO_FACTOR=required) and have not set it up yet */
+  | 'TWO_FACTOR_SETUP_REQUIRED'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'SLOT_FULL'

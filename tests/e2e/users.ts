@@ -201,7 +201,9 @@ export async function createUser(
   expect(signUp.ok(), `sign-up of ${spec.email}: ${signUp.status()} ${await signUp.text()}`).toBe(true);
   const id = ((await signUp.json()) as { user: { id: string } }).user.id;
   const role = spec.role ?? 'customer';
-  if (role !== 'customer') {
+  // sign-up starts no session (it answers a registered address the same way): sign in
+  if (role === 'customer') await apiSignIn(api, spec.email, spec.password);
+  else {
     if (!admin) throw new Error(`createUser: a ${role} needs the admin's API client`);
     const patched = await admin.patch(`/api/admin/users/${id}`, {
       data: spec.shopSlug ? { role, shopSlug: spec.shopSlug } : { role },
@@ -246,8 +248,8 @@ export async function signInContext(
 }
 
 /**
- * A new customer account made through the API from this browser context (sign-up signs in:
- * the context's pages are then signed in as them).
+ * A new customer account made through the API from this browser context, then signed in (as
+ * the sign-up form does): the context's pages are then signed in as them.
  */
 export async function signUpContext(
   context: BrowserContext,
@@ -259,5 +261,7 @@ export async function signUpContext(
     headers: { origin: baseURL },
   });
   expect(res.ok(), `sign-up of ${customer.email}: ${res.status()} ${await res.text()}`).toBe(true);
-  return ((await res.json()) as { user: { id: string } }).user.id;
+  const id = ((await res.json()) as { user: { id: string } }).user.id;
+  await apiSignIn(context.request, customer.email, customer.password, { origin: baseURL });
+  return id;
 }

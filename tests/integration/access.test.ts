@@ -8,10 +8,23 @@ import { eq } from 'drizzle-orm';
 import { user, type Role } from '@/server/db/schema';
 import { getApi } from '@/server/entry/api';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
-import { BACKENDS, bookingBody, signIn, signUp, startApp, type TestApp } from './harness';
+import { BACKENDS, bookingBody, signIn, signInStaff, signUp, startApp, type TestApp } from './harness';
 
-type Who = 'anonymous' | Role;
-const WHO: Who[] = ['anonymous', 'customer', 'technician', 'manager', 'admin'];
+type Who = 'anonymous' | Role | 'technician without 2FA' | 'admin without 2FA';
+/** Staff who have not set up two-factor (STAFF_TWO_FACTOR=required): the role each stands for. */
+const NO_TWO_FACTOR: Partial<Record<Who, Role>> = {
+  'technician without 2FA': 'technician',
+  'admin without 2FA': 'admin',
+};
+const WHO: Who[] = [
+  'anonymous',
+  'customer',
+  'technician',
+  'manager',
+  'admin',
+  'technician without 2FA',
+  'admin without 2FA',
+];
 const everyone = WHO;
 const signedIn: Who[] = ['customer', 'technician', 'manager', 'admin'];
 const staff: Who[] = ['technician', 'manager', 'admin'];
@@ -334,11 +347,23 @@ describe.each(BACKENDS)('route x role access on $name', (backend) => {
       const email = `${role}@access.test`;
       await signUp(app, email);
       await app.handle.db.update(user).set({ role }).where(eq(user.email, email));
-      cookies[role] = (await signIn(app, email)).cookie;
+      cookies[role] = (role === 'customer' ? await signIn(app, email) : await signInStaff(app, email)).cookie;
     }
     await createAdmin(app.handle.db, { email: 'admin@access.test', password: 'admin-password-123' });
-    cookies.admin = (await signIn(app, 'admin@access.test', 'admin-password-123')).cookie;
-  });
+    cookies.admin = (await signInStaff(app, 'admin@access.test', 'admin-password-123')).cookie;
+    // staff who signed in with their password but never set up two-factor
+    await signUp(app, 'tech.no2fa@access.test');
+    await app.handle.db
+      .update(user)
+      .set({ role: 'technician' })
+      .where(eq(user.email, 'tech.no2fa@access.test'));
+    cookies['technician without 2FA'] = (await signIn(app, 'tech.no2fa@access.test')).cookie;
+    await createAdmin(app.handle.db, { email: 'admin.no2fa@access.test', password: 'admin-password-123' });
+    cookies['admin without 2FA'] = (
+      await signIn(app, 'admin.no2fa@access.test', 'admin-password-123')
+    ).cookie;
+    // seven sign-ups and sign-ins: more than the default hook timeout on a loaded machine
+  }, 300_000);
   afterAll(() => app.close());
 
   const matrix = Object.entries(EXPECTED).flatMap(([route, c]) => WHO.map((who) => [route, who, c] as const));
@@ -350,7 +375,19 @@ describe.each(BACKENDS)('route x role access on $name', (backend) => {
       headers: cookies[who] ? { cookie: cookies[who]! } : {},
       ...(c.body !== undefined ? { json: c.body } : {}),
     });
-    if (c.allowed.includes(who)) {
+    const role = NO_TWO_FACTOR[who];
+    if (role) {
+      // without two-factor, staff have a customer's reach; their role's routes say why they refuse
+      if (c.allowed.includes('customer')) {
+        expect([401, 403], `${route} should be open to ${who}`).not.toContain(res.status);
+        expect(res.status).toBeLessThan(500);
+      } else {
+        expect(res.status, `${route} must refuse ${who}`).toBe(403);
+        if (c.allowed.includes(role)) {
+          expect(((await res.json()) as { code: string }).code).toBe('TWO_FACTOR_SETUP_REQUIRED');
+        }
+      }
+    } else if (c.allowed.includes(who)) {
       expect([401, 403], `${route} should be open to ${who}`).not.toContain(res.status);
       expect(res.status).toBeLessThan(500);
     } else {

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { bookings, emailMessages, user } from '@/server/db/schema';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
-import { BACKENDS, bookingBody, cookiesFrom, signIn, signUp, startApp, type TestApp } from './harness';
+import {
+  BACKENDS,
+  bookingBody,
+  cookiesFrom,
+  signIn,
+  signInStaff,
+  signUp,
+  startApp,
+  type TestApp,
+} from './harness';
 
 describe.each(BACKENDS)('accounts on $name', (backend) => {
   let app: TestApp;
@@ -148,7 +157,7 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
 
   it('lets an admin change roles and disable users; a disabled user cannot sign in', async () => {
     await createAdmin(app.handle.db, { email: 'boss@example.com', password: 'admin-password-123' });
-    const admin = (await signIn(app, 'boss@example.com', 'admin-password-123')).cookie;
+    const admin = (await signInStaff(app, 'boss@example.com', 'admin-password-123')).cookie;
     await signUp(app, 'tech@example.com');
     const list = await app.request('/api/admin/users?q=tech%40', { headers: { cookie: admin } });
     expect(list.status).toBe(200);

@@ -11,7 +11,16 @@ import { getApi } from '@/server/entry/api';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
 import type { PaymentView } from '@/features/payments/schemas';
 import type { AuditEventView } from '@/features/audit/schemas';
-import { BACKENDS, bookingBody, freeSlot, signIn, signUp, startApp, type TestApp } from './harness';
+import {
+  BACKENDS,
+  bookingBody,
+  freeSlot,
+  signIn,
+  signInStaff,
+  signUp,
+  startApp,
+  type TestApp,
+} from './harness';
 import { bookOrder, createUser, type TestUser } from './fixtures';
 
 interface AuditPage {
@@ -28,7 +37,7 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
     app = await startApp(backend);
     const email = `audit.admin.${backend.name}@example.com`;
     await createAdmin(app.handle.db, { email, password: 'audit-admin-password' });
-    const signedIn = await signIn(app, email, 'audit-admin-password');
+    const signedIn = await signInStaff(app, email, 'audit-admin-password');
     const me = await app.request('/api/account', { headers: { cookie: signedIn.cookie } });
     admin = { id: ((await me.json()) as { id: string }).id, email, cookie: signedIn.cookie };
     manager = await createUser(app, 'manager', { shopSlug: 'london' });

@@ -6,7 +6,7 @@ import { DOMAIN_WORKERS } from '@/server/entry/workers';
 import { resendMessage } from '@/features/email/server/resend-message';
 import { sendBookingReminder } from '@/features/booking/server/send-reminder';
 import { reminderDueAt, BOOKING_QUEUES } from '@/features/booking/server/schedule-reminder';
-import { BACKENDS, bookingBody, freeSlot, signIn, startApp, type TestApp } from './harness';
+import { BACKENDS, bookingBody, freeSlot, signInStaff, startApp, type TestApp } from './harness';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
 import { startSmtpPeer, writeTestCertificates, type SmtpPeer } from './email-smtp-peer';
 
@@ -70,7 +70,7 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
     });
     await startWorkers(DOMAIN_WORKERS);
     await createAdmin(app.handle.db, { email: 'mail.admin@example.com', password: 'mail-admin-password' });
-    admin = (await signIn(app, 'mail.admin@example.com', 'mail-admin-password')).cookie;
+    admin = (await signInStaff(app, 'mail.admin@example.com', 'mail-admin-password')).cookie;
   });
   afterAll(async () => {
     await stopQueue();

@@ -15,18 +15,27 @@ export interface TestUser {
   cookie: string;
 }
 
-/** A verified account with `role` (and shop), signed in. */
+/**
+ * A verified account with `role` (and shop), signed in. Staff have two-factor on, as
+ * STAFF_TWO_FACTOR=required makes them (the flag as the set-up leaves it; pass `twoFactor: false`
+ * for staff who have not set it up yet, or to set it up through the API in the test).
+ */
 export async function createUser(
   app: TestApp,
   role: Role,
-  opts: { shopSlug?: string | null; tag?: string; name?: string } = {},
+  opts: { shopSlug?: string | null; tag?: string; name?: string; twoFactor?: boolean } = {},
 ): Promise<TestUser> {
   counter += 1;
   const email = `${opts.tag ?? role}-${counter}-${Date.now()}@example.com`;
   const cookie = await signUp(app, email, 'correct-horse-battery', opts.name ?? `${role} ${counter}`);
   const [row] = await app.handle.db
     .update(user)
-    .set({ role, shopSlug: opts.shopSlug ?? null, emailVerified: true })
+    .set({
+      role,
+      shopSlug: opts.shopSlug ?? null,
+      emailVerified: true,
+      twoFactorEnabled: opts.twoFactor ?? role !== 'customer',
+    })
     .where(eq(user.email, email))
     .returning({ id: user.id });
   return { id: row!.id, email, cookie };

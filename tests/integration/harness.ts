@@ -14,6 +14,8 @@ import { seedAll } from '@/server/entry/seed';
 import { clearCache } from '@/server/cache';
 import { getApi } from '@/server/entry/api';
 import { resetAuth } from '@/features/auth/server/auth';
+import { user } from '@/server/db/schema';
+import { sql } from 'drizzle-orm';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -128,7 +130,10 @@ export function cookiesFrom(res: Response, jar = ''): string {
   return [...pairs.values()].join('; ');
 }
 
-/** Signs up through the API and returns the session cookie. */
+/**
+ * Signs up through the API, then signs in (sign-up itself never starts a session: it answers a
+ * registered address the same way), as the sign-up form does; returns the session cookie.
+ */
 export async function signUp(
   app: TestApp,
   email: string,
@@ -140,10 +145,27 @@ export async function signUp(
     json: { email, password, name },
   });
   if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-  return cookiesFrom(res);
+  const signedIn = await signIn(app, email, password);
+  if (signedIn.res.status !== 200) {
+    throw new Error(`sign-in after sign-up failed: ${signedIn.res.status} ${await signedIn.res.text()}`);
+  }
+  return signedIn.cookie;
 }
 
 export async function signIn(app: TestApp, email: string, password = 'correct-horse-battery') {
   const res = await app.request('/api/auth/sign-in/email', { method: 'POST', json: { email, password } });
   return { res, cookie: cookiesFrom(res) };
+}
+
+/**
+ * Signs in, then marks two-factor as set up (the flag as the set-up page leaves it; this session
+ * stays signed in): staff need it for staff routes while STAFF_TWO_FACTOR=required.
+ */
+export async function signInStaff(app: TestApp, email: string, password = 'correct-horse-battery') {
+  const signedIn = await signIn(app, email, password);
+  await app.handle.db
+    .update(user)
+    .set({ twoFactorEnabled: true })
+    .where(sql`lower(${user.email}) = lower(${email})`);
+  return signedIn;
 }

@@ -443,6 +443,14 @@ describe.each(BACKENDS)('staff orders API on $name', (backend) => {
 
   it('internal notes stay internal: absent from public tracking, present in the staff view', async () => {
     const o = await bookOrder(app, { cookie: customer.cookie });
+    // writing on an order needs 'update' on it, like every staff write: the assigned technician
+    // or the shop's manager (an unassigned order was open to any technician before issue 13)
+    expect(
+      (await post(`/api/staff/orders/${o.orderId}/assign`, managerLondon, { technicianId: techB.id })).status,
+    ).toBe(200);
+    expect((await post(`/api/staff/orders/${o.orderId}/notes`, techA, { body: 'Not mine' })).status).toBe(
+      403,
+    );
     const internal = await post(`/api/staff/orders/${o.orderId}/notes`, techB, {
       body: 'Internal: board shows water damage',
     });
@@ -457,7 +465,7 @@ describe.each(BACKENDS)('staff orders API on $name', (backend) => {
       visibility: 'customer',
     });
     expect(visible.status).toBe(201);
-    const message = await post(`/api/staff/orders/${o.orderId}/messages`, techA, {
+    const message = await post(`/api/staff/orders/${o.orderId}/messages`, managerLondon, {
       body: 'Could you call us?',
     });
     expect(message.status).toBe(201);

@@ -50,6 +50,11 @@ export interface Actor {
   role: Role;
   shopSlug: string | null;
   emailVerified?: boolean;
+  /**
+   * Staff who must set up two-factor first (two-factor-policy.ts): until then they can do what
+   * a customer can and nothing more, on every route and page that asks here.
+   */
+  mustSetUpTwoFactor?: boolean;
 }
 
 export function atLeast(role: Role, min: Role): boolean {
@@ -64,6 +69,7 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
   can('create', 'Booking');
 
   if (!actor) return build();
+  if (actor.mustSetUpTwoFactor) actor = { ...actor, role: 'customer', mustSetUpTwoFactor: false };
 
   // customer
   can('read', 'User', { id: actor.id });

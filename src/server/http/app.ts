@@ -15,6 +15,11 @@ export interface SessionUser {
   shopSlug: string | null;
   /** better-auth twoFactor: an authenticator app is set up and verified */
   twoFactorEnabled: boolean;
+  /**
+   * Staff who must use two-factor and have not set it up: until they do, they have a customer's
+   * abilities only, and staff routes answer 403 TWO_FACTOR_SETUP_REQUIRED (access domain).
+   */
+  mustSetUpTwoFactor: boolean;
 }
 
 export interface AppVariables {

@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
@@ -16,6 +17,8 @@ export function SignUpForm() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Partial<Record<'name' | 'email' | 'password' | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
+  /** sign-up answered, but signing in with the same details did not (the address had an account) */
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -26,16 +29,25 @@ export function SignUpForm() {
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy(true);
+    // sign-up answers a new and a registered address alike and starts no session: sign in next
     const res = await authFetch('/sign-up/email', { name: name.trim(), email: email.trim(), password });
-    setBusy(false);
     if (res.ok) {
-      router.push('/account?welcome=1');
-      router.refresh();
+      const signedIn = await authFetch<{ twoFactorRedirect?: boolean; stepUp?: boolean }>('/sign-in/email', {
+        email: email.trim(),
+        password,
+      });
+      setBusy(false);
+      if (signedIn.ok && !signedIn.data?.twoFactorRedirect && !signedIn.data?.stepUp) {
+        router.push('/account?welcome=1');
+        router.refresh();
+      } else {
+        // the address already had an account (its owner got an e-mail), or it needs more checks
+        setSentTo(email.trim());
+      }
       return;
     }
-    if (res.code === 'USER_ALREADY_EXISTS' || res.code === 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL') {
-      setErrors({ email: t('errors.exists') });
-    } else if (res.code === 'PASSWORD_TOO_SHORT' || res.code === 'PASSWORD_TOO_LONG') {
+    setBusy(false);
+    if (res.code === 'PASSWORD_TOO_SHORT' || res.code === 'PASSWORD_TOO_LONG') {
       setErrors({ password: t('errors.passwordLength') });
     } else {
       setErrors({ form: res.status === 429 ? t('errors.tooMany') : t('errors.generic') });
@@ -43,6 +55,17 @@ export function SignUpForm() {
   }
 
   const describedBy = (id: string, key: keyof typeof errors) => (errors[key] ? `${id}-error` : `${id}-hint`);
+  if (sentTo) {
+    return (
+      <div role="status" data-testid="signup-sent">
+        <p className="text-lg font-semibold">{t('signUpSentTitle')}</p>
+        <p className="mt-1 text-slate-700">{t('signUpSent', { email: sentTo })}</p>
+        <Button asChild className="mt-6 w-full">
+          <Link href="/sign-in">{t('signUpToSignIn')}</Link>
+        </Button>
+      </div>
+    );
+  }
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <Field id="signup-name" label={t('name')} error={errors.name} required>

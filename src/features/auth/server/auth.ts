@@ -13,6 +13,7 @@ import * as schema from '@/server/db/schema';
 import { getSecrets } from '@/server/secrets';
 import { logger } from '@/server/logger';
 import { authWebSecurity } from './web-security';
+import { betterAuthLogger } from './auth-logger';
 import { publicBaseUrl } from '@/server/http/base-url';
 import { sendTemplate } from '@/features/email/server';
 import { currentAuditRequest, recordAudit } from '@/features/audit/server';
@@ -65,6 +66,21 @@ function createAuth(db: Db) {
       minPasswordLength: 10,
       maxPasswordLength: 128,
       requireEmailVerification: false,
+      // Sign-up answers the same for a new and a registered address (200, no session, the same
+      // password-hash work; better-auth's generic duplicate response): the caller signs in next
+      // (the sign-up form does). The owner of a registered address gets an e-mail instead.
+      autoSignIn: false,
+      onExistingUserSignUp: async ({ user }) => {
+        await sendTemplate(db, {
+          to: user.email,
+          template: 'sign-up-attempt',
+          data: {
+            name: user.name,
+            signInUrl: `${publicBaseUrl()}/sign-in`,
+            resetUrl: `${publicBaseUrl()}/forgot-password`,
+          },
+        });
+      },
       resetPasswordTokenExpiresIn: RESET_TTL_SECONDS,
       revokeSessionsOnPasswordReset: true,
       onPasswordReset: async ({ user }) => {
@@ -88,7 +104,10 @@ function createAuth(db: Db) {
     },
     emailVerification: {
       sendOnSignUp: true,
-      autoSignInAfterVerification: true,
+      // Opening the link only confirms the address. better-auth would otherwise create a session
+      // for whoever holds the link, past the password and the second factor (verify-email in
+      // node_modules/better-auth/dist/api/routes/email-verification.mjs).
+      autoSignInAfterVerification: false,
       expiresIn: VERIFICATION_TTL_SECONDS,
       sendVerificationEmail: async ({ user, token }) => {
         await sendTemplate(db, {
@@ -150,14 +169,8 @@ function createAuth(db: Db) {
     // Secure cookies over https; HttpOnly, SameSite=Lax always
     advanced: webSecurity.advanced,
     telemetry: { enabled: false },
-    // better-auth's own log lines go through the app's logger, whose error serializer keeps a
-    // failed query's parameters (the sign-up's name and e-mail) out of the log
-    logger: {
-      log: (level, message, ...args: unknown[]) => {
-        const err = args.find((a) => a instanceof Error);
-        logger[level]({ source: 'better-auth', ...(err ? { err } : {}) }, message);
-      },
-    },
+    // JSON through pino like every other line, not better-auth's coloured console text
+    logger: betterAuthLogger(logger),
   });
 }
 

@@ -1,4 +1,6 @@
+import { env } from '@/env';
 import type { SessionUser } from '@/server/http/app';
+import { mustSetUpTwoFactor } from '@/features/access';
 import type { Role } from '@/server/db/schema';
 // type-only: pages must not import auth.ts (it reaches the e-mail renderer, react-dom/server)
 import type { Auth } from './auth';
@@ -27,13 +29,16 @@ export async function sessionUserFromHeaders(
     twoFactorEnabled?: boolean | null;
   };
   if (u.disabledAt) return null;
+  const role = u.role ?? 'customer';
+  const twoFactorEnabled = u.twoFactorEnabled === true;
   return {
     id: u.id,
     name: u.name,
     email: u.email,
     emailVerified: u.emailVerified,
-    role: u.role ?? 'customer',
+    role,
     shopSlug: u.shopSlug ?? null,
-    twoFactorEnabled: u.twoFactorEnabled === true,
+    twoFactorEnabled,
+    mustSetUpTwoFactor: mustSetUpTwoFactor({ role, twoFactorEnabled }, env.STAFF_TWO_FACTOR),
   };
 }

@@ -1,4 +1,4 @@
-/** Account e-mails: verification, password reset, security alert. */
+/** Account e-mails: verification, password reset, sign-up attempt, security alert. */
 import { ButtonLink, H1, lines, P, Summary } from './layout';
 import type { TemplateFn } from './types';
 
@@ -50,6 +50,42 @@ export const passwordReset: TemplateFn<'password-reset'> = (d, b) => ({
     d.url,
     '',
     'The link expires soon and works once. If you did not ask for this, ignore this e-mail: your password stays the same.',
+  ),
+});
+
+export const signUpAttempt: TemplateFn<'sign-up-attempt'> = (d, b) => ({
+  subject: `Someone tried to sign up to ${b.shopName} with your address`,
+  body: (
+    <>
+      <H1>You already have an account</H1>
+      <P>Hello {d.name},</P>
+      <P>
+        Someone tried to create a new account with this e-mail address. There is already an account for it, so
+        nothing was changed.
+      </P>
+      <P>If it was you, sign in, or choose a new password if you have forgotten it.</P>
+      <ButtonLink href={d.signInUrl} color={b.brandColor}>
+        Sign in
+      </ButtonLink>
+      <P>
+        <a href={d.resetUrl}>Choose a new password</a>
+      </P>
+      <P style={{ color: '#64748b', fontSize: 14 }}>
+        If it was not you, you can ignore this e-mail: your account and password stay as they are.
+      </P>
+    </>
+  ),
+  text: lines(
+    `Hello ${d.name},`,
+    '',
+    'Someone tried to create a new account with this e-mail address. There is already an account for it, so nothing was changed.',
+    '',
+    'If it was you, sign in:',
+    d.signInUrl,
+    'or choose a new password if you have forgotten it:',
+    d.resetUrl,
+    '',
+    'If it was not you, you can ignore this e-mail: your account and password stay as they are.',
   ),
 });
 

@@ -7,6 +7,11 @@ const branding = { shopName: 'Fix & Co', brandColor: '#123456', logoUrl: null };
 const SAMPLES: TemplateData = {
   verification: { name: 'Ann', url: 'https://x.test/verify?t=1&u=2' },
   'password-reset': { name: 'Ann', url: 'https://x.test/reset?t=1' },
+  'sign-up-attempt': {
+    name: 'Ann',
+    signInUrl: 'https://x.test/sign-in',
+    resetUrl: 'https://x.test/forgot-password',
+  },
   'booking-confirmation': {
     name: '<script>alert(1)</script>',
     reference: 'RT-ABC234',

@@ -5,7 +5,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { getBranding, type Branding } from '@/server/branding';
 import { EmailLayout } from './layout';
-import { accountLocked, passwordReset, securityAlert, signInCode, verification } from './account';
+import {
+  accountLocked,
+  passwordReset,
+  securityAlert,
+  signInCode,
+  signUpAttempt,
+  verification,
+} from './account';
 import { appointmentReminder, bookingConfirmation, statusUpdate } from './repairs';
 import { smtpTest } from './smtp-test';
 import { paymentReceipt } from './payments';
@@ -16,6 +23,7 @@ export type { TemplateData, TemplateName } from './types';
 const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   verification,
   'password-reset': passwordReset,
+  'sign-up-attempt': signUpAttempt,
   'booking-confirmation': bookingConfirmation,
   'status-update': statusUpdate,
   'security-alert': securityAlert,

@@ -5,6 +5,8 @@ import type { Branding } from '@/server/branding';
 export interface TemplateData {
   verification: { name: string; url: string };
   'password-reset': { name: string; url: string };
+  /** someone tried to sign up with an address that already has an account */
+  'sign-up-attempt': { name: string; signInUrl: string; resetUrl: string };
   'booking-confirmation': {
     name: string;
     reference: string;

@@ -1,6 +1,7 @@
 /**
  * A note on the timeline: internal (staff only) or visible to the customer, who is then
- * notified in-app when the booking belongs to an account.
+ * notified in-app when the booking belongs to an account. Writing one needs 'update' on the
+ * order, as every other staff write does (change-status.ts).
  */
 import type { Db } from '@/server/db/runtime';
 import {
@@ -27,7 +28,8 @@ export async function addCustomerFacingEvent(
 ): Promise<OrderEventRow> {
   const { row, order, notifications } = await db.transaction(async (tx) => {
     const loaded = await loadOrder(tx, idOrReference);
-    assertCan(caller.ability, 'read', loaded);
+    // a write like any other (status, lines, quotes): the assigned technician or the shop's manager
+    assertCan(caller.ability, 'update', loaded);
     const row = await appendOrderEvent(tx, {
       orderId: loaded.order.id,
       type: event.type,

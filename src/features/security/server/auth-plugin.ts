@@ -21,7 +21,7 @@ import type { Db } from '@/server/db/runtime';
 import { user as userTable, verification, type Role } from '@/server/db/schema';
 import { twoFactorRequiredFor } from '@/features/access';
 import { currentAuditRequest, recordAudit } from '@/features/audit/server';
-import { lockedUntil, lockSubject, recentFailures } from './lockout';
+import { claimAttempt, lockSubject, recentFailures, releaseAttempt } from './lockout';
 import { assessSignIn, completePendingEvent, recordSecurityEvent } from './monitor';
 import { sendBlockedAlerts } from './notify';
 import { countFailure, lockedError, signInCompleted } from './sign-in-events';
@@ -72,15 +72,17 @@ async function findAccount(db: Db, email: string): Promise<AccountRow | null> {
 async function beforeSignIn(db: Db, ctx: Ctx) {
   const email = bodyEmail(ctx);
   if (!email) return;
-  const until = await lockedUntil(db, lockSubject(email));
-  if (until) {
+  // the attempt takes its place in the lockout budget before the password is checked, so a
+  // burst of parallel guesses cannot all be checked before any of them is counted
+  const claim = await claimAttempt(db, lockSubject(email));
+  if (!claim.ok) {
     // the password is not even checked while locked; the attempt is still on record
     await recordAudit(db, {
       type: 'sign_in_failed',
       request: currentAuditRequest(),
       details: { email, reason: 'ACCOUNT_LOCKED' },
     });
-    throw lockedError(until);
+    throw lockedError(claim.lockedUntil);
   }
 }
 
@@ -95,9 +97,15 @@ async function afterSignIn(db: Db, ctx: Ctx) {
       request,
       details: { email, reason: failure ?? 'refused' },
     });
-    if (email && failure === 'INVALID_EMAIL_OR_PASSWORD') await countFailure(db, email, request, 'password');
+    if (email && failure === 'INVALID_EMAIL_OR_PASSWORD') {
+      await countFailure(db, email, request, 'password', { claimed: true });
+    } else if (email) {
+      await releaseAttempt(db, lockSubject(email));
+    }
     return;
   }
+  // the password was right: this attempt gives its place back (a second factor claims its own)
+  if (email) await releaseAttempt(db, lockSubject(email));
   const pendingSecondFactor = (returned as { twoFactorRedirect?: unknown }).twoFactorRedirect === true;
   const newSession = ctx.context.newSession;
   const account: AccountRow | null = newSession
@@ -173,8 +181,9 @@ async function beforeSecondFactor(db: Db, ctx: Ctx) {
   if (!isSignInChallenge(ctx)) return;
   const account = await challengedUser(ctx);
   if (!account) return;
-  const until = await lockedUntil(db, lockSubject(account.email));
-  if (until) throw lockedError(until);
+  // as for passwords: the code's place in the budget is taken before it is checked
+  const claim = await claimAttempt(db, lockSubject(account.email));
+  if (!claim.ok) throw lockedError(claim.lockedUntil);
 }
 
 async function afterSecondFactor(db: Db, ctx: Ctx) {
@@ -195,9 +204,13 @@ async function afterSecondFactor(db: Db, ctx: Ctx) {
     return;
   }
   if (failure) {
-    if (!WRONG_CODE.has(failure)) return;
     const account = await challengedUser(ctx);
-    if (account) await countFailure(db, account.email, request, backup ? 'backup_code' : 'totp');
+    if (!account) return;
+    if (WRONG_CODE.has(failure)) {
+      await countFailure(db, account.email, request, backup ? 'backup_code' : 'totp', { claimed: true });
+    } else {
+      await releaseAttempt(db, lockSubject(account.email));
+    }
     return;
   }
   const session = ctx.context.newSession;

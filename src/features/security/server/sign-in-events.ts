@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
 import { recordAudit, type AuditRequest } from '@/features/audit/server';
-import { clearFailures, lockedMessage, lockSubject, recordFailure } from './lockout';
+import { clearFailures, lockedMessage, lockSubject, recordFailure, settleFailure } from './lockout';
 import { rememberDevice } from './monitor';
 import { sendLockedEmail } from './notify';
 import { overrideStatus } from './status-override';
@@ -25,17 +25,21 @@ export function lockedError(until: Date, now = new Date()): APIError {
 /**
  * Counts a failed password or code for this e-mail. When it spends the budget the account is
  * locked: the owner (if the address has an account) gets an e-mail, the audit log a row, and
- * the caller an ACCOUNT_LOCKED error to answer with.
+ * the caller an ACCOUNT_LOCKED error to answer with. `claimed`: the attempt already took its
+ * place in the budget before it was checked (`claimAttempt`), so it is only settled here.
  */
 export async function countFailure(
   db: Db,
   email: string,
   request: AuditRequest | null,
   kind: 'password' | 'totp' | 'backup_code' | 'email_code',
+  options: { claimed?: boolean } = {},
 ): Promise<void> {
   const now = new Date();
   const subject = lockSubject(email);
-  const result = await recordFailure(db, subject, now);
+  const result = options.claimed
+    ? await settleFailure(db, subject, now)
+    : await recordFailure(db, subject, now);
   if (!result.lockedUntil) return;
   const [found] = await db
     .select({ id: user.id, email: user.email, name: user.name, role: user.role })

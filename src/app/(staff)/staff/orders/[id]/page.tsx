@@ -275,7 +275,13 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             </div>
             <h3 className="mt-6 text-base font-semibold">{t('order.sections.compose')}</h3>
             <div className="mt-3">
-              <OrderComposer orderId={order.id} />
+              {order.permissions.update ? (
+                <OrderComposer orderId={order.id} />
+              ) : (
+                <p className="text-slate-700" data-testid="compose-read-only">
+                  {t('compose.readOnly')}
+                </p>
+              )}
             </div>
           </Card>
         </div>
