@@ -10,6 +10,7 @@ import { getDatabase, type DatabaseHandle } from '@/server/db/runtime';
 import { setEventBus } from '@/server/events';
 import { createRedisBus, redactUrl } from '@/server/events-redis';
 import { startQueue, startWorkers } from '@/server/queue';
+import { warnIfNoAppUrl } from '@/server/http/base-url';
 import { ensureFirstAdmin, getAuth } from '@/features/auth/server';
 import { seedIfEmpty } from './seed';
 import { DOMAIN_WORKERS } from './workers';
@@ -21,6 +22,7 @@ export async function bootstrap(): Promise<DatabaseHandle> {
     setEventBus(await createRedisBus(env.REDIS_URL));
     logger.info({ url: redactUrl(env.REDIS_URL) }, 'live updates go through Redis');
   }
+  warnIfNoAppUrl();
   wireDomainHooks();
   const handle = await getDatabase();
   if (env.SEED_ON_START) await seedIfEmpty(handle.db);
