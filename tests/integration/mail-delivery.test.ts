@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import { env } from '@/env';
 import { bookings, emailMessages } from '@/server/db/schema';
 import { enqueue, startQueue, startWorkers, stopQueue } from '@/server/queue';
 import { DOMAIN_WORKERS } from '@/server/entry/workers';
@@ -19,16 +20,17 @@ import { createAdmin } from '@/features/auth/server/ensure-admin';
 import { BACKENDS, bookingBody, signIn, startApp, type TestApp } from './harness';
 import { startSmtpPeer, writeTestCertificates, type SmtpPeer } from './email-smtp-peer';
 
-// read by src/env.ts when first imported: the configured origin, and the test CA for SMTP
+// read by src/env.ts when first imported: no APP_URL (the fixed default origin), the test CA
 const caFile = await vi.hoisted(async () => {
   const os = await import('node:os');
   const path = await import('node:path');
-  process.env.APP_URL = 'https://repairs.example.test';
+  delete process.env.APP_URL;
   const file = path.join(os.tmpdir(), `rt-smtp-ca-delivery-${process.pid}-${Date.now()}.pem`);
   process.env.SMTP_CA_FILE = file;
   return file;
 });
-const ORIGIN = 'https://repairs.example.test';
+/** with APP_URL unset, every link uses the fixed default origin, never the request's Host */
+const ORIGIN = `http://localhost:${env.PORT}`;
 const USER = 'shop@example.test';
 const PASS = 'correct horse battery staple';
 
@@ -104,7 +106,7 @@ describe.each(BACKENDS)('e-mail delivery on $name', (backend) => {
     await smtp?.stop();
   });
 
-  it('puts the configured origin in a booking confirmation, whatever Host the request names', async () => {
+  it('puts the configured origin (APP_URL unset: the fixed default) in a booking confirmation, whatever Host the request names', async () => {
     const res = await rawPost(
       app,
       '/api/bookings',
