@@ -8,7 +8,10 @@
  * 3. runs autocannon against each target for BENCH_DURATION seconds after a short warm-up:
  *    ceiling, catalogue search, pricing quote, booking creation (every request a new booking);
  * 4. checks that no drop-off slot was overbooked;
- * 5. prints a table and writes bench-results/latest.json.
+ * 5. measures e-mail delivery after the booking load: the outbox backlog (confirmations queued
+ *    or sending) when the load stops, e-mails delivered per second over BENCH_MAIL_SECONDS, and
+ *    the backlog left then (read through the admin e-mail API; no SMTP: the outbox delivers);
+ * 6. prints a table and writes bench-results/latest.json.
  *
  * It is a report, not a test: it exits 0 when a target is BELOW, and non-zero only when the
  * bench could not run, a pre-flight request failed, the app answered 5xx, or a slot was overbooked.
@@ -16,7 +19,8 @@
  * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
  * (default 50), BENCH_DROP_OFF_SHARE (share of bookings that are drop-offs, default 0.2),
  * BENCH_SLOTS (drop-offs rotate over only the first N open slots; default 0 = all of them),
- * BENCH_DATABASE_URL (optional PostgreSQL URL, passed to the server as DATABASE_URL).
+ * BENCH_DATABASE_URL (optional PostgreSQL URL, passed to the server as DATABASE_URL),
+ * BENCH_MAIL_SECONDS (how long e-mail delivery is watched after the load, default 20).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -55,6 +59,7 @@ try {
     /** rotate drop-offs over only the first N open slots (0 = all), to force full slots and races */
     slotLimit: numberFromEnv('BENCH_SLOTS', 0, { min: 0, integer: true }),
     databaseUrl: process.env.BENCH_DATABASE_URL?.trim() || undefined,
+    mailSeconds: numberFromEnv('BENCH_MAIL_SECONDS', 20, { min: 1 }),
   };
   if (config.dropOffShare > 1) throw new BenchError('BENCH_DROP_OFF_SHARE must be between 0 and 1.');
 } catch (err) {
@@ -216,6 +221,39 @@ async function request(base, pathname, { method = 'GET', body, headers = {}, tim
   return { status: res.status, text, json, bytes: Buffer.byteLength(text) };
 }
 
+const BENCH_ADMIN = { email: 'bench.admin@example.com', password: randomBytes(18).toString('hex') };
+
+/** Signs the bench's admin in; returns the session cookie. */
+async function adminCookie(base) {
+  const res = await fetch(base + '/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { ...JSON_HEADERS, origin: base },
+    body: JSON.stringify(BENCH_ADMIN),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (res.status !== 200)
+    throw new BenchError(`admin sign-in answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/** Outbox counts by status, through the admin e-mail API. */
+async function outboxCounts(base, cookie) {
+  const counts = {};
+  for (const status of ['queued', 'sending', 'sent', 'failed', 'dead']) {
+    const r = await request(base, `/api/email/messages?status=${status}`, {
+      headers: { cookie },
+      timeoutMs: 30_000,
+    });
+    if (r.status !== 200)
+      throw new BenchError(`outbox (${status}) answered ${r.status}: ${r.text.slice(0, 300)}`);
+    counts[status] = r.json.total;
+  }
+  return counts;
+}
+
 async function expectStatus(label, promise, status) {
   const res = await promise;
   if (res.status !== status) {
@@ -305,6 +343,10 @@ async function main() {
     LOG_LEVEL: 'warn',
     SEED_ON_START: 'true',
     NEXT_TELEMETRY_DISABLED: '1',
+    // an admin to read the outbox with (the e-mail measurement)
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    STAFF_TWO_FACTOR: 'optional',
   };
   delete serverEnv.DATABASE_URL;
   delete serverEnv.APP_URL;
@@ -555,6 +597,27 @@ async function main() {
       (m.replayed ? `; ${m.replayed} replays (200)` : ''),
   );
 
+  // 5b. e-mail delivery after the load ------------------------------------------------------
+  const cookie = await adminCookie(base);
+  const atStop = await outboxCounts(base, cookie);
+  const mailStarted = Date.now();
+  await sleep(config.mailSeconds * 1000);
+  const atEnd = await outboxCounts(base, cookie);
+  const mailElapsed = (Date.now() - mailStarted) / 1000;
+  const mail = {
+    watchedSeconds: Math.round(mailElapsed * 10) / 10,
+    backlogAtStop: atStop.queued + atStop.sending,
+    backlogAfter: atEnd.queued + atEnd.sending,
+    deliveredPerSecond: (atEnd.sent - atStop.sent) / mailElapsed,
+    bookingsPerSecondDuringLoad: bookingResult.requestsPerSecond,
+    atStop,
+    atEnd,
+  };
+  log(
+    `\nE-mail: backlog ${fmt(mail.backlogAtStop)} when the load stopped; ${fmt(mail.deliveredPerSecond, 1)} delivered/s ` +
+      `over ${mail.watchedSeconds} s; backlog ${fmt(mail.backlogAfter)} after (failed ${atEnd.failed}, dead ${atEnd.dead})`,
+  );
+
   // 6. overbooking -------------------------------------------------------------------------
   const overbooked = [];
   const mismatches = [];
@@ -717,6 +780,7 @@ async function main() {
     responseBytes: { catalog: catalog.bytes, quote: quote.bytes, booking: bookingProbe.bytes },
     targets: TARGETS,
     results,
+    mail,
     slots: {
       shops: capacityByShop,
       openAtStart: slotRing.length,

@@ -12,10 +12,14 @@
  * - Workers run inside the web process (`startWorkers(...)`, called by the entry with every
  *   domain's registrations); a separate `npm run worker` process can call the same function.
  */
-import type { PgBoss, QueueOptions, SendOptions } from 'pg-boss';
+import type { PgBoss, Queue, QueueOptions, SendOptions } from 'pg-boss';
+import { sql, type SQL } from 'drizzle-orm';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
-import { getDatabase, type DatabaseHandle } from '@/server/db/runtime';
+import { getDatabase, type DatabaseHandle, type Db } from '@/server/db/runtime';
+
+/** pg-boss's schema in the app's database (its default, named here for `noLiveJob`). */
+const QUEUE_SCHEMA = 'pgboss';
 
 export interface QueueConfig {
   /** tries after the first one before a job (and its e-mail) is given up */
@@ -50,11 +54,16 @@ async function createBoss(handle: DatabaseHandle): Promise<PgBoss> {
   const { PgBoss, fromPglite } = await import('pg-boss');
   if (handle.kind === 'pglite') {
     if (!handle.pglite) throw new Error('the PGlite handle has no raw instance for the queue');
-    return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite' });
+    return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite', schema: QUEUE_SCHEMA });
   }
   const url = handle.url ?? env.DATABASE_URL;
   if (!url) throw new Error('the queue needs the PostgreSQL connection string');
-  return new PgBoss({ connectionString: url, max: 4, application_name: 'revivatech-queue' });
+  return new PgBoss({
+    connectionString: url,
+    max: 4,
+    application_name: 'revivatech-queue',
+    schema: QUEUE_SCHEMA,
+  });
 }
 
 export interface StartQueueOptions {
@@ -95,32 +104,73 @@ export function queueConfig(): QueueConfig {
   return globalThis.__rtQueueState?.config ?? defaultQueueConfig();
 }
 
+/** A queue's options; `policy` and `partition` only take effect when the queue is created. */
+export type EnsureQueueOptions = QueueOptions & Pick<Queue, 'policy' | 'partition'>;
+
 /** Creates the queue once per process (pg-boss needs it before `send`) and applies its options. */
-export async function ensureQueue(name: string, options: QueueOptions = {}): Promise<PgBoss> {
+export async function ensureQueue(name: string, options: EnsureQueueOptions = {}): Promise<PgBoss> {
   const state = globalThis.__rtQueueState;
   if (!state) throw new Error('the queue is not started');
   if (!state.queues.has(name)) {
     const existing = await state.boss.getQueue(name);
-    if (existing) await state.boss.updateQueue(name, options);
-    else await state.boss.createQueue(name, options);
+    if (existing) {
+      const { policy, partition: _partition, ...changeable } = options;
+      if (policy && existing.policy !== policy) {
+        logger.warn(
+          { queue: name, policy: existing.policy, wanted: policy },
+          'a queue keeps the policy it was created with',
+        );
+      }
+      if (Object.keys(changeable).length > 0) await state.boss.updateQueue(name, changeable);
+    } else await state.boss.createQueue(name, options);
     state.queues.add(name);
   }
   return state.boss;
 }
 
+export interface EnqueueOptions {
+  queue?: EnsureQueueOptions;
+  send?: SendOptions;
+  startAfter?: Date;
+  /**
+   * The database or transaction to write the job with. Given a transaction, the job commits or
+   * rolls back with the caller's own rows (pg-boss's `db` option through its Drizzle adapter), so
+   * a crash after the commit cannot lose it. The queue must already exist in this process
+   * (workers create theirs at start-up): creating it would go through pg-boss's own connection,
+   * which on PGlite (one connection) waits for the very transaction that is asking.
+   */
+  db?: Db;
+}
+
 /**
- * Sends a job when the queue runs in this process; null when it does not (the caller's own
- * durable state must then let a sweep pick the work up later).
+ * Sends a job when the queue runs in this process; null when it does not, or when a `send`
+ * singletonKey already has a live job on an `exclusive` queue (the caller's own durable state
+ * must then let a sweep pick the work up later).
  */
-export async function enqueue(
-  name: string,
-  data: object,
-  opts: { queue?: QueueOptions; send?: SendOptions; startAfter?: Date } = {},
-): Promise<string | null> {
-  if (!runningQueue()) return null;
+export async function enqueue(name: string, data: object, opts: EnqueueOptions = {}): Promise<string | null> {
+  const state = globalThis.__rtQueueState;
+  if (!state) return null;
+  if (opts.db && !state.queues.has(name)) {
+    logger.warn({ queue: name }, 'a job was not queued in its transaction: its queue is not created yet');
+    return null;
+  }
   const boss = await ensureQueue(name, opts.queue);
   const send: SendOptions = { ...opts.send, ...(opts.startAfter ? { startAfter: opts.startAfter } : {}) };
+  if (opts.db) {
+    const { fromDrizzle } = await import('pg-boss');
+    send.db = fromDrizzle(opts.db as unknown as Parameters<typeof fromDrizzle>[0], sql);
+  }
   return boss.send(name, data, send);
+}
+
+/**
+ * A condition for a domain's own query: no job of `queue` with this singletonKey is waiting,
+ * retrying or running (pg-boss job states before `completed`). Only valid while the queue has
+ * been started on this database (its schema exists).
+ */
+export function noLiveJob(queue: string, key: SQL): SQL {
+  return sql`NOT EXISTS (SELECT 1 FROM ${sql.identifier(QUEUE_SCHEMA)}.job j
+    WHERE j.name = ${queue} AND j.singleton_key = ${key} AND j.state < 'completed')`;
 }
 
 /** A domain's workers and schedules, registered on the running queue. */

@@ -17,6 +17,10 @@ export interface SmtpPeer {
   stop(): Promise<void>;
   /** listens again on the same port */
   start(): Promise<void>;
+  /** the most messages ever being received at once (in the DATA phase together) */
+  maxInFlight: number;
+  /** keeps each message in the DATA phase this long before accepting it (0: none) */
+  holdMs: number;
 }
 
 export async function writeTestCertificates(caFile: string) {
@@ -66,6 +70,7 @@ export async function startSmtpPeer(opts: {
   const waiters = new Set<() => void>();
   const port = await freePort();
   let server: SMTPServer | null = null;
+  let inFlight = 0;
 
   const make = () =>
     new SMTPServer({
@@ -82,19 +87,28 @@ export async function startSmtpPeer(opts: {
         return callback(err);
       },
       onData(stream, _session, callback) {
+        inFlight += 1;
+        peer.maxInFlight = Math.max(peer.maxInFlight, inFlight);
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (peer.holdMs > 0) await new Promise((r) => setTimeout(r, peer.holdMs));
+            inFlight -= 1;
             messages.push(mail);
             for (const w of waiters) w();
             callback();
           })
-          .catch((err: Error) => callback(err));
+          .catch((err: Error) => {
+            inFlight -= 1;
+            callback(err);
+          });
       },
     });
 
   const peer: SmtpPeer = {
     port,
     messages,
+    maxInFlight: 0,
+    holdMs: 0,
     waitFor(match, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -11,6 +11,7 @@ import { setEventBus } from '@/server/events';
 import { createRedisBus, redactUrl } from '@/server/events-redis';
 import { countRateLimitsInRedis } from '@/server/rate-limit';
 import { startQueue, startWorkers } from '@/server/queue';
+import { warnIfNoAppUrl } from '@/server/http/base-url';
 import { ensureFirstAdmin, getAuth } from '@/features/auth/server';
 import { seedIfEmpty } from './seed';
 import { DOMAIN_WORKERS } from './workers';
@@ -24,6 +25,7 @@ export async function bootstrap(): Promise<DatabaseHandle> {
     await countRateLimitsInRedis(env.REDIS_URL);
     logger.info({ url: redactUrl(env.REDIS_URL) }, 'live updates and rate limits go through Redis');
   }
+  warnIfNoAppUrl();
   wireDomainHooks();
   const handle = await getDatabase();
   if (env.SEED_ON_START) await seedIfEmpty(handle.db);

@@ -18,16 +18,22 @@ import type { BookingConfirmation, BookingRequest } from '../schemas';
 import { calendarLinks } from './calendar';
 import { manageUrl } from './manage-link';
 import { insertBookingSql, type BookingWriteResult } from './insert-booking-sql';
+import { bookingCreatedHooks } from './booking-hooks';
 
 export interface CreateBookingOptions {
   idempotencyKey?: string;
-  /** Base URL for links, e.g. https://shop.example (APP_URL or the request's origin). */
+  /** Base URL for links, e.g. https://shop.example (APP_URL, never a request header). */
   baseUrl: string;
   /** The signed-in customer making the booking: it joins their account at once. */
   userId?: string | null;
   /** minutes to hold the slot while an online payment is pending (card, PayPal) */
   holdMinutes?: number;
   now?: Date;
+  /**
+   * Work that commits with a new booking (never a replay), in its transaction: e.g. queueing the
+   * confirmation e-mail, so a crash after the commit cannot lose it.
+   */
+  withBooking?: (tx: Db, booking: BookingConfirmation) => Promise<void>;
 }
 
 export interface CreateBookingResult {
@@ -53,7 +59,9 @@ export function trackingUrl(baseUrl: string, reference: string, token: string): 
  * - With an Idempotency-Key, an earlier answer is replayed; the key row (with the response) is
  *   written in the same statement as the booking, so a concurrent retry blocks on the key until
  *   the first commits, fails as a whole, and replays the stored response.
- * - All writes are one atomic statement (see insert-booking-sql.ts).
+ * - The booking's writes are one atomic statement (see insert-booking-sql.ts), in a transaction
+ *   with what commits alongside: `withBooking` (the confirmation e-mail) and the booking-created
+ *   hooks (staff notifications).
  */
 export async function createBooking(
   db: Db,
@@ -150,37 +158,52 @@ export async function createBooking(
     };
 
     let row: BookingWriteResult | undefined;
+    let afterCommit: Array<() => void> = [];
     try {
-      const res = await db.execute(
-        insertBookingSql({
-          bookingId,
-          reference,
-          trackingTokenHash: sha256(token),
-          serviceType: input.service.type,
-          shopSlug: shop?.slug ?? null,
-          slot:
-            shop && slotStartsAt && slotEndsAt
-              ? { startsAt: slotStartsAt, endsAt: slotEndsAt, capacity: shop.capacityPerSlot }
+      row = await db.transaction(async (tx) => {
+        const res = await tx.execute(
+          insertBookingSql({
+            bookingId,
+            reference,
+            trackingTokenHash: sha256(token),
+            serviceType: input.service.type,
+            shopSlug: shop?.slug ?? null,
+            slot:
+              shop && slotStartsAt && slotEndsAt
+                ? { startsAt: slotStartsAt, endsAt: slotEndsAt, capacity: shop.capacityPerSlot }
+                : null,
+            modelSlug: model.slug,
+            customerName: input.customer.name,
+            customerEmail: input.customer.email,
+            customerPhone: input.customer.phone ?? null,
+            userId: opts.userId ?? null,
+            faultDescription: input.faultDescription || null,
+            urgency: input.urgency,
+            paymentMethod: input.paymentMethod,
+            quote,
+            locale: input.locale,
+            createdAt,
+            eventMessage,
+            paymentHoldUntil,
+            idempotency: opts.idempotencyKey
+              ? { key: opts.idempotencyKey, requestHash, response: confirmation }
               : null,
-          modelSlug: model.slug,
-          customerName: input.customer.name,
-          customerEmail: input.customer.email,
-          customerPhone: input.customer.phone ?? null,
-          userId: opts.userId ?? null,
-          faultDescription: input.faultDescription || null,
-          urgency: input.urgency,
-          paymentMethod: input.paymentMethod,
-          quote,
-          locale: input.locale,
-          createdAt,
-          eventMessage,
-          paymentHoldUntil,
-          idempotency: opts.idempotencyKey
-            ? { key: opts.idempotencyKey, requestHash, response: confirmation }
-            : null,
-        }),
-      );
-      row = (res as unknown as { rows: BookingWriteResult[] }).rows[0];
+          }),
+        );
+        const written = (res as unknown as { rows: BookingWriteResult[] }).rows[0];
+        if (written && written.slotTaken !== 0 && written.booked !== 0 && written.orderId) {
+          afterCommit = await bookingCreatedHooks.run(tx, {
+            bookingId,
+            orderId: written.orderId,
+            reference,
+            shopSlug: shop?.slug ?? null,
+            serviceType: input.service.type,
+            createdByUserId: null,
+          });
+          await opts.withBooking?.(tx, confirmation);
+        }
+        return written;
+      });
     } catch (err) {
       if (!opts.idempotencyKey || !isUniqueViolation(err, 'idempotency_keys_pkey')) throw err;
       // a concurrent request with this key won the race; nothing of ours was written
@@ -198,6 +221,7 @@ export async function createBooking(
           { id: Number(row.eventId), type: 'created', visibility: 'customer' },
         ]);
       }
+      for (const step of afterCommit) step();
       return { booking: confirmation, replayed: false };
     }
     if (outcome === 'slot-full') {

@@ -10,7 +10,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { idempotencyKeys, repairOrderEvents, user } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { logger } from '@/server/logger';
 import { loadCatalog } from '@/features/catalog/server';
 import { getShopRow } from '@/features/shops/server';
 import { pricingConfigOf, quoteFromSnapshot } from '@/features/pricing/server';
@@ -23,6 +22,7 @@ import {
   loadOrder,
   publishOrderEvents,
 } from '@/features/repairs/server';
+import { bookingCreatedHooks } from './booking-hooks';
 import { insertBookingSql, type BookingWriteResult } from './insert-booking-sql';
 import { shopAddress, trackingUrl } from './create-booking';
 import { sendBookingConfirmation } from './send-confirmation';
@@ -119,6 +119,28 @@ export async function createWalkIn(
       status: 'received',
       trackingUrl: `${opts.baseUrl}${signedTrackingPath(reference)}`,
     };
+    const confirmation: BookingConfirmation = {
+      id: bookingId,
+      reference,
+      trackingToken: token,
+      trackingUrl: trackingUrl(opts.baseUrl, reference, token),
+      status: 'received',
+      quote: quote as BookingConfirmation['quote'],
+      device: { slug: model.slug, name: model.name, brandName: model.brandName },
+      service: {
+        type: 'walk_in',
+        shop: { slug: shop.slug, name: shop.name, address: shopAddress(shop), timeZone: shop.timeZone },
+        slotStartsAt: null,
+        slotEndsAt: null,
+      },
+      customer: { name: input.customer.name, email: input.customer.email },
+      paymentMethod: 'collection',
+      calendarUrl: '',
+      googleCalendarUrl: null,
+      outlookCalendarUrl: null,
+      manageUrl: '',
+      createdAt: now.toISOString(),
+    };
     let out;
     try {
       out = await db.transaction(async (tx) => {
@@ -159,13 +181,26 @@ export async function createWalkIn(
         const status = await applyStatusChange(
           tx,
           intake.loaded,
-          { to: 'received' },
+          { to: 'received', email: false },
           actor,
           caller.role,
           now,
           caller.request ?? null,
         );
+        // the counter receipt by e-mail (no manage link: there is no appointment to move),
+        // message and delivery job committed with the walk-in
+        await sendBookingConfirmation(tx, confirmation);
+        // the shop's managers hear of the new walk-in (notifications, wired by the entry)
+        const afterCommit = await bookingCreatedHooks.run(tx, {
+          bookingId,
+          orderId,
+          reference,
+          shopSlug: shop.slug,
+          serviceType: 'walk_in',
+          createdByUserId: actor.userId,
+        });
         return {
+          afterCommit,
           order: status.loaded.order,
           events: [...createdEvents, ...assignment.events, intake.event, ...status.events],
           notifications: [...assignment.notifications, ...status.notifications],
@@ -182,32 +217,7 @@ export async function createWalkIn(
 
     publishOrderEvents(out.order, out.events);
     publishNotifications(out.notifications);
-    const confirmation: BookingConfirmation = {
-      id: bookingId,
-      reference,
-      trackingToken: token,
-      trackingUrl: trackingUrl(opts.baseUrl, reference, token),
-      status: 'received',
-      quote: quote as BookingConfirmation['quote'],
-      device: { slug: model.slug, name: model.name, brandName: model.brandName },
-      service: {
-        type: 'walk_in',
-        shop: { slug: shop.slug, name: shop.name, address: shopAddress(shop), timeZone: shop.timeZone },
-        slotStartsAt: null,
-        slotEndsAt: null,
-      },
-      customer: { name: input.customer.name, email: input.customer.email },
-      paymentMethod: 'collection',
-      calendarUrl: '',
-      googleCalendarUrl: null,
-      outlookCalendarUrl: null,
-      manageUrl: '',
-      createdAt: now.toISOString(),
-    };
-    // the counter receipt by e-mail (no manage link: there is no appointment to move)
-    await sendBookingConfirmation(db, confirmation).catch((err: unknown) =>
-      logger.error({ err, bookingId }, 'could not queue the walk-in confirmation'),
-    );
+    for (const step of out.afterCommit) step();
     return { created, replayed: false };
   }
   throw new Error('could not allocate a unique booking reference');

@@ -1,3 +1,4 @@
 /** The booking domain's server surface for other domains and the entry. */
 export { registerBookingWorkers } from './register-workers';
 export { confirmPaidBooking } from './booking-payment';
+export { onBookingCreated, type BookingCreated } from './booking-hooks';

@@ -6,7 +6,6 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { DomainError } from '@/server/domain-error';
-import { logger } from '@/server/logger';
 import { isMethodAvailable, paymentConfig, paymentView } from '@/features/payments/server';
 import type { BookingConfirmation, BookingRequest } from '../schemas';
 import { createBooking } from './create-booking';
@@ -37,11 +36,18 @@ export async function placeBooking(
       { path: 'paymentMethod', message: 'PayPal is not available here. Choose card or pay on collection.' },
     ]);
   }
+  const online = isOnline(input.paymentMethod);
   const { booking, replayed } = await createBooking(db, input, {
     idempotencyKey: opts.idempotencyKey,
     baseUrl: opts.baseUrl,
     userId: opts.userId,
     holdMinutes: paymentConfig().holdMinutes,
+    // pay on collection: the confirmation (message + delivery job) commits with the booking, so
+    // no crash can leave a booking without its e-mail; an online payment's waits for the money
+    withBooking: online
+      ? undefined
+      : (tx, created) =>
+          sendBookingConfirmation(tx, created, { manageUrl: created.manageUrl }).then(() => undefined),
   });
 
   if (isOnline(input.paymentMethod)) {
@@ -56,14 +62,5 @@ export async function placeBooking(
     return { booking: { ...booking, payment }, replayed };
   }
 
-  if (!replayed) {
-    // A second statement after the booking's own (keeps the booking one fast atomic statement).
-    // The message row is keyed `confirmation:<id>`, so it is stored once; a crash between the
-    // two statements loses only this confirmation, and a failure after the row is stored is
-    // covered by the e-mail sweep, which re-queues rows left in `queued`.
-    await sendBookingConfirmation(db, booking, { manageUrl: booking.manageUrl }).catch((err: unknown) =>
-      logger.error({ err, bookingId: booking.id }, 'could not queue the booking confirmation'),
-    );
-  }
   return { booking: { ...booking, payment: null }, replayed };
 }

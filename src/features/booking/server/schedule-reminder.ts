@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { QueueOptions } from 'pg-boss';
+import type { Db } from '@/server/db/runtime';
 import { enqueue } from '@/server/queue';
 
 /** The booking module's pg-boss queues (names kept from when e-mail owned them). */
@@ -46,11 +47,13 @@ export function reminderDueAt(slot: Date, timeZone: string, now: Date): Date | n
 /**
  * Schedules the reminder job of a drop-off booking. A reschedule schedules a new one for the new
  * slot; the old job finds the slot changed and does nothing. Returns the job id, or null when no
- * reminder is due or no queue runs in this process.
+ * reminder is due or no queue runs in this process. Given the booking's transaction (`db`), the
+ * job commits with it.
  */
 export async function scheduleBookingReminder(
   job: ReminderJob & { timeZone: string },
   now = new Date(),
+  db?: Db,
 ): Promise<string | null> {
   const due = reminderDueAt(new Date(job.slotStartsAt), job.timeZone, now);
   if (!due) return null;
@@ -60,6 +63,7 @@ export async function scheduleBookingReminder(
     trackingUrl: job.trackingUrl,
   };
   return enqueue(BOOKING_QUEUES.reminder, data, {
+    db,
     queue: reminderQueueOptions,
     startAfter: due,
     // one job per booking and slot, however often this is called

@@ -3,7 +3,6 @@ import type { BookingConfirmation } from '../schemas';
 import { calendarFile } from './calendar';
 import { getShopRow } from '@/features/shops/server';
 import { formatMoney } from '@/features/pricing';
-import { logger } from '@/server/logger';
 import { sendTemplate } from '@/features/email/server';
 import { formatSlot } from './format-slot';
 import { scheduleBookingReminder } from './schedule-reminder';
@@ -11,7 +10,8 @@ import { rebuildConfirmation } from './rebuild-confirmation';
 
 /**
  * After a new booking (never a replay): queue the confirmation with the `.ics` attached, once
- * per booking (dedupe key `confirmation:<id>`), and schedule the drop-off reminder.
+ * per booking (dedupe key `confirmation:<id>`), and schedule the drop-off reminder. Given the
+ * booking's transaction, the message, its delivery job and the reminder job commit with it.
  */
 export async function sendBookingConfirmation(
   db: Db,
@@ -75,8 +75,7 @@ export async function sendBookingConfirmation(
         timeZone: shop.timeZone,
       },
       opts.now,
-    ).catch((err: unknown) =>
-      logger.error({ err, bookingId: booking.id }, 'could not schedule the reminder'),
+      db,
     );
   }
   return sent;

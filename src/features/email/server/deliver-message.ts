@@ -54,7 +54,12 @@ export async function sendThroughSmtp(
 export async function deliverMessage(
   db: Db,
   messageId: string,
-  opts: { finalAttempt: boolean; now?: Date },
+  opts: {
+    finalAttempt: boolean;
+    now?: Date;
+    /** the SMTP settings, when the caller loaded them once for a batch (null: none configured) */
+    smtp?: SmtpConfig | null;
+  },
 ): Promise<'sent' | 'outbox' | 'skipped'> {
   const now = opts.now ?? new Date();
   const [row] = await db
@@ -75,7 +80,7 @@ export async function deliverMessage(
     .returning();
   if (!row) return 'skipped';
 
-  const cfg = await loadSmtpConfig(db);
+  const cfg = opts.smtp !== undefined ? opts.smtp : await loadSmtpConfig(db);
   if (!cfg) {
     await db
       .update(emailMessages)

@@ -1,12 +1,20 @@
+import type { Db } from '@/server/db/runtime';
 import { enqueue, queueConfig } from '@/server/queue';
 import { deliverQueueOptions, EMAIL_QUEUES, type DeliverJob } from './queues';
 
 /**
- * Queues the delivery of a stored message. When this process runs no queue (e.g. a script), the
- * row simply stays `queued` and the sweep of a running instance delivers it.
+ * Queues the delivery of a stored message, written with `db`: given the transaction that stored
+ * the message, the job commits (or rolls back) with it. The job is keyed by the message id on an
+ * exclusive queue, so a message never has two live jobs: a second call while one waits, retries
+ * or runs adds nothing. When this process runs no queue (e.g. a script), the row simply stays
+ * `queued` and the sweep of a running instance delivers it.
  */
-export async function enqueueDelivery(messageId: string): Promise<boolean> {
+export async function enqueueDelivery(db: Db, messageId: string): Promise<boolean> {
   const job: DeliverJob = { messageId };
-  const id = await enqueue(EMAIL_QUEUES.deliver, job, { queue: deliverQueueOptions(queueConfig()) });
+  const id = await enqueue(EMAIL_QUEUES.deliver, job, {
+    db,
+    queue: deliverQueueOptions(queueConfig()),
+    send: { singletonKey: messageId },
+  });
   return id !== null;
 }

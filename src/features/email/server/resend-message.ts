@@ -16,6 +16,6 @@ export async function resendMessage(db: Db, id: string): Promise<MessageDetail> 
     .where(and(eq(emailMessages.id, id), inArray(emailMessages.status, ['failed', 'dead', 'sent'])))
     .returning({ id: emailMessages.id });
   if (!row) throw new DomainError('CONFLICT', 'This e-mail is already waiting to be sent.');
-  await enqueueDelivery(id);
+  await enqueueDelivery(db, id);
   return (await getMessage(db, id))!;
 }

@@ -2,10 +2,13 @@
  * The one way the app sends e-mail: render a template, store the message (status `queued`) and
  * queue its delivery. The queue worker delivers it through SMTP, or, with no SMTP configured,
  * marks it sent to the outbox (readable by admins). Other domains call this.
+ *
+ * Given a transaction, the message row AND its delivery job are written in it: they commit with
+ * the caller's change (a booking, a status change, a refund) or not at all, so a crash after the
+ * commit cannot lose the e-mail and a rolled-back change sends none.
  */
 import type { Db } from '@/server/db/runtime';
 import { emailMessages, type EmailAttachment } from '@/server/db/schema';
-import { logger } from '@/server/logger';
 import { renderTemplate } from '../templates/render';
 import type { TemplateData, TemplateName } from '../templates/types';
 import { enqueueDelivery } from './enqueue-delivery';
@@ -43,10 +46,8 @@ export async function sendTemplate<T extends TemplateName>(
     .onConflictDoNothing()
     .returning({ id: emailMessages.id });
   if (!row) return null;
-  // The row is durable already: if enqueueing fails (or the process dies right here), the
-  // sweep re-enqueues messages left in `queued`, so the e-mail is late, never lost.
-  await enqueueDelivery(row.id).catch((err: unknown) =>
-    logger.error({ err, messageId: row.id }, 'could not queue an e-mail; the sweep will retry'),
-  );
+  // the job goes in with the row (same db or transaction); where no queue runs in this process
+  // the row stays `queued` and the sweep of a running instance queues it
+  await enqueueDelivery(db, row.id);
   return row;
 }

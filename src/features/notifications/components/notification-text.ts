@@ -10,6 +10,8 @@ const KNOWN = new Set([
   'quote_decided',
   'assigned',
   'photo_added',
+  'booked',
+  'checked_in',
 ]);
 
 function text(value: unknown): string {

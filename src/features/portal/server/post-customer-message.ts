@@ -1,7 +1,7 @@
 /**
  * A message from the customer to the shop, from the account portal or the tracking link: one
  * transaction locks the order, checks the sender's rate, appends the `message` event and
- * notifies the shop (see staff-to-notify.ts); live clients hear about both after the commit.
+ * notifies the shop (the rule in repairs' staff-to-notify.ts); live clients hear about both after the commit.
  * Messages are allowed on any order, closed ones included: a question about a finished repair
  * (warranty, an invoice) is exactly what the thread is for, and they are cheap.
  */
@@ -76,7 +76,7 @@ export async function postCustomerMessage(
       message: text,
       at: now,
     });
-    const recipients = await staffToNotify(tx, order);
+    const recipients = await staffToNotify(tx, order, 'customer_message', actor.userId);
     const notifications = await createNotifications(
       tx,
       recipients.map((userId) => ({

@@ -15,7 +15,7 @@ import {
   type LoadedOrder,
   appendOrderEvent,
   type EventActor,
-  orderStaffRecipients,
+  staffToNotify,
 } from '@/features/repairs/server';
 import { agreedTotalOf } from './list-revised-quotes';
 
@@ -115,9 +115,7 @@ export async function decideRevisedQuote(
       at: now,
     });
     const status = await applyStatusChange(tx, loaded, change, decider.actor, DECISION_ROLE, now);
-    const recipients = (await orderStaffRecipients(tx, loaded.order)).filter(
-      (id) => id !== decider.actor.userId,
-    );
+    const recipients = await staffToNotify(tx, loaded.order, 'quote_decision', decider.actor.userId);
     const staffNotes = await createNotifications(
       tx,
       recipients.map((userId) => ({

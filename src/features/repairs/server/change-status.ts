@@ -26,6 +26,8 @@ export interface ChangeStatusInput {
   qcNote?: string;
   /** customer-visible message added to the timeline with the change */
   message?: string;
+  /** false: no status e-mail (a walk-in gets its own receipt instead); default true */
+  email?: boolean;
 }
 
 export interface Caller {
@@ -146,16 +148,18 @@ export async function applyStatusChange(
           },
         ])
       : [];
-  return { loaded: { order: order!, booking: loaded.booking }, events, notifications };
+  const changed: LoadedOrder = { order: order!, booking: loaded.booking };
+  // the customer's e-mail (message and delivery job) commits with the change itself
+  if (EMAILED_STATUSES.has(input.to) && input.email !== false) {
+    await sendStatusEmail(tx, changed, input.to, input.message ?? input.reason);
+  }
+  return { loaded: changed, events, notifications };
 }
 
-/** After commit: live updates and the customer e-mail. */
-export async function finishStatusChange(db: Db, result: StatusChangeResult, input: ChangeStatusInput) {
+/** After commit: live updates (the customer e-mail was queued in the transaction). */
+export async function finishStatusChange(_db: Db, result: StatusChangeResult, _input: ChangeStatusInput) {
   publishOrderEvents(result.loaded.order, result.events);
   publishNotifications(result.notifications);
-  if (EMAILED_STATUSES.has(input.to)) {
-    await sendStatusEmail(db, result.loaded, input.to, input.message ?? input.reason);
-  }
 }
 
 export async function changeOrderStatus(

@@ -4,7 +4,6 @@
  * (which send e-mail) are in ./commands.ts.
  */
 export { findOrderByToken, findOwnedOrder } from './find-customer-order';
-export { orderStaffRecipients } from './list-order-staff';
 export { listTechnicians } from './list-technicians';
 export { assertCan, can, findOrder, isUuid, loadOrder, orderNotFound, type LoadedOrder } from './lock-order';
 export {
@@ -16,7 +15,8 @@ export {
 } from './order-events';
 export { generateReference, generateTrackingToken, normaliseReference } from './reference';
 export { callerOf, staffCaller, staffErrors, staffOnly, type StaffCaller } from './staff-caller';
-export { staffToNotify } from './staff-to-notify';
+export { pickStaffToNotify, staffToNotify, type StaffNotice } from './staff-to-notify';
 export { orderPermissions, toStaffTimelineEvent } from './staff-view';
 export { canonicalJson, sha256 } from './tokens';
 export { findBookingByToken, signedTrackingPath, signedTrackingToken, type BookingRow } from './tracking';
+export { onOrderCheckedIn, type OrderCheckedIn } from './order-hooks';

@@ -16,6 +16,7 @@ import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventR
 import { orderPermissions } from '@/features/repairs/server/staff-view';
 import { applyAssignment, type AssignmentResult } from './assign-order';
 import type { StaffCaller } from './staff-caller';
+import { orderCheckedInHooks } from './order-hooks';
 
 export interface IntakeDetails {
   conditionNotes: string;
@@ -73,7 +74,7 @@ export async function recordIntake(
   caller: StaffCaller,
   now = new Date(),
 ): Promise<LoadedOrder> {
-  const { assignment, intakeEvent, status } = await db.transaction(async (tx) => {
+  const { assignment, intakeEvent, status, afterCheckIn } = await db.transaction(async (tx) => {
     let loaded = await loadOrder(tx, idOrReference, true);
     assertCan(caller.ability, 'read', loaded);
     const may = orderPermissions(caller.ability, loaded);
@@ -108,11 +109,20 @@ export async function recordIntake(
       now,
       caller.request ?? null,
     );
-    return { assignment, intakeEvent: intake.event, status };
+    // the shop's managers hear of the check-in (notifications, wired by the entry)
+    const afterCheckIn = await orderCheckedInHooks.run(tx, {
+      orderId: status.loaded.order.id,
+      reference: status.loaded.order.reference,
+      shopSlug: status.loaded.order.shopSlug,
+      assignedTechnicianId: status.loaded.order.assignedTechnicianId,
+      byUserId: caller.user.id,
+    });
+    return { assignment, intakeEvent: intake.event, status, afterCheckIn };
   });
   const order = status.loaded.order;
   publishOrderEvents(order, [...(assignment?.events ?? []), intakeEvent]);
   publishNotifications(assignment?.notifications ?? []);
   await finishStatusChange(db, status, { to: 'received' });
+  for (const step of afterCheckIn) step();
   return status.loaded;
 }

@@ -1,6 +1,5 @@
 import type { Db } from '@/server/db/runtime';
 import { publicBaseUrl } from '@/server/http/base-url';
-import { logger } from '@/server/logger';
 import { sendTemplate } from '@/features/email/server';
 import { signedTrackingPath } from '@/features/repairs/server/tracking';
 import type { RepairStatus } from '../state-machine';
@@ -21,26 +20,23 @@ export const STATUS_WORDS: Record<RepairStatus, string> = {
 
 /**
  * The status e-mail, once per order and status (a later move back and forth does not repeat it
- * within the same status entry: the dedupe key includes when the status was entered).
- * Failures are logged, never thrown: the status change itself has been stored.
+ * within the same status entry: the dedupe key includes when the status was entered). Called
+ * with the status change's transaction: the message and its delivery job commit with the
+ * change, or neither does.
  */
-export async function sendStatusEmail(db: Db, loaded: LoadedOrder, status: RepairStatus, message?: string) {
+export async function sendStatusEmail(tx: Db, loaded: LoadedOrder, status: RepairStatus, message?: string) {
   const { order, booking } = loaded;
-  try {
-    await sendTemplate(db, {
-      to: booking.customerEmail,
-      template: 'status-update',
-      data: {
-        name: booking.customerName,
-        reference: order.reference,
-        status: STATUS_WORDS[status],
-        message: message?.trim() || undefined,
-        trackingUrl: `${publicBaseUrl()}${signedTrackingPath(order.reference)}`,
-      },
-      dedupeKey: `status:${order.id}:${status}:${order.statusEnteredAt.toISOString()}`,
-      bookingId: booking.id,
-    });
-  } catch (err) {
-    logger.error({ err, orderId: order.id, status }, 'could not queue the status e-mail');
-  }
+  await sendTemplate(tx, {
+    to: booking.customerEmail,
+    template: 'status-update',
+    data: {
+      name: booking.customerName,
+      reference: order.reference,
+      status: STATUS_WORDS[status],
+      message: message?.trim() || undefined,
+      trackingUrl: `${publicBaseUrl()}${signedTrackingPath(order.reference)}`,
+    },
+    dedupeKey: `status:${order.id}:${status}:${order.statusEnteredAt.toISOString()}`,
+    bookingId: booking.id,
+  });
 }

@@ -1,35 +1,73 @@
 /**
- * Who at the shop hears about something a customer did on an order: the assigned technician;
- * when nobody is assigned, the managers of the order's shop and the managers of every shop (no
- * shop set); when there are none, the admins. Disabled accounts never.
+ * The one rule for who on the staff hears (bell + live feed) about what happens on an order:
+ *
+ * | what happened              | assigned technician (active) | otherwise                     |
+ * | -------------------------- | ---------------------------- | ----------------------------- |
+ * | new booking (or walk-in)   | not told                     | the shop's managers           |
+ * | check-in at the counter    | not told                     | the shop's managers           |
+ * | customer message           | the technician only          | the shop's managers           |
+ * | customer's quote decision  | the technician only          | the shop's managers           |
+ *
+ * "The shop's managers" are the active managers of the order's shop plus the managers tied to
+ * no shop (a mail-in order has no shop: only those); when there are none, the active admins.
+ * Disabled accounts never hear anything, and whoever caused the event is never told of it.
  */
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, inArray, isNull, or, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
-import type { OrderRow } from './lock-order';
 
-export async function staffToNotify(db: Db, order: OrderRow): Promise<string[]> {
-  if (order.assignedTechnicianId) {
-    const [tech] = await db
-      .select({ id: user.id })
-      .from(user)
-      .where(and(eq(user.id, order.assignedTechnicianId), isNull(user.disabledAt)));
-    if (tech) return [tech.id];
+export type StaffNotice = 'new_booking' | 'check_in' | 'customer_message' | 'quote_decision';
+
+export interface StaffMember {
+  id: string;
+  role: string;
+  shopSlug: string | null;
+}
+
+export interface NoticeOrder {
+  shopSlug: string | null;
+  assignedTechnicianId: string | null;
+}
+
+const FOR_ASSIGNED: ReadonlySet<StaffNotice> = new Set<StaffNotice>(['customer_message', 'quote_decision']);
+
+/** The rule itself, over the active staff (pure: the table above, tested row by row). */
+export function pickStaffToNotify(
+  notice: StaffNotice,
+  order: NoticeOrder,
+  activeStaff: readonly StaffMember[],
+  exclude: string | null = null,
+): string[] {
+  const keep = (ids: string[]) => ids.filter((id) => id !== exclude);
+  if (FOR_ASSIGNED.has(notice) && order.assignedTechnicianId) {
+    const tech = activeStaff.find((s) => s.id === order.assignedTechnicianId);
+    if (tech) return keep([tech.id]);
   }
-  const managers = await db
-    .select({ id: user.id })
+  const managers = activeStaff.filter(
+    (s) => s.role === 'manager' && (s.shopSlug === null || s.shopSlug === order.shopSlug),
+  );
+  if (managers.length > 0) return keep(managers.map((m) => m.id));
+  return keep(activeStaff.filter((s) => s.role === 'admin').map((a) => a.id));
+}
+
+/** Who to tell about `notice` on `order` (see the table above); `exclude`: whoever caused it. */
+export async function staffToNotify(
+  db: Db,
+  order: NoticeOrder,
+  notice: StaffNotice,
+  exclude: string | null = null,
+): Promise<string[]> {
+  const staff = await db
+    .select({ id: user.id, role: user.role, shopSlug: user.shopSlug })
     .from(user)
     .where(
       and(
-        eq(user.role, 'manager'),
         isNull(user.disabledAt),
-        order.shopSlug ? or(eq(user.shopSlug, order.shopSlug), isNull(user.shopSlug)) : isNull(user.shopSlug),
+        or(
+          inArray(user.role, ['manager', 'admin']),
+          order.assignedTechnicianId ? eq(user.id, order.assignedTechnicianId) : undefined,
+        ),
       ),
     );
-  if (managers.length > 0) return managers.map((m) => m.id);
-  const admins = await db
-    .select({ id: user.id })
-    .from(user)
-    .where(and(eq(user.role, 'admin'), isNull(user.disabledAt)));
-  return admins.map((a) => a.id);
+  return pickStaffToNotify(notice, order, staff, exclude);
 }

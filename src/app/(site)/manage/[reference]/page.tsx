@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/runtime';
 import { getManageSummary } from '@/features/booking/server/get-manage-summary';
-import { requestBaseUrl } from '@/features/booking/server/request-base-url';
+import { publicBaseUrl } from '@/server/http/base-url';
 import { ManageBookingView } from '@/features/booking/components/manage-booking';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +27,7 @@ export default async function ManageBookingPage({
   const { reference } = await params;
   const { sig } = await searchParams;
   const signature = typeof sig === 'string' ? sig : null;
-  const booking = await getManageSummary(await getDb(), reference, signature, await requestBaseUrl());
+  const booking = await getManageSummary(await getDb(), reference, signature, publicBaseUrl());
   if (!booking || !signature) notFound();
 
   return (

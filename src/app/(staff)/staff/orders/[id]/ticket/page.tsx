@@ -5,7 +5,7 @@ import { ArrowLeft } from 'lucide-react';
 import { getDb } from '@/server/db/runtime';
 import { getBranding } from '@/server/branding';
 import { requirePageRole } from '@/features/auth/server/page-guard';
-import { requestBaseUrl } from '@/features/booking/server/request-base-url';
+import { publicBaseUrl } from '@/server/http/base-url';
 import { findOrder } from '@/features/repairs/server/lock-order';
 import { getJobTicket } from '@/features/console/server/get-job-ticket';
 import { consoleOrderUrl, ticketQrSvg } from '@/features/console/ticket-qr';
@@ -65,7 +65,7 @@ export default async function JobTicketPage({
   const loaded = (await findOrder(db, decodeURIComponent(id))) ?? notFound();
   const [ticket, base, t] = await Promise.all([
     getJobTicket(db, loaded),
-    requestBaseUrl(),
+    publicBaseUrl(),
     getTranslations('ticket'),
   ]);
   const qrSvg = await ticketQrSvg(consoleOrderUrl(base, ticket.reference));
