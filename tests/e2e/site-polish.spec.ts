@@ -54,6 +54,7 @@ test.describe('as the admin', () => {
   test.use({ storageState: storageStateOf('admin') });
 
   test('the admin navigation leads to the outbox and the e-mail set-up', async ({ page }) => {
+    test.slow(); // three admin pages, each rendered on the server on a busy machine
     await page.goto('/admin/users');
     const nav = page.getByRole('navigation', { name: 'Administration' });
     await expect(nav.getByRole('link', { name: 'Users' })).toHaveAttribute('aria-current', 'page');
@@ -192,6 +193,7 @@ test('the two-factor badge turns on when the first code is accepted, before the 
   page,
   baseURL,
 }) => {
+  test.slow(); // sign-up, the password check and the code check: three slow auth calls
   const email = uniqueEmail('badge');
   const password = 'badge-password-1';
   await signUpContext(page.context(), baseURL!, { name: 'Badge Person', email, password });
