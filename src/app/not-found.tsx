@@ -1,6 +1,17 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
+import { getBranding } from '@/server/branding';
+
+/** Its own title, not the home page's (absolute: the layout's template would add the shop twice). */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return {
+    title: { absolute: t('notFoundPageTitle', { shop: getBranding().shopName }) },
+    robots: { index: false },
+  };
+}
 
 export default async function NotFound() {
   const t = await getTranslations('common');

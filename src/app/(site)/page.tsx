@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import {
   BadgeCheck,
   CalendarClock,
+  ChevronRight,
   MapPin,
   Radio,
   ShieldCheck,
@@ -69,17 +70,28 @@ export default async function HomePage() {
             <h2 className="text-lg font-semibold">{t('popularTitle')}</h2>
             <ul className="mt-4 divide-y divide-slate-100">
               {popular.map((m) => (
-                <li key={m.slug} className="flex items-center justify-between gap-4 py-3">
-                  <span>
-                    <span className="font-medium">{m.name}</span>
-                    <span className="block text-sm text-slate-600">{m.brandName}</span>
-                  </span>
-                  {m.fromPriceMinor !== null ? (
-                    <span className="text-right text-sm text-slate-700">
-                      {t('from')}{' '}
-                      <strong className="text-base text-slate-900">{formatMoney(m.fromPriceMinor)}</strong>
+                <li key={m.slug}>
+                  <Link
+                    href={`/book-repair?model=${encodeURIComponent(m.slug)}`}
+                    className="-mx-2 flex items-center justify-between gap-4 rounded-lg px-2 py-3 hover:bg-slate-50"
+                    data-testid={`popular-${m.slug}`}
+                  >
+                    <span>
+                      <span className="font-medium text-slate-900">{m.name}</span>
+                      <span className="block text-sm text-slate-600">{m.brandName}</span>
                     </span>
-                  ) : null}
+                    <span className="flex items-center gap-2">
+                      {m.fromPriceMinor !== null ? (
+                        <span className="text-right text-sm text-slate-700">
+                          {t('from')}{' '}
+                          <strong className="text-base text-slate-900">
+                            {formatMoney(m.fromPriceMinor)}
+                          </strong>
+                        </span>
+                      ) : null}
+                      <ChevronRight className="size-5 shrink-0 text-brand" aria-hidden />
+                    </span>
+                  </Link>
                 </li>
               ))}
             </ul>

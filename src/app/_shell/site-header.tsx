@@ -15,13 +15,9 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
     { href: '/shops', label: t('shops') },
     { href: '/track', label: t('track') },
     ...(user && atLeast(user.role, 'technician') ? [{ href: '/staff', label: t('console') }] : []),
-    ...(user?.role === 'admin'
-      ? [
-          { href: '/admin/users', label: t('admin') },
-          { href: '/admin/audit', label: t('audit') },
-          { href: '/admin/security', label: t('security') },
-        ]
-      : []),
+    // one entry for the administration: its pages (users, audit, security, outbox, e-mail
+    // set-up) have their own navigation, src/app/(staff)/admin/layout.tsx
+    ...(user?.role === 'admin' ? [{ href: '/admin/users', label: t('adminArea') }] : []),
     user ? { href: '/account', label: t('account') } : { href: '/sign-in', label: t('signIn') },
   ];
   return (

@@ -17,7 +17,14 @@ import { seedIfEmpty } from './seed';
 import { DOMAIN_WORKERS } from './workers';
 import { wireDomainHooks } from './hooks';
 
-export async function bootstrap(): Promise<DatabaseHandle> {
+/** `phases` (optional) receives the milliseconds of each step, for the start-up log line. */
+export async function bootstrap(phases: Record<string, number> = {}): Promise<DatabaseHandle> {
+  let mark = Date.now();
+  const lap = (name: string) => {
+    const now = Date.now();
+    phases[name] = now - mark;
+    mark = now;
+  };
   // first, and before the data folder is touched: a missing Redis fails the start at once
   if (env.REDIS_URL) {
     setEventBus(await createRedisBus(env.REDIS_URL));
@@ -28,15 +35,19 @@ export async function bootstrap(): Promise<DatabaseHandle> {
   warnIfNoAppUrl();
   wireDomainHooks();
   const handle = await getDatabase();
+  lap('database');
   if (env.SEED_ON_START) await seedIfEmpty(handle.db);
+  lap('seed');
   // the job queue (e-mail delivery, reminders, payment holds) lives in the same database; every
   // app process works it (pg-boss hands each job to one worker only)
   await startQueue({ handle });
   await startWorkers(DOMAIN_WORKERS);
+  lap('queue');
   // create the auth instance now: pages read it from globalThis (see auth/server/session.ts)
   await getAuth();
   if (await ensureFirstAdmin(handle.db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) {
     logger.info({ email: env.ADMIN_EMAIL }, 'created the first admin account from ADMIN_EMAIL');
   }
+  lap('auth');
   return handle;
 }

@@ -15,7 +15,7 @@ export async function generateMetadata() {
 export default async function BookRepairPage({
   searchParams,
 }: {
-  searchParams: Promise<{ category?: string; shop?: string }>;
+  searchParams: Promise<{ category?: string; shop?: string; model?: string }>;
 }) {
   const t = await getTranslations('booking');
   const params = await searchParams;
@@ -23,10 +23,13 @@ export default async function BookRepairPage({
   const [snapshot, shopRows] = await Promise.all([loadCatalog(db), listShopRows(db)]);
   const categories = listCategories(snapshot).filter((c) => c.modelCount > 0);
   const shops = shopRows.map(toPublicShop);
+  // ?model=<slug> (the home page's popular repairs) preselects the model, its brand and category
+  const model = params.model ? snapshot.modelsBySlug.get(params.model) : undefined;
   const initial = {
     ...(params.category && categories.some((c) => c.slug === params.category)
       ? { category: params.category }
       : {}),
+    ...(model ? { category: model.category, brand: model.brand, model: model.slug } : {}),
     ...(params.shop && shops.some((s) => s.slug === params.shop) ? { shop: params.shop } : {}),
   };
   return (

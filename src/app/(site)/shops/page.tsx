@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { Clock, Mail, MapPin, Phone } from 'lucide-react';
+import { Clock, Mail, MapPin, Navigation, Phone } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
@@ -25,7 +25,9 @@ export default async function ShopsPage() {
       <p className="mt-2 max-w-2xl text-slate-700">{t('lead')}</p>
       <ul className="mt-8 grid gap-6 lg:grid-cols-2">
         {shops.map((s) => {
+          // links out, no embedded map: the page stays whole offline and under the CSP
           const mapUrl = `https://www.openstreetmap.org/?mlat=${s.latitude}&mlon=${s.longitude}#map=17/${s.latitude}/${s.longitude}`;
+          const directionsUrl = `https://www.openstreetmap.org/directions?to=${s.latitude}%2C${s.longitude}`;
           return (
             <li key={s.slug}>
               <Card className="h-full" data-testid={`shop-${s.slug}`}>
@@ -38,15 +40,26 @@ export default async function ShopsPage() {
                     </dt>
                     <dd>
                       {[s.addressLine1, s.addressLine2, s.city, s.postcode].filter(Boolean).join(', ')}
-                      <br />
-                      <a
-                        className="text-sm font-medium text-brand underline underline-offset-4"
-                        href={mapUrl}
-                        rel="noopener noreferrer"
-                        target="_blank"
-                      >
-                        {t('map')}
-                      </a>
+                      <span className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+                        <a
+                          className="inline-flex items-center gap-1 text-sm font-medium text-brand underline underline-offset-4"
+                          href={directionsUrl}
+                          rel="noopener noreferrer"
+                          target="_blank"
+                          data-testid={`directions-${s.slug}`}
+                        >
+                          <Navigation className="size-4" aria-hidden />
+                          {t('directions', { shop: s.name })}
+                        </a>
+                        <a
+                          className="text-sm font-medium text-brand underline underline-offset-4"
+                          href={mapUrl}
+                          rel="noopener noreferrer"
+                          target="_blank"
+                        >
+                          {t('map')}
+                        </a>
+                      </span>
                     </dd>
                   </div>
                   <div className="flex gap-3">

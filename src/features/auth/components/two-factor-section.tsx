@@ -34,6 +34,9 @@ export function TwoFactorSection({
   const router = useRouter();
   const errorText = useAuthErrorText();
   const [on, setOn] = useState(enabled);
+  // on as soon as the first code is verified, while the set-up still shows the backup codes
+  const [verified, setVerified] = useState(false);
+  const active = on || verified;
   const [notice, setNotice] = useState<string | null>(null);
   const [regenerate, setRegenerate] = useState<'closed' | 'password' | string[]>('closed');
   const [confirmOff, setConfirmOff] = useState(false);
@@ -56,6 +59,7 @@ export function TwoFactorSection({
     if (!res.ok) return errorText(res);
     setConfirmOff(false);
     setOn(false);
+    setVerified(false);
     setRegenerate('closed');
     announce(t('turnedOff'));
     router.refresh();
@@ -66,7 +70,7 @@ export function TwoFactorSection({
     <Card data-testid="two-factor-section">
       <section aria-labelledby="two-factor-title">
         <div className="flex items-start gap-3">
-          {on ? (
+          {active ? (
             <ShieldCheck className="mt-1 size-6 shrink-0 text-emerald-700" aria-hidden />
           ) : (
             <ShieldAlert className="mt-1 size-6 shrink-0 text-amber-700" aria-hidden />
@@ -79,12 +83,12 @@ export function TwoFactorSection({
           </div>
           <span
             className={`shrink-0 rounded-full px-3 py-1 text-sm font-semibold ${
-              on ? 'bg-emerald-100 text-emerald-900' : 'bg-slate-100 text-slate-800'
+              active ? 'bg-emerald-100 text-emerald-900' : 'bg-slate-100 text-slate-800'
             }`}
             data-testid="two-factor-status"
-            data-enabled={on}
+            data-enabled={active}
           >
-            {on ? t('statusOn') : t('statusOff')}
+            {active ? t('statusOn') : t('statusOff')}
           </span>
         </div>
 
@@ -108,6 +112,7 @@ export function TwoFactorSection({
             <TwoFactorSetup
               email={email}
               shopName={shopName}
+              onVerified={() => setVerified(true)}
               onEnabled={() => {
                 setOn(true);
                 if (continueTo) {

@@ -34,10 +34,13 @@ async function qrDataUrl(text: string): Promise<string> {
 export function TwoFactorSetup({
   email,
   shopName,
+  onVerified,
   onEnabled,
 }: {
   email: string;
   shopName: string;
+  /** the first code is accepted: two-factor is on from here (the backup codes come next) */
+  onVerified?: () => void;
   /** after "I have saved them" */
   onEnabled: () => void;
 }) {
@@ -94,6 +97,7 @@ export function TwoFactorSetup({
     const res = await authFetch('/two-factor/verify-totp', { code: value });
     setBusy(false);
     if (res.ok) {
+      onVerified?.();
       setStep('codes');
       return;
     }

@@ -71,7 +71,7 @@ export function OrdersFilters({
           {t('filters.searchButton')}
         </Button>
       </form>
-      <div className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end">
+      <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 md:grid-cols-4 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end">
         <div>
           <label htmlFor={`${id}-status`} className="mb-1 block text-sm font-medium text-slate-800">
             {t('filters.status')}
@@ -142,7 +142,7 @@ export function OrdersFilters({
             ))}
           </Select>
         </div>
-        <div className="col-span-2 flex flex-wrap items-center gap-3 md:col-span-4 lg:col-span-1">
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 md:col-span-4 lg:col-span-1">
           <label className="inline-flex h-11 items-center gap-2 font-medium text-slate-800">
             <input
               type="checkbox"

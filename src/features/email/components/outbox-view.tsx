@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { readProblem } from '@/components/api-problem';
 import { emailClient as api } from './api-client';
 import { Button } from '@/components/ui/button';
@@ -25,7 +25,11 @@ function DeliveryStatus({ status }: { status: MessageSummary['status'] }) {
   );
 }
 
-/** The outbox list with filter, HTML preview (sandboxed iframe) and resend. */
+/**
+ * The outbox list with filter, HTML preview (sandboxed iframe) and resend. The preview opens in
+ * view: a side panel that stays put beside the list on wide screens, scrolled to and focused
+ * above the list on narrow ones; closing it returns focus to the message's Preview button.
+ */
 export function OutboxView({ list, status, q }: { list: MessageList; status?: string; q?: string }) {
   const t = useTranslations('email.outbox');
   const format = useFormatter();
@@ -36,6 +40,22 @@ export function OutboxView({ list, status, q }: { list: MessageList; status?: st
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const panel = useRef<HTMLElement>(null);
+  const panelHeading = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<string | null>(null);
+
+  // each preview opened: bring the panel into view (a no-op beside the list) and focus its title
+  useEffect(() => {
+    if (!preview) return;
+    panel.current?.scrollIntoView({ block: 'nearest' });
+    panelHeading.current?.focus({ preventScroll: true });
+  }, [preview]);
+
+  function closePreview() {
+    setPreview(null);
+    const id = opener.current;
+    if (id) requestAnimationFrame(() => document.getElementById(`outbox-preview-${id}`)?.focus());
+  }
 
   const href = (page: number, s = filterStatus, search = query) => {
     const p = new URLSearchParams();
@@ -56,6 +76,7 @@ export function OutboxView({ list, status, q }: { list: MessageList; status?: st
     try {
       const res = await api.email.messages[':id'].$get({ param: { id } });
       if (!res.ok) return setNotice((await readProblem(res)).detail);
+      opener.current = id;
       setPreview(await res.json());
     } finally {
       setBusy(null);
@@ -100,85 +121,119 @@ export function OutboxView({ list, status, q }: { list: MessageList; status?: st
           {notice}
         </p>
       ) : null}
-      {list.items.length === 0 ? (
-        <p className="text-slate-700">{t('empty')}</p>
-      ) : (
-        <ul className="space-y-3">
-          {list.items.map((m) => (
-            <li key={m.id}>
-              <Card className="space-y-2 p-4 sm:p-4">
-                <div className="flex flex-wrap items-center gap-2">
-                  <DeliveryStatus status={m.status} />
-                  {m.transport ? (
-                    <span className="text-xs text-slate-600">{t(`transport.${m.transport}`)}</span>
-                  ) : null}
-                  <span className="ml-auto text-xs text-slate-600">
-                    {format.dateTime(new Date(m.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
-                  </span>
-                </div>
-                <p className="font-semibold break-words text-slate-900">{m.subject}</p>
-                <p className="text-sm text-slate-700">
-                  {t('to')}: {m.to} · {t('attempts')}: {m.attempts}
-                </p>
-                {m.lastError ? (
-                  <p className="text-sm break-words text-red-800">
-                    {t('lastError')}: {m.lastError}
-                  </p>
-                ) : null}
-                <div className="flex gap-2">
-                  <Button size="sm" variant="secondary" loading={busy === m.id} onClick={() => open(m.id)}>
-                    {t('preview')}
-                  </Button>
-                  {m.status === 'sent' || m.status === 'failed' || m.status === 'dead' ? (
-                    <Button size="sm" variant="ghost" disabled={busy !== null} onClick={() => resend(m.id)}>
-                      {t('resend')}
-                    </Button>
-                  ) : null}
-                </div>
-              </Card>
-            </li>
-          ))}
-        </ul>
-      )}
-      <nav
-        className="flex items-center justify-between text-sm"
-        aria-label={t('page', { page: list.page, pages })}
+      <div
+        className={
+          preview ? 'flex flex-col gap-4 lg:grid lg:grid-cols-2 lg:items-start lg:gap-6' : 'space-y-4'
+        }
       >
-        <span>{t('page', { page: list.page, pages })}</span>
-        <span className="flex gap-2">
-          {list.page > 1 ? (
-            <Button asChild size="sm" variant="secondary">
-              <a href={href(list.page - 1, status ?? '', q ?? '')}>{t('previous')}</a>
-            </Button>
-          ) : null}
-          {list.page < pages ? (
-            <Button asChild size="sm" variant="secondary">
-              <a href={href(list.page + 1, status ?? '', q ?? '')}>{t('next')}</a>
-            </Button>
-          ) : null}
-        </span>
-      </nav>
-      {preview ? (
-        <Card className="space-y-3">
-          <div className="flex items-center justify-between gap-2">
-            <h2 className="font-semibold break-words text-slate-900">{preview.subject}</h2>
-            <Button size="sm" variant="ghost" onClick={() => setPreview(null)}>
-              {t('close')}
-            </Button>
-          </div>
-          {preview.attachments.length ? (
-            <p className="text-sm text-slate-700">
-              {t('attachments')}: {preview.attachments.map((a) => a.filename).join(', ')}
-            </p>
-          ) : null}
-          <iframe
-            sandbox=""
-            srcDoc={preview.html}
-            title={t('previewTitle', { subject: preview.subject })}
-            className="h-[32rem] w-full rounded-lg border border-slate-200 bg-white"
-          />
-        </Card>
-      ) : null}
+        {preview ? (
+          <aside
+            ref={panel}
+            aria-labelledby="outbox-preview-title"
+            className="order-first scroll-mt-20 lg:sticky lg:top-20 lg:order-last"
+            data-testid="outbox-preview"
+          >
+            <Card className="space-y-3">
+              <div className="flex items-center justify-between gap-2">
+                <h2
+                  id="outbox-preview-title"
+                  ref={panelHeading}
+                  tabIndex={-1}
+                  className="min-w-0 font-semibold break-words text-slate-900 outline-none"
+                >
+                  {preview.subject}
+                </h2>
+                <Button size="sm" variant="ghost" onClick={closePreview}>
+                  {t('close')}
+                </Button>
+              </div>
+              {preview.attachments.length ? (
+                <p className="text-sm text-slate-700">
+                  {t('attachments')}: {preview.attachments.map((a) => a.filename).join(', ')}
+                </p>
+              ) : null}
+              <iframe
+                sandbox=""
+                srcDoc={preview.html}
+                title={t('previewTitle', { subject: preview.subject })}
+                className="h-[32rem] max-h-[70vh] w-full rounded-lg border border-slate-200 bg-white lg:h-[calc(100vh-12rem)] lg:max-h-none"
+              />
+            </Card>
+          </aside>
+        ) : null}
+        <div className="min-w-0 space-y-4">
+          {list.items.length === 0 ? (
+            <p className="text-slate-700">{t('empty')}</p>
+          ) : (
+            <ul className="space-y-3">
+              {list.items.map((m) => (
+                <li key={m.id}>
+                  <Card className="space-y-2 p-4 sm:p-4">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <DeliveryStatus status={m.status} />
+                      {m.transport ? (
+                        <span className="text-xs text-slate-600">{t(`transport.${m.transport}`)}</span>
+                      ) : null}
+                      <span className="ml-auto text-xs text-slate-600">
+                        {format.dateTime(new Date(m.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                      </span>
+                    </div>
+                    <p className="font-semibold break-words text-slate-900">{m.subject}</p>
+                    <p className="text-sm text-slate-700">
+                      {t('to')}: {m.to} · {t('attempts')}: {m.attempts}
+                    </p>
+                    {m.lastError ? (
+                      <p className="text-sm break-words text-red-800">
+                        {t('lastError')}: {m.lastError}
+                      </p>
+                    ) : null}
+                    <div className="flex gap-2">
+                      <Button
+                        id={`outbox-preview-${m.id}`}
+                        size="sm"
+                        variant="secondary"
+                        loading={busy === m.id}
+                        aria-expanded={preview?.id === m.id}
+                        onClick={() => open(m.id)}
+                      >
+                        {t('preview')}
+                      </Button>
+                      {m.status === 'sent' || m.status === 'failed' || m.status === 'dead' ? (
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          disabled={busy !== null}
+                          onClick={() => resend(m.id)}
+                        >
+                          {t('resend')}
+                        </Button>
+                      ) : null}
+                    </div>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          )}
+          <nav
+            className="flex items-center justify-between text-sm"
+            aria-label={t('page', { page: list.page, pages })}
+          >
+            <span>{t('page', { page: list.page, pages })}</span>
+            <span className="flex gap-2">
+              {list.page > 1 ? (
+                <Button asChild size="sm" variant="secondary">
+                  <a href={href(list.page - 1, status ?? '', q ?? '')}>{t('previous')}</a>
+                </Button>
+              ) : null}
+              {list.page < pages ? (
+                <Button asChild size="sm" variant="secondary">
+                  <a href={href(list.page + 1, status ?? '', q ?? '')}>{t('next')}</a>
+                </Button>
+              ) : null}
+            </span>
+          </nav>
+        </div>
+      </div>
     </div>
   );
 }

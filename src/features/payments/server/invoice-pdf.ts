@@ -10,7 +10,6 @@
  * broken glyphs. pdfkit is loaded from node_modules at runtime (serverExternalPackages in
  * next.config.ts), where it finds its font metrics.
  */
-import PDFDocument from 'pdfkit';
 import type { InvoiceSnapshot } from '@/server/db/schema';
 import { formatMoney } from '@/features/pricing';
 
@@ -102,7 +101,9 @@ export function formatVatRate(bp: number): string {
   return `${Number((bp / 100).toFixed(2))}%`;
 }
 
-export function renderInvoicePdf(invoice: InvoiceForPdf): Promise<Buffer> {
+export async function renderInvoicePdf(invoice: InvoiceForPdf): Promise<Buffer> {
+  // pdfkit loads with the first invoice, not with the server (README, "Start-up time")
+  const { default: PDFDocument } = await import('pdfkit');
   const s = invoice.snapshot;
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   const t = toWinAnsi;

@@ -6,7 +6,7 @@
  * its own format; plus a WebP thumbnail of at most 320 px.
  */
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata, SharpConstructor } from 'sharp';
 import { DomainError } from '@/server/domain-error';
 import {
   checkPhotoBytes,
@@ -19,8 +19,17 @@ import {
 export const FULL_MAX_EDGE = 2560;
 export const THUMB_MAX_EDGE = 320;
 
-// uploads are one-offs: sharp's operation cache would only hold memory
-sharp.cache(false);
+let sharpLoaded: Promise<SharpConstructor> | undefined;
+
+/** sharp (libvips) loads with the first upload, not with the server (README, "Start-up time"). */
+function loadSharp(): Promise<SharpConstructor> {
+  sharpLoaded ??= import('sharp').then(({ default: sharp }): SharpConstructor => {
+    // uploads are one-offs: sharp's operation cache would only hold memory
+    sharp.cache(false);
+    return sharp;
+  });
+  return sharpLoaded;
+}
 
 export interface ImageLimits {
   maxBytes: number;
@@ -84,6 +93,7 @@ export async function processImage(
   const format = check.format;
   const name = TYPE_NAMES[format];
 
+  const sharp = await loadSharp();
   return withSlot(async () => {
     // the header first: the format libvips sees must be the one the bytes claimed, and the
     // pixel count is checked before anything is decoded

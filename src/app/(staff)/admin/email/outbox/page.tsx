@@ -29,7 +29,7 @@ export default async function OutboxPage({
   const query = parsed.success ? parsed.data : { page: 1 };
   const list = await listMessages(await getDb(), query);
   return (
-    <div className="mx-auto max-w-4xl space-y-6 px-4 py-10">
+    <div className="mx-auto max-w-6xl space-y-6 px-4 py-10">
       <div className="space-y-2">
         <h1 className="text-2xl font-bold text-slate-900">{t('title')}</h1>
         <p className="text-slate-700">{t('intro')}</p>

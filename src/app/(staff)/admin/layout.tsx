@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { getPageUser } from '@/features/auth/server/page-guard';
+import { AdminNav } from '../../_shell/admin-nav';
+
+/** Every /admin page: the administration's navigation (for admins; the pages guard themselves). */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations('nav');
+  const user = await getPageUser();
+  return (
+    <>
+      {user?.role === 'admin' ? (
+        <AdminNav
+          label={t('adminLabel')}
+          links={[
+            { href: '/admin/users', label: t('admin') },
+            { href: '/admin/audit', label: t('audit') },
+            { href: '/admin/security', label: t('security') },
+            { href: '/admin/email/outbox', label: t('outbox') },
+            { href: '/admin/email-setup', label: t('emailSetup') },
+          ]}
+        />
+      ) : null}
+      {children}
+    </>
+  );
+}
