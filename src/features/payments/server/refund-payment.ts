@@ -16,6 +16,7 @@ import { isCaptured, statusAfterRefund } from '../state';
 import { providerFor } from './gateway';
 import type { PaymentRow, RefundRow } from './ledger';
 import { recordAudit, type AuditRequest } from '@/features/audit/server';
+import { sendRefundEmail } from './send-refund-email';
 
 export interface RefundInput {
   amountMinor: number;
@@ -165,6 +166,8 @@ export async function recordRefundOutcome(
         provider: p.provider,
       },
     });
+    // the customer is told, with the reason, in the same transaction (once per refund)
+    await sendRefundEmail(tx, updated!, p);
     return { refund: updated!, event, payment: p };
   });
   if (done.event && done.payment) {
