@@ -18,6 +18,7 @@ import { transitionRefusal, type RepairStatus, type StaffRole, type TransitionEr
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { sendStatusEmail } from './send-status-email';
+import { runOrderCancelledHooks } from './order-hooks';
 import { recordAudit, type AuditRequest } from '@/features/audit/server';
 
 export interface ChangeStatusInput {
@@ -66,6 +67,8 @@ export interface StatusChangeResult {
   loaded: LoadedOrder;
   events: OrderEventRow[];
   notifications: NotificationRow[];
+  /** set when the order was cancelled: who did it and why, for the after-cancel hooks */
+  cancelled?: { actor: EventActor; reason: string | null; request: AuditRequest | null };
 }
 
 /**
@@ -146,7 +149,12 @@ export async function applyStatusChange(
           },
         ])
       : [];
-  return { loaded: { order: order!, booking: loaded.booking }, events, notifications };
+  return {
+    loaded: { order: order!, booking: loaded.booking },
+    events,
+    notifications,
+    ...(input.to === 'cancelled' ? { cancelled: { actor, reason, request } } : {}),
+  };
 }
 
 /** After commit: live updates and the customer e-mail. */
@@ -156,6 +164,8 @@ export async function finishStatusChange(db: Db, result: StatusChangeResult, inp
   if (EMAILED_STATUSES.has(input.to)) {
     await sendStatusEmail(db, result.loaded, input.to, input.message ?? input.reason);
   }
+  // other domains react (the payments domain refunds what was paid)
+  if (result.cancelled) await runOrderCancelledHooks({ db, loaded: result.loaded, ...result.cancelled });
 }
 
 export async function changeOrderStatus(
