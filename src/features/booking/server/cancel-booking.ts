@@ -133,9 +133,13 @@ export async function cancelBooking(
         refundMinor: terms.refundMinor,
       },
     });
-    await sendCancellationEmail(tx, booking, order, terms, opts.baseUrl);
-    return { row: row!, order, event, terms };
+    return { row: row!, booking, order, event, terms };
   });
+  // once (dedupe key), after the commit: today's enqueue runs outside the transaction and
+  // would wait for it on PGlite's single connection
+  await sendCancellationEmail(db, updated.booking, updated.order, updated.terms, opts.baseUrl).catch(
+    (err: unknown) => logger.error({ err, bookingId: found.id }, 'could not queue the cancellation e-mail'),
+  );
   // after commit: the staff console and open streams of the order update live
   publishOrderEvents({ ...updated.order, status: 'cancelled' }, [updated.event]);
   if (updated.terms.refundMinor > 0) {
