@@ -157,10 +157,16 @@ test.describe('as the London manager', () => {
     await expect(refunds.first()).toContainText('−£10.00');
     await expect(refunds.first()).toContainText('Screen protector was not fitted');
     await expect(refunds.first()).toContainText(MANAGER);
-    await expect(panel.getByTestId('payments-paid')).toHaveText(gbp(total - 1000));
+    // figures that add up: paid (as taken) − refunded = net received; total − paid = due
+    await expect(panel.getByTestId('payments-paid')).toHaveText(gbp(total));
     await expect(panel.getByTestId('payments-refunded')).toHaveText('£10.00');
+    await expect(panel.getByTestId('payments-net')).toHaveText(gbp(total - 1000));
     // given back, not owed again
     await expect(panel.getByTestId('payments-due')).toHaveText('£0.00');
+    await expect(panel.getByTestId('payments-settled')).toHaveText(
+      'Paid in full; £10.00 given back, not asked for again',
+    );
+    await expect(panel.getByTestId('payments-owed')).toHaveCount(0);
     await expect(panel.getByTestId('record-payment')).toHaveCount(0);
     // the live stream brings the refund onto the timeline without a reload
     await expect(page.getByTestId('timeline-event-payment_refunded')).toContainText('Payment refunded');
@@ -200,8 +206,9 @@ test.describe('as the London manager', () => {
     await expect(refunds.nth(1)).toContainText(`−${gbp(total - 1000)}`);
     await expect(refunds.nth(1)).toContainText('Whole repair refunded');
     await expect(row.getByTestId(`refund-${payment.id}`)).toHaveCount(0);
-    await expect(panel.getByTestId('payments-paid')).toHaveText('£0.00');
+    await expect(panel.getByTestId('payments-paid')).toHaveText(gbp(total));
     await expect(panel.getByTestId('payments-refunded')).toHaveText(gbp(total));
+    await expect(panel.getByTestId('payments-net')).toHaveText('£0.00');
     await expect(panel.getByTestId('payments-due')).toHaveText('£0.00');
     await shot(panel, 'panel-refunded');
   });

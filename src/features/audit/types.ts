@@ -9,6 +9,7 @@ export const AUDIT_EVENT_TYPES = [
   'user_enabled',
   'smtp_settings_changed',
   'payment_refunded',
+  'booking_cancelled',
   'order_status_changed',
   'passcode_revealed',
   'data_exported',

@@ -117,6 +117,19 @@ export const ManageBookingSchema = z
     googleCalendarUrl: z.string().nullable(),
     outlookCalendarUrl: z.string().nullable(),
     updatedAt: z.string(),
+    /**
+     * The money of a cancellation: before it, what cancelling would refund (paid less the shop's
+     * cancellation fee); after it, the fee kept, what was refunded and what is still on its way.
+     */
+    cancellation: z.object({
+      currency: z.string(),
+      /** captured less refunds: what the shop holds now */
+      paidMinor: z.number().int(),
+      feeMinor: z.number().int(),
+      /** what cancelling refunds (before), or what is still to be refunded (after) */
+      refundMinor: z.number().int(),
+      refundedMinor: z.number().int(),
+    }),
   })
   .openapi('ManageBooking');
 

@@ -87,20 +87,43 @@ export const BalanceSchema = z
     vatRateBp: z.number().int(),
     netMinor: z.number().int(),
     vatMinor: z.number().int(),
-    /** captured minus refunded */
+    /** everything captured, before refunds */
+    capturedMinor: z.number().int(),
+    /** captured minus refunded (what the shop keeps) */
     paidMinor: z.number().int(),
     /** given back by refunds */
     refundedMinor: z.number().int(),
     /** still to pay: the total less everything captured (a refund is never asked for again) */
     dueMinor: z.number().int(),
+    /**
+     * still owed back to the customer: on a cancelled order what was kept beyond the shop's
+     * cancellation fee; otherwise what was kept beyond the total (a price that went down)
+     */
+    owedMinor: z.number().int(),
+    /** the order was cancelled: nothing more is asked for */
+    cancelled: z.boolean(),
   })
   .openapi('Balance');
+
+/** A refund as its customer sees it: how much, why (the staff member's words) and whether done. */
+export const CustomerRefundViewSchema = z
+  .object({
+    id: z.string(),
+    paymentId: z.string(),
+    amountMinor: z.number().int(),
+    reason: z.string(),
+    status: z.enum(['pending', 'succeeded']),
+    createdAt: z.string(),
+  })
+  .openapi('CustomerRefund');
 
 export const OrderPaymentsSchema = z
   .object({
     reference: z.string(),
     balance: BalanceSchema,
     payments: z.array(PaymentViewSchema),
+    /** refunds made or under way, oldest first (failed attempts are staff's business) */
+    refunds: z.array(CustomerRefundViewSchema),
   })
   .openapi('OrderPayments');
 
@@ -162,5 +185,6 @@ export type PaymentMethods = z.infer<typeof PaymentMethodsSchema>;
 export type PaymentView = z.infer<typeof PaymentViewSchema>;
 export type StaffPaymentView = z.infer<typeof StaffPaymentViewSchema>;
 export type Balance = z.infer<typeof BalanceSchema>;
+export type CustomerRefundView = z.infer<typeof CustomerRefundViewSchema>;
 export type OrderPayments = z.infer<typeof OrderPaymentsSchema>;
 export type StaffOrderPayments = z.infer<typeof StaffOrderPaymentsSchema>;

@@ -3,8 +3,14 @@
  * it. Called before the API serves and before the workers start; registering twice is harmless.
  */
 import { onPaymentCaptured } from '@/features/payments/server';
+import { refundOnOrderCancelled } from '@/features/payments/server/commands';
 import { confirmPaidBooking, onBookingCreated, type BookingCreated } from '@/features/booking/server';
-import { onOrderCheckedIn, staffToNotify, type OrderCheckedIn } from '@/features/repairs/server';
+import {
+  onOrderCancelled,
+  onOrderCheckedIn,
+  staffToNotify,
+  type OrderCheckedIn,
+} from '@/features/repairs/server';
 import { createNotifications, publishNotifications } from '@/features/notifications/server';
 import type { Db } from '@/server/db/runtime';
 
@@ -45,4 +51,6 @@ export function wireDomainHooks(): void {
   // staff hear of new work (the rule: repairs/server/staff-to-notify.ts)
   onBookingCreated(notifyNewBooking);
   onOrderCheckedIn(notifyCheckIn);
+  // an order cancelled by staff (or by declining a revised quote) gives back what was paid
+  onOrderCancelled(refundOnOrderCancelled);
 }

@@ -4,6 +4,7 @@ import { DomainError } from '@/server/domain-error';
 import { errorResponses } from '@/server/http/errors';
 import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { baseUrlOf } from '@/server/http/base-url';
+import { auditRequestFrom } from '@/features/audit/server';
 import { getDb } from '@/server/db/runtime';
 import { CancelBookingBodySchema, ManageBookingSchema, RescheduleBookingBodySchema } from '../schemas';
 import { calendarSourceFor, getManageSummary } from '../server/get-manage-summary';
@@ -81,6 +82,7 @@ export const manageRoutes = createRouter()
     const { reference } = c.req.valid('param');
     const summary = await cancelBooking(await getDb(), reference, c.req.valid('json').sig, {
       baseUrl: baseUrlOf(c),
+      request: auditRequestFrom(c),
     });
     return c.json(summary, 200);
   })

@@ -8,6 +8,7 @@ import { QuoteSummary } from '@/features/pricing/components';
 import type { ManageBooking } from '../schemas';
 import { useManageBooking } from './queries';
 import { ManageCancel } from './manage-cancel';
+import { CancelledMoney } from './cancel-money';
 import { ManageReschedule } from './manage-reschedule';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
@@ -105,6 +106,7 @@ export function ManageBookingView({ initial, sig }: { initial: ManageBooking; si
           <p className="mt-2 text-slate-800">{t('mailIn')}</p>
         )}
         {cancelled ? <p className="mt-3 text-slate-700">{t('cancelledNotice')}</p> : null}
+        {cancelled ? <CancelledMoney booking={booking} /> : null}
         {!cancelled && !booking.canCancel ? <p className="mt-3 text-slate-700">{t('lockedNotice')}</p> : null}
         {booking.calendarUrl ? (
           <div className="mt-4">

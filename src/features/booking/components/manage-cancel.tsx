@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import type { ManageBooking } from '../schemas';
 import { cancelBookingRequest } from './queries';
+import { CancelTerms } from './cancel-money';
 
 /** "Cancel booking" opens a confirmation dialog; only its confirm button sends the POST. */
 export function ManageCancel({
@@ -54,6 +55,7 @@ export function ManageCancel({
         {t('cancelTitle')}
       </h2>
       <p className="mt-1 text-slate-700">{t('cancelLead')}</p>
+      <CancelTerms booking={booking} />
       <Button
         variant="secondary"
         className="mt-4"
@@ -78,6 +80,9 @@ export function ManageCancel({
         }
         closeLabel={t('close')}
       >
+        <div className="mb-4">
+          <CancelTerms booking={booking} />
+        </div>
         {error ? (
           <p role="alert" className="mb-3 font-medium text-red-700">
             {error}

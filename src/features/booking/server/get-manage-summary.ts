@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
-import { repairOrders } from '@/server/db/schema';
+import { repairOrders, shops } from '@/server/db/schema';
+import { cancellationTerms } from '@/features/payments/server';
 import { loadCatalog } from '@/features/catalog/server';
 import { getShopRow } from '@/features/shops/server';
 import { canTransition, type RepairStatus } from '@/features/repairs';
@@ -42,7 +43,12 @@ export async function calendarSourceFor(db: Db, booking: BookingRow, baseUrl: st
 export async function manageSummary(db: Db, booking: BookingRow, baseUrl: string): Promise<ManageBooking> {
   const [[order], { source, model, shop }] = await Promise.all([
     db
-      .select({ status: repairOrders.status })
+      .select({
+        id: repairOrders.id,
+        status: repairOrders.status,
+        shopSlug: repairOrders.shopSlug,
+        cancellationFeeMinor: repairOrders.cancellationFeeMinor,
+      })
       .from(repairOrders)
       .where(eq(repairOrders.bookingId, booking.id)),
     calendarSourceFor(db, booking, baseUrl),
@@ -77,7 +83,34 @@ export async function manageSummary(db: Db, booking: BookingRow, baseUrl: string
     googleCalendarUrl: links.google,
     outlookCalendarUrl: links.outlook,
     updatedAt: booking.updatedAt.toISOString(),
+    cancellation: await cancellationOf(db, booking, order ?? null),
   };
+}
+
+/** Before a cancellation what it would refund; after it, the fee kept and the refunds. */
+async function cancellationOf(
+  db: Db,
+  booking: BookingRow,
+  order: { id: string; status: string; shopSlug: string | null; cancellationFeeMinor: number } | null,
+): Promise<ManageBooking['cancellation']> {
+  if (!order) {
+    return { currency: booking.currency, paidMinor: 0, feeMinor: 0, refundMinor: 0, refundedMinor: 0 };
+  }
+  const done = booking.status === 'cancelled' || order.status === 'cancelled';
+  const fee = done
+    ? order.cancellationFeeMinor
+    : await shopCancellationFee(db, booking.shopSlug ?? order.shopSlug);
+  return cancellationTerms(db, order.id, fee, booking.currency);
+}
+
+/** The shop's cancellation fee (read afresh, never from a cache: it is what will be charged). */
+export async function shopCancellationFee(db: Db, shopSlug: string | null): Promise<number> {
+  if (!shopSlug) return 0;
+  const [row] = await db
+    .select({ fee: shops.cancellationFeeMinor })
+    .from(shops)
+    .where(eq(shops.slug, shopSlug));
+  return row?.fee ?? 0;
 }
 
 /** The manage view behind a signed link; null for an unknown reference or a wrong signature. */

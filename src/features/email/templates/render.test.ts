@@ -63,6 +63,27 @@ const SAMPLES: TemplateData = {
     balanceDue: '£29.00',
     trackingUrl: 'https://x.test/track/RT-ABC234?token=s.a&b',
   },
+  'booking-cancelled': {
+    name: 'Ann',
+    reference: 'RT-ABC234',
+    deviceName: 'iPhone 15',
+    paid: '£100.00',
+    fee: '£10.00',
+    refund: '£90.00',
+    refundTo: 'Visa •••• 4242',
+    trackingUrl: 'https://x.test/t',
+  },
+  'payment-refunded': {
+    name: 'Ann',
+    reference: 'RT-ABC234',
+    deviceName: 'iPhone 15',
+    amount: '£20.00',
+    reason: 'Screen part <cheaper>',
+    refundTo: 'Visa •••• 4242',
+    refundedOn: '3 June 2025',
+    totalRefunded: '£20.00',
+    trackingUrl: 'https://x.test/t',
+  },
 };
 
 describe('e-mail templates', () => {

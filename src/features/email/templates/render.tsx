@@ -15,7 +15,7 @@ import {
 } from './account';
 import { appointmentReminder, bookingConfirmation, statusUpdate } from './repairs';
 import { smtpTest } from './smtp-test';
-import { paymentReceipt } from './payments';
+import { bookingCancelled, paymentReceipt, paymentRefunded } from './payments';
 import type { TemplateData, TemplateFn, TemplateName } from './types';
 
 export type { TemplateData, TemplateName } from './types';
@@ -32,6 +32,8 @@ const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   'appointment-reminder': appointmentReminder,
   'smtp-test': smtpTest,
   'payment-receipt': paymentReceipt,
+  'booking-cancelled': bookingCancelled,
+  'payment-refunded': paymentRefunded,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

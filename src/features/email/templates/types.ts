@@ -85,6 +85,36 @@ export interface TemplateData {
     balanceDue?: string;
     trackingUrl: string;
   };
+  'booking-cancelled': {
+    name: string;
+    reference: string;
+    deviceName: string;
+    /** formatted amount paid (captured less earlier refunds); absent when nothing was paid */
+    paid?: string;
+    /** formatted fee the shop keeps under its cancellation policy; absent when none */
+    fee?: string;
+    /** formatted amount refunded to the customer; absent when nothing is refunded */
+    refund?: string;
+    /** where the refund goes, e.g. "the card you paid with" */
+    refundTo?: string;
+    trackingUrl: string;
+  };
+  'payment-refunded': {
+    name: string;
+    reference: string;
+    deviceName: string;
+    /** formatted refund, e.g. "£20.00" */
+    amount: string;
+    /** the staff member's reason, as written */
+    reason: string;
+    /** where the money goes, e.g. "Visa •••• 4242" or "Cash" */
+    refundTo: string;
+    /** when, already formatted */
+    refundedOn: string;
+    /** formatted total refunded on this repair so far */
+    totalRefunded: string;
+    trackingUrl: string;
+  };
 }
 
 export type TemplateName = keyof TemplateData;

@@ -65,7 +65,7 @@ export function OrderPaymentsCard({
     void mutate(initial, { revalidate: false });
   }, [initial, mutate]);
 
-  const { balance, payments } = data;
+  const { balance, payments, refunds } = data;
   // "Payments made" lists money taken; a declined card is an attempt, shown apart and not counted
   // (an attempt still open is the gateway's business, below)
   const made = payments.filter((p) => isCaptured(p.status));
@@ -194,6 +194,35 @@ export function OrderPaymentsCard({
               </ul>
             </>
           ) : null}
+          {refunds.length > 0 ? (
+            <>
+              <h3 className="mt-4 font-semibold">{t('order.refunds')}</h3>
+              <ul className="mt-2 divide-y divide-slate-200 rounded-xl border border-slate-200">
+                {refunds.map((r) => (
+                  <li
+                    key={r.id}
+                    className="space-y-0.5 px-4 py-3"
+                    data-testid="customer-refund"
+                    data-refund-status={r.status}
+                  >
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <span className="font-semibold tabular-nums">
+                        {t('order.refundAmount', { amount: money(r.amountMinor) })}
+                      </span>
+                      <span className="text-sm text-slate-700">
+                        {r.status === 'pending'
+                          ? t('order.refundPending')
+                          : format.dateTime(new Date(r.createdAt), { dateStyle: 'medium', timeZone })}
+                      </span>
+                    </div>
+                    <p className="text-sm break-words text-slate-800">
+                      {t('order.refundReason', { reason: r.reason })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </div>
       </div>
 
@@ -211,7 +240,18 @@ export function OrderPaymentsCard({
       ) : null}
 
       {cancelled ? (
-        <p className="mt-4 text-slate-700">{t('order.cancelled')}</p>
+        <p className="mt-4 text-slate-700" data-testid="payments-cancelled">
+          {balance.capturedMinor === 0
+            ? t('order.cancelled')
+            : balance.owedMinor > 0
+              ? t('order.cancelledRefunding', { amount: money(balance.owedMinor) })
+              : balance.refundedMinor > 0
+                ? t('order.cancelledRefunded', { amount: money(balance.refundedMinor) })
+                : t('order.cancelledKept')}
+          {balance.capturedMinor > 0 && balance.owedMinor === 0 && balance.paidMinor > 0
+            ? ` ${t('order.cancelledFee', { amount: money(balance.paidMinor) })}`
+            : null}
+        </p>
       ) : due === 0 && made.length > 0 && !thanks ? (
         <p className="mt-4 font-medium text-emerald-800">{t('order.settled')}</p>
       ) : null}

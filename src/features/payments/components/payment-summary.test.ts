@@ -63,9 +63,12 @@ describe('summaryFromBalance', () => {
       vatRateBp: 2000,
       netMinor: 18250,
       vatMinor: 3650,
+      capturedMinor: 5000,
       paidMinor: 5000,
       refundedMinor: 0,
       dueMinor: 16900,
+      owedMinor: 0,
+      cancelled: false,
     });
     expect(s).toEqual({
       currency: 'GBP',
@@ -75,7 +78,25 @@ describe('summaryFromBalance', () => {
       paidMinor: 5000,
       refundedMinor: 0,
       dueMinor: 16900,
+      owedMinor: 0,
     });
     expect(s.partsMinor).toBeUndefined();
+  });
+  it('after a refund the rows add up: paid (as taken) less refunded, total less paid is due', () => {
+    const s = summaryFromBalance({
+      currency: 'GBP',
+      totalMinor: 19410,
+      vatRateBp: 2000,
+      netMinor: 16175,
+      vatMinor: 3235,
+      capturedMinor: 19410,
+      paidMinor: 17410,
+      refundedMinor: 2000,
+      dueMinor: 0,
+      owedMinor: 0,
+      cancelled: false,
+    });
+    expect(s).toMatchObject({ paidMinor: 19410, refundedMinor: 2000, dueMinor: 0 });
+    expect(s.totalMinor - s.paidMinor).toBe(s.dueMinor);
   });
 });

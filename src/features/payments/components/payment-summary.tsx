@@ -20,6 +20,8 @@ export interface PaymentSummaryData {
   /** given back by refunds (not asked for again) */
   refundedMinor?: number;
   dueMinor: number;
+  /** still to be given back (a cancelled repair whose refund is on its way) */
+  owedMinor?: number;
 }
 
 export function summaryFromQuote(quote: QuoteDto, paidMinor = 0): PaymentSummaryData {
@@ -44,9 +46,11 @@ export function summaryFromBalance(balance: Balance): PaymentSummaryData {
     totalMinor: balance.totalMinor,
     vatRateBp: balance.vatRateBp,
     vatMinor: balance.vatMinor,
-    paidMinor: balance.paidMinor,
+    // as taken, so the rows add up: paid − refunded is what the shop kept, total − paid is due
+    paidMinor: balance.capturedMinor,
     refundedMinor: balance.refundedMinor,
     dueMinor: balance.dueMinor,
+    owedMinor: balance.owedMinor,
   };
 }
 
@@ -114,6 +118,7 @@ export function PaymentSummary({
       {data.refundedMinor ? (
         <Row label={t('refunded')} value={money(data.refundedMinor)} testId="summary-refunded" />
       ) : null}
+      {data.owedMinor ? <Row label={t('owed')} value={money(data.owedMinor)} testId="summary-owed" /> : null}
       <Row
         label={
           due === 'collection' ? t('dueAtCollection') : due === 'balance' ? t('dueBalance') : t('dueNow')

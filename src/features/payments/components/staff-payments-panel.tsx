@@ -191,32 +191,58 @@ function PaymentsBody({
         <div>
           <dt className="text-sm text-slate-600">{t('balance.paid')}</dt>
           <dd className="font-semibold tabular-nums" data-testid="payments-paid">
-            {money(balance.paidMinor)}
+            {money(balance.capturedMinor)}
           </dd>
         </div>
         {balance.refundedMinor > 0 ? (
-          <div>
-            <dt className="text-sm text-slate-600">{t('balance.refunded')}</dt>
-            <dd className="tabular-nums" data-testid="payments-refunded">
-              {money(balance.refundedMinor)}
-            </dd>
-          </div>
+          <>
+            <div>
+              <dt className="text-sm text-slate-600">{t('balance.refunded')}</dt>
+              <dd className="tabular-nums" data-testid="payments-refunded">
+                {money(balance.refundedMinor)}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600">{t('balance.net')}</dt>
+              <dd className="font-semibold tabular-nums" data-testid="payments-net">
+                {money(balance.paidMinor)}
+              </dd>
+            </div>
+          </>
         ) : null}
-        <div>
-          <dt className="text-sm text-slate-600">{t('balance.due')}</dt>
-          <dd
-            className={cn(
-              'text-lg leading-6 font-bold tabular-nums',
-              balance.dueMinor > 0 ? 'text-amber-800' : 'text-emerald-800',
-            )}
-            data-testid="payments-due"
-          >
-            {money(balance.dueMinor)}
-          </dd>
-          {balance.dueMinor === 0 && balance.paidMinor > 0 ? (
-            <dd className="text-sm text-emerald-800">{t('balance.settled')}</dd>
-          ) : null}
-        </div>
+        {balance.owedMinor > 0 ? (
+          <div>
+            <dt className="text-sm text-slate-600">{t('balance.owed')}</dt>
+            <dd className="text-lg leading-6 font-bold text-red-800 tabular-nums" data-testid="payments-owed">
+              {money(balance.owedMinor)}
+            </dd>
+            <dd className="text-sm text-red-800">{t('balance.owedHint')}</dd>
+          </div>
+        ) : (
+          <div>
+            <dt className="text-sm text-slate-600">{t('balance.due')}</dt>
+            <dd
+              className={cn(
+                'text-lg leading-6 font-bold tabular-nums',
+                balance.dueMinor > 0 ? 'text-amber-800' : 'text-emerald-800',
+              )}
+              data-testid="payments-due"
+            >
+              {money(balance.dueMinor)}
+            </dd>
+            {balance.dueMinor === 0 && balance.capturedMinor > 0 ? (
+              <dd className="text-sm text-emerald-800" data-testid="payments-settled">
+                {balance.cancelled
+                  ? balance.paidMinor > 0
+                    ? t('balance.cancelledFee', { amount: money(balance.paidMinor) })
+                    : t('balance.cancelledRefunded')
+                  : balance.refundedMinor > 0
+                    ? t('balance.settledRefunded', { amount: money(balance.refundedMinor) })
+                    : t('balance.settled')}
+              </dd>
+            ) : null}
+          </div>
+        )}
       </dl>
 
       {data.canRecord && balance.dueMinor > 0 ? (

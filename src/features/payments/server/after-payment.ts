@@ -7,11 +7,12 @@
 import type { Db } from '@/server/db/runtime';
 import { DomainError } from '@/server/domain-error';
 import { logger } from '@/server/logger';
-import { publishOrderEvents } from '@/features/repairs/server';
+import { publishOrderEvents, SYSTEM_ACTOR } from '@/features/repairs/server';
 import type { PaymentUpdateResult } from './apply-update';
 import { getPayment, paymentView, type PaymentRow } from './ledger';
 import { runPaymentCapturedHooks } from './payment-hooks';
 import { sendPaymentReceipt } from './send-receipt';
+import { refundCancelledOrder } from './refund-cancelled-order';
 
 export async function afterPaymentUpdate(db: Db, result: PaymentUpdateResult, fallbackBaseUrl: string) {
   const { loaded, payment } = result;
@@ -24,7 +25,19 @@ export async function afterPaymentUpdate(db: Db, result: PaymentUpdateResult, fa
   }
   if (!result.captured || !result.invoice) return;
   const baseUrl = payment.baseUrl ?? fallbackBaseUrl;
-  await runPaymentCapturedHooks({ db, payment, loaded, baseUrl });
+  const cancelled = loaded.order.status === 'cancelled' || loaded.booking.status === 'cancelled';
+  if (cancelled) {
+    // money taken for an order already cancelled or released (a late webhook, say): it is
+    // receipted below and given straight back; nothing waits for it any more
+    await refundCancelledOrder(db, loaded.order.id, {
+      reason: 'Paid after the booking was cancelled: refunded in full',
+      actor: SYSTEM_ACTOR,
+    }).catch((err: unknown) =>
+      logger.error({ err, paymentId: payment.id }, 'could not refund a payment to a cancelled order'),
+    );
+  } else {
+    await runPaymentCapturedHooks({ db, payment, loaded, baseUrl });
+  }
   try {
     await sendPaymentReceipt(db, result.invoice.id, baseUrl);
   } catch (err) {

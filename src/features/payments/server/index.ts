@@ -10,3 +10,4 @@ export { providerForMethod } from './gateway';
 export type { PaymentRow } from './ledger';
 export { openBookingPayments } from './order-payments';
 export { settlePayment } from './settle-payment';
+export { cancellationTerms, cancellationTermsOf, type CancellationTerms } from './cancellation-terms';

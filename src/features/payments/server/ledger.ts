@@ -2,12 +2,12 @@
  * Reading payments: one payment (optionally locked), an order's payments, its balance, and the
  * views the API answers with.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { invoices, paymentRefunds, payments, user } from '@/server/db/schema';
 import { splitVatInclusive } from '@/features/pricing';
 import type { LoadedOrder } from '@/features/repairs/server';
-import type { Balance, PaymentView, StaffPaymentView } from '../schemas';
+import type { Balance, CustomerRefundView, PaymentView, StaffPaymentView } from '../schemas';
 import { isCaptured } from '../state';
 import { isTestMode, methodOfProvider } from './gateway';
 
@@ -35,27 +35,57 @@ export function refundedMinor(rows: readonly PaymentRow[]): number {
   return rows.reduce((sum, p) => (isCaptured(p.status) ? sum + p.refundedMinor : sum), 0);
 }
 
+/** Everything captured, before refunds. */
+export function capturedMinor(rows: readonly PaymentRow[]): number {
+  return rows.reduce((sum, p) => (isCaptured(p.status) ? sum + p.amountMinor : sum), 0);
+}
+
 /**
- * The balance of an order. A refund is money the shop chose to give back (a cheaper part,
+ * The balance of an order, in figures that add up: captured − refunded = paid (kept), and
+ * total − captured = due. A refund is money the shop chose to give back (a cheaper part,
  * goodwill, a cancelled repair): it lowers what was paid but is never asked for again, so what
- * is due is the total less everything captured.
+ * is due is the total less everything captured. What the shop still owes back: on a cancelled
+ * order everything kept beyond the cancellation fee, otherwise what was kept beyond the total.
  */
 export function balanceOf({ order, booking }: LoadedOrder, rows: readonly PaymentRow[]): Balance {
   const totalMinor = order.agreedTotalMinor ?? booking.totalMinor;
   const vatRateBp = booking.quote.vat.rateBp;
   const { netMinor, vatMinor } = splitVatInclusive(totalMinor, vatRateBp);
+  const captured = capturedMinor(rows);
   const paid = paidMinor(rows);
   const refunded = refundedMinor(rows);
+  const cancelled = order.status === 'cancelled' || booking.status === 'cancelled';
   return {
     currency: booking.currency,
     totalMinor,
     vatRateBp,
     netMinor,
     vatMinor,
+    capturedMinor: captured,
     paidMinor: paid,
     refundedMinor: refunded,
-    dueMinor: Math.max(0, totalMinor - paid - refunded),
+    dueMinor: cancelled ? 0 : Math.max(0, totalMinor - captured),
+    owedMinor: cancelled ? Math.max(0, paid - order.cancellationFeeMinor) : Math.max(0, paid - totalMinor),
+    cancelled,
   };
+}
+
+/** An order's refunds as its customer sees them (failed attempts left out). */
+export async function customerRefunds(db: Db, paymentIds: string[]): Promise<CustomerRefundView[]> {
+  if (paymentIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(paymentRefunds)
+    .where(and(inArray(paymentRefunds.paymentId, paymentIds), ne(paymentRefunds.status, 'failed')))
+    .orderBy(asc(paymentRefunds.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    paymentId: r.paymentId,
+    amountMinor: r.amountMinor,
+    reason: r.reason,
+    status: r.status === 'succeeded' ? 'succeeded' : 'pending',
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 async function invoicesOf(db: Db, paymentIds: string[]) {

@@ -13,7 +13,7 @@ import type { OrderPayments, PaymentMethod } from '../schemas';
 import { applyPaymentUpdate, type PaymentUpdateResult } from './apply-update';
 import { createPayment } from './create-payment';
 import { isMethodAvailable, providerForMethod } from './gateway';
-import { balanceOf, orderPayments, paymentViews, type PaymentRow } from './ledger';
+import { balanceOf, customerRefunds, orderPayments, paymentViews, type PaymentRow } from './ledger';
 
 export async function customerOrderPayments(db: Db, loaded: LoadedOrder): Promise<OrderPayments> {
   const rows = await orderPayments(db, loaded.order.id);
@@ -23,6 +23,10 @@ export async function customerOrderPayments(db: Db, loaded: LoadedOrder): Promis
     reference: loaded.order.reference,
     balance: balanceOf(loaded, rows),
     payments: await paymentViews(db, shown, loaded.order.reference),
+    refunds: await customerRefunds(
+      db,
+      rows.map((p) => p.id),
+    ),
   };
 }
 

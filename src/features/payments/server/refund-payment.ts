@@ -16,6 +16,7 @@ import { isCaptured, statusAfterRefund } from '../state';
 import { providerFor } from './gateway';
 import type { PaymentRow, RefundRow } from './ledger';
 import { recordAudit, type AuditRequest } from '@/features/audit/server';
+import { sendRefundEmail } from './send-refund-email';
 
 export interface RefundInput {
   amountMinor: number;
@@ -167,6 +168,14 @@ export async function recordRefundOutcome(
     });
     return { refund: updated!, event, payment: p };
   });
+  if (done.event && done.payment) {
+    // the customer is told, with the reason, once per refund (dedupe key). After the commit:
+    // today's enqueue runs outside the transaction and would wait for it on PGlite's single
+    // connection; once e-mails enqueue inside the sender's transaction this moves in.
+    await sendRefundEmail(db, done.refund, done.payment).catch((err: unknown) =>
+      logger.error({ err, refundId: done.refund.id }, 'could not queue the refund e-mail'),
+    );
+  }
   if (done.event && done.payment) {
     const { order } = await loadOrder(db, done.payment.orderId);
     publishOrderEvents(order, [done.event]);

@@ -18,6 +18,7 @@ import { transitionRefusal, type RepairStatus, type StaffRole, type TransitionEr
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { sendStatusEmail } from './send-status-email';
+import { runOrderCancelledHooks } from './order-hooks';
 import { recordAudit, type AuditRequest } from '@/features/audit/server';
 
 export interface ChangeStatusInput {
@@ -68,6 +69,8 @@ export interface StatusChangeResult {
   loaded: LoadedOrder;
   events: OrderEventRow[];
   notifications: NotificationRow[];
+  /** set when the order was cancelled: who did it and why, for the after-cancel hooks */
+  cancelled?: { actor: EventActor; reason: string | null; request: AuditRequest | null };
 }
 
 /**
@@ -153,13 +156,20 @@ export async function applyStatusChange(
   if (EMAILED_STATUSES.has(input.to) && input.email !== false) {
     await sendStatusEmail(tx, changed, input.to, input.message ?? input.reason);
   }
-  return { loaded: changed, events, notifications };
+  return {
+    loaded: changed,
+    events,
+    notifications,
+    ...(input.to === 'cancelled' ? { cancelled: { actor, reason, request } } : {}),
+  };
 }
 
 /** After commit: live updates (the customer e-mail was queued in the transaction). */
-export async function finishStatusChange(_db: Db, result: StatusChangeResult, _input: ChangeStatusInput) {
+export async function finishStatusChange(db: Db, result: StatusChangeResult, _input: ChangeStatusInput) {
   publishOrderEvents(result.loaded.order, result.events);
   publishNotifications(result.notifications);
+  // other domains react (the payments domain refunds what was paid)
+  if (result.cancelled) await runOrderCancelledHooks({ db, loaded: result.loaded, ...result.cancelled });
 }
 
 export async function changeOrderStatus(

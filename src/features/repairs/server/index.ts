@@ -20,3 +20,4 @@ export { orderPermissions, toStaffTimelineEvent } from './staff-view';
 export { canonicalJson, sha256 } from './tokens';
 export { findBookingByToken, signedTrackingPath, signedTrackingToken, type BookingRow } from './tracking';
 export { onOrderCheckedIn, type OrderCheckedIn } from './order-hooks';
+export { onOrderCancelled, type CancelledOrder, type OrderCancelledHook } from './order-hooks';

@@ -1,8 +1,45 @@
 /**
- * What other domains do when a booked device is checked in at the counter, inside the intake's
- * own transaction (see src/server/tx-hooks.ts); the entry registers them (src/server/entry/hooks.ts).
+ * What other domains do when a booked device is checked in at the counter (inside the intake's
+ * own transaction, see src/server/tx-hooks.ts), and once an order was cancelled by staff (after the
+ * commit: the payments domain gives back what was paid). Repairs knows neither: the entry registers
+ * the hooks (src/server/entry/hooks.ts). A customer's cancellation through the manage link is the
+ * booking domain's, which refunds itself.
  */
 import { txHooks } from '@/server/tx-hooks';
+import type { Db } from '@/server/db/runtime';
+import { logger } from '@/server/logger';
+import type { AuditRequest } from '@/features/audit/server';
+import type { LoadedOrder } from './lock-order';
+import type { EventActor } from './order-events';
+
+export interface CancelledOrder {
+  db: Db;
+  loaded: LoadedOrder;
+  actor: EventActor;
+  reason: string | null;
+  request: AuditRequest | null;
+}
+
+export type OrderCancelledHook = (event: CancelledOrder) => Promise<unknown>;
+
+declare global {
+  // one set per process: Next's bundle and the server's own modules share it
+  var __rtOrderCancelledHooks: Set<OrderCancelledHook> | undefined;
+}
+
+/** Registers a hook (once: registering the same function again changes nothing). */
+export function onOrderCancelled(hook: OrderCancelledHook): void {
+  (globalThis.__rtOrderCancelledHooks ??= new Set()).add(hook);
+}
+
+/** Runs every hook in turn; a failing one is logged and does not stop the others. */
+export async function runOrderCancelledHooks(event: CancelledOrder): Promise<void> {
+  for (const hook of globalThis.__rtOrderCancelledHooks ?? []) {
+    await hook(event).catch((err: unknown) =>
+      logger.error({ err, orderId: event.loaded.order.id }, 'an order-cancelled hook failed'),
+    );
+  }
+}
 
 export interface OrderCheckedIn {
   orderId: string;

@@ -47,6 +47,8 @@ export const repairOrders = pgTable(
     warrantyEndsAt: timestamp('warranty_ends_at', { withTimezone: true }),
     /** the price the customer agreed to: the booking quote, then each approved revised quote */
     agreedTotalMinor: integer('agreed_total_minor'),
+    /** kept under the shop's cancellation policy when its customer cancelled (minor units) */
+    cancellationFeeMinor: integer('cancellation_fee_minor').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

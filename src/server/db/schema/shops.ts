@@ -38,6 +38,8 @@ export const shops = pgTable('shops', {
   minNoticeMinutes: integer('min_notice_minutes').notNull().default(120),
   horizonDays: integer('horizon_days').notNull().default(21),
   urgency: jsonb('urgency').$type<UrgencyJson>().notNull(),
+  /** kept from what was paid when a customer cancels a booking (minor units; 0: free cancellation) */
+  cancellationFeeMinor: integer('cancellation_fee_minor').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
