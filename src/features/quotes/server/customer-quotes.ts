@@ -6,6 +6,7 @@ import type { Db } from '@/server/db/runtime';
 import type { SessionUser } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';
 import { defineAbilityFor } from '@/features/access';
+import type { AuditRequest } from '@/features/audit/server';
 import {
   can,
   findBookingByToken,
@@ -52,13 +53,14 @@ export async function decideAsOwner(
   quoteId: string,
   decision: QuoteDecision,
   note: string | undefined,
+  request: AuditRequest | null = null,
 ): Promise<CustomerQuotes> {
   const loaded = await decideRevisedQuote(
     db,
     reference,
     quoteId,
     { decision, note },
-    { actor: { name: 'customer', role: 'customer', userId: u.id }, mayDecide: ownedBy(u) },
+    { actor: { name: 'customer', role: 'customer', userId: u.id }, mayDecide: ownedBy(u), request },
   );
   return listCustomerQuotes(db, loaded);
 }
@@ -70,6 +72,7 @@ export async function decideWithToken(
   quoteId: string,
   decision: QuoteDecision,
   body: { token: string; note?: string },
+  request: AuditRequest | null = null,
 ): Promise<CustomerQuotes> {
   const booking = await findBookingByToken(db, reference, body.token);
   if (!booking) throw trackNotFound();
@@ -81,6 +84,7 @@ export async function decideWithToken(
     {
       actor: { name: 'customer', role: 'customer', userId: null },
       mayDecide: (l) => l.booking.id === booking.id,
+      request,
     },
   );
   return listCustomerQuotes(db, loaded);

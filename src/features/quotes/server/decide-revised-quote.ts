@@ -17,6 +17,7 @@ import {
   type EventActor,
   orderStaffRecipients,
 } from '@/features/repairs/server';
+import type { AuditRequest } from '@/features/audit/server';
 import { agreedTotalOf } from './list-revised-quotes';
 
 export type QuoteDecision = 'approve' | 'decline';
@@ -42,6 +43,8 @@ export interface Decider {
   actor: EventActor;
   /** whether this caller may decide for the (locked) order; false answers 404 */
   mayDecide(loaded: LoadedOrder): boolean;
+  /** the caller's address and user agent, for the audit row of the status change it causes */
+  request?: AuditRequest | null;
 }
 
 /**
@@ -114,7 +117,15 @@ export async function decideRevisedQuote(
       },
       at: now,
     });
-    const status = await applyStatusChange(tx, loaded, change, decider.actor, DECISION_ROLE, now);
+    const status = await applyStatusChange(
+      tx,
+      loaded,
+      change,
+      decider.actor,
+      DECISION_ROLE,
+      now,
+      decider.request ?? null,
+    );
     const recipients = (await orderStaffRecipients(tx, loaded.order)).filter(
       (id) => id !== decider.actor.userId,
     );
