@@ -233,7 +233,6 @@ export const quotesApi = createRouter()
   })
   .openapi(accountApproveRoute, async (c) => {
     const { reference, quoteId } = c.req.valid('param');
-    const { note } = c.req.valid('json');
     return c.json(
       await decideAsOwner(
         await getDb(),
@@ -241,7 +240,7 @@ export const quotesApi = createRouter()
         reference,
         quoteId,
         'approve',
-        note,
+        c.req.valid('json'),
         auditRequestFrom(c),
       ),
       200,
@@ -249,7 +248,6 @@ export const quotesApi = createRouter()
   })
   .openapi(accountDeclineRoute, async (c) => {
     const { reference, quoteId } = c.req.valid('param');
-    const { note } = c.req.valid('json');
     return c.json(
       await decideAsOwner(
         await getDb(),
@@ -257,7 +255,7 @@ export const quotesApi = createRouter()
         reference,
         quoteId,
         'decline',
-        note,
+        c.req.valid('json'),
         auditRequestFrom(c),
       ),
       200,

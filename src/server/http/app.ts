@@ -58,7 +58,8 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   const requestId = c.get('requestId');
   if (err instanceof DomainError) {
     const status = ERROR_STATUS[err.code];
-    return problemResponse(c, status, problem(status, err.code, err.message, err.fieldErrors, requestId));
+    const body = problem(status, err.code, err.message, err.fieldErrors, requestId);
+    return problemResponse(c, status, err.extra ? { ...err.extra, ...body } : body);
   }
   if (err instanceof HTTPException) {
     const status = err.status;

@@ -52,14 +52,14 @@ export async function decideAsOwner(
   reference: string,
   quoteId: string,
   decision: QuoteDecision,
-  note: string | undefined,
+  body: { note?: string; acceptTotalMinor?: number },
   request: AuditRequest | null = null,
 ): Promise<CustomerQuotes> {
   const loaded = await decideRevisedQuote(
     db,
     reference,
     quoteId,
-    { decision, note },
+    { decision, note: body.note, acceptTotalMinor: body.acceptTotalMinor },
     { actor: { name: 'customer', role: 'customer', userId: u.id }, mayDecide: ownedBy(u), request },
   );
   return listCustomerQuotes(db, loaded);
@@ -71,7 +71,7 @@ export async function decideWithToken(
   reference: string,
   quoteId: string,
   decision: QuoteDecision,
-  body: { token: string; note?: string },
+  body: { token: string; note?: string; acceptTotalMinor?: number },
   request: AuditRequest | null = null,
 ): Promise<CustomerQuotes> {
   const booking = await findBookingByToken(db, reference, body.token);
@@ -80,7 +80,7 @@ export async function decideWithToken(
     db,
     booking.reference,
     quoteId,
-    { decision, note: body.note },
+    { decision, note: body.note, acceptTotalMinor: body.acceptTotalMinor },
     {
       actor: { name: 'customer', role: 'customer', userId: null },
       mayDecide: (l) => l.booking.id === booking.id,
