@@ -7,6 +7,8 @@ export interface ProblemBody {
   code: string;
   detail: string;
   errors?: Array<{ path: string; message: string }>;
+  /** QUOTE_EXPIRED / QUOTE_CHANGED: the fresh price the API offers instead */
+  quote?: Record<string, unknown>;
 }
 
 export async function readProblem(res: Response): Promise<ProblemBody> {
@@ -17,6 +19,7 @@ export async function readProblem(res: Response): Promise<ProblemBody> {
       code: body.code ?? `HTTP_${res.status}`,
       detail: body.detail ?? res.statusText,
       errors: body.errors,
+      ...(body.quote ? { quote: body.quote } : {}),
     };
   } catch {
     return { status: res.status, code: `HTTP_${res.status}`, detail: res.statusText };

@@ -22,6 +22,10 @@ export type DomainErrorCode =
   | 'BOOKING_RELEASED'
   | 'SLOT_UNAVAILABLE'
   | 'IDEMPOTENCY_MISMATCH'
+  /** the price the customer accepted is past its validity: `extra.quote` has the fresh price */
+  | 'QUOTE_EXPIRED'
+  /** the price the customer accepted is no longer the price: `extra.quote` has the fresh price */
+  | 'QUOTE_CHANGED'
   | 'PAYMENT_DECLINED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -40,6 +44,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly fieldErrors: FieldError[] = [],
+    /** further members of the answer (e.g. `quote`: the fresh price), never internals */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -45,6 +45,17 @@ export const BookingRequestSchema = z
     faultDescription: trimmed(2000).optional(),
     paymentMethod: BookingPaymentMethodSchema,
     locale: z.enum(['en-GB']).default('en-GB'),
+    /**
+     * The price the customer was shown and accepts (from POST /api/pricing/quote). When given, a
+     * booking whose price has expired or changed is refused with 409 QUOTE_EXPIRED or
+     * QUOTE_CHANGED and the fresh quote; without it the booking takes the current price.
+     */
+    quote: z
+      .object({
+        totalMinor: z.number().int().min(0),
+        expiresAt: z.iso.datetime({ offset: true, message: 'Not a valid date and time.' }),
+      })
+      .optional(),
   })
   .openapi('BookingRequest');
 

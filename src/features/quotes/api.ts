@@ -13,7 +13,8 @@ import { jsonBody, jsonResponse } from '@/server/http/openapi';
 import { requireUser } from '@/server/http/guard';
 import { authorize } from '@/features/access/server';
 import { getDb } from '@/server/db/runtime';
-import { staffCaller } from '@/features/repairs/server';
+import { callerOf } from '@/features/repairs/server';
+import { auditRequestFrom } from '@/features/audit/server';
 import {
   AddLineBodySchema,
   CustomerQuoteParamSchema,
@@ -200,28 +201,28 @@ export const quotesApi = createRouter()
     const db = await getDb();
     const u = c.get('user')!;
     const { id } = c.req.valid('param');
-    await addOrderLine(db, id, c.req.valid('json'), staffCaller(u));
+    await addOrderLine(db, id, c.req.valid('json'), callerOf(c));
     return c.json(await linesFor(db, id, u), 201);
   })
   .openapi(removeLineRoute, async (c) => {
     const db = await getDb();
     const u = c.get('user')!;
     const { id, lineId } = c.req.valid('param');
-    await removeOrderLine(db, id, lineId, staffCaller(u));
+    await removeOrderLine(db, id, lineId, callerOf(c));
     return c.json(await linesFor(db, id, u), 200);
   })
   .openapi(sendQuoteRoute, async (c) => {
     const db = await getDb();
     const u = c.get('user')!;
     const { id } = c.req.valid('param');
-    await sendRevisedQuote(db, id, c.req.valid('json'), staffCaller(u));
+    await sendRevisedQuote(db, id, c.req.valid('json'), callerOf(c));
     return c.json(await linesFor(db, id, u), 201);
   })
   .openapi(withdrawQuoteRoute, async (c) => {
     const db = await getDb();
     const u = c.get('user')!;
     const { id, quoteId } = c.req.valid('param');
-    await withdrawRevisedQuote(db, id, quoteId, staffCaller(u));
+    await withdrawRevisedQuote(db, id, quoteId, callerOf(c));
     return c.json(await linesFor(db, id, u), 200);
   })
   .openapi(accountQuotesRoute, async (c) => {
@@ -232,17 +233,31 @@ export const quotesApi = createRouter()
   })
   .openapi(accountApproveRoute, async (c) => {
     const { reference, quoteId } = c.req.valid('param');
-    const { note } = c.req.valid('json');
     return c.json(
-      await decideAsOwner(await getDb(), c.get('user')!, reference, quoteId, 'approve', note),
+      await decideAsOwner(
+        await getDb(),
+        c.get('user')!,
+        reference,
+        quoteId,
+        'approve',
+        c.req.valid('json'),
+        auditRequestFrom(c),
+      ),
       200,
     );
   })
   .openapi(accountDeclineRoute, async (c) => {
     const { reference, quoteId } = c.req.valid('param');
-    const { note } = c.req.valid('json');
     return c.json(
-      await decideAsOwner(await getDb(), c.get('user')!, reference, quoteId, 'decline', note),
+      await decideAsOwner(
+        await getDb(),
+        c.get('user')!,
+        reference,
+        quoteId,
+        'decline',
+        c.req.valid('json'),
+        auditRequestFrom(c),
+      ),
       200,
     );
   })
@@ -255,14 +270,28 @@ export const quotesApi = createRouter()
   .openapi(trackApproveRoute, async (c) => {
     const { reference, quoteId } = c.req.valid('param');
     return c.json(
-      await decideWithToken(await getDb(), reference, quoteId, 'approve', c.req.valid('json')),
+      await decideWithToken(
+        await getDb(),
+        reference,
+        quoteId,
+        'approve',
+        c.req.valid('json'),
+        auditRequestFrom(c),
+      ),
       200,
     );
   })
   .openapi(trackDeclineRoute, async (c) => {
     const { reference, quoteId } = c.req.valid('param');
     return c.json(
-      await decideWithToken(await getDb(), reference, quoteId, 'decline', c.req.valid('json')),
+      await decideWithToken(
+        await getDb(),
+        reference,
+        quoteId,
+        'decline',
+        c.req.valid('json'),
+        auditRequestFrom(c),
+      ),
       200,
     );
   });

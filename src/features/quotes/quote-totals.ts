@@ -8,6 +8,13 @@
  */
 import { splitVatInclusive } from '@/features/pricing';
 
+const DAY_MS = 86_400_000;
+
+/** When a revised quote's price stops holding: as long as a booking's quote (pricing's validity). */
+export function revisedQuoteExpiresAt(sentAt: Date, validityDays: number): Date {
+  return new Date(sentAt.getTime() + validityDays * DAY_MS);
+}
+
 /** The most a line may come to: 99 × £100,000 stays far inside a PostgreSQL integer. */
 export const MAX_UNIT_MINOR = 10_000_000;
 export const MAX_QUANTITY = 99;

@@ -32,14 +32,16 @@ export const SendQuoteBodySchema = z
   .openapi('SendRevisedQuote');
 
 const note = trimmed(1, 1000).optional();
-export const DecisionBodySchema = z.object({ note }).openapi('QuoteDecision');
+/** approving an expired quote: the fresh total offered with the 409 QUOTE_EXPIRED answer */
+const acceptTotalMinor = z.number().int().min(0).optional();
+export const DecisionBodySchema = z.object({ note, acceptTotalMinor }).openapi('QuoteDecision');
 export const TokenDecisionBodySchema = z
-  .object({ token: z.string().min(1).max(200), note })
+  .object({ token: z.string().min(1).max(200), note, acceptTotalMinor })
   .openapi('TrackingQuoteDecision');
 export const TokenQuerySchema = z.object({ token: z.string().max(200).optional() });
 
 const LineKindSchema = z.enum(['repair', 'part', 'labour']);
-const QuoteStatusSchema = z.enum(['pending', 'approved', 'declined', 'withdrawn']);
+const QuoteStatusSchema = z.enum(['pending', 'approved', 'declined', 'withdrawn', 'expired']);
 
 export const QuoteLineSchema = z.object({
   kind: LineKindSchema,
@@ -63,6 +65,9 @@ export const CustomerQuoteSchema = z.object({
   currency: z.string(),
   message: z.string(),
   sentAt: z.string(),
+  /** the price holds until then; approving later is refused with the fresh price (409 QUOTE_EXPIRED) */
+  expiresAt: z.string(),
+  expired: z.boolean(),
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
   /** the agreed total this quote would replace */

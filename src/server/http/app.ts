@@ -65,7 +65,8 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     const status = ERROR_STATUS[err.code];
     if (err.retryAfterSeconds !== undefined)
       c.header('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
-    return problemResponse(c, status, problem(status, err.code, err.message, err.fieldErrors, requestId));
+    const body = problem(status, err.code, err.message, err.fieldErrors, requestId);
+    return problemResponse(c, status, err.extra ? { ...err.extra, ...body } : body);
   }
   if (err instanceof HTTPException) {
     const status = err.status;

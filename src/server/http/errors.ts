@@ -18,6 +18,8 @@ export const ERROR_STATUS: Record<DomainErrorCode, number> = {
   BOOKING_RELEASED: 409,
   SLOT_UNAVAILABLE: 422,
   IDEMPOTENCY_MISMATCH: 422,
+  QUOTE_EXPIRED: 409,
+  QUOTE_CHANGED: 409,
   PAYMENT_DECLINED: 402,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -87,6 +89,8 @@ export const ProblemSchema = z
     code: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     requestId: z.string().optional(),
+    /** QUOTE_EXPIRED / QUOTE_CHANGED: the fresh price, to offer the customer instead */
+    quote: z.record(z.string(), z.unknown()).optional(),
   })
   .openapi('Problem');
 

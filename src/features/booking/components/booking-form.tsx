@@ -17,6 +17,8 @@ import {
 } from '@/features/payments/components';
 import { payOnCollectionInstead, useQuote } from './queries';
 import type { Brand, Category } from '@/features/catalog/schemas';
+import type { QuoteDto } from '@/features/pricing/schemas';
+import { formatMoney } from '@/features/pricing';
 import type { Shop } from '@/features/shops/schemas';
 import type { BookingConfirmation } from '../schemas';
 import { DeviceSection } from './device-section';
@@ -54,7 +56,9 @@ export function BookingForm({
   const tPay = useTranslations('payments');
   const format = useFormatter();
   const { draft, update, hydrated, confirmation, complete, startOver } = useBookingDraft(initial);
-  const { data: quote } = useQuote(draft);
+  const { data: quote, mutate: setQuote } = useQuote(draft);
+  // the fresh price the API answered a booking with, when the one shown had expired or changed
+  const [priceChanged, setPriceChanged] = useState<QuoteDto | null>(null);
   const { data: gateway, error: gatewayError, mutate: reloadGateway } = usePaymentMethods();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [slotError, setSlotError] = useState<string | null>(null);
@@ -133,6 +137,13 @@ export function BookingForm({
       else setFormError(fe.message);
     }
     setErrors(fieldErrors);
+    if ((problem.code === 'QUOTE_EXPIRED' || problem.code === 'QUOTE_CHANGED') && problem.quote) {
+      // show the fresh price; booking again (the same button) accepts it
+      const fresh = problem.quote as unknown as QuoteDto;
+      setPriceChanged(fresh);
+      void setQuote(fresh, { revalidate: false });
+      return;
+    }
     if (problem.code === 'SLOT_FULL' || problem.code === 'SLOT_UNAVAILABLE') {
       update({ slot: null, idempotencyKey: newIdempotencyKey() });
       setSlotRefresh((n) => n + 1);
@@ -149,6 +160,7 @@ export function BookingForm({
   /** Books the repair: done for pay on collection; for card or PayPal, the payment to complete. */
   async function start(method: PaymentMethod): Promise<StartResult> {
     setCreating(true);
+    setPriceChanged(null);
     try {
       const res = await api.bookings.$post({
         header: { 'idempotency-key': draft.idempotencyKey },
@@ -163,6 +175,8 @@ export function BookingForm({
           customer: { name: draft.name, email: draft.email, phone: draft.phone || undefined },
           faultDescription: draft.fault || undefined,
           paymentMethod: method,
+          // the price on screen: the API refuses it if it has expired or changed meanwhile
+          quote: quote ? { totalMinor: quote.totalMinor, expiresAt: quote.expiresAt } : undefined,
         },
       });
       if (!res.ok) {
@@ -212,6 +226,16 @@ export function BookingForm({
   const online = method === 'card' || method === 'paypal';
   const holdUntil = pending?.booking.paymentHoldUntil;
   const tz = pending?.booking.service.shop?.timeZone ?? 'Europe/London';
+
+  const priceNotice = priceChanged ? (
+    <p
+      role="alert"
+      className="rounded-xl border border-amber-300 bg-amber-50 p-3 text-amber-950"
+      data-testid="price-changed"
+    >
+      {t('priceChanged', { price: formatMoney(priceChanged.totalMinor, priceChanged.currency) })}
+    </p>
+  ) : null;
 
   const notice = released ? (
     <div className="flex flex-col gap-3 rounded-xl border border-slate-300 bg-white p-4 sm:flex-row sm:items-center sm:justify-between">
@@ -298,7 +322,16 @@ export function BookingForm({
               }}
               returnTo="/book-repair"
               purpose="booking"
-              notice={notice}
+              notice={
+                priceNotice && notice ? (
+                  <>
+                    {priceNotice}
+                    {notice}
+                  </>
+                ) : (
+                  (priceNotice ?? notice)
+                )
+              }
               error={formError ?? errors.payment}
               disabled={!hydrated || creating}
               // the earliest free slot is preselected once the slots load: wait for it

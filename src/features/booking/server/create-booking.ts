@@ -6,7 +6,7 @@ import { idempotencyKeys } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import { loadCatalog } from '@/features/catalog/server';
 import { getShopRow, type ShopRow, isSlotBookable, slotEnd } from '@/features/shops/server';
-import { pricingConfigOf, quoteFromSnapshot } from '@/features/pricing/server';
+import { assertAcceptedPrice, pricingConfigOf, quoteFromSnapshot } from '@/features/pricing/server';
 import {
   generateReference,
   generateTrackingToken,
@@ -86,6 +86,14 @@ export async function createBooking(
     ]);
   }
   const quote = quoteFromSnapshot(snapshot, input, pricingConfigOf(shop), now);
+  try {
+    // the price the customer accepted must still be the price (and still valid)
+    assertAcceptedPrice(input.quote, quote, now);
+  } catch (err) {
+    const replay = await replayOf();
+    if (replay) return { booking: replay, replayed: true };
+    throw err;
+  }
   const model = snapshot.modelsBySlug.get(input.modelSlug)!;
 
   let slotStartsAt: Date | null = null;

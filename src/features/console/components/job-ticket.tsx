@@ -148,8 +148,11 @@ export async function JobTicketView({
         </section>
       ) : null}
 
-      <section className={receipt ? `mt-2 ${section}` : 'mt-5 break-inside-avoid'}>
-        <h2 className={label}>{t('work')}</h2>
+      <section
+        className={receipt ? `mt-2 ${section}` : 'mt-5 break-inside-avoid'}
+        data-testid="ticket-agreed"
+      >
+        <h2 className={label}>{t('agreedWork')}</h2>
         <table className="mt-1 w-full border-collapse">
           <thead className="sr-only">
             <tr>
@@ -180,12 +183,6 @@ export async function JobTicketView({
           </tbody>
         </table>
         <dl className="mt-2 space-y-0.5">
-          {ticket.totalMinor !== ticket.agreedTotalMinor ? (
-            <div className="flex justify-between gap-2">
-              <dt>{t('linesTotal')}</dt>
-              <dd className="tabular-nums">{money(ticket.totalMinor)}</dd>
-            </div>
-          ) : null}
           <div
             className={
               receipt
@@ -209,6 +206,42 @@ export async function JobTicketView({
           </div>
         </dl>
       </section>
+
+      {ticket.pending ? (
+        <section
+          className={
+            receipt
+              ? `mt-2 ${section}`
+              : 'mt-4 break-inside-avoid rounded border border-dashed border-slate-400 p-3'
+          }
+          data-testid="ticket-pending"
+        >
+          <h2 className={label}>{t('pendingTitle')}</h2>
+          <p className="mt-1 text-slate-700">
+            {ticket.pending.awaitingApproval ? t('pendingAwaiting') : t('pendingNotSent')}
+          </p>
+          <ul className="mt-1">
+            {ticket.pending.added.map((l, i) => (
+              <li key={`a${i}`} className="flex justify-between gap-2">
+                <span>{t('pendingAdded', { description: l.description, quantity: l.quantity })}</span>
+                <span className="tabular-nums">+{money(l.totalMinor)}</span>
+              </li>
+            ))}
+            {ticket.pending.removed.map((l, i) => (
+              <li key={`r${i}`} className="flex justify-between gap-2">
+                <span>{t('pendingRemoved', { description: l.description, quantity: l.quantity })}</span>
+                <span className="tabular-nums">−{money(l.totalMinor)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1 flex justify-between gap-2 font-medium">
+            <span>{t('pendingTotal')}</span>
+            <span className="tabular-nums" data-testid="ticket-pending-total">
+              {money(ticket.pending.totalMinor)}
+            </span>
+          </p>
+        </section>
+      ) : null}
 
       <div className={receipt ? 'mt-2 space-y-2' : 'mt-5 grid gap-6 sm:grid-cols-2 print:grid-cols-2'}>
         <section className={section}>
@@ -269,7 +302,9 @@ export async function JobTicketView({
       </div>
 
       <section className={receipt ? `mt-2 ${section}` : 'mt-8 break-inside-avoid'}>
-        <p className="text-[0.85em] text-slate-700">{t('consent')}</p>
+        <p className="text-[0.85em] text-slate-700" data-testid="ticket-consent">
+          {t('consent', { total: money(ticket.agreedTotalMinor) })}
+        </p>
         <div className={receipt ? 'mt-8 space-y-6' : 'mt-12 grid grid-cols-[2fr_1fr] gap-8'}>
           <div className="border-t border-black pt-1">{t('signature')}</div>
           <div className="border-t border-black pt-1">{t('signatureDate')}</div>

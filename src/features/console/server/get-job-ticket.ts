@@ -5,7 +5,29 @@ import type { PasscodePolicy } from '@/server/db/schema';
 import { splitVatInclusive } from '@/features/pricing';
 import { orderTotals } from '@/features/quotes';
 import type { LoadedOrder } from '@/features/repairs/server';
-import { orderLineRows, surchargeOf, agreedTotalOf } from '@/features/quotes/server';
+import { agreedPriceOf, findPendingQuote, orderLineRows, surchargeOf } from '@/features/quotes/server';
+
+export interface TicketLine {
+  kind: string;
+  description: string;
+  quantity: number;
+  unitMinor: number;
+  totalMinor: number;
+}
+
+const lineKey = (l: TicketLine) => JSON.stringify([l.kind, l.description, l.quantity, l.unitMinor]);
+
+/** Lines of `a` not matched one-for-one by a line of `b`. */
+function linesNotIn(a: readonly TicketLine[], b: readonly TicketLine[]): TicketLine[] {
+  const left = new Map<string, number>();
+  for (const l of b) left.set(lineKey(l), (left.get(lineKey(l)) ?? 0) + 1);
+  return a.filter((l) => {
+    const n = left.get(lineKey(l)) ?? 0;
+    if (n === 0) return true;
+    left.set(lineKey(l), n - 1);
+    return false;
+  });
+}
 
 export interface JobTicket {
   reference: string;
@@ -17,20 +39,25 @@ export interface JobTicket {
   serviceType: 'drop_off' | 'mail_in' | 'walk_in';
   urgency: string;
   faultDescription: string | null;
-  lines: Array<{
-    kind: string;
-    description: string;
-    quantity: number;
-    unitMinor: number;
-    totalMinor: number;
-  }>;
+  /** the agreed lines: what the customer's signature refers to (the booking, or the last approved revised quote) */
+  lines: TicketLine[];
+  /** the booking's urgency surcharge inside the agreed total */
   surchargeMinor: number;
-  totalMinor: number;
-  vatMinor: number;
   vatRateBp: number;
   agreedTotalMinor: number;
   /** the VAT part of the agreed total, at the booking's rate */
   agreedVatMinor: number;
+  /**
+   * Work lines that differ from the agreed ones (added since, or taken out), and what the total
+   * would become: not part of the signed price. Null when the work matches what was agreed.
+   */
+  pending: {
+    added: TicketLine[];
+    removed: TicketLine[];
+    totalMinor: number;
+    /** a revised quote with these changes waits for the customer's decision */
+    awaitingApproval: boolean;
+  } | null;
   currency: string;
   intake: { conditionNotes: string | null; accessories: string[]; passcodePolicy: PasscodePolicy | null };
   dates: {
@@ -49,15 +76,26 @@ export interface JobTicket {
 export async function getJobTicket(db: Db, loaded: LoadedOrder): Promise<JobTicket> {
   const { order, booking } = loaded;
   const shopSlug = order.shopSlug ?? booking.shopSlug;
-  const [rows, catalog, shop] = await Promise.all([
+  const [rows, agreed, pendingQuote, catalog, shop] = await Promise.all([
     orderLineRows(db, order.id),
+    agreedPriceOf(db, loaded),
+    findPendingQuote(db, order.id),
     loadCatalog(db),
     shopSlug ? getShopRow(db, shopSlug) : Promise.resolve(null),
   ]);
   const model = catalog.modelsBySlug.get(booking.modelSlug);
   const vatRateBp = booking.quote.vat.rateBp;
   const totals = orderTotals(rows, surchargeOf(loaded), vatRateBp);
-  const agreed = agreedTotalOf(loaded);
+  const working: TicketLine[] = rows.map((l) => ({
+    kind: l.kind,
+    description: l.description,
+    quantity: l.quantity,
+    unitMinor: l.unitMinor,
+    totalMinor: l.totalMinor,
+  }));
+  const added = linesNotIn(working, agreed.lines);
+  const removed = linesNotIn(agreed.lines, working);
+  const changed = added.length > 0 || removed.length > 0 || totals.totalMinor !== agreed.totalMinor;
   return {
     reference: order.reference,
     status: order.status,
@@ -78,19 +116,14 @@ export async function getJobTicket(db: Db, loaded: LoadedOrder): Promise<JobTick
     serviceType: booking.serviceType,
     urgency: booking.urgency,
     faultDescription: booking.faultDescription,
-    lines: rows.map((l) => ({
-      kind: l.kind,
-      description: l.description,
-      quantity: l.quantity,
-      unitMinor: l.unitMinor,
-      totalMinor: l.totalMinor,
-    })),
-    surchargeMinor: totals.surchargeMinor,
-    totalMinor: totals.totalMinor,
-    vatMinor: totals.vatMinor,
+    lines: agreed.lines,
+    surchargeMinor: agreed.surchargeMinor,
     vatRateBp,
-    agreedTotalMinor: agreed,
-    agreedVatMinor: splitVatInclusive(agreed, vatRateBp).vatMinor,
+    agreedTotalMinor: agreed.totalMinor,
+    agreedVatMinor: splitVatInclusive(agreed.totalMinor, vatRateBp).vatMinor,
+    pending: changed
+      ? { added, removed, totalMinor: totals.totalMinor, awaitingApproval: !!pendingQuote }
+      : null,
     currency: booking.currency,
     intake: {
       conditionNotes: order.conditionNotes,

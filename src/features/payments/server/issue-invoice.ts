@@ -3,14 +3,15 @@
  * counter row is incremented inside the transaction that records the payment, so concurrent
  * payments of one series queue on its row lock, and a rolled-back payment gives its number back.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
-import { invoiceCounters, invoices, repairOrderLines, type InvoiceSnapshot } from '@/server/db/schema';
+import { invoiceCounters, invoices, type InvoiceSnapshot } from '@/server/db/schema';
 import { getBranding } from '@/server/branding';
 import { splitVatInclusive } from '@/features/pricing';
 import { getShopRow } from '@/features/shops/server';
 import { loadCatalog } from '@/features/catalog/server';
 import type { LoadedOrder } from '@/features/repairs/server';
+import { agreedPriceOf } from '@/features/quotes/server';
 import { paymentConfig } from './config';
 import type { PaymentRow } from './ledger';
 
@@ -56,36 +57,39 @@ export async function issueInvoice(
 ): Promise<InvoiceRow> {
   const { order, booking } = loaded;
   const shopSlug = order.shopSlug ?? booking.shopSlug;
-  const [shop, catalog, lines] = await Promise.all([
+  const [shop, catalog, agreed] = await Promise.all([
     shopSlug ? getShopRow(tx, shopSlug) : Promise.resolve(null),
     loadCatalog(tx),
-    tx
-      .select()
-      .from(repairOrderLines)
-      .where(eq(repairOrderLines.orderId, order.id))
-      .orderBy(asc(repairOrderLines.createdAt)),
+    agreedPriceOf(tx, loaded),
   ]);
   const totalMinor = order.agreedTotalMinor ?? booking.totalMinor;
   const vatRateBp = booking.quote.vat.rateBp;
   const { netMinor, vatMinor } = splitVatInclusive(totalMinor, vatRateBp);
-  const invoiceLines: InvoiceSnapshot['lines'] = lines.map((l) => ({
+  // the lines the customer agreed to (the booking, or the last approved revised quote): never
+  // the working lines, which can hold a declined quote's lines or work not yet quoted
+  const invoiceLines: InvoiceSnapshot['lines'] = agreed.lines.map((l) => ({
     description: l.description,
     quantity: l.quantity,
-    unitMinor: l.quantity > 0 ? Math.round(l.totalMinor / l.quantity) : l.totalMinor,
+    unitMinor: l.unitMinor,
     totalMinor: l.totalMinor,
   }));
+  if (agreed.surchargeMinor !== 0) {
+    invoiceLines.push({
+      description: `Urgency surcharge (${booking.urgency.replace('_', ' ')})`,
+      quantity: 1,
+      unitMinor: agreed.surchargeMinor,
+      totalMinor: agreed.surchargeMinor,
+    });
+  }
   const linesSum = invoiceLines.reduce((s, l) => s + l.totalMinor, 0);
   if (linesSum !== totalMinor) {
-    const surcharge = booking.quote.urgencySurchargeMinor;
-    const diff = totalMinor - linesSum;
+    // only for an order whose agreed total was set outside a quote (never by the app itself):
+    // the receipt's lines must still add up to what is charged
     invoiceLines.push({
-      description:
-        diff === surcharge && surcharge > 0
-          ? `Urgency surcharge (${booking.urgency.replace('_', ' ')})`
-          : 'Adjustment to the agreed price',
+      description: 'Adjustment to the agreed price',
       quantity: 1,
-      unitMinor: diff,
-      totalMinor: diff,
+      unitMinor: totalMinor - linesSum,
+      totalMinor: totalMinor - linesSum,
     });
   }
   const model = catalog.modelsBySlug.get(booking.modelSlug);

@@ -43,17 +43,18 @@ async function sendDecision(
   decision: Decision,
   token: string | undefined,
   note: string | undefined,
+  acceptTotalMinor?: number,
 ) {
   const param = { reference, quoteId };
   if (token) {
     const route = api.track[':reference'].quotes[':quoteId'];
-    const json = { token, note };
+    const json = { token, note, acceptTotalMinor };
     return decision === 'approve'
       ? route.approve.$post({ param, json })
       : route.decline.$post({ param, json });
   }
   const route = api.account.repairs[':reference'].quotes[':quoteId'];
-  const json = { note };
+  const json = { note, acceptTotalMinor };
   return decision === 'approve' ? route.approve.$post({ param, json }) : route.decline.$post({ param, json });
 }
 
@@ -125,6 +126,8 @@ function PendingQuote({
   const [confirmDecline, setConfirmDecline] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // the quote expired: the fresh total the shop's API offered, to approve instead
+  const [freshTotal, setFreshTotal] = useState<number | null>(null);
   const money = (minor: number) => formatMoney(minor, quote.currency);
   const change =
     quote.differenceMinor > 0 ? `+${money(quote.differenceMinor)}` : money(quote.differenceMinor);
@@ -133,16 +136,28 @@ function PendingQuote({
     setBusy(decision);
     setError(null);
     try {
-      const res = await sendDecision(reference, quote.id, decision, token, note.trim() || undefined);
+      const res = await sendDecision(
+        reference,
+        quote.id,
+        decision,
+        token,
+        note.trim() || undefined,
+        decision === 'approve' ? (freshTotal ?? undefined) : undefined,
+      );
       if (res.ok) {
         setConfirmDecline(false);
         await onDecided(decision, (await res.json()) as CustomerQuotes);
+        return;
+      }
+      const problem = await readProblem(res);
+      if (problem.code === 'QUOTE_EXPIRED' && typeof problem.quote?.totalMinor === 'number') {
+        setFreshTotal(problem.quote.totalMinor);
       } else if (res.status === 409 || res.status === 404) {
         setConfirmDecline(false);
         setError(t('alreadyDecided'));
         await onStale();
       } else {
-        setError((await readProblem(res)).detail || t('decisionFailed'));
+        setError(problem.detail || t('decisionFailed'));
       }
     } catch {
       setError(t('decisionFailed'));
@@ -232,6 +247,23 @@ function PendingQuote({
         </div>
       </dl>
 
+      {quote.expired || freshTotal !== null ? (
+        <p
+          role="alert"
+          className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-3 text-amber-950"
+          data-testid="quote-expired"
+        >
+          {freshTotal !== null
+            ? t('expiredFresh', {
+                date: format.dateTime(new Date(quote.expiresAt), { dateStyle: 'medium' }),
+                price: money(freshTotal),
+              })
+            : t('expiredNotice', {
+                date: format.dateTime(new Date(quote.expiresAt), { dateStyle: 'medium' }),
+              })}
+        </p>
+      ) : null}
+
       {error ? (
         <p role="alert" className="mt-4 font-medium text-red-800">
           {error}
@@ -246,7 +278,7 @@ function PendingQuote({
           data-testid="quote-approve"
         >
           <CheckCircle2 className="size-5" aria-hidden />
-          {t('approve')}
+          {freshTotal !== null ? t('approveFresh', { price: money(freshTotal) }) : t('approve')}
         </Button>
         <Button
           variant="secondary"

@@ -18,6 +18,7 @@ const STATUS_TONE: Record<StaffQuote['status'], string> = {
   approved: 'bg-emerald-100 text-emerald-900',
   declined: 'bg-red-100 text-red-900',
   withdrawn: 'bg-slate-200 text-slate-800',
+  expired: 'bg-slate-200 text-slate-800',
 };
 
 /** Sending the lines to the customer as a revised quote, with a message. */

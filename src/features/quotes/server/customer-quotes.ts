@@ -6,6 +6,7 @@ import type { Db } from '@/server/db/runtime';
 import type { SessionUser } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';
 import { defineAbilityFor } from '@/features/access';
+import type { AuditRequest } from '@/features/audit/server';
 import {
   can,
   findBookingByToken,
@@ -51,14 +52,15 @@ export async function decideAsOwner(
   reference: string,
   quoteId: string,
   decision: QuoteDecision,
-  note: string | undefined,
+  body: { note?: string; acceptTotalMinor?: number },
+  request: AuditRequest | null = null,
 ): Promise<CustomerQuotes> {
   const loaded = await decideRevisedQuote(
     db,
     reference,
     quoteId,
-    { decision, note },
-    { actor: { name: 'customer', role: 'customer', userId: u.id }, mayDecide: ownedBy(u) },
+    { decision, note: body.note, acceptTotalMinor: body.acceptTotalMinor },
+    { actor: { name: 'customer', role: 'customer', userId: u.id }, mayDecide: ownedBy(u), request },
   );
   return listCustomerQuotes(db, loaded);
 }
@@ -69,7 +71,8 @@ export async function decideWithToken(
   reference: string,
   quoteId: string,
   decision: QuoteDecision,
-  body: { token: string; note?: string },
+  body: { token: string; note?: string; acceptTotalMinor?: number },
+  request: AuditRequest | null = null,
 ): Promise<CustomerQuotes> {
   const booking = await findBookingByToken(db, reference, body.token);
   if (!booking) throw trackNotFound();
@@ -77,10 +80,11 @@ export async function decideWithToken(
     db,
     booking.reference,
     quoteId,
-    { decision, note: body.note },
+    { decision, note: body.note, acceptTotalMinor: body.acceptTotalMinor },
     {
       actor: { name: 'customer', role: 'customer', userId: null },
       mayDecide: (l) => l.booking.id === booking.id,
+      request,
     },
   );
   return listCustomerQuotes(db, loaded);

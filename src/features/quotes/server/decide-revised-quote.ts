@@ -17,7 +17,11 @@ import {
   type EventActor,
   staffToNotify,
 } from '@/features/repairs/server';
-import { agreedTotalOf } from './list-revised-quotes';
+import type { AuditRequest } from '@/features/audit/server';
+import { formatMoney } from '@/features/pricing';
+import { orderTotals } from '../quote-totals';
+import { agreedTotalOf, quoteExpiresAt, type QuoteRow } from './list-revised-quotes';
+import { orderLineRows, surchargeOf } from './get-order-lines';
 
 export type QuoteDecision = 'approve' | 'decline';
 
@@ -36,12 +40,16 @@ const DECISION_ROLE: StaffRole = 'technician';
 export interface DecisionInput {
   decision: QuoteDecision;
   note?: string;
+  /** approving an expired quote: the fresh total the customer was offered with the refusal */
+  acceptTotalMinor?: number;
 }
 
 export interface Decider {
   actor: EventActor;
   /** whether this caller may decide for the (locked) order; false answers 404 */
   mayDecide(loaded: LoadedOrder): boolean;
+  /** the caller's address and user agent, for the audit row of the status change it causes */
+  request?: AuditRequest | null;
 }
 
 /**
@@ -69,7 +77,7 @@ export async function decideRevisedQuote(
   const result = await db.transaction(async (tx) => {
     const locked = await loadOrder(tx, reference, true);
     if (!decider.mayDecide(locked)) throw orderNotFound();
-    const [quote] = await tx
+    let [quote] = await tx
       .select()
       .from(repairQuotes)
       .where(and(eq(repairQuotes.id, quoteId), eq(repairQuotes.orderId, locked.order.id)));
@@ -81,6 +89,10 @@ export async function decideRevisedQuote(
       throw new DomainError('CONFLICT', 'This repair is no longer waiting for your decision.');
     }
     const previousTotalMinor = agreedTotalOf(locked);
+    if (approve && quoteExpiresAt(quote).getTime() <= now.getTime()) {
+      // too late for this price: approve the order's lines at today's price, or be told it
+      quote = await approveAtFreshPrice(tx, locked, quote, input.acceptTotalMinor, decider, now);
+    }
     await tx
       .update(repairQuotes)
       .set({
@@ -114,7 +126,15 @@ export async function decideRevisedQuote(
       },
       at: now,
     });
-    const status = await applyStatusChange(tx, loaded, change, decider.actor, DECISION_ROLE, now);
+    const status = await applyStatusChange(
+      tx,
+      loaded,
+      change,
+      decider.actor,
+      DECISION_ROLE,
+      now,
+      decider.request ?? null,
+    );
     const recipients = await staffToNotify(tx, loaded.order, 'quote_decision', decider.actor.userId);
     const staffNotes = await createNotifications(
       tx,
@@ -140,4 +160,68 @@ export async function decideRevisedQuote(
   });
   await finishStatusChange(db, result, change);
   return result.loaded;
+}
+
+/**
+ * An expired quote's approval. Its price no longer holds, so the order's lines are priced again
+ * (today's lines, the booking's surcharge): unless the customer accepts exactly that total
+ * (`acceptTotalMinor`, offered with the refusal), the approval is refused with 409
+ * QUOTE_EXPIRED and the fresh price. Accepted, the expired quote is closed as `expired` and a
+ * new version with the fresh lines takes its place, to be approved by the caller (same
+ * transaction, order row locked).
+ */
+async function approveAtFreshPrice(
+  tx: Db,
+  loaded: LoadedOrder,
+  expired: QuoteRow,
+  acceptTotalMinor: number | undefined,
+  decider: Decider,
+  now: Date,
+): Promise<QuoteRow> {
+  const lines = await orderLineRows(tx, loaded.order.id);
+  const totals = orderTotals(lines, surchargeOf(loaded), loaded.booking.quote.vat.rateBp);
+  if (acceptTotalMinor !== totals.totalMinor) {
+    const price = formatMoney(totals.totalMinor, expired.currency);
+    throw new DomainError(
+      'QUOTE_EXPIRED',
+      `This quote expired on ${quoteExpiresAt(expired).toISOString().slice(0, 10)}. The price is now ${price}.`,
+      [],
+      {
+        quote: {
+          quoteId: expired.id,
+          totalMinor: totals.totalMinor,
+          vatMinor: totals.vatMinor,
+          currency: expired.currency,
+          expiredAt: quoteExpiresAt(expired).toISOString(),
+          expiredTotalMinor: expired.totalMinor,
+        },
+      },
+    );
+  }
+  await tx
+    .update(repairQuotes)
+    .set({ status: 'expired', decidedBy: decider.actor.userId, decidedAt: now })
+    .where(eq(repairQuotes.id, expired.id));
+  const [fresh] = await tx
+    .insert(repairQuotes)
+    .values({
+      orderId: loaded.order.id,
+      version: expired.version + 1,
+      status: 'pending',
+      lines: lines.map((l) => ({
+        kind: l.kind,
+        description: l.description,
+        quantity: l.quantity,
+        unitMinor: l.unitMinor,
+        totalMinor: l.totalMinor,
+      })),
+      totalMinor: totals.totalMinor,
+      vatMinor: totals.vatMinor,
+      currency: expired.currency,
+      message: expired.message,
+      sentBy: expired.sentBy,
+      sentAt: now,
+    })
+    .returning();
+  return fresh!;
 }

@@ -2,7 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/server/db/runtime';
 import { repairQuotes, user } from '@/server/db/schema';
-import { previousAgreedTotals, snapshotSurcharge, sortQuotes } from '../quote-totals';
+import { DEFAULT_PRICING_CONFIG } from '@/features/pricing';
+import { previousAgreedTotals, revisedQuoteExpiresAt, snapshotSurcharge, sortQuotes } from '../quote-totals';
 import type { CustomerQuote, StaffQuote } from '../schemas';
 import type { LoadedOrder } from '@/features/repairs/server';
 
@@ -50,7 +51,12 @@ export async function listCustomerQuoteRows(db: Db, loaded: LoadedOrder): Promis
   return describeQuotes(rows, loaded);
 }
 
-function describeQuotes(rows: QuoteRow[], loaded: LoadedOrder): CustomerQuote[] {
+/** When a revised quote's price stops holding (the booking quote's validity, from sending). */
+export function quoteExpiresAt(quote: Pick<QuoteRow, 'sentAt'>): Date {
+  return revisedQuoteExpiresAt(quote.sentAt, DEFAULT_PRICING_CONFIG.quoteValidityDays);
+}
+
+function describeQuotes(rows: QuoteRow[], loaded: LoadedOrder, now = new Date()): CustomerQuote[] {
   const previous = previousAgreedTotals(rows, bookedTotalOf(loaded));
   const waiting = loaded.order.status === 'awaiting_approval';
   return sortQuotes(rows).map((q) => {
@@ -73,6 +79,8 @@ function describeQuotes(rows: QuoteRow[], loaded: LoadedOrder): CustomerQuote[] 
       currency: q.currency,
       message: q.message,
       sentAt: q.sentAt.toISOString(),
+      expiresAt: quoteExpiresAt(q).toISOString(),
+      expired: q.status === 'pending' && quoteExpiresAt(q).getTime() <= now.getTime(),
       decidedAt: q.decidedAt?.toISOString() ?? null,
       decisionNote: q.decisionNote,
       previousTotalMinor,

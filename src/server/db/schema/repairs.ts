@@ -130,7 +130,8 @@ export interface QuoteLineSnapshot {
   totalMinor: number;
 }
 
-export const QUOTE_STATUSES = ['pending', 'approved', 'declined', 'withdrawn'] as const;
+/** `expired`: approved too late; the customer approved the same lines again at the fresh price (a new version) */
+export const QUOTE_STATUSES = ['pending', 'approved', 'declined', 'withdrawn', 'expired'] as const;
 export type RevisedQuoteStatus = (typeof QUOTE_STATUSES)[number];
 
 /** A revised quote sent to the customer for approval. At most one is pending per order. */
