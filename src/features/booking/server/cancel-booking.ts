@@ -133,13 +133,10 @@ export async function cancelBooking(
         refundMinor: terms.refundMinor,
       },
     });
+    // once (dedupe key), committed with the cancellation it tells of
+    await sendCancellationEmail(tx, booking, order, terms, opts.baseUrl);
     return { row: row!, booking, order, event, terms };
   });
-  // once (dedupe key), after the commit: today's enqueue runs outside the transaction and
-  // would wait for it on PGlite's single connection
-  await sendCancellationEmail(db, updated.booking, updated.order, updated.terms, opts.baseUrl).catch(
-    (err: unknown) => logger.error({ err, bookingId: found.id }, 'could not queue the cancellation e-mail'),
-  );
   // after commit: the staff console and open streams of the order update live
   publishOrderEvents({ ...updated.order, status: 'cancelled' }, [updated.event]);
   if (updated.terms.refundMinor > 0) {

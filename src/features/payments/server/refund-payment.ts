@@ -166,16 +166,11 @@ export async function recordRefundOutcome(
         provider: p.provider,
       },
     });
+    // the customer is told, with the reason, once per refund (dedupe key): the credit note and
+    // its delivery job commit with the refund they tell of, or neither does
+    await sendRefundEmail(tx, updated!, p);
     return { refund: updated!, event, payment: p };
   });
-  if (done.event && done.payment) {
-    // the customer is told, with the reason, once per refund (dedupe key). After the commit:
-    // today's enqueue runs outside the transaction and would wait for it on PGlite's single
-    // connection; once e-mails enqueue inside the sender's transaction this moves in.
-    await sendRefundEmail(db, done.refund, done.payment).catch((err: unknown) =>
-      logger.error({ err, refundId: done.refund.id }, 'could not queue the refund e-mail'),
-    );
-  }
   if (done.event && done.payment) {
     const { order } = await loadOrder(db, done.payment.orderId);
     publishOrderEvents(order, [done.event]);

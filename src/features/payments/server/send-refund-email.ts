@@ -34,7 +34,8 @@ export async function sendRefundEmail(tx: Db, refund: RefundRow, payment: Paymen
   ]);
   const model = catalog.modelsBySlug.get(booking.modelSlug);
   const money = (minor: number) => formatMoney(minor, payment.currency);
-  const baseUrl = payment.baseUrl ?? publicBaseUrl();
+  // the configured origin, never one a request named (see src/server/http/base-url.ts)
+  const baseUrl = publicBaseUrl();
   return sendTemplate(tx, {
     to: booking.customerEmail,
     template: 'payment-refunded',
