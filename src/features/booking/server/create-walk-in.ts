@@ -61,7 +61,8 @@ async function findReplay(db: Db, key: string, requestHash: string): Promise<Wal
 }
 
 /** The customer's verified account with this address, so the repair shows in their portal. */
-async function accountFor(db: Db, email: string): Promise<string | null> {
+async function accountFor(db: Db, email: string | undefined): Promise<string | null> {
+  if (!email) return null;
   const [row] = await db
     .select({ id: user.id })
     .from(user)
@@ -133,7 +134,7 @@ export async function createWalkIn(
             slot: null,
             modelSlug: model.slug,
             customerName: input.customer.name,
-            customerEmail: input.customer.email,
+            customerEmail: input.customer.email ?? null,
             customerPhone: input.customer.phone ?? null,
             userId: customerUserId,
             faultDescription: input.faultDescription || null,
@@ -182,6 +183,8 @@ export async function createWalkIn(
 
     publishOrderEvents(out.order, out.events);
     publishNotifications(out.notifications);
+    // no e-mail address given (phone or name only): nothing to mail, the counter gives the reference
+    if (!input.customer.email) return { created, replayed: false };
     const confirmation: BookingConfirmation = {
       id: bookingId,
       reference,
