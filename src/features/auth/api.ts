@@ -22,6 +22,7 @@ import { withClientIp } from './server/web-security';
 import { sessionUserFromHeaders } from './server/session';
 import { withStatusOverride } from '@/features/security/server';
 import type { SessionUser } from '@/server/http/app';
+import { staffAccessApi } from './staff-api';
 
 const authErrors = accessErrorResponses;
 
@@ -171,7 +172,8 @@ export const authApi = createRouter()
     });
     if (!updated) throw new DomainError('NOT_FOUND', 'No user with that id.');
     return c.json(updated, 200);
-  });
+  })
+  .route('/', staffAccessApi);
 
 /**
  * The signed-in user of an API request (the API frame's `resolveUser`): anonymous requests,

@@ -1,57 +1,63 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { account, user, type Role } from '@/server/db/schema';
 import { getAuth } from './auth';
 
+/** better-auth's own password hash (scrypt), so its sign-in checks it like any other. */
+export async function hashPassword(plain: string): Promise<string> {
+  const ctx = await (await getAuth()).$context;
+  return ctx.password.hash(plain);
+}
+
 /**
- * Writes an account with an e-mail and password straight through better-auth's own adapter and
- * password hasher, for accounts the app makes on someone's behalf (the first admin, an accepted
- * staff invitation). Unlike the sign-up endpoint it leaves no session behind (a session
- * without a browser would show in "Where you're signed in" with no device or address) and sends
- * no "confirm your e-mail" mail: the address is known to be theirs.
+ * Writes an account with an e-mail and password into better-auth's tables, for accounts the app
+ * makes on someone's behalf (the first admin, an accepted staff invitation). Unlike the sign-up
+ * endpoint it leaves no session behind (a session without a browser would show in "Where you're
+ * signed in" with no device or address) and sends no "confirm your e-mail" mail: the address is
+ * known to be theirs. Takes a transaction, so it can be part of a larger change.
  */
-export async function createCredentialUser(
+export async function insertCredentialUser(
   db: Db,
-  input: { email: string; name: string; password: string; role: Role; shopSlug?: string | null },
+  input: { email: string; name: string; passwordHash: string; role: Role; shopSlug?: string | null },
 ): Promise<{ id: string }> {
-  const { internalAdapter, password } = await (await getAuth()).$context;
-  const hash = await password.hash(input.password);
-  const created = await internalAdapter.createUser(
-    {
-      email: input.email.trim().toLowerCase(),
-      name: input.name,
-      emailVerified: true,
-    },
-    { method: 'email-password' },
-  );
-  await internalAdapter.linkAccount({
-    userId: created.id,
-    providerId: 'credential',
-    accountId: created.id,
-    password: hash,
+  const id = randomUUID();
+  const now = new Date();
+  await db.insert(user).values({
+    id,
+    email: input.email.trim().toLowerCase(),
+    name: input.name,
+    emailVerified: true,
+    role: input.role,
+    shopSlug: input.shopSlug ?? null,
+    createdAt: now,
+    updatedAt: now,
   });
-  await db
-    .update(user)
-    .set({ role: input.role, shopSlug: input.shopSlug ?? null, emailVerified: true })
-    .where(eq(user.id, created.id));
-  return { id: created.id };
+  await db.insert(account).values({
+    id: randomUUID(),
+    accountId: id,
+    providerId: 'credential',
+    userId: id,
+    password: input.passwordHash,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { id };
 }
 
 /** Sets (or adds) the e-mail-and-password credential of an existing account. */
-export async function setCredentialPassword(db: Db, userId: string, plain: string): Promise<void> {
-  const ctx = await (await getAuth()).$context;
-  const hash = await ctx.password.hash(plain);
+export async function setCredentialPassword(db: Db, userId: string, passwordHash: string): Promise<void> {
   const updated = await db
     .update(account)
-    .set({ password: hash, updatedAt: new Date() })
+    .set({ password: passwordHash, updatedAt: new Date() })
     .where(and(eq(account.userId, userId), eq(account.providerId, 'credential')))
     .returning({ id: account.id });
-  if (updated.length === 0) {
-    await ctx.internalAdapter.linkAccount({
-      userId,
-      providerId: 'credential',
-      accountId: userId,
-      password: hash,
-    });
-  }
+  if (updated.length > 0) return;
+  await db.insert(account).values({
+    id: randomUUID(),
+    accountId: userId,
+    providerId: 'credential',
+    userId,
+    password: passwordHash,
+  });
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
-import { createCredentialUser } from './credential-user';
+import { hashPassword, insertCredentialUser } from './credential-user';
 
 export class CreateAdminError extends Error {}
 
@@ -26,9 +26,9 @@ export async function createAdmin(
   }
   // no sign-up request: that would leave a session with no device behind and mail a
   // "confirm your e-mail" link for an address that is already taken as confirmed
-  await createCredentialUser(db, {
+  await insertCredentialUser(db, {
     email,
-    password: input.password,
+    passwordHash: await hashPassword(input.password),
     name: input.name ?? 'Administrator',
     role: 'admin',
   });

@@ -5,7 +5,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { getBranding, type Branding } from '@/server/branding';
 import { EmailLayout } from './layout';
-import { accountLocked, passwordReset, securityAlert, signInCode, verification } from './account';
+import {
+  accountLocked,
+  passwordReset,
+  securityAlert,
+  signInCode,
+  staffInvitation,
+  verification,
+} from './account';
 import { appointmentReminder, bookingConfirmation, statusUpdate } from './repairs';
 import { smtpTest } from './smtp-test';
 import { paymentReceipt } from './payments';
@@ -19,6 +26,7 @@ const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   'booking-confirmation': bookingConfirmation,
   'status-update': statusUpdate,
   'security-alert': securityAlert,
+  'staff-invitation': staffInvitation,
   'account-locked': accountLocked,
   'sign-in-code': signInCode,
   'appointment-reminder': appointmentReminder,
