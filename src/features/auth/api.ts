@@ -22,7 +22,7 @@ import { withClientIp } from './server/web-security';
 import { sessionUserFromHeaders } from './server/session';
 import { withStatusOverride } from '@/features/security/server';
 import type { SessionUser } from '@/server/http/app';
-import { staffAccessApi } from './staff-api';
+import { staffAccessApi } from './api-staff';
 
 const authErrors = accessErrorResponses;
 
