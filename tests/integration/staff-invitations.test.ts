@@ -70,7 +70,7 @@ describe.each(BACKENDS)('staff access on $name', (backend) => {
     expect(await preview.json()).toEqual({
       email,
       role: 'technician',
-      shopName: 'London Bridge',
+      shopName: 'RevivaTech London',
       existingAccount: false,
     });
 
