@@ -155,7 +155,7 @@ describe.each(BACKENDS)('payments (sandbox) on $name', (backend) => {
     const mails = await app.handle.db
       .select()
       .from(emailMessages)
-      .where(eq(emailMessages.toAddress, after!.customerEmail));
+      .where(eq(emailMessages.toAddress, after!.customerEmail!));
     expect(mails.map((m) => m.template).sort()).toEqual(['booking-confirmation', 'payment-receipt']);
     expect(mails.find((m) => m.template === 'booking-confirmation')!.text).toContain('Paid');
 

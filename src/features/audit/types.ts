@@ -20,6 +20,11 @@ export const AUDIT_EVENT_TYPES = [
   'account_locked',
   'account_unlocked',
   'sign_in_blocked',
+  'staff_invited',
+  'staff_invite_resent',
+  'staff_invite_revoked',
+  'staff_invite_accepted',
+  'two_factor_reset',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -25,6 +25,7 @@ import { withClientIp } from './server/web-security';
 import { sessionUserFromHeaders } from './server/session';
 import { withStatusOverride } from '@/features/security/server';
 import type { SessionUser } from '@/server/http/app';
+import { staffAccessApi } from './api-staff';
 
 const authErrors = accessErrorResponses;
 
@@ -174,7 +175,8 @@ export const authApi = createRouter()
     });
     if (!updated) throw new DomainError('NOT_FOUND', 'No user with that id.');
     return c.json(updated, 200);
-  });
+  })
+  .route('/', staffAccessApi);
 
 /**
  * The signed-in user of an API request (the API frame's `resolveUser`): anonymous requests,

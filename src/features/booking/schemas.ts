@@ -14,22 +14,41 @@ export const ServiceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mail_in') }),
 ]);
 
+const EmailField = z
+  .string()
+  .trim()
+  .max(254, 'At most 254 characters.')
+  .pipe(z.email('Please enter a valid e-mail address.'))
+  .transform((e) => e.toLowerCase());
+const PhoneField = z
+  .string()
+  .trim()
+  .max(20, 'At most 20 characters.')
+  .regex(/^\+?[0-9 ()-]{7,20}$/, 'Please enter a valid phone number.')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
 export const CustomerSchema = z.object({
   name: trimmed(100).min(2, 'Please enter your name.'),
-  email: z
-    .string()
-    .trim()
-    .max(254, 'At most 254 characters.')
-    .pipe(z.email('Please enter a valid e-mail address.'))
-    .transform((e) => e.toLowerCase()),
-  phone: z
-    .string()
-    .trim()
-    .max(20, 'At most 20 characters.')
-    .regex(/^\+?[0-9 ()-]{7,20}$/, 'Please enter a valid phone number.')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  email: EmailField,
+  phone: PhoneField,
 });
+
+/**
+ * A customer at the counter: a name and at least one way to reach them. Without an e-mail
+ * address nothing is mailed; staff find the repair by its reference.
+ */
+export const WalkInCustomerSchema = z
+  .object({
+    name: trimmed(100).min(2, 'Please enter the customer’s name.'),
+    email: EmailField.optional().or(z.literal('').transform(() => undefined)),
+    phone: PhoneField,
+  })
+  .superRefine((c, ctx) => {
+    if (c.email || c.phone) return;
+    for (const path of ['email', 'phone'])
+      ctx.addIssue({ code: 'custom', path: [path], message: 'Enter an e-mail address or a phone number.' });
+  });
 
 export const BookingRequestSchema = z
   .object({
@@ -173,7 +192,7 @@ export const WalkInBodySchema = z
       .max(10, 'At most 10 repairs per order.')
       .refine((a) => new Set(a).size === a.length, 'Each repair may be chosen once.'),
     urgency: UrgencySchema.default('standard'),
-    customer: CustomerSchema,
+    customer: WalkInCustomerSchema,
     faultDescription: trimmed(2000).optional(),
     shopSlug: trimmed(60).min(1).optional().openapi({ description: 'Required for staff not tied to a shop' }),
     ...IntakeFields,

@@ -96,7 +96,8 @@ export const StaffOrderDetailSchema = StaffOrderSummarySchema.extend({
   bookingStatus: z.string(),
   customer: z.object({
     name: z.string(),
-    email: z.string(),
+    /** null for a walk-in who gave only a phone number */
+    email: z.string().nullable(),
     phone: z.string().nullable(),
     hasAccount: z.boolean(),
   }),

@@ -23,6 +23,8 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [confirm, setConfirm] = useState<AdminUser | null>(null);
+  const [roleChange, setRoleChange] = useState<{ user: AdminUser; to: AdminUser['role'] } | null>(null);
+  const [resetting, setResetting] = useState<AdminUser | null>(null);
   const { data, error, isLoading, mutate } = useSWR(['admin-users', q, page], async () => {
     const res = await api.admin.users.$get({ query: { q: q || undefined, page: String(page) } });
     if (!res.ok) throw new Error((await readProblem(res)).detail);
@@ -36,6 +38,16 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
     const res = await api.admin.users[':id'].$patch({ param: { id: u.id }, json: change });
     if (res.ok) {
       toast({ tone: 'success', title: t('saved', { email: u.email }) });
+      await mutate();
+    } else {
+      toast({ tone: 'error', title: t('saveFailed'), description: (await readProblem(res)).detail });
+    }
+  }
+
+  async function resetTwoFactor(u: AdminUser) {
+    const res = await api.admin.users[':id']['reset-two-factor'].$post({ param: { id: u.id } });
+    if (res.ok) {
+      toast({ tone: 'success', title: t('twoFactorResetDone', { email: u.email }) });
       await mutate();
     } else {
       toast({ tone: 'error', title: t('saveFailed'), description: (await readProblem(res)).detail });
@@ -143,7 +155,7 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
                   className="h-10"
                   value={u.role}
                   disabled={u.id === meId}
-                  onChange={(e) => void patch(u, { role: e.target.value as AdminUser['role'] })}
+                  onChange={(e) => setRoleChange({ user: u, to: e.target.value as AdminUser['role'] })}
                   data-testid={`role-${u.email}`}
                 >
                   {ROLES.map((r) => (
@@ -176,6 +188,18 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
                 </Select>
               </div>
               <div>
+                {u.twoFactorEnabled && u.id !== meId ? (
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    className="mb-2 mr-2"
+                    onClick={() => setResetting(u)}
+                    data-testid={`reset-2fa-${u.email}`}
+                  >
+                    {t('twoFactorReset')}
+                    <span className="sr-only"> {u.email}</span>
+                  </Button>
+                ) : null}
                 {u.id === meId ? (
                   <span className="text-sm text-slate-600">{t('you')}</span>
                 ) : u.disabled ? (
@@ -236,6 +260,61 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
             }}
           >
             {t('disable')}
+          </Button>
+        </div>
+      </Dialog>
+      <Dialog
+        open={roleChange !== null}
+        onOpenChange={(open) => !open && setRoleChange(null)}
+        title={t('roleChangeTitle')}
+        description={
+          roleChange
+            ? t('roleChangeText', {
+                email: roleChange.user.email,
+                from: t(`roles.${roleChange.user.role}`),
+                to: t(`roles.${roleChange.to}`),
+              })
+            : undefined
+        }
+        closeLabel={t('cancel')}
+      >
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setRoleChange(null)} data-testid="cancel-role-change">
+            {t('cancel')}
+          </Button>
+          <Button
+            data-testid="confirm-role-change"
+            onClick={() => {
+              const change = roleChange;
+              setRoleChange(null);
+              if (change) void patch(change.user, { role: change.to });
+            }}
+          >
+            {t('roleChangeConfirm')}
+          </Button>
+        </div>
+      </Dialog>
+      <Dialog
+        open={resetting !== null}
+        onOpenChange={(open) => !open && setResetting(null)}
+        title={t('twoFactorResetTitle')}
+        description={resetting ? t('twoFactorResetText', { email: resetting.email }) : undefined}
+        closeLabel={t('cancel')}
+      >
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setResetting(null)}>
+            {t('cancel')}
+          </Button>
+          <Button
+            variant="danger"
+            data-testid="confirm-reset-2fa"
+            onClick={() => {
+              const u = resetting;
+              setResetting(null);
+              if (u) void resetTwoFactor(u);
+            }}
+          >
+            {t('twoFactorReset')}
           </Button>
         </div>
       </Dialog>

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
-import { getAuth } from './auth';
+import { hashPassword, insertCredentialUser } from './credential-user';
 
 export class CreateAdminError extends Error {}
 
 /**
- * Creates an admin account (e-mail verified) or promotes an existing account to admin.
+ * Creates an admin account (e-mail verified, no session, no mail) or promotes an existing account to admin.
  * No default password exists anywhere: the caller supplies one.
  */
 export async function createAdmin(
@@ -24,11 +24,14 @@ export async function createAdmin(
       .where(eq(user.id, existing.id));
     return 'promoted';
   }
-  const auth = await getAuth();
-  const res = await auth.api.signUpEmail({
-    body: { email, password: input.password, name: input.name ?? 'Administrator' },
+  // no sign-up request: that would leave a session with no device behind and mail a
+  // "confirm your e-mail" link for an address that is already taken as confirmed
+  await insertCredentialUser(db, {
+    email,
+    passwordHash: await hashPassword(input.password),
+    name: input.name ?? 'Administrator',
+    role: 'admin',
   });
-  await db.update(user).set({ role: 'admin', emailVerified: true }).where(eq(user.id, res.user.id));
   return 'created';
 }
 

@@ -46,6 +46,8 @@ async function sendCancellationEmail(
   terms: CancellationTerms,
   baseUrl: string,
 ) {
+  // a walk-in who gave no e-mail address hears at the counter
+  if (!booking.customerEmail) return;
   const model = (await loadCatalog(tx)).modelsBySlug.get(booking.modelSlug);
   const money = (minor: number) => formatMoney(minor, terms.currency);
   await sendTemplate(tx, {

@@ -61,7 +61,8 @@ async function findReplay(db: Db, key: string, requestHash: string): Promise<Wal
 }
 
 /** The customer's verified account with this address, so the repair shows in their portal. */
-async function accountFor(db: Db, email: string): Promise<string | null> {
+async function accountFor(db: Db, email: string | undefined): Promise<string | null> {
+  if (!email) return null;
   const [row] = await db
     .select({ id: user.id })
     .from(user)
@@ -133,7 +134,7 @@ export async function createWalkIn(
         slotStartsAt: null,
         slotEndsAt: null,
       },
-      customer: { name: input.customer.name, email: input.customer.email },
+      customer: { name: input.customer.name, email: input.customer.email ?? '' },
       paymentMethod: 'collection',
       calendarUrl: '',
       googleCalendarUrl: null,
@@ -155,7 +156,7 @@ export async function createWalkIn(
             slot: null,
             modelSlug: model.slug,
             customerName: input.customer.name,
-            customerEmail: input.customer.email,
+            customerEmail: input.customer.email ?? null,
             customerPhone: input.customer.phone ?? null,
             userId: customerUserId,
             faultDescription: input.faultDescription || null,
@@ -188,8 +189,9 @@ export async function createWalkIn(
           caller.request ?? null,
         );
         // the counter receipt by e-mail (no manage link: there is no appointment to move),
-        // message and delivery job committed with the walk-in
-        await sendBookingConfirmation(tx, confirmation);
+        // message and delivery job committed with the walk-in; a customer who gave only a phone
+        // number or a name gets the reference at the counter instead
+        if (input.customer.email) await sendBookingConfirmation(tx, confirmation);
         // the shop's managers hear of the new walk-in (notifications, wired by the entry)
         const afterCommit = await bookingCreatedHooks.run(tx, {
           bookingId,

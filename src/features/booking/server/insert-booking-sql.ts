@@ -18,7 +18,7 @@ export interface BookingWrite {
   slot: { startsAt: Date; endsAt: Date; capacity: number } | null;
   modelSlug: string;
   customerName: string;
-  customerEmail: string;
+  customerEmail: string | null;
   customerPhone: string | null;
   /** the signed-in account making the booking, if any */
   userId: string | null;

@@ -54,7 +54,7 @@ export async function rebuildConfirmation(
       slotStartsAt: b.slotStartsAt?.toISOString() ?? null,
       slotEndsAt: b.slotEndsAt?.toISOString() ?? null,
     },
-    customer: { name: b.customerName, email: b.customerEmail },
+    customer: { name: b.customerName, email: b.customerEmail ?? '' },
     paymentMethod: b.paymentMethod,
     calendarUrl: `/api/bookings/${b.reference}/calendar.ics?token=${encodeURIComponent(token)}`,
     googleCalendarUrl: links.google,

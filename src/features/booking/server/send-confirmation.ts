@@ -18,6 +18,7 @@ export async function sendBookingConfirmation(
   booking: BookingConfirmation,
   opts: { manageUrl?: string; now?: Date; paid?: string } = {},
 ): Promise<{ id: string } | null> {
+  if (!booking.customer.email) return null; // a walk-in who gave only a phone number
   const shop = booking.service.shop ? await getShopRow(db, booking.service.shop.slug) : null;
   const startsAt = booking.service.slotStartsAt ? new Date(booking.service.slotStartsAt) : null;
   const endsAt = booking.service.slotEndsAt ? new Date(booking.service.slotEndsAt) : null;

@@ -26,6 +26,7 @@ export async function sendBookingReminder(
   const slot = booking.slotStartsAt;
   if (!slot || slot.getTime() !== new Date(job.slotStartsAt).getTime() || !booking.shopSlug) return 'moved';
 
+  if (!booking.customerEmail) return 'missing';
   const [snapshot, shop] = await Promise.all([loadCatalog(db), getShopRow(db, booking.shopSlug)]);
   if (!shop) return 'missing';
   const address = [shop.addressLine1, shop.addressLine2, shop.city, shop.postcode].filter(Boolean).join(', ');

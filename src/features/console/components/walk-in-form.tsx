@@ -114,7 +114,10 @@ export function WalkInForm({
     else if (repairs.length === 0) e.repairSlugs = t('repairsRequired');
     if (!myShop && !shop) e.shopSlug = t('shopRequired');
     if (!customer.name.trim()) e['customer.name'] = t('nameRequired');
-    if (!customer.email.trim()) e['customer.email'] = t('emailRequired');
+    if (!customer.email.trim() && !customer.phone.trim()) {
+      e['customer.email'] = t('contactRequired');
+      e['customer.phone'] = t('contactRequired');
+    }
     return { ...e, ...localIntakeErrors(intake, tIntake) };
   }
 
@@ -136,7 +139,11 @@ export function WalkInForm({
         modelSlug: model!.slug,
         repairSlugs: repairs,
         urgency,
-        customer: { name: customer.name, email: customer.email, phone: customer.phone || undefined },
+        customer: {
+          name: customer.name,
+          email: customer.email.trim() || undefined,
+          phone: customer.phone.trim() || undefined,
+        },
         faultDescription: fault.trim() || undefined,
         shopSlug: myShop ? undefined : shop,
         ...intakeBody(intake),
@@ -351,6 +358,9 @@ export function WalkInForm({
       <Card>
         <h2 className="text-lg font-semibold">{t('customer')}</h2>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
+          <p id={`${id}-contact-hint`} className="text-sm text-slate-600 sm:col-span-2">
+            {t('contactHint')}
+          </p>
           <Field id={`${id}-name`} label={t('name')} error={err('customer.name')} required>
             <Input
               id={`${id}-name`}
@@ -363,14 +373,13 @@ export function WalkInForm({
               {...errorProps(`${id}-name`, err('customer.name'))}
             />
           </Field>
-          <Field id={`${id}-email`} label={t('email')} error={err('customer.email')} required>
+          <Field id={`${id}-email`} label={t('email')} error={err('customer.email')}>
             <Input
               id={`${id}-email`}
               type="email"
               value={customer.email}
               autoComplete="off"
               maxLength={254}
-              required
               onChange={(e) => setCustomer((c) => ({ ...c, email: e.target.value }))}
               data-testid="walk-in-email"
               {...errorProps(`${id}-email`, err('customer.email'))}

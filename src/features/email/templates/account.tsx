@@ -182,3 +182,33 @@ export const signInCode: TemplateFn<'sign-in-code'> = (d, b) => ({
     `The code expires in ${d.minutes} minutes. If you did not try to sign in, change your password: someone knows it.`,
   ),
 });
+
+export const staffInvitation: TemplateFn<'staff-invitation'> = (d, b) => ({
+  subject: `${d.inviterName} invited you to join ${b.shopName}`,
+  body: (
+    <>
+      <H1>You are invited to join {b.shopName}</H1>
+      <P>Hello,</P>
+      <P>
+        {d.inviterName} invited you to work with {b.shopName} as {d.role}
+        {d.shopName ? ` at ${d.shopName}` : ''}. Choose your name and password with the button below.
+      </P>
+      <ButtonLink href={d.url} color={b.brandColor}>
+        Accept the invitation
+      </ButtonLink>
+      <P style={{ color: '#64748b', fontSize: 14 }}>
+        The link works once and expires on {d.expires}. If you did not expect this, you can ignore this
+        e-mail.
+      </P>
+    </>
+  ),
+  text: lines(
+    'Hello,',
+    '',
+    `${d.inviterName} invited you to work with ${b.shopName} as ${d.role}${d.shopName ? ` at ${d.shopName}` : ''}.`,
+    'Choose your name and password here:',
+    d.url,
+    '',
+    `The link works once and expires on ${d.expires}. If you did not expect this, you can ignore this e-mail.`,
+  ),
+});

@@ -42,6 +42,13 @@ const SAMPLES: TemplateData = {
     resetUrl: 'https://x.test/forgot-password',
   },
   'sign-in-code': { name: 'Ann', code: '123456', minutes: 10, where: '203.0.113.9' },
+  'staff-invitation': {
+    inviterName: 'Ada <b>Admin</b>',
+    role: 'a technician',
+    shopName: 'London',
+    url: 'https://x.test/accept-invite?token=abc',
+    expires: '14 Dec 2026, 10:00 UTC',
+  },
   'appointment-reminder': {
     name: 'Ann',
     reference: 'RT-ABC234',

@@ -11,6 +11,7 @@ import {
   securityAlert,
   signInCode,
   signUpAttempt,
+  staffInvitation,
   verification,
 } from './account';
 import { appointmentReminder, bookingConfirmation, statusUpdate } from './repairs';
@@ -27,6 +28,7 @@ const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   'booking-confirmation': bookingConfirmation,
   'status-update': statusUpdate,
   'security-alert': securityAlert,
+  'staff-invitation': staffInvitation,
   'account-locked': accountLocked,
   'sign-in-code': signInCode,
   'appointment-reminder': appointmentReminder,

@@ -68,6 +68,16 @@ export interface TemplateData {
     trackingUrl: string;
     manageUrl?: string;
   };
+  'staff-invitation': {
+    /** who sent the invitation */
+    inviterName: string;
+    /** the role in words, e.g. "a technician" */
+    role: string;
+    shopName?: string;
+    url: string;
+    /** when the link expires, already formatted */
+    expires: string;
+  };
   'smtp-test': { sentAt: string };
   'payment-receipt': {
     name: string;

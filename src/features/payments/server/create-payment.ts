@@ -79,7 +79,7 @@ export async function ensureIntent(
   db: Db,
   row: PaymentRow,
   reference: string,
-  email: string,
+  email: string | null,
 ): Promise<PaymentRow> {
   if (row.providerPaymentId) return row;
   const provider = await providerFor(row.provider);

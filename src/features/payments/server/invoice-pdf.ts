@@ -185,7 +185,11 @@ export async function renderInvoicePdf(invoice: InvoiceForPdf): Promise<Buffer> 
     }
     return by;
   };
-  const afterCustomer = block(MARGIN, 'Billed to', [s.customer.name, s.customer.email]);
+  const afterCustomer = block(
+    MARGIN,
+    'Billed to',
+    [s.customer.name, s.customer.email].filter((x): x is string => !!x),
+  );
   const afterRepair = block(MARGIN + CONTENT_WIDTH / 2 + 10, 'Repair', [
     `Reference ${s.reference}`,
     `Device: ${s.device}`,

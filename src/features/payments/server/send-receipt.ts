@@ -27,6 +27,8 @@ export async function sendPaymentReceipt(
   const bookingId = payment?.bookingId ?? (await loadOrder(db, invoice.orderId)).booking.id;
   const s = invoice.snapshot;
   const money = (minor: number) => formatMoney(minor, invoice.currency);
+  // a walk-in who gave no e-mail address gets the receipt at the counter
+  if (!s.customer.email) return null;
   const pdf = await renderInvoicePdf(invoice);
   return sendTemplate(db, {
     to: s.customer.email,

@@ -23,6 +23,9 @@ function refundDestination(p: PaymentRow): string {
 
 export async function sendRefundEmail(tx: Db, refund: RefundRow, payment: PaymentRow, now = new Date()) {
   const { booking, order } = await loadOrder(tx, payment.orderId);
+  // a walk-in who gave no e-mail address is told at the counter; the refund shows on the order
+  if (!booking.customerEmail) return null;
+  const to = booking.customerEmail;
   const [catalog, [done]] = await Promise.all([
     loadCatalog(tx),
     tx
@@ -37,7 +40,7 @@ export async function sendRefundEmail(tx: Db, refund: RefundRow, payment: Paymen
   // the configured origin, never one a request named (see src/server/http/base-url.ts)
   const baseUrl = publicBaseUrl();
   return sendTemplate(tx, {
-    to: booking.customerEmail,
+    to,
     template: 'payment-refunded',
     data: {
       name: booking.customerName,

@@ -16,7 +16,7 @@ import { ProviderError } from './providers/types';
 export async function settlePayment(
   db: Db,
   payment: PaymentRow,
-  ctx: { reference: string; email: string },
+  ctx: { reference: string; email: string | null },
 ): Promise<PaymentUpdateResult | null> {
   if (payment.provider === 'sandbox' || payment.provider === 'collection') return null;
   if (isCaptured(payment.status)) return null;

@@ -26,6 +26,8 @@ export const STATUS_WORDS: Record<RepairStatus, string> = {
  */
 export async function sendStatusEmail(tx: Db, loaded: LoadedOrder, status: RepairStatus, message?: string) {
   const { order, booking } = loaded;
+  // a walk-in who gave only a phone number hears from the counter, not by e-mail
+  if (!booking.customerEmail) return;
   await sendTemplate(tx, {
     to: booking.customerEmail,
     template: 'status-update',

@@ -44,7 +44,8 @@ export const bookings = pgTable(
       .notNull()
       .references(() => deviceModels.slug),
     customerName: text('customer_name').notNull(),
-    customerEmail: text('customer_email').notNull(),
+    /** absent for a walk-in who gave only a phone number (staff track it by its reference) */
+    customerEmail: text('customer_email'),
     customerPhone: text('customer_phone'),
     /** the account the booking belongs to: set at booking when signed in, or when the
      *  booking's e-mail address is verified by an account */

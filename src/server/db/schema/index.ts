@@ -7,3 +7,4 @@ export * from './email';
 export * from './payments';
 export * from './audit';
 export * from './security';
+export * from './invitations';

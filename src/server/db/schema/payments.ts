@@ -137,7 +137,7 @@ export interface InvoiceSnapshot {
     email: string | null;
     vatNumber: string | null;
   };
-  customer: { name: string; email: string };
+  customer: { name: string; email: string | null };
   reference: string;
   device: string;
   lines: Array<{ description: string; quantity: number; unitMinor: number; totalMinor: number }>;

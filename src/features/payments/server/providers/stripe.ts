@@ -134,7 +134,7 @@ export function createStripeProvider(config: StripeConfig): PaymentGatewayProvid
             amount: input.amountMinor,
             currency: input.currency.toLowerCase(),
             description: input.description,
-            receipt_email: input.customerEmail,
+            receipt_email: input.customerEmail ?? undefined,
             metadata: { paymentId: input.paymentId, reference: input.reference },
             automatic_payment_methods: { enabled: true },
           },

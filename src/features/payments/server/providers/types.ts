@@ -13,7 +13,8 @@ export interface CreateIntentInput {
   /** e.g. "Repair RT-4K7Q2Z" */
   description: string;
   reference: string;
-  customerEmail: string;
+  /** absent for a walk-in who gave no e-mail address */
+  customerEmail: string | null;
   /** forwarded to the provider, so a retried create never makes two charges */
   idempotencyKey: string;
   /** where PayPal sends the customer back after approval */

@@ -296,12 +296,18 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
                 <dt className="text-sm font-medium text-slate-600">{t('order.contact')}</dt>
                 <dd className="font-medium">{order.customer.name}</dd>
                 <dd>
-                  <a
-                    className="break-all text-brand underline underline-offset-4"
-                    href={`mailto:${order.customer.email}`}
-                  >
-                    {order.customer.email}
-                  </a>
+                  {order.customer.email ? (
+                    <a
+                      className="break-all text-brand underline underline-offset-4"
+                      href={`mailto:${order.customer.email}`}
+                    >
+                      {order.customer.email}
+                    </a>
+                  ) : (
+                    <span className="text-slate-600" data-testid="order-no-email">
+                      {t('order.noEmail')}
+                    </span>
+                  )}
                 </dd>
                 <dd>
                   {order.customer.phone ? (
