@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { bookings, repairOrderEvents, repairOrders, slotReservations } from '@/server/db/schema';
+import {
+  bookings,
+  emailMessages,
+  repairOrderEvents,
+  repairOrders,
+  slotReservations,
+} from '@/server/db/schema';
 import { BACKENDS, bookingBody, freeSlot, startApp, type TestApp } from './harness';
 
 interface Problem {
@@ -168,6 +174,30 @@ describe.each(BACKENDS)('manage link on $name', (backend) => {
     const back = await reschedule(b.reference, { sig: b.sig, slotStartsAt: from });
     expect(((await back.json()) as Manage).calendarSequence).toBe(2);
     expect(await reservation('london', to)).toBe(0);
+  });
+
+  it('e-mails the moved drop-off with the updated calendar entry, once per move, committed with the move', async () => {
+    const from = await freeSlot(app, 'london', 1, 20);
+    const to = await freeSlot(app, 'london', 1, 21);
+    const b = await book('london', from);
+    const { id } = await bookingRow(b.reference);
+    const moved = () =>
+      app.handle.db
+        .select()
+        .from(emailMessages)
+        .where(and(eq(emailMessages.template, 'booking-rescheduled'), eq(emailMessages.bookingId, id)));
+    expect(await moved()).toHaveLength(0);
+    expect((await reschedule(b.reference, { sig: b.sig, slotStartsAt: to })).status).toBe(200);
+    const [mail] = await moved();
+    expect(mail?.subject).toBe(`Drop-off moved: ${b.reference}`);
+    expect(mail?.text).toContain(b.reference);
+    const ics = Buffer.from(mail!.attachments[0]!.content, 'base64').toString('utf8');
+    expect(ics).toContain(`UID:${b.reference}@revivatech`);
+    expect(ics).toContain('SEQUENCE:1');
+    expect(ics).toContain(`DTSTART:${to.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}`);
+    // a refused move (the same slot again) sends nothing more
+    expect((await reschedule(b.reference, { sig: b.sig, slotStartsAt: to })).status).toBe(422);
+    expect(await moved()).toHaveLength(1);
   });
 
   it('refuses bad reschedules with clear field errors', async () => {

@@ -1,13 +1,16 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { bookings, slotReservations } from '@/server/db/schema';
-import { appendOrderEvent, publishOrderEvents } from '@/features/repairs/server';
+import { appendOrderEvent, publishOrderEvents, signedTrackingPath } from '@/features/repairs/server';
+import { loadCatalog } from '@/features/catalog/server';
+import { sendTemplate } from '@/features/email/server';
+import { calendarFile } from './calendar';
+import { shopAddress } from './create-booking';
 import { DomainError } from '@/server/domain-error';
 import { getShopRow, type ShopRow, isSlotBookable, slotEnd } from '@/features/shops/server';
 import type { ManageBooking } from '../schemas';
 import { findBookingBySignature, manageUrl } from './manage-link';
 import { scheduleBookingReminder } from './schedule-reminder';
-import { logger } from '@/server/logger';
 import { assertCustomerMayChange, lockBooking, manageNotFound } from './lock-booking';
 import { manageSummary } from './get-manage-summary';
 import type { ManageChangeOptions } from './cancel-booking';
@@ -47,6 +50,55 @@ function when(shop: ShopRow, d: Date): string {
     timeStyle: 'short',
     timeZone: shop.timeZone,
   }).format(d);
+}
+
+/** The "your drop-off has moved" e-mail, once per move (the calendar SEQUENCE keys it). */
+async function sendRescheduledEmail(
+  tx: Db,
+  row: typeof bookings.$inferSelect,
+  shop: ShopRow,
+  previously: Date,
+  baseUrl: string,
+) {
+  if (!row.customerEmail || !row.slotStartsAt) return;
+  const deviceName = (await loadCatalog(tx)).modelsBySlug.get(row.modelSlug)?.name ?? row.modelSlug;
+  const trackingUrl = `${baseUrl}${signedTrackingPath(row.reference)}`;
+  const ics = calendarFile({
+    reference: row.reference,
+    sequence: row.icsSequence,
+    deviceName,
+    repairs: row.quote.lines.map((l) => l.repairName),
+    shop,
+    startsAt: row.slotStartsAt,
+    endsAt: row.slotEndsAt,
+    trackingUrl,
+  });
+  await sendTemplate(tx, {
+    to: row.customerEmail,
+    template: 'booking-rescheduled',
+    data: {
+      name: row.customerName,
+      reference: row.reference,
+      deviceName,
+      when: when(shop, row.slotStartsAt),
+      previously: when(shop, previously),
+      shopName: shop.name,
+      shopAddress: shopAddress(shop),
+      trackingUrl,
+      manageUrl: manageUrl(baseUrl, row.reference),
+    },
+    attachments: ics
+      ? [
+          {
+            filename: `${row.reference}.ics`,
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            content: Buffer.from(ics, 'utf8').toString('base64'),
+          },
+        ]
+      : [],
+    dedupeKey: `rescheduled:${row.id}:${row.icsSequence}`,
+    bookingId: row.id,
+  });
 }
 
 /**
@@ -128,18 +180,22 @@ export async function rescheduleBooking(
       message: `Drop-off moved from ${when(shop, oldStartsAt)} to ${when(shop, startsAt)}`,
       at: now,
     });
+    // the customer's e-mail with the updated calendar entry, and a reminder for the new slot (the
+    // old slot's job sees the move and does nothing), both committed with the move itself
+    await sendRescheduledEmail(tx, row!, shop, oldStartsAt, opts.baseUrl);
+    await scheduleBookingReminder(
+      {
+        bookingId: row!.id,
+        slotStartsAt: startsAt.toISOString(),
+        trackingUrl: manageUrl(opts.baseUrl, row!.reference),
+        timeZone: shop.timeZone,
+      },
+      now,
+      tx,
+    );
     return { row: row!, order, event };
   });
   // after commit: the staff console and open streams of the order update live
   publishOrderEvents(updated.order, [updated.event]);
-  // a reminder for the new slot (the old slot's job sees the move and does nothing)
-  await scheduleBookingReminder({
-    bookingId: updated.row.id,
-    slotStartsAt: startsAt.toISOString(),
-    trackingUrl: manageUrl(opts.baseUrl, updated.row.reference),
-    timeZone: shop.timeZone,
-  }).catch((err: unknown) =>
-    logger.error({ err, bookingId: updated.row.id }, 'could not schedule the reminder'),
-  );
   return manageSummary(db, updated.row, opts.baseUrl);
 }

@@ -58,6 +58,17 @@ const SAMPLES: TemplateData = {
     shopAddress: '1 High St, London',
     trackingUrl: 'https://x.test/t',
   },
+  'booking-rescheduled': {
+    name: 'Ann',
+    reference: 'RT-ABC234',
+    deviceName: 'iPhone 15',
+    when: 'Wednesday 4 June 2025 at 11:00',
+    previously: 'Tuesday 3 June 2025 at 10:00',
+    shopName: 'London',
+    shopAddress: '1 High St, London',
+    trackingUrl: 'https://x.test/t',
+    manageUrl: 'https://x.test/m',
+  },
   'smtp-test': { sentAt: 'Monday 2 June 2025 at 09:00' },
   'payment-receipt': {
     name: 'Ann <b>',

@@ -14,7 +14,7 @@ import {
   staffInvitation,
   verification,
 } from './account';
-import { appointmentReminder, bookingConfirmation, statusUpdate } from './repairs';
+import { appointmentReminder, bookingConfirmation, bookingRescheduled, statusUpdate } from './repairs';
 import { smtpTest } from './smtp-test';
 import { bookingCancelled, paymentReceipt, paymentRefunded } from './payments';
 import type { TemplateData, TemplateFn, TemplateName } from './types';
@@ -32,6 +32,7 @@ const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   'account-locked': accountLocked,
   'sign-in-code': signInCode,
   'appointment-reminder': appointmentReminder,
+  'booking-rescheduled': bookingRescheduled,
   'smtp-test': smtpTest,
   'payment-receipt': paymentReceipt,
   'booking-cancelled': bookingCancelled,

@@ -125,3 +125,51 @@ export const statusUpdate: TemplateFn<'status-update'> = (d, b) => ({
     d.trackingUrl,
   ),
 });
+
+export const bookingRescheduled: TemplateFn<'booking-rescheduled'> = (d, b) => ({
+  subject: `Drop-off moved: ${d.reference}`,
+  body: (
+    <>
+      <H1>Your drop-off has moved</H1>
+      <P>Hello {d.name},</P>
+      <P>Your drop-off appointment with {b.shopName} is now:</P>
+      <Summary
+        rows={[
+          ['Reference', d.reference],
+          ['Device', d.deviceName],
+          ['When', d.when],
+          ['Before', d.previously],
+          ['Where', `${d.shopName}, ${d.shopAddress}`],
+        ]}
+      />
+      <P>The attached calendar file updates the entry you already have.</P>
+      <ButtonLink href={d.trackingUrl} color={b.brandColor}>
+        View your booking
+      </ButtonLink>
+      {d.manageUrl ? (
+        <P>
+          Need another change? <a href={d.manageUrl}>Reschedule or cancel</a>.
+        </P>
+      ) : null}
+    </>
+  ),
+  text: lines(
+    `Hello ${d.name},`,
+    '',
+    `Your drop-off appointment with ${b.shopName} is now:`,
+    '',
+    `Reference: ${d.reference}`,
+    `Device: ${d.deviceName}`,
+    `When: ${d.when}`,
+    `Before: ${d.previously}`,
+    `Where: ${d.shopName}, ${d.shopAddress}`,
+    '',
+    'The attached calendar file updates the entry you already have.',
+    '',
+    'View your booking:',
+    d.trackingUrl,
+    d.manageUrl && '',
+    d.manageUrl && 'Reschedule or cancel:',
+    d.manageUrl,
+  ),
+});

@@ -68,6 +68,19 @@ export interface TemplateData {
     trackingUrl: string;
     manageUrl?: string;
   };
+  'booking-rescheduled': {
+    name: string;
+    reference: string;
+    deviceName: string;
+    /** the new drop-off time, e.g. "Tuesday 3 June 2025 at 10:00" */
+    when: string;
+    /** the time it replaces, same format */
+    previously: string;
+    shopName: string;
+    shopAddress: string;
+    trackingUrl: string;
+    manageUrl?: string;
+  };
   'staff-invitation': {
     /** who sent the invitation */
     inviterName: string;
