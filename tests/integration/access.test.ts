@@ -129,6 +129,32 @@ const EXPECTED: Record<string, Case> = {
     path: '/api/admin/users/no-such-user',
     body: { disabled: false },
   },
+  // staff invitations and resetting someone's two-factor: admins only; the invitation link's
+  // token is its own authorisation (an unknown one is a 4xx for everyone)
+  'GET /api/admin/invitations': { allowed: ['admin'], path: '/api/admin/invitations' },
+  'POST /api/admin/invitations': { allowed: ['admin'], path: '/api/admin/invitations', body: {} },
+  'POST /api/admin/invitations/:id/revoke': {
+    allowed: ['admin'],
+    path: `/api/admin/invitations/${NO_ORDER}/revoke`,
+  },
+  'POST /api/admin/invitations/:id/resend': {
+    allowed: ['admin'],
+    path: `/api/admin/invitations/${NO_ORDER}/resend`,
+  },
+  'POST /api/admin/users/:id/reset-two-factor': {
+    allowed: ['admin'],
+    path: '/api/admin/users/no-such-user/reset-two-factor',
+  },
+  'POST /api/invitations/preview': {
+    allowed: everyone,
+    path: '/api/invitations/preview',
+    body: { token: 'no-such-token' },
+  },
+  'POST /api/invitations/accept': {
+    allowed: everyone,
+    path: '/api/invitations/accept',
+    body: { token: 'no-such-token', name: 'Nobody', password: 'nobody-password-1' },
+  },
   // the security monitor and lifting a lockout: admins only
   'GET /api/admin/security-events': { allowed: ['admin'], path: '/api/admin/security-events' },
   'POST /api/admin/users/:id/unlock': { allowed: ['admin'], path: '/api/admin/users/no-such-user/unlock' },
