@@ -57,11 +57,19 @@ describe.each(BACKENDS)('booking API on $name', (backend) => {
     expect(res2?.booked).toBe(1);
   });
 
-  it('ignores any price the client sends: totals come from the catalogue', async () => {
-    const res = await post({ ...bookingBody(), totalMinor: 1, quote: { totalMinor: 1 } });
+  it('never books at a price the client sends: totals come from the catalogue', async () => {
+    const res = await post({ ...bookingBody(), totalMinor: 1 });
     expect(res.status).toBe(201);
     const b = (await res.json()) as { quote: { totalMinor: number } };
     expect(b.quote.totalMinor).toBeGreaterThan(100);
+    // the price the customer says they were shown is only compared: a different one is refused
+    // with the fresh price, never taken
+    const shown = { totalMinor: 1, expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
+    const changed = await post({ ...bookingBody(), quote: shown });
+    expect(changed.status).toBe(409);
+    const problem = (await changed.json()) as { code: string; quote: { totalMinor: number } };
+    expect(problem.code).toBe('QUOTE_CHANGED');
+    expect(problem.quote.totalMinor).toBe(b.quote.totalMinor);
   });
 
   it('replays an idempotent retry with the same booking', async () => {

@@ -17,7 +17,7 @@ import { EMAIL_QUEUES } from '@/features/email/server/queues';
 import { createBooking } from '@/features/booking/server/create-booking';
 import { sendBookingConfirmation } from '@/features/booking/server/send-confirmation';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
-import { BACKENDS, bookingBody, signIn, startApp, type TestApp } from './harness';
+import { BACKENDS, bookingBody, signIn, signInStaff, startApp, type TestApp } from './harness';
 import { startSmtpPeer, writeTestCertificates, type SmtpPeer } from './email-smtp-peer';
 
 // read by src/env.ts when first imported: no APP_URL (the fixed default origin), the test CA
@@ -254,7 +254,7 @@ describe.each(BACKENDS)('e-mail delivery on $name', (backend) => {
 
   it('delivers a batch of messages to the SMTP server with several in flight at once', async () => {
     await createAdmin(app.handle.db, { email: 'batch.admin@example.com', password: 'batch-admin-password' });
-    const admin = (await signIn(app, 'batch.admin@example.com', 'batch-admin-password')).cookie;
+    const admin = (await signInStaff(app, 'batch.admin@example.com', 'batch-admin-password')).cookie;
     const configured = await app.request('/api/email/configure', {
       method: 'POST',
       headers: { cookie: admin },

@@ -216,10 +216,12 @@ describe.each(BACKENDS)('customer portal on $name', (backend) => {
     const o = (await (await get(own.reference, alice.cookie)).json()) as CustomerOrder;
     expect(o.timeline.at(-1)).toMatchObject({ id: sent.id, type: 'message' });
 
+    // the booking itself told the shop's managers (a 'booked' notice); the message goes only to
+    // the assigned technician
     const notes = await app.handle.db
       .select()
       .from(notifications)
-      .where(eq(notifications.orderId, own.orderId));
+      .where(and(eq(notifications.orderId, own.orderId), eq(notifications.type, 'message')));
     expect(notes.map((n) => n.userId)).toEqual([tech.id]);
     expect(notes[0]).toMatchObject({
       type: 'message',
