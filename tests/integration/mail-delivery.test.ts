@@ -17,7 +17,7 @@ import { EMAIL_QUEUES } from '@/features/email/server/queues';
 import { createBooking } from '@/features/booking/server/create-booking';
 import { sendBookingConfirmation } from '@/features/booking/server/send-confirmation';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
-import { BACKENDS, bookingBody, signIn, signInStaff, startApp, type TestApp } from './harness';
+import { BACKENDS, bookingBody, signInStaff, startApp, type TestApp } from './harness';
 import { startSmtpPeer, writeTestCertificates, type SmtpPeer } from './email-smtp-peer';
 
 // read by src/env.ts when first imported: no APP_URL (the fixed default origin), the test CA
