@@ -91,6 +91,7 @@ describe.skipIf(!DB || !REDIS)(
   'two app instances on one PostgreSQL and Redis (skipped: needs TEST_DATABASE_URL and TEST_REDIS_URL)',
   () => {
     const dbName = `rt_multi_${randomBytes(5).toString('hex')}`;
+    let appDb = '';
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-multi-'));
     let a: Instance | undefined;
     let b: Instance | undefined;
@@ -104,6 +105,7 @@ describe.skipIf(!DB || !REDIS)(
       await admin.end();
       const url = new URL(DB!);
       url.pathname = `/${dbName}`;
+      appDb = url.toString();
       const shared = {
         DATABASE_URL: url.toString(),
         REDIS_URL: REDIS!,
@@ -150,6 +152,12 @@ describe.skipIf(!DB || !REDIS)(
       });
       expect(signIn.status).toBe(200);
       const adminCookie = cookiesFrom(signIn);
+      // staff reach the console with two-factor on (STAFF_TWO_FACTOR=required): as if set up
+      const { default: pg } = await import('pg');
+      const db = new pg.Client({ connectionString: appDb });
+      await db.connect();
+      await db.query(`UPDATE "user" SET two_factor_enabled = true WHERE email = 'admin@multi.test'`);
+      await db.end();
       const board = await sse(b!, '/api/staff/live', adminCookie);
 
       // a customer books through A
@@ -158,7 +166,13 @@ describe.skipIf(!DB || !REDIS)(
         json: { email: 'owner@multi.test', password: 'correct-horse-battery', name: 'Owner' },
       });
       expect(signUp.status).toBe(200);
-      const ownerCookie = cookiesFrom(signUp);
+      // sign-up starts no session (it answers a registered address the same way): sign in
+      const ownerIn = await a!.request('/api/auth/sign-in/email', {
+        method: 'POST',
+        json: { email: 'owner@multi.test', password: 'correct-horse-battery' },
+      });
+      expect(ownerIn.status).toBe(200);
+      const ownerCookie = cookiesFrom(ownerIn);
       const booked = await a!.request('/api/bookings', {
         method: 'POST',
         headers: { cookie: ownerCookie },
