@@ -3,89 +3,18 @@
  * started twice): an event caused by a request to instance A reaches a live-stream client of
  * instance B. Needs TEST_DATABASE_URL and TEST_REDIS_URL (CI sets both).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '@/env';
 import { cookiesFrom } from './harness';
+import { startInstance, stopInstance as stop, type Instance } from './instances';
 import { openSse, type SseStream } from './sse';
 
 const DB = env.TEST_DATABASE_URL;
 const REDIS = env.TEST_REDIS_URL;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Instance {
-  name: string;
-  base: string;
-  child: ChildProcess;
-  output: string[];
-  request(p: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
-}
-
-async function startInstance(name: string, extraEnv: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/api-server.ts'], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited on start:\n${output.join('')}`);
-    const ok = await fetch(`${base}/api/ready`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`${name} did not become ready:\n${output.join('')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    name,
-    base,
-    child,
-    output,
-    request(p, init = {}) {
-      const { json, ...rest } = init;
-      const headers = new Headers(rest.headers);
-      if (json !== undefined) headers.set('content-type', 'application/json');
-      return fetch(`${base}${p}`, {
-        ...rest,
-        headers,
-        body: json !== undefined ? JSON.stringify(json) : rest.body,
-      });
-    },
-  };
-}
-
-function stop(instance: Instance | undefined): Promise<number | null> {
-  if (!instance || instance.child.exitCode !== null) return Promise.resolve(instance?.child.exitCode ?? null);
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => instance.child.kill('SIGKILL'), 15_000);
-    instance.child.once('exit', (code) => {
-      clearTimeout(kill);
-      resolve(code);
-    });
-    instance.child.kill('SIGTERM');
-  });
-}
 
 describe.skipIf(!DB || !REDIS)(
   'two app instances on one PostgreSQL and Redis (skipped: needs TEST_DATABASE_URL and TEST_REDIS_URL)',
