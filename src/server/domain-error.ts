@@ -17,6 +17,8 @@ export type DomainErrorCode =
   | 'TWO_FACTOR_SETUP_REQUIRED'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** a change based on an older version of the record: `extra.current` has the current state */
+  | 'VERSION_CONFLICT'
   | 'SLOT_FULL'
   /** a booking released because its payment hold ran out: book again */
   | 'BOOKING_RELEASED'

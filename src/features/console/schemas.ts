@@ -127,6 +127,8 @@ export const StaffOrderDetailSchema = StaffOrderSummarySchema.extend({
   collectedAt: z.string().nullable(),
   warrantyEndsAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** +1 on every change to the order; offline changes carry it back as `expectedVersion` */
+  version: z.number().int(),
   /** the customer's tracking page (signed link the server can always make again) */
   trackingPath: z.string(),
   timeline: z.array(StaffTimelineEventSchema),

@@ -51,6 +51,8 @@ export const StaffOrderStateSchema = z
     collectedAt: z.string().nullable(),
     warrantyEndsAt: z.string().nullable(),
     updatedAt: z.string(),
+    /** +1 on every change to the order; send it back as `expectedVersion` */
+    version: z.number().int(),
   })
   .openapi('StaffOrderState');
 export type StaffOrderState = z.infer<typeof StaffOrderStateSchema>;
@@ -64,9 +66,22 @@ export const IdParamSchema = z.object({
     .openapi({ description: "The order's id or its reference", example: 'RT-4K7Q2Z' }),
 });
 
+/**
+ * The order version the change was based on: when it is no longer the current one the change is
+ * refused (409 VERSION_CONFLICT, with the current state). Leave it out to change regardless.
+ */
+export const expectedVersion = z
+  .number('The expected version is a whole number.')
+  .int('The expected version is a whole number.')
+  .min(1, 'The expected version is at least 1.')
+  .max(2_147_483_647, 'The expected version is too large.')
+  .optional()
+  .openapi({ description: 'The order version this change is based on (409 VERSION_CONFLICT when stale)' });
+
 export const ChangeStatusBodySchema = z
   .object({
     to: RepairStatusSchema,
+    expectedVersion,
     reason: trimmed(1000).optional(),
     qcNote: trimmed(2000).optional(),
     message: trimmed(2000).optional().openapi({ description: 'Shown to the customer with the change' }),
@@ -82,6 +97,7 @@ export const AssignBodySchema = z
       .max(100)
       .nullable()
       .openapi({ description: 'The technician (technician or above); null to unassign' }),
+    expectedVersion,
   })
   .openapi('AssignOrder');
 
@@ -132,7 +148,10 @@ export function checkPasscode(
   }
 }
 
-export const IntakeBodySchema = z.object(IntakeFields).superRefine(checkPasscode).openapi('OrderIntake');
+export const IntakeBodySchema = z
+  .object({ ...IntakeFields, expectedVersion })
+  .superRefine(checkPasscode)
+  .openapi('OrderIntake');
 export type IntakeInput = z.infer<typeof IntakeBodySchema>;
 
 export const NoteBodySchema = z

@@ -14,6 +14,7 @@ export const ERROR_STATUS: Record<DomainErrorCode, number> = {
   TWO_FACTOR_SETUP_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  VERSION_CONFLICT: 409,
   SLOT_FULL: 409,
   BOOKING_RELEASED: 409,
   SLOT_UNAVAILABLE: 422,
@@ -91,6 +92,8 @@ export const ProblemSchema = z
     requestId: z.string().optional(),
     /** QUOTE_EXPIRED / QUOTE_CHANGED: the fresh price, to offer the customer instead */
     quote: z.record(z.string(), z.unknown()).optional(),
+    /** VERSION_CONFLICT: the record's current state (with its version), to compare with the change */
+    current: z.record(z.string(), z.unknown()).optional(),
   })
   .openapi('Problem');
 

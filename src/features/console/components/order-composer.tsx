@@ -29,8 +29,16 @@ export function OrderComposer({ orderId }: { orderId: string }) {
     setError(null);
     const res =
       kind === 'note'
-        ? await api.staff.orders[':id'].notes.$post({ param: { id: orderId }, json: { body, visibility } })
-        : await api.staff.orders[':id'].messages.$post({ param: { id: orderId }, json: { body } });
+        ? await api.staff.orders[':id'].notes.$post({
+            param: { id: orderId },
+            header: {},
+            json: { body, visibility },
+          })
+        : await api.staff.orders[':id'].messages.$post({
+            param: { id: orderId },
+            header: {},
+            json: { body },
+          });
     setBusy(false);
     if (!res.ok) {
       const p = await readProblem(res as unknown as Response);

@@ -103,6 +103,7 @@ export async function getStaffOrder(
     collectedAt: order.collectedAt?.toISOString() ?? null,
     warrantyEndsAt: order.warrantyEndsAt?.toISOString() ?? null,
     updatedAt: order.updatedAt.toISOString(),
+    version: order.version,
     trackingPath: signedTrackingPath(order.reference),
     timeline: events.map(toStaffTimelineEvent),
     allowedTransitions: permissions.update

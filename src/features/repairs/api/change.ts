@@ -30,7 +30,7 @@ const statusRoute = createRoute({
   path: '/staff/orders/{id}/status',
   tags: ['Staff'],
   summary:
-    'Move the order along the state machine (409 illegal move, 403 not yours, 422 missing reason or QC note)',
+    'Move the order along the state machine (409 illegal move or VERSION_CONFLICT with `current`, 403 not yours, 422 missing reason or QC note)',
   middleware: [staffOnly] as const,
   request: { params: IdParamSchema, body: jsonBody(ChangeStatusBodySchema) },
   responses: stateResponses,
@@ -83,11 +83,14 @@ export const staffChangeApi = createRouter()
     return c.json(toOrderState(order), 200);
   })
   .openapi(assignRoute, async (c) => {
+    const { technicianId, expectedVersion } = c.req.valid('json');
     const { order } = await assignOrder(
       await getDb(),
       c.req.valid('param').id,
-      c.req.valid('json').technicianId,
+      technicianId,
       callerOf(c),
+      new Date(),
+      expectedVersion,
     );
     return c.json(toOrderState(order), 200);
   })

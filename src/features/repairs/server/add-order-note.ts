@@ -10,7 +10,13 @@ import {
   type NotificationRow,
 } from '@/features/notifications/server';
 import { assertCan, loadOrder } from './lock-order';
-import { appendOrderEvent, publishOrderEvents, type OrderEventRow } from './order-events';
+import {
+  appendOrderEvent,
+  appendOrderEventOnce,
+  publishOrderEvents,
+  type OrderEventInput,
+  type OrderEventRow,
+} from './order-events';
 import type { StaffCaller } from './staff-caller';
 
 export interface NoteInput {
@@ -18,29 +24,43 @@ export interface NoteInput {
   visibility: 'internal' | 'customer';
 }
 
-/** Shared by notes and messages: one event, and the customer's notification when they can see it. */
+/** A note or message as stored, and whether it was already stored under its Idempotency-Key. */
+export interface AddedEvent {
+  row: OrderEventRow;
+  replayed: boolean;
+}
+
+/**
+ * Shared by notes and messages: one event, and the customer's notification when they can see it.
+ * Notes never conflict with other changes (they are appended); with an `idempotencyKey` a replay
+ * (an offline outbox sending again) returns the stored event and notifies nobody twice.
+ */
 export async function addCustomerFacingEvent(
   db: Db,
   idOrReference: string,
   event: { type: 'note' | 'message'; body: string; visibility: 'internal' | 'customer' },
   caller: StaffCaller,
   now: Date,
-): Promise<OrderEventRow> {
-  const { row, order, notifications } = await db.transaction(async (tx) => {
+  idempotencyKey?: string,
+): Promise<AddedEvent> {
+  const { row, replayed, order, notifications } = await db.transaction(async (tx) => {
     const loaded = await loadOrder(tx, idOrReference);
     // a write like any other (status, lines, quotes): the assigned technician or the shop's manager
     assertCan(caller.ability, 'update', loaded);
-    const row = await appendOrderEvent(tx, {
+    const input: OrderEventInput = {
       orderId: loaded.order.id,
       type: event.type,
       actor: caller.actor,
       visibility: event.visibility,
       message: event.body.trim(),
       at: now,
-    });
+    };
+    const { row, replayed } = idempotencyKey
+      ? await appendOrderEventOnce(tx, input, idempotencyKey)
+      : { row: await appendOrderEvent(tx, input), replayed: false };
     const customerId = loaded.booking.userId;
     const notifications: NotificationRow[] =
-      event.visibility === 'customer' && customerId && customerId !== caller.user.id
+      !replayed && event.visibility === 'customer' && customerId && customerId !== caller.user.id
         ? await createNotifications(tx, [
             {
               userId: customerId,
@@ -51,11 +71,13 @@ export async function addCustomerFacingEvent(
             },
           ])
         : [];
-    return { row, order: loaded.order, notifications };
+    return { row, replayed, order: loaded.order, notifications };
   });
-  publishOrderEvents(order, [row]);
-  publishNotifications(notifications);
-  return row;
+  if (!replayed) {
+    publishOrderEvents(order, [row]);
+    publishNotifications(notifications);
+  }
+  return { row, replayed };
 }
 
 export function addOrderNote(
@@ -64,12 +86,14 @@ export function addOrderNote(
   input: NoteInput,
   caller: StaffCaller,
   now = new Date(),
-): Promise<OrderEventRow> {
+  idempotencyKey?: string,
+): Promise<AddedEvent> {
   return addCustomerFacingEvent(
     db,
     idOrReference,
     { type: 'note', body: input.body, visibility: input.visibility },
     caller,
     now,
+    idempotencyKey,
   );
 }

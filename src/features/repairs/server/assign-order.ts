@@ -15,6 +15,7 @@ import {
 } from '@/features/notifications/server';
 import { isTerminal, type RepairStatus } from '../state-machine';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
+import { assertExpectedVersion } from './check-version';
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
 import { orderPermissions } from '@/features/repairs/server/staff-view';
 import type { StaffCaller } from './staff-caller';
@@ -93,11 +94,14 @@ export async function assignOrder(
   technicianId: string | null,
   caller: StaffCaller,
   now = new Date(),
+  /** the order version the assignment is based on; a stale one is refused (VERSION_CONFLICT) */
+  expectedVersion?: number,
 ): Promise<LoadedOrder> {
   const result = await db.transaction(async (tx) => {
     const loaded = await loadOrder(tx, idOrReference, true);
     assertCan(caller.ability, 'read', loaded);
     const may = orderPermissions(caller.ability, loaded);
+    if (may.update || may.take || may.assignAnyone) assertExpectedVersion(loaded, expectedVersion);
     if (isTerminal(loaded.order.status as RepairStatus)) {
       throw new DomainError('CONFLICT', 'A finished order cannot be reassigned.');
     }

@@ -17,6 +17,7 @@ import {
 import { transitionRefusal, type RepairStatus, type StaffRole, type TransitionError } from '../state-machine';
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
+import { assertExpectedVersion } from './check-version';
 import { sendStatusEmail } from './send-status-email';
 import { runOrderCancelledHooks } from './order-hooks';
 import { recordAudit, type AuditRequest } from '@/features/audit/server';
@@ -29,6 +30,8 @@ export interface ChangeStatusInput {
   message?: string;
   /** false: no status e-mail (a walk-in gets its own receipt instead); default true */
   email?: boolean;
+  /** the order version the change is based on; a stale one is refused (VERSION_CONFLICT) */
+  expectedVersion?: number;
 }
 
 export interface Caller {
@@ -183,6 +186,7 @@ export async function changeOrderStatus(
     const loaded = await loadOrder(tx, orderId, true);
     // customers change status only through their own paths (cancel link, quote decision)
     assertCan(caller.ability, 'update', loaded);
+    assertExpectedVersion(loaded, input.expectedVersion);
     return applyStatusChange(tx, loaded, input, caller.actor, caller.role, now, caller.request ?? null);
   });
   await finishStatusChange(db, result, input);

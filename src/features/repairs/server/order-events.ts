@@ -2,7 +2,9 @@
  * The one way anything is added to an order's timeline: `appendOrderEvent` inside the
  * transaction that made the change, then `publishOrderEvents` after it commits.
  */
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
+import { DomainError } from '@/server/domain-error';
 import { repairOrderEvents } from '@/server/db/schema';
 import { getEventBus } from '@/server/events';
 import { logger } from '@/server/logger';
@@ -30,24 +32,62 @@ export interface OrderEventInput {
   at?: Date;
 }
 
+function eventValues(input: OrderEventInput) {
+  return {
+    orderId: input.orderId,
+    type: input.type,
+    fromStatus: input.fromStatus ?? null,
+    toStatus: input.toStatus ?? null,
+    actor: input.actor.name,
+    actorUserId: input.actor.userId,
+    actorRole: input.actor.role,
+    visibility: input.visibility,
+    message: input.message ?? null,
+    data: input.data ?? null,
+    ...(input.at ? { createdAt: input.at } : {}),
+  };
+}
+
 export async function appendOrderEvent(tx: Db, input: OrderEventInput): Promise<OrderEventRow> {
+  const [row] = await tx.insert(repairOrderEvents).values(eventValues(input)).returning();
+  return row!;
+}
+
+/**
+ * `appendOrderEvent` with an idempotency key (a note sent again by an offline outbox): the
+ * unique index on (order, key) decides, so a replay, even one racing the first send, finds the
+ * stored row instead of adding a second. A replay whose content differs is refused.
+ */
+export async function appendOrderEventOnce(
+  tx: Db,
+  input: OrderEventInput,
+  idempotencyKey: string,
+): Promise<{ row: OrderEventRow; replayed: boolean }> {
   const [row] = await tx
     .insert(repairOrderEvents)
-    .values({
-      orderId: input.orderId,
-      type: input.type,
-      fromStatus: input.fromStatus ?? null,
-      toStatus: input.toStatus ?? null,
-      actor: input.actor.name,
-      actorUserId: input.actor.userId,
-      actorRole: input.actor.role,
-      visibility: input.visibility,
-      message: input.message ?? null,
-      data: input.data ?? null,
-      ...(input.at ? { createdAt: input.at } : {}),
-    })
+    .values({ ...eventValues(input), idempotencyKey })
+    .onConflictDoNothing({ target: [repairOrderEvents.orderId, repairOrderEvents.idempotencyKey] })
     .returning();
-  return row!;
+  if (row) return { row, replayed: false };
+  const [stored] = await tx
+    .select()
+    .from(repairOrderEvents)
+    .where(
+      and(eq(repairOrderEvents.orderId, input.orderId), eq(repairOrderEvents.idempotencyKey, idempotencyKey)),
+    );
+  if (
+    !stored ||
+    stored.type !== input.type ||
+    stored.visibility !== input.visibility ||
+    stored.message !== (input.message ?? null) ||
+    stored.actorUserId !== input.actor.userId
+  ) {
+    throw new DomainError(
+      'IDEMPOTENCY_MISMATCH',
+      'This Idempotency-Key was already used for a different note or message: send a new key.',
+    );
+  }
+  return { row: stored, replayed: true };
 }
 
 /**

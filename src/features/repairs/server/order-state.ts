@@ -14,5 +14,6 @@ export function toOrderState(order: OrderRow): StaffOrderState {
     collectedAt: order.collectedAt?.toISOString() ?? null,
     warrantyEndsAt: order.warrantyEndsAt?.toISOString() ?? null,
     updatedAt: order.updatedAt.toISOString(),
+    version: order.version,
   };
 }

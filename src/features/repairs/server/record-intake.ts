@@ -12,6 +12,7 @@ import { encryptSecret } from '@/server/secrets';
 import { publishNotifications } from '@/features/notifications/server';
 import { applyStatusChange, finishStatusChange, type StatusChangeResult } from './change-status';
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
+import { assertExpectedVersion } from './check-version';
 import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventRow } from './order-events';
 import { orderPermissions } from '@/features/repairs/server/staff-view';
 import { applyAssignment, type AssignmentResult } from './assign-order';
@@ -24,6 +25,8 @@ export interface IntakeDetails {
   passcodePolicy: 'none' | 'provided' | 'customer_unlocks' | 'wipe_authorised';
   passcode?: string;
   imeiSerial?: string;
+  /** the order version the intake is based on; a stale one is refused (VERSION_CONFLICT) */
+  expectedVersion?: number;
 }
 
 /** Writes the intake fields and the internal `intake` event (never the passcode). */
@@ -81,6 +84,7 @@ export async function recordIntake(
     if (!may.update && !may.take) {
       throw new DomainError('FORBIDDEN', 'Only the assigned technician or a manager may receive this order.');
     }
+    assertExpectedVersion(loaded, input.expectedVersion);
     if (loaded.order.status !== 'booked') {
       throw new DomainError(
         'CONFLICT',

@@ -1,7 +1,6 @@
 /** A message from the shop to the customer: on their timeline, and in their notifications. */
 import type { Db } from '@/server/db/runtime';
-import { addCustomerFacingEvent } from './add-order-note';
-import type { OrderEventRow } from './order-events';
+import { addCustomerFacingEvent, type AddedEvent } from './add-order-note';
 import type { StaffCaller } from './staff-caller';
 
 export function sendOrderMessage(
@@ -10,12 +9,14 @@ export function sendOrderMessage(
   body: string,
   caller: StaffCaller,
   now = new Date(),
-): Promise<OrderEventRow> {
+  idempotencyKey?: string,
+): Promise<AddedEvent> {
   return addCustomerFacingEvent(
     db,
     idOrReference,
     { type: 'message', body, visibility: 'customer' },
     caller,
     now,
+    idempotencyKey,
   );
 }

@@ -51,6 +51,11 @@ export const repairOrders = pgTable(
     cancellationFeeMinor: integer('cancellation_fee_minor').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * +1 on every write to the row, by the trigger `repair_orders_bump_version` (migration
+     * 0010), in the writer's own transaction: a change based on an older version is refused.
+     */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('repair_orders_reference_uq').on(t.reference),
@@ -114,10 +119,14 @@ export const repairOrderEvents = pgTable(
     visibility: text('visibility').$type<'customer' | 'internal'>().notNull().default('customer'),
     message: text('message'),
     data: jsonb('data').$type<Record<string, unknown>>(),
+    /** a note or message sent with an Idempotency-Key: a replay finds this row instead of adding one */
+    idempotencyKey: text('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('repair_order_events_order_idx').on(t.orderId, t.id),
+    // NULL keys are distinct: only keyed events are unique
+    uniqueIndex('repair_order_events_idempotency_uq').on(t.orderId, t.idempotencyKey),
     index('repair_order_events_type_idx').on(t.type),
   ],
 );
