@@ -1,0 +1,3 @@
+export * from './outbox';
+export { useOnlineStatus } from './use-online-status';
+export { useOutboxCount, useOutboxItems } from './use-outbox';
