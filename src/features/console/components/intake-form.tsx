@@ -3,7 +3,6 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { readProblem } from '@/components/api-problem';
-import { repairsClient as api } from '@/features/repairs/components';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import {
@@ -14,10 +13,28 @@ import {
   type IntakeValues,
 } from './intake-fields';
 import { fieldErrors } from './problem-fields';
+import { submitChange } from './console-outbox';
+import { useOrderPending } from './order-pending';
 
-/** Receive a booked device: the intake details, then booked -> received on the server. */
-export function IntakeForm({ orderId }: { orderId: string }) {
+/**
+ * Receive a booked device: the intake details, then booked -> received on the server. Offline it
+ * waits on this device (based on the order version shown), except with a passcode, which is
+ * never kept in the browser.
+ */
+export function IntakeForm({
+  orderId,
+  reference,
+  version,
+  userId,
+}: {
+  orderId: string;
+  reference: string;
+  version: number;
+  userId: string;
+}) {
   const t = useTranslations('staff.intake');
+  const tOffline = useTranslations('staff.offline');
+  const waiting = useOrderPending(orderId).some((i) => i.url.endsWith('/intake'));
   const router = useRouter();
   const toast = useToast();
   const id = useId();
@@ -47,11 +64,30 @@ export function IntakeForm({ orderId }: { orderId: string }) {
     setBusy(true);
     setErrors({});
     setSummary(null);
-    const res = await api.staff.orders[':id'].intake.$post({
-      param: { id: orderId },
-      json: intakeBody(values),
-    });
+    const result = await submitChange({
+      kind: 'intake',
+      orderId,
+      reference,
+      body: { ...intakeBody(values), expectedVersion: version },
+      label: tOffline('label.intake', { reference }),
+      authorId: userId,
+      // a passcode is never kept in the browser
+      neverQueue: values.passcodePolicy === 'provided',
+    }).catch(() => null);
     setBusy(false);
+    if (!result) return;
+    if (result.outcome === 'unreachable') {
+      setErrors({ passcode: tOffline('noPasscodeOffline') });
+      setSummary(tOffline('noPasscodeOffline'));
+      focusFirstError();
+      return;
+    }
+    if (result.outcome === 'queued') {
+      setValues(EMPTY_INTAKE);
+      toast({ tone: 'info', title: tOffline('queuedTitle'), description: tOffline('queued') });
+      return;
+    }
+    const res = result.response;
     if (!res.ok) {
       const p = await readProblem(res as unknown as Response);
       setErrors(fieldErrors(p));
@@ -64,6 +100,16 @@ export function IntakeForm({ orderId }: { orderId: string }) {
     router.refresh();
   }
 
+  if (waiting) {
+    return (
+      <p
+        className="rounded-lg border border-dashed border-amber-400 bg-amber-50 p-3 text-amber-950"
+        data-testid="intake-waiting"
+      >
+        {tOffline('label.intake', { reference })} · {tOffline('waitingBadge')}
+      </p>
+    );
+  }
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" data-testid="intake-form">
       <p className="text-slate-700">{t('lead')}</p>

@@ -3,16 +3,29 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { readProblem } from '@/components/api-problem';
-import { repairsClient as api } from '@/features/repairs/components';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
+import { submitChange } from './console-outbox';
+import { OrderPendingChanges } from './order-pending';
 
 type Kind = 'note' | 'message';
 
-/** Adds a note (internal by default, or customer-visible) or a message to the customer. */
-export function OrderComposer({ orderId }: { orderId: string }) {
+/**
+ * Adds a note (internal by default, or customer-visible) or a message to the customer. Offline
+ * it waits on this device with its Idempotency-Key, so a resend is stored once.
+ */
+export function OrderComposer({
+  orderId,
+  reference,
+  userId,
+}: {
+  orderId: string;
+  reference: string;
+  userId: string;
+}) {
   const t = useTranslations('staff.compose');
+  const tOffline = useTranslations('staff.offline');
   const router = useRouter();
   const toast = useToast();
   const id = useId();
@@ -27,19 +40,23 @@ export function OrderComposer({ orderId }: { orderId: string }) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const res =
-      kind === 'note'
-        ? await api.staff.orders[':id'].notes.$post({
-            param: { id: orderId },
-            header: {},
-            json: { body, visibility },
-          })
-        : await api.staff.orders[':id'].messages.$post({
-            param: { id: orderId },
-            header: {},
-            json: { body },
-          });
+    const result = await submitChange({
+      kind,
+      orderId,
+      reference,
+      body: kind === 'note' ? { body, visibility } : { body },
+      label: tOffline(`label.${kind}`, { reference, text: body.trim().slice(0, 40) }),
+      authorId: userId,
+    }).catch(() => null);
     setBusy(false);
+    if (!result || result.outcome === 'unreachable') return;
+    if (result.outcome === 'queued') {
+      setBody('');
+      setVisibility('internal');
+      toast({ tone: 'info', title: tOffline('queuedTitle'), description: tOffline('queued') });
+      return;
+    }
+    const res = result.response;
     if (!res.ok) {
       const p = await readProblem(res as unknown as Response);
       setError(p.errors?.[0]?.message ?? p.detail);
@@ -123,6 +140,7 @@ export function OrderComposer({ orderId }: { orderId: string }) {
       <Button type="submit" loading={busy} disabled={!body.trim()} data-testid="compose-submit">
         {kind === 'note' ? t('addNote') : t('send')}
       </Button>
+      <OrderPendingChanges orderId={orderId} kinds={['note', 'message']} />
     </form>
   );
 }

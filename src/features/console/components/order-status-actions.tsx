@@ -4,32 +4,45 @@ import { useStatusLabel } from '@/features/repairs/components';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { readProblem, type ProblemBody } from '@/components/api-problem';
-import { repairsClient as api } from '@/features/repairs/components';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
-import { REPAIR_STATUSES, type RepairStatus } from '@/features/repairs';
+import { allowedTransitions, REPAIR_STATUSES, type RepairStatus, type StaffRole } from '@/features/repairs';
 import type { AllowedTransition } from '@/features/repairs/schemas';
 import { errorProps, fieldErrors } from './problem-fields';
+import { submitChange } from './console-outbox';
+import { pendingStatus, useOrderPending } from './order-pending';
 
 /**
  * The status changes the caller may make from here (as the server computed them). Changes that
  * need a reason or a QC note, and cancelling, open a dialog; the others happen at once.
+ * Offline (or when the request cannot get through) a change waits in the outbox with the version
+ * it was based on; the buttons then offer the moves from the status it will have.
  */
 export function OrderStatusActions({
   orderId,
-  status,
-  transitions,
+  reference,
+  status: serverStatus,
+  version,
+  transitions: serverTransitions,
   headingId,
+  role,
+  userId,
 }: {
   orderId: string;
+  reference: string;
   status: RepairStatus;
+  /** the order version this page shows: changes are based on it */
+  version: number;
   transitions: AllowedTransition[];
   /** focused after a change, when the buttons have been replaced */
   headingId: string;
+  role: StaffRole;
+  userId: string;
 }) {
   const t = useTranslations('staff');
+  const tOffline = useTranslations('staff.offline');
   const statusLabel = useStatusLabel('staff');
   const router = useRouter();
   const toast = useToast();
@@ -40,6 +53,11 @@ export function OrderStatusActions({
   const [values, setValues] = useState({ reason: '', qcNote: '', message: '' });
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const qcRef = useRef<HTMLTextAreaElement>(null);
+  const waitingStatus = pendingStatus(useOrderPending(orderId));
+  const status = waitingStatus ?? serverStatus;
+  const transitions: AllowedTransition[] = waitingStatus
+    ? allowedTransitions(waitingStatus, role).map((r) => ({ to: r.to, requires: [...(r.requires ?? [])] }))
+    : serverTransitions;
 
   // booked -> received happens through the intake form
   const shown = transitions.filter((tr) => !(status === 'booked' && tr.to === 'received'));
@@ -53,11 +71,24 @@ export function OrderStatusActions({
   async function submit(tr: AllowedTransition, body: { reason?: string; qcNote?: string; message?: string }) {
     setBusy(tr.to);
     setProblem(null);
-    const res = await api.staff.orders[':id'].status.$post({
-      param: { id: orderId },
-      json: { to: tr.to, ...body },
-    });
+    const result = await submitChange({
+      kind: 'status',
+      orderId,
+      reference,
+      body: { to: tr.to, ...body, expectedVersion: version },
+      label: tOffline('label.status', { reference, action: label(tr.to) }),
+      authorId: userId,
+    }).catch(() => null);
     setBusy(null);
+    if (!result || result.outcome === 'unreachable') return;
+    if (result.outcome === 'queued') {
+      setOpen(null);
+      setValues({ reason: '', qcNote: '', message: '' });
+      toast({ tone: 'info', title: tOffline('queuedTitle'), description: tOffline('queued') });
+      document.getElementById(headingId)?.focus();
+      return;
+    }
+    const res = result.response;
     if (!res.ok) {
       const p = await readProblem(res as unknown as Response);
       if (!open && (tr.to === 'cancelled' || tr.requires.length > 0 || p.errors?.length)) {
@@ -68,6 +99,11 @@ export function OrderStatusActions({
       if (errs.reason) reasonRef.current?.focus();
       else if (errs.qcNote) qcRef.current?.focus();
       if (!p.errors?.length) toast({ tone: 'error', title: t('actions.failed'), description: p.detail });
+      // someone else changed the order meanwhile: show it as it is now (nothing was overwritten)
+      if (p.code === 'VERSION_CONFLICT') {
+        setOpen(null);
+        router.refresh();
+      }
       return;
     }
     setOpen(null);

@@ -17,6 +17,7 @@ import { OrderAssignment } from '@/features/console/components/order-assignment'
 import { IntakeForm } from '@/features/console/components/intake-form';
 import { PasscodeReveal } from '@/features/console/components/passcode-reveal';
 import { OrderComposer } from '@/features/console/components/order-composer';
+import { OrderPendingChanges, PendingStatusBadge } from '@/features/console/components/order-pending';
 import { OrderLinesPanel } from '@/features/quotes/components/order-lines-panel';
 import { StaffPaymentsPanel } from '@/features/payments/components/staff-payments-panel';
 import { PhotoGallery } from '@/features/photos/components/photo-gallery';
@@ -89,9 +90,10 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
           <h1 className="font-mono text-3xl font-bold" data-testid="order-reference">
             {order.reference}
           </h1>
-          <span data-testid="order-status">
+          <span data-testid="order-status" data-status={order.status} data-version={order.version}>
             <StatusBadge status={order.status} audience="staff" className="text-base" />
           </span>
+          <PendingStatusBadge orderId={order.id} />
           {order.overdue ? <OverdueBadge /> : null}
           {order.urgency !== 'standard' ? (
             <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-sm font-semibold text-amber-900">
@@ -160,9 +162,13 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
               {order.allowedTransitions.filter((tr) => !(booked && tr.to === 'received')).length > 0 ? (
                 <OrderStatusActions
                   orderId={order.id}
+                  reference={order.reference}
                   status={order.status}
+                  version={order.version}
                   transitions={order.allowedTransitions}
                   headingId={statusHeading}
+                  role={me.role}
+                  userId={me.id}
                 />
               ) : null}
               {canReceive ? (
@@ -174,6 +180,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
                     : t('actions.readOnly')}
                 </p>
               ) : null}
+              <OrderPendingChanges orderId={order.id} />
             </div>
           </Card>
 
@@ -199,7 +206,12 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             </h2>
             <div className="mt-3">
               {canReceive ? (
-                <IntakeForm orderId={order.id} />
+                <IntakeForm
+                  orderId={order.id}
+                  reference={order.reference}
+                  version={order.version}
+                  userId={me.id}
+                />
               ) : (
                 <div data-testid="intake-details">
                   <dl className="grid gap-3 sm:grid-cols-2">
@@ -276,7 +288,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             <h3 className="mt-6 text-base font-semibold">{t('order.sections.compose')}</h3>
             <div className="mt-3">
               {order.permissions.update ? (
-                <OrderComposer orderId={order.id} />
+                <OrderComposer orderId={order.id} reference={order.reference} userId={me.id} />
               ) : (
                 <p className="text-slate-700" data-testid="compose-read-only">
                   {t('compose.readOnly')}
