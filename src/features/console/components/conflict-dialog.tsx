@@ -10,7 +10,6 @@ import { allowedTransitions, canTransition, type RepairStatus, type StaffRole } 
 import { useStatusLabel } from '@/features/repairs/components';
 import {
   changeKind,
-  flushConsole,
   itemBody,
   itemReference,
   itemTargetStatus,
@@ -38,7 +37,8 @@ export function ConflictDialog({
   role: StaffRole;
   userId: string;
   onClose: () => void;
-  onResolved: () => void;
+  /** `requeued`: the change waits again (apply on top, edit) and should be sent now */
+  onResolved: (requeued: boolean) => void;
 }) {
   const t = useTranslations('staff.offline.conflict');
   const tActions = useTranslations('staff.actions');
@@ -68,15 +68,14 @@ export function ConflictDialog({
     setBusy(true);
     await retryOnTop(item, theirs?.version ?? null);
     toast({ tone: 'success', title: t('applied') });
-    void flushConsole();
-    onResolved();
+    onResolved(true);
   }
 
   async function keepTheirs() {
     setBusy(true);
     await removeFromOutbox(item.id);
     toast({ tone: 'success', title: t('kept') });
-    onResolved();
+    onResolved(false);
   }
 
   const detail = (item.lastError?.body as { detail?: string } | null)?.detail ?? '';
@@ -101,10 +100,7 @@ export function ConflictDialog({
           from={theirs?.status ?? null}
           role={role}
           onCancel={() => setEditing(false)}
-          onSaved={() => {
-            void flushConsole();
-            onResolved();
-          }}
+          onSaved={() => onResolved(true)}
           idPrefix={id}
         />
       ) : (

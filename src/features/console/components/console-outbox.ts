@@ -22,7 +22,7 @@ import {
   type OutboxItem,
   type SendOutcome,
 } from '@/features/offline/components';
-import type { RepairStatus } from '@/features/repairs/state-machine';
+import type { RepairStatus } from '@/features/repairs';
 
 export type ConsoleChangeKind = 'status' | 'note' | 'message' | 'intake';
 

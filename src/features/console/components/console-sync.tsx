@@ -224,9 +224,10 @@ export function ConsoleSync({ userId, role }: { userId: string; role: StaffRole 
           role={role}
           userId={userId}
           onClose={() => setDeciding(null)}
-          onResolved={() => {
+          onResolved={(requeued) => {
             setDeciding(null);
-            router.refresh();
+            if (requeued) void flush();
+            else router.refresh();
           }}
         />
       ) : null}

@@ -90,7 +90,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
           <h1 className="font-mono text-3xl font-bold" data-testid="order-reference">
             {order.reference}
           </h1>
-          <span data-testid="order-status" data-status={order.status} data-version={order.version}>
+          <span data-testid="order-status" data-version={order.version}>
             <StatusBadge status={order.status} audience="staff" className="text-base" />
           </span>
           <PendingStatusBadge orderId={order.id} />
