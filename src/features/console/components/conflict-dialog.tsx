@@ -152,7 +152,7 @@ export function ConflictDialog({
                   <Row label={t('conditionNotes')} value={text(body.conditionNotes)!} />
                 ) : null}
                 {typeof body.expectedVersion === 'number' ? (
-                  <Row label={t('version')} value={String(body.expectedVersion)} />
+                  <Row label={t('basedOn')} value={String(body.expectedVersion)} />
                 ) : null}
               </dl>
             </section>

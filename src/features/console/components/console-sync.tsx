@@ -79,8 +79,9 @@ export function ConsoleSync({ userId, role }: { userId: string; role: StaffRole 
   async function discard(item: OutboxItem) {
     await removeFromOutbox(item.id);
     setDiscarding(null);
+    // the waiting change leaves the page through the outbox hooks: no reload (offline, a
+    // refresh would fall back to a full navigation, and to the browser's offline page)
     toast({ tone: 'success', title: t('discarded') });
-    router.refresh();
   }
 
   return (
@@ -227,7 +228,7 @@ export function ConsoleSync({ userId, role }: { userId: string; role: StaffRole 
           onResolved={(requeued) => {
             setDeciding(null);
             if (requeued) void flush();
-            else router.refresh();
+            else if (navigator.onLine) router.refresh();
           }}
         />
       ) : null}
