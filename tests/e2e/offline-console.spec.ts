@@ -86,14 +86,20 @@ test.describe('offline staff console', () => {
     await expect(page.getByTestId('waiting-count')).toHaveText('All changes sent');
 
     await moveOffline(page, 'diagnosing');
+    // a note written offline waits behind it
+    const note = `Charging port cleaned ${Date.now()}`;
+    await page.getByTestId('compose-body').fill(note);
+    await page.getByTestId('compose-submit').click();
+    await expect(page.getByTestId('waiting-count')).toContainText('2 changes waiting');
     // shown as waiting, on the order and in the console's list; the server still has the old one
-    await expect(page.getByTestId('order-pending-item')).toContainText('Start diagnosis');
-    await expect(page.getByTestId('order-pending-item')).toContainText('waiting');
+    await expect(page.getByTestId('order-pending-item').first()).toContainText('Start diagnosis');
+    await expect(page.getByTestId('order-pending-item').first()).toContainText('waiting');
     await page.getByTestId('toggle-waiting').click();
     const item = page.getByTestId('waiting-item');
-    await expect(item).toHaveCount(1);
-    await expect(item).toHaveAttribute('data-state', 'waiting');
-    await expect(item).toContainText(`${reference}: Start diagnosis`);
+    await expect(item).toHaveCount(2);
+    await expect(item.first()).toHaveAttribute('data-state', 'waiting');
+    await expect(item.first()).toContainText(`${reference}: Start diagnosis`);
+    await expect(item.nth(1)).toContainText(`${reference}: note`);
     expect((await serverState(tech, reference)).status).toBe('received');
     await expectAccessible(page, 'order page with a waiting change (offline)');
     await shot(page, 'offline-waiting-list');
@@ -104,6 +110,15 @@ test.describe('offline staff console', () => {
     await expect(status(page)).toHaveAttribute('data-status', 'diagnosing');
     await expect(page.getByTestId('pending-status')).toHaveCount(0);
     expect((await serverState(tech, reference)).status).toBe('diagnosing');
+    // the note arrived after the status change, once
+    await expect(page.getByText(note)).toHaveCount(1);
+    const timeline = (await (await tech.get(`/api/staff/orders/${reference}`)).json()) as {
+      timeline: Array<{ type: string; message: string | null; toStatus: string | null }>;
+    };
+    const mine = timeline.timeline.filter(
+      (e) => e.message === note || (e.type === 'status_changed' && e.toStatus === 'diagnosing'),
+    );
+    expect(mine.map((e) => e.type)).toEqual(['status_changed', 'note']);
   });
 
   test('a discarded waiting change is never sent', async ({ page, baseURL }) => {
