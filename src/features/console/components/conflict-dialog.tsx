@@ -158,7 +158,11 @@ export function ConflictDialog({
             </section>
           </div>
           {isConflict && !applicable ? (
-            <p className="mt-3 text-sm font-medium text-red-800" data-testid="cannot-apply">
+            <p
+              id={`${id}-cannot`}
+              className="mt-3 text-sm font-medium text-red-800"
+              data-testid="cannot-apply"
+            >
               {kind === 'intake'
                 ? t('cannotApplyIntake')
                 : t('cannotApply', { status: statusLabel(theirs.status), to: statusLabel(target ?? '') })}
@@ -185,6 +189,7 @@ export function ConflictDialog({
               <Button
                 onClick={() => void applyMine()}
                 disabled={busy || !applicable}
+                aria-describedby={applicable ? undefined : `${id}-cannot`}
                 data-testid="conflict-apply-mine"
               >
                 {t('applyMine')}

@@ -103,7 +103,7 @@ describe('console outbox', () => {
     online = true;
     let version = 3;
     answer = (_url, body) => json(200, { status: body.to, version: ++version });
-    const summary = await mod.flushConsole();
+    const summary = await mod.flushConsole('tech-1');
     expect(summary).toMatchObject({ sent: 3, conflicts: 0, stopped: false });
     expect(sent.map((s) => s.body.expectedVersion)).toEqual([3, 4, undefined]);
     expect(sent.map((s) => s.url.split('/').pop())).toEqual(['status', 'status', 'notes']);
@@ -129,7 +129,7 @@ describe('console outbox', () => {
       url.includes('order-1')
         ? json(409, { status: 409, code: 'VERSION_CONFLICT', detail: 'changed', current })
         : json(200, { status: body.to, version: 2 });
-    const summary = await mod.flushConsole();
+    const summary = await mod.flushConsole('tech-1');
     expect(summary).toMatchObject({ sent: 1, conflicts: 1 });
     const left = await outbox.listOutbox('console');
     expect(left.map((i) => [i.scope, i.state])).toEqual([
@@ -141,7 +141,7 @@ describe('console outbox', () => {
     // "apply mine on top": back in line on their version
     await mod.retryOnTop(left[0]!, 7);
     answer = (_url, body) => json(200, { status: body.to ?? 'x', version: 8 });
-    await mod.flushConsole();
+    await mod.flushConsole('tech-1');
     expect(sent.at(-2)!.body).toMatchObject({ to: 'diagnosing', expectedVersion: 7 });
     expect(await outbox.listOutbox('console')).toEqual([]);
   });
@@ -155,10 +155,28 @@ describe('console outbox', () => {
       url.includes('order-1')
         ? json(409, { status: 409, code: 'CONFLICT', detail: 'An order cannot move from "collected"' })
         : json(503, { status: 503, code: 'UNAVAILABLE', detail: 'down' });
-    const summary = await mod.flushConsole();
+    const summary = await mod.flushConsole('tech-1');
     expect(summary).toMatchObject({ failed: 1, stopped: true });
     const left = await outbox.listOutbox('console');
     expect(left.map((i) => i.state)).toEqual(['failed', 'waiting']);
     expect(left[0]!.lastError?.status).toBe(409);
+  });
+
+  it("never sends another person's change with this session; it waits for its author", async () => {
+    online = false;
+    await mod.submitChange(change({ authorId: 'tech-2' }));
+    await mod.submitChange(change({ orderId: 'order-2', body: { to: 'diagnosing', expectedVersion: 1 } }));
+    online = true;
+    const summary = await mod.flushConsole('tech-1');
+    expect(summary).toMatchObject({ sent: 1, failed: 1 });
+    expect(sent.map((s) => s.url)).toEqual(['/api/staff/orders/order-2/status']);
+    const [held] = await outbox.listOutbox('console');
+    expect(held).toMatchObject({ authorId: 'tech-2', state: 'failed' });
+
+    expect(await mod.releaseOwnItems('tech-1')).toBe(0);
+    expect(await mod.releaseOwnItems('tech-2')).toBe(1);
+    await mod.flushConsole('tech-2');
+    expect(sent).toHaveLength(2);
+    expect(await outbox.listOutbox('console')).toEqual([]);
   });
 });

@@ -165,8 +165,18 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-/** Sends one queued item; what the outbox should do with it. */
-export async function sendConsoleItem(item: OutboxItem): Promise<SendOutcome> {
+/**
+ * The refusal code of an item made by another person who used this device: it is never sent
+ * with the signed-in person's session (it would be recorded as theirs). It waits, marked, until
+ * its author signs in here again (`releaseOwnItems`).
+ */
+export const OTHER_AUTHOR = 'OTHER_AUTHOR';
+
+/** Sends one queued item for `userId` (the signed-in person); what the outbox should do with it. */
+export async function sendConsoleItem(item: OutboxItem, userId: string): Promise<SendOutcome> {
+  if (item.authorId && item.authorId !== userId) {
+    return { result: 'failed', lastError: { status: 0, body: { code: OTHER_AUTHOR } } };
+  }
   let res: Response;
   try {
     res = await fetch(item.url, request(item));
@@ -204,9 +214,21 @@ async function carryVersion(sent: OutboxItem, answer: unknown): Promise<void> {
   for (const i of later) await updateOutboxItem(i.id, { body: { ...itemBody(i), expectedVersion: now } });
 }
 
-/** Sends what waits, oldest first (one flusher across tabs). */
-export function flushConsole(): Promise<FlushSummary> {
-  return flushOutbox('console', sendConsoleItem);
+/** Sends what waits, oldest first (one flusher across tabs), as `userId`. */
+export function flushConsole(userId: string): Promise<FlushSummary> {
+  return flushOutbox('console', (item) => sendConsoleItem(item, userId));
+}
+
+/** The author is back: their changes held for another person's session wait again. */
+export async function releaseOwnItems(userId: string): Promise<number> {
+  const held = (await listOutbox('console')).filter(
+    (i) =>
+      i.authorId === userId &&
+      i.state === 'failed' &&
+      (i.lastError?.body as { code?: string } | null)?.code === OTHER_AUTHOR,
+  );
+  for (const i of held) await updateOutboxItem(i.id, { state: 'waiting', lastError: undefined });
+  return held.length;
 }
 
 /** The current state the server sent with a VERSION_CONFLICT. */

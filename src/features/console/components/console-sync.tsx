@@ -14,7 +14,7 @@ import {
   type OutboxItem,
 } from '@/features/offline/components';
 import type { StaffRole } from '@/features/repairs';
-import { flushConsole, isPending } from './console-outbox';
+import { flushConsole, isPending, OTHER_AUTHOR, releaseOwnItems } from './console-outbox';
 import { ConflictDialog } from './conflict-dialog';
 
 /** How often waiting changes are tried again while online (a 503 or a dropped request). */
@@ -41,17 +41,24 @@ export function ConsoleSync({ userId, role }: { userId: string; role: StaffRole 
 
   const all = items ?? [];
   const pending = all.filter(isPending);
-  const decisions = all.filter((i) => i.state === 'conflict' || i.state === 'failed');
+  const heldForAuthor = (i: OutboxItem) =>
+    (i.lastError?.body as { code?: string } | null)?.code === OTHER_AUTHOR;
+  const decisions = all.filter((i) => i.state === 'conflict' || (i.state === 'failed' && !heldForAuthor(i)));
 
   const flush = useCallback(async () => {
     if (!navigator.onLine) return;
-    const summary = await flushConsole().catch(() => null);
+    const summary = await flushConsole(userId).catch(() => null);
     if (!summary) return;
     if (summary.sent > 0) {
       toast({ tone: 'success', title: t('synced', { count: summary.sent }) });
       router.refresh();
     }
-  }, [router, t, toast]);
+  }, [router, t, toast, userId]);
+
+  // my changes held while someone else was signed in here wait again (and so are sent)
+  useEffect(() => {
+    if (typeof indexedDB !== 'undefined') void releaseOwnItems(userId).catch(() => 0);
+  }, [userId]);
 
   // send on load, when the connection returns, and whenever a change is queued
   const pendingCount = pending.filter((i) => i.state === 'waiting').length;
