@@ -23,8 +23,8 @@ interface OrderState {
   version: number;
 }
 
-/** A London drop-off booked by a guest, received by the fixture technician (so it is theirs). */
-async function receivedOrder(baseURL: string, tech: APIRequestContext, to?: string) {
+/** A London drop-off booked by a guest (unassigned, booked). */
+async function bookedOrder(baseURL: string) {
   const guest = await request.newContext({ baseURL });
   const booking = await bookDropOff(guest, {
     modelSlug: 'iphone-15',
@@ -34,15 +34,21 @@ async function receivedOrder(baseURL: string, tech: APIRequestContext, to?: stri
     paymentMethod: 'collection',
   });
   await guest.dispose();
-  const intake = await tech.post(`/api/staff/orders/${booking.reference}/intake`, {
+  return booking.reference;
+}
+
+/** A booked order received by the fixture technician (so it is theirs), moved on to `to`. */
+async function receivedOrder(baseURL: string, tech: APIRequestContext, to?: string) {
+  const reference = await bookedOrder(baseURL);
+  const intake = await tech.post(`/api/staff/orders/${reference}/intake`, {
     data: { conditionNotes: 'Screen cracked', accessories: [], passcodePolicy: 'none' },
   });
   expect(intake.status(), await intake.text()).toBe(200);
   if (to) {
-    const moved = await tech.post(`/api/staff/orders/${booking.reference}/status`, { data: { to } });
+    const moved = await tech.post(`/api/staff/orders/${reference}/status`, { data: { to } });
     expect(moved.status(), await moved.text()).toBe(200);
   }
-  return booking.reference;
+  return reference;
 }
 
 async function serverState(api: APIRequestContext, reference: string): Promise<OrderState> {
@@ -224,5 +230,32 @@ test.describe('offline staff console', () => {
     await expect(page.getByTestId('waiting-count')).toHaveText('All changes sent');
     await expect(status(page)).toHaveAttribute('data-status', 'diagnosing');
     expect((await serverState(tech, reference)).status).toBe('diagnosing');
+  });
+
+  test('an intake recorded offline waits and receives the device when back online', async ({
+    page,
+    baseURL,
+  }) => {
+    const reference = await bookedOrder(baseURL!);
+    await page.goto(`/staff/orders/${reference}`);
+    await expect(status(page)).toHaveAttribute('data-status', 'booked');
+    await page.context().setOffline(true);
+    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-online', 'false');
+    await page.getByTestId('intake-condition').fill('Back glass cracked, camera fine');
+    await page.getByTestId('intake-policy-none').check();
+    await page.getByTestId('intake-submit').click();
+    await expect(page.getByTestId('intake-waiting')).toBeVisible();
+    await expect(page.getByTestId('pending-status')).toHaveAttribute('data-status', 'received');
+    expect((await serverState(tech, reference)).status).toBe('booked');
+
+    await page.context().setOffline(false);
+    await expect(page.getByTestId('waiting-count')).toHaveText('All changes sent');
+    await expect(status(page)).toHaveAttribute('data-status', 'received');
+    const now = (await (await tech.get(`/api/staff/orders/${reference}`)).json()) as {
+      status: string;
+      intake: { conditionNotes: string };
+    };
+    expect(now.status).toBe('received');
+    expect(now.intake.conditionNotes).toBe('Back glass cracked, camera fine');
   });
 });
