@@ -3,7 +3,9 @@
  * made with the context offline waits on the device (shown as waiting, counted in the console's
  * sync bar) and is sent when the connection returns; a change a manager made meanwhile (through
  * the API) is shown as a conflict with both versions and is not overwritten; "Keep theirs"
- * discards mine and "Apply mine on top" sends mine based on theirs.
+ * discards mine and "Apply mine on top" sends mine based on theirs. The phone runs the journeys
+ * whose layout matters (the sync bar and its list, the conflict dialog); the others are
+ * tagged @behaviour (desktop only).
  */
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import { bookDropOff, expectAccessible, uniqueEmail } from './helpers';
@@ -127,7 +129,7 @@ test.describe('offline staff console', () => {
     expect(mine.map((e) => e.type)).toEqual(['status_changed', 'note']);
   });
 
-  test('a discarded waiting change is never sent', async ({ page, baseURL }) => {
+  test('a discarded waiting change is never sent', { tag: '@behaviour' }, async ({ page, baseURL }) => {
     const reference = await receivedOrder(baseURL!, tech);
     await page.goto(`/staff/orders/${reference}`);
     await expect(status(page)).toHaveAttribute('data-status', 'received');
@@ -179,83 +181,92 @@ test.describe('offline staff console', () => {
     expect((await serverState(tech, reference)).status).toBe('cancelled');
   });
 
-  test('apply mine on top sends my change based on theirs', async ({ page, baseURL }) => {
-    const reference = await receivedOrder(baseURL!, tech, 'diagnosing');
-    await page.goto(`/staff/orders/${reference}`);
-    await expect(status(page)).toHaveAttribute('data-status', 'diagnosing');
-    const seen = (await serverState(tech, reference)).version;
-    await moveOffline(page, 'repairing');
+  test(
+    'apply mine on top sends my change based on theirs',
+    { tag: '@behaviour' },
+    async ({ page, baseURL }) => {
+      const reference = await receivedOrder(baseURL!, tech, 'diagnosing');
+      await page.goto(`/staff/orders/${reference}`);
+      await expect(status(page)).toHaveAttribute('data-status', 'diagnosing');
+      const seen = (await serverState(tech, reference)).version;
+      await moveOffline(page, 'repairing');
 
-    // meanwhile a manager asks the customer for approval first
-    const theirs = await manager.post(`/api/staff/orders/${reference}/status`, {
-      data: { to: 'awaiting_approval' },
-    });
-    expect(theirs.status(), await theirs.text()).toBe(200);
+      // meanwhile a manager asks the customer for approval first
+      const theirs = await manager.post(`/api/staff/orders/${reference}/status`, {
+        data: { to: 'awaiting_approval' },
+      });
+      expect(theirs.status(), await theirs.text()).toBe(200);
 
-    await page.context().setOffline(false);
-    await expect(page.getByRole('dialog')).toContainText('Someone else changed this order');
-    await expect(page.getByTestId('theirs-status')).toHaveText('Awaiting approval');
-    await expect(page.getByTestId('mine-status')).toHaveText('Repairing');
-    expect((await serverState(tech, reference)).status).toBe('awaiting_approval');
-    await shot(page, 'offline-conflict-apply-mine');
+      await page.context().setOffline(false);
+      await expect(page.getByRole('dialog')).toContainText('Someone else changed this order');
+      await expect(page.getByTestId('theirs-status')).toHaveText('Awaiting approval');
+      await expect(page.getByTestId('mine-status')).toHaveText('Repairing');
+      expect((await serverState(tech, reference)).status).toBe('awaiting_approval');
+      await shot(page, 'offline-conflict-apply-mine');
 
-    await page.getByTestId('conflict-apply-mine').click();
-    await expect(page.getByRole('dialog')).toHaveCount(0);
-    await expect(page.getByTestId('waiting-count')).toHaveText('All changes sent');
-    await expect(status(page)).toHaveAttribute('data-status', 'repairing');
-    const now = await serverState(tech, reference);
-    expect(now.status).toBe('repairing');
-    expect(now.version).toBeGreaterThan(seen + 1);
-  });
+      await page.getByTestId('conflict-apply-mine').click();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      await expect(page.getByTestId('waiting-count')).toHaveText('All changes sent');
+      await expect(status(page)).toHaveAttribute('data-status', 'repairing');
+      const now = await serverState(tech, reference);
+      expect(now.status).toBe('repairing');
+      expect(now.version).toBeGreaterThan(seen + 1);
+    },
+  );
 
-  test('edit: the change is sent as edited, based on their version', async ({ page, baseURL }) => {
-    const reference = await receivedOrder(baseURL!, tech, 'diagnosing');
-    await page.goto(`/staff/orders/${reference}`);
-    await expect(status(page)).toHaveAttribute('data-status', 'diagnosing');
-    await moveOffline(page, 'repairing');
-    const theirs = await manager.post(`/api/staff/orders/${reference}/status`, {
-      data: { to: 'awaiting_approval' },
-    });
-    expect(theirs.status()).toBe(200);
+  test(
+    'edit: the change is sent as edited, based on their version',
+    { tag: '@behaviour' },
+    async ({ page, baseURL }) => {
+      const reference = await receivedOrder(baseURL!, tech, 'diagnosing');
+      await page.goto(`/staff/orders/${reference}`);
+      await expect(status(page)).toHaveAttribute('data-status', 'diagnosing');
+      await moveOffline(page, 'repairing');
+      const theirs = await manager.post(`/api/staff/orders/${reference}/status`, {
+        data: { to: 'awaiting_approval' },
+      });
+      expect(theirs.status()).toBe(200);
 
-    await page.context().setOffline(false);
-    await expect(page.getByRole('dialog')).toContainText('Someone else changed this order');
-    await page.getByTestId('conflict-edit').click();
-    const to = page.getByTestId('edit-to');
-    await expect(to).toHaveValue('repairing');
-    await to.selectOption('diagnosing');
-    await page.getByTestId('edit-reason').fill('Found water damage as well');
-    await page.getByTestId('edit-save').click();
-    await expect(page.getByRole('dialog')).toHaveCount(0);
-    await expect(page.getByTestId('waiting-count')).toHaveText('All changes sent');
-    await expect(status(page)).toHaveAttribute('data-status', 'diagnosing');
-    expect((await serverState(tech, reference)).status).toBe('diagnosing');
-  });
+      await page.context().setOffline(false);
+      await expect(page.getByRole('dialog')).toContainText('Someone else changed this order');
+      await page.getByTestId('conflict-edit').click();
+      const to = page.getByTestId('edit-to');
+      await expect(to).toHaveValue('repairing');
+      await to.selectOption('diagnosing');
+      await page.getByTestId('edit-reason').fill('Found water damage as well');
+      await page.getByTestId('edit-save').click();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      await expect(page.getByTestId('waiting-count')).toHaveText('All changes sent');
+      await expect(status(page)).toHaveAttribute('data-status', 'diagnosing');
+      expect((await serverState(tech, reference)).status).toBe('diagnosing');
+    },
+  );
 
-  test('an intake recorded offline waits and receives the device when back online', async ({
-    page,
-    baseURL,
-  }) => {
-    const reference = await bookedOrder(baseURL!);
-    await page.goto(`/staff/orders/${reference}`);
-    await expect(status(page)).toHaveAttribute('data-status', 'booked');
-    await page.context().setOffline(true);
-    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-online', 'false');
-    await page.getByTestId('intake-condition').fill('Back glass cracked, camera fine');
-    await page.getByTestId('intake-policy-none').check();
-    await page.getByTestId('intake-submit').click();
-    await expect(page.getByTestId('intake-waiting')).toBeVisible();
-    await expect(page.getByTestId('pending-status')).toHaveAttribute('data-status', 'received');
-    expect((await serverState(tech, reference)).status).toBe('booked');
+  test(
+    'an intake recorded offline waits and receives the device when back online',
+    { tag: '@behaviour' },
+    async ({ page, baseURL }) => {
+      const reference = await bookedOrder(baseURL!);
+      await page.goto(`/staff/orders/${reference}`);
+      await expect(status(page)).toHaveAttribute('data-status', 'booked');
+      await page.context().setOffline(true);
+      await expect(page.getByTestId('connection-state')).toHaveAttribute('data-online', 'false');
+      await page.getByTestId('intake-condition').fill('Back glass cracked, camera fine');
+      await page.getByTestId('intake-policy-none').check();
+      await page.getByTestId('intake-submit').click();
+      await expect(page.getByTestId('intake-waiting')).toBeVisible();
+      await expect(page.getByTestId('pending-status')).toHaveAttribute('data-status', 'received');
+      expect((await serverState(tech, reference)).status).toBe('booked');
 
-    await page.context().setOffline(false);
-    await expect(page.getByTestId('waiting-count')).toHaveText('All changes sent');
-    await expect(status(page)).toHaveAttribute('data-status', 'received');
-    const now = (await (await tech.get(`/api/staff/orders/${reference}`)).json()) as {
-      status: string;
-      intake: { conditionNotes: string };
-    };
-    expect(now.status).toBe('received');
-    expect(now.intake.conditionNotes).toBe('Back glass cracked, camera fine');
-  });
+      await page.context().setOffline(false);
+      await expect(page.getByTestId('waiting-count')).toHaveText('All changes sent');
+      await expect(status(page)).toHaveAttribute('data-status', 'received');
+      const now = (await (await tech.get(`/api/staff/orders/${reference}`)).json()) as {
+        status: string;
+        intake: { conditionNotes: string };
+      };
+      expect(now.status).toBe('received');
+      expect(now.intake.conditionNotes).toBe('Back glass cracked, camera fine');
+    },
+  );
 });

@@ -180,7 +180,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
                     : t('actions.readOnly')}
                 </p>
               ) : null}
-              <OrderPendingChanges orderId={order.id} />
+              <OrderPendingChanges orderId={order.id} kinds={['status']} />
             </div>
           </Card>
 
