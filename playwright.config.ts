@@ -53,8 +53,11 @@ export default defineConfig({
       // the portal, photos, navigation, the staff and admin pages. Checks that do not (HTTP
       // headers, RFC test vectors, server rules such as redirects and 404s, API-only
       // assertions) run once, at desktop: whole files below, single tests tagged @behaviour.
-      // Keyboard-only journeys and the admin's SMTP set-up are desktop concerns.
-      testIgnore: /(keyboard|admin-email|security-headers)\.spec\.ts/,
+      // Keyboard-only journeys and the admin's SMTP set-up are desktop concerns. Live updates
+      // (live-quote), the cancellation refund and the expired-quote price are server and
+      // live-stream behaviour on pages whose phone layout other journeys cover (portal,
+      // manage-booking, revised-quote, payments).
+      testIgnore: /(keyboard|admin-email|security-headers|live-quote|cancel-refund|quote-expiry)\.spec\.ts/,
       grepInvert: /@behaviour/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions },
     },

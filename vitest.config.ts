@@ -26,6 +26,7 @@ export default defineConfig({
           // one PGlite per worker is ~750 MB; keep the pool small on 2 cores
           maxWorkers: 2,
           setupFiles: ['tests/integration/setup.ts'],
+          globalSetup: ['tests/integration/global-setup.ts'],
         },
       },
     ],

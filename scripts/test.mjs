@@ -5,12 +5,13 @@
  * production build and the Playwright journeys in Chromium. Stops at the first failing stage
  * and prints a one-line summary of each stage.
  *
+ * Format, lint and typecheck run side by side (each uses one core); the rest in turn.
  * The build happens once, in its own stage (skipped when the build stamp says the build is of
  * the current sources), and the e2e server reuses it: the e2e stage runs with
  * REVIVATECH_BUILD=reuse, so scripts/start.mjs fails instead of building again if something
  * changed the sources in between.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIsFresh } from './lib/build-stamp.mjs';
@@ -39,30 +40,69 @@ const stages = [
 const only = process.argv.slice(2);
 // `npm test e2e` builds first too when there is no build of the current sources
 const wanted = (name) => !only.length || only.includes(name) || (name === 'build' && only.includes('e2e'));
+
+/**
+ * The static checks each keep one core busy (prettier, ESLint, tsc), so they run side by side:
+ * on 2 cores the three took 80 s one after another. Each one's output is held and printed whole
+ * when it ends, so the log reads as if they had run in turn.
+ */
+const PARALLEL = new Set(['format', 'lint', 'typecheck']);
+
+function runSteps(name, steps, env, { buffered }) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    let output = '';
+    const log = (text) => (buffered ? (output += text) : process.stdout.write(text));
+    const next = (i) => {
+      if (i === steps.length) return finish(true);
+      const [cmd, args] = steps[i];
+      log(`\n▶ ${name}: ${path.basename(cmd)} ${args.join(' ')}\n`);
+      const child = spawn(cmd, args, {
+        cwd: root,
+        env,
+        stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      });
+      if (buffered) {
+        child.stdout.on('data', (d) => (output += d));
+        child.stderr.on('data', (d) => (output += d));
+      }
+      child.on('error', (err) => {
+        log(`${err.message}\n`);
+        finish(false);
+      });
+      child.on('close', (code) => (code === 0 ? next(i + 1) : finish(false)));
+    };
+    let finished = false;
+    const finish = (ok) => {
+      if (finished) return;
+      finished = true;
+      if (buffered) process.stdout.write(output);
+      resolve({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+    };
+    next(0);
+  });
+}
+
 const results = [];
-for (const [name, cmdOrSteps, stageArgs] of stages) {
-  if (!wanted(name)) continue;
-  if (name === 'build' && buildIsFresh(root)) {
-    console.log('\n▶ build: the build is of the current sources (build stamp), reused');
-    results.push({ name, ok: true, seconds: '0.0', note: 'reused' });
-    continue;
-  }
-  if (name === 'e2e') ensureChromium();
-  const steps = Array.isArray(cmdOrSteps) ? cmdOrSteps : [[cmdOrSteps, stageArgs]];
-  const started = Date.now();
-  const env = name === 'e2e' ? { ...process.env, REVIVATECH_BUILD: 'reuse' } : process.env;
-  let ok = true;
-  for (const [cmd, args] of steps) {
-    console.log(`\n▶ ${name}: ${path.basename(cmd)} ${args.join(' ')}`);
-    const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
-    if (r.status !== 0) {
-      ok = false;
-      break;
+const selected = stages.filter(([name]) => wanted(name));
+for (let i = 0; i < selected.length;) {
+  let end = i + 1;
+  if (PARALLEL.has(selected[i][0])) while (end < selected.length && PARALLEL.has(selected[end][0])) end++;
+  const group = selected.slice(i, end);
+  i = end;
+  const runs = group.map(([name, cmdOrSteps, stageArgs]) => {
+    if (name === 'build' && buildIsFresh(root)) {
+      console.log('\n▶ build: the build is of the current sources (build stamp), reused');
+      return Promise.resolve({ name, ok: true, seconds: '0.0', note: 'reused' });
     }
-  }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  results.push({ name, ok, seconds });
-  if (!ok) break;
+    if (name === 'e2e') ensureChromium();
+    const steps = Array.isArray(cmdOrSteps) ? cmdOrSteps : [[cmdOrSteps, stageArgs]];
+    const env = name === 'e2e' ? { ...process.env, REVIVATECH_BUILD: 'reuse' } : process.env;
+    return runSteps(name, steps, env, { buffered: group.length > 1 });
+  });
+  const done = await Promise.all(runs);
+  results.push(...done);
+  if (done.some((r) => !r.ok)) break;
 }
 
 console.log('\nSummary');

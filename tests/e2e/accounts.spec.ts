@@ -40,53 +40,59 @@ test('sign up -> verification e-mail in the outbox -> open the link -> verified'
   await expect(page.getByTestId('verify-verified')).toBeVisible();
 });
 
-test('an invalid or missing verification token shows the clear invalid page', async ({ page }) => {
-  const email = uniqueEmail('badtoken');
-  await signUp(page, 'Bad Token', email, PASSWORD);
-  const link = linkIn(await latestMail(admin, email, 'verification'), '/verify-email');
+test(
+  'an invalid or missing verification token shows the clear invalid page',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    const email = uniqueEmail('badtoken');
+    await signUp(page, 'Bad Token', email, PASSWORD);
+    const link = linkIn(await latestMail(admin, email, 'verification'), '/verify-email');
 
-  // a tampered token: one character changed in the signature. Not the last one: the last
-  // base64url character of a 32-byte signature carries two unused bits, so A<->B there can
-  // decode to the same signature and the "tampered" link still verifies (a flaky test)
-  const tampered = link.replace(/.(.)$/, (_, last: string) => `${link.at(-2) === 'A' ? 'B' : 'A'}${last}`);
-  await page.goto(tampered);
-  const invalid = page.getByTestId('verify-invalid');
-  await expect(invalid).toBeVisible();
-  await expect(invalid).toContainText("This link doesn't work");
-  await expectAccessible(page, 'verify-email page (invalid)');
+    // a tampered token: one character changed in the signature. Not the last one: the last
+    // base64url character of a 32-byte signature carries two unused bits, so A<->B there can
+    // decode to the same signature and the "tampered" link still verifies (a flaky test)
+    const tampered = link.replace(/.(.)$/, (_, last: string) => `${link.at(-2) === 'A' ? 'B' : 'A'}${last}`);
+    await page.goto(tampered);
+    const invalid = page.getByTestId('verify-invalid');
+    await expect(invalid).toBeVisible();
+    await expect(invalid).toContainText("This link doesn't work");
+    await expectAccessible(page, 'verify-email page (invalid)');
 
-  await page.goto('/verify-email?token=not-a-token');
-  await expect(page.getByTestId('verify-invalid')).toBeVisible();
-  await page.goto('/verify-email');
-  await expect(page.getByTestId('verify-invalid')).toBeVisible();
+    await page.goto('/verify-email?token=not-a-token');
+    await expect(page.getByTestId('verify-invalid')).toBeVisible();
+    await page.goto('/verify-email');
+    await expect(page.getByTestId('verify-invalid')).toBeVisible();
 
-  // none of these confirmed the address
-  await page.goto('/account');
-  await expect(page.getByTestId('verify-prompt')).toBeVisible();
-});
+    // none of these confirmed the address
+    await page.goto('/account');
+    await expect(page.getByTestId('verify-prompt')).toBeVisible();
+  },
+);
 
-test('an unverified user sees the prompt; a new link straight after sign-up is refused with the wait', async ({
-  page,
-}) => {
-  const email = uniqueEmail('cooldown');
-  await signUp(page, 'Cool Down', email, PASSWORD);
-  const prompt = page.getByTestId('verify-prompt');
-  await expect(prompt).toBeVisible();
-  await expect(prompt).toContainText('Please confirm your e-mail address');
-  await expect(prompt).toContainText(email);
-  await expect(page.getByTestId('email-verified')).toHaveCount(0);
+test(
+  'an unverified user sees the prompt; a new link straight after sign-up is refused with the wait',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    const email = uniqueEmail('cooldown');
+    await signUp(page, 'Cool Down', email, PASSWORD);
+    const prompt = page.getByTestId('verify-prompt');
+    await expect(prompt).toBeVisible();
+    await expect(prompt).toContainText('Please confirm your e-mail address');
+    await expect(prompt).toContainText(email);
+    await expect(page.getByTestId('email-verified')).toHaveCount(0);
 
-  await prompt.getByTestId('resend-verification').click();
-  await expect(prompt.getByRole('status')).toContainText(
-    /Please wait \d+ seconds before asking for another link\./,
-  );
-  // (axe: the account page with this prompt is checked in the first test of this file)
+    await prompt.getByTestId('resend-verification').click();
+    await expect(prompt.getByRole('status')).toContainText(
+      /Please wait \d+ seconds before asking for another link\./,
+    );
+    // (axe: the account page with this prompt is checked in the first test of this file)
 
-  // the refusal sent nothing: still only the sign-up e-mail
-  const res = await admin.get(`/api/email/messages?q=${encodeURIComponent(email)}`);
-  const list = (await res.json()) as { items: Array<{ template: string }> };
-  expect(list.items.filter((m) => m.template === 'verification')).toHaveLength(1);
-});
+    // the refusal sent nothing: still only the sign-up e-mail
+    const res = await admin.get(`/api/email/messages?q=${encodeURIComponent(email)}`);
+    const list = (await res.json()) as { items: Array<{ template: string }> };
+    expect(list.items.filter((m) => m.template === 'verification')).toHaveLength(1);
+  },
+);
 
 test('password reset end to end: forgot -> e-mail -> new password -> old one refused', async ({ page }) => {
   const email = uniqueEmail('reset');
@@ -142,7 +148,7 @@ test('password reset end to end: forgot -> e-mail -> new password -> old one ref
   await expect(page.locator('#reset-confirm-error')).toHaveText('This reset link is invalid or has expired.');
 });
 
-test('a reset page without a token says the link is invalid', async ({ page }) => {
+test('a reset page without a token says the link is invalid', { tag: '@behaviour' }, async ({ page }) => {
   await page.goto('/reset-password');
   await expect(page.getByTestId('reset-invalid')).toBeVisible();
   await expectAccessible(page, 'reset-password page (no token)');

@@ -35,7 +35,7 @@ function pathOf(url: string): string {
   return `${u.pathname}${u.search}`;
 }
 
-test('the tracking page shows a cancellation without a reload', async ({ page }) => {
+test('the tracking page shows a cancellation without a reload', { tag: '@behaviour' }, async ({ page }) => {
   const email = uniqueEmail('track-live');
   const booking = await book(page, email);
   await page.goto(pathOf(booking.trackingUrl));

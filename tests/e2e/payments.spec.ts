@@ -142,84 +142,95 @@ test('declined, then "pay on collection instead": the booking stands, to pay on 
   // (axe: this confirmation, pay on collection, is checked in booking-journey.spec)
 });
 
-test('declined, then the pay-on-collection radio and the same submit button', async ({ page }) => {
-  const bookings = countBookings(page);
-  await reachPayment(page, 'Radio Switch', 'radio-switch@example.com');
-  await page.getByTestId('payment-stripe').click();
-  await page.getByTestId('card-number').fill('4000000000000002');
-  await page.getByTestId('submit-payment').click();
-  await expect(page.getByTestId('payment-declined')).toBeVisible();
-  await page.getByTestId('payment-collection').click();
-  await expect(page.getByTestId('submit-payment')).toHaveText('Pay on collection instead');
-  await page.getByTestId('submit-payment').click();
-  await expect(page.getByTestId('payment-status')).toHaveText('Pay on collection');
-  expect(bookings).toHaveLength(1);
-});
+test(
+  'declined, then the pay-on-collection radio and the same submit button',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    const bookings = countBookings(page);
+    await reachPayment(page, 'Radio Switch', 'radio-switch@example.com');
+    await page.getByTestId('payment-stripe').click();
+    await page.getByTestId('card-number').fill('4000000000000002');
+    await page.getByTestId('submit-payment').click();
+    await expect(page.getByTestId('payment-declined')).toBeVisible();
+    await page.getByTestId('payment-collection').click();
+    await expect(page.getByTestId('submit-payment')).toHaveText('Pay on collection instead');
+    await page.getByTestId('submit-payment').click();
+    await expect(page.getByTestId('payment-status')).toHaveText('Pay on collection');
+    expect(bookings).toHaveLength(1);
+  },
+);
 
-test("a card that needs the bank's extra step: failed once, then completed", async ({ page }) => {
-  await reachPayment(page, 'Three Dee', 'threeds@example.com');
-  await page.getByTestId('payment-stripe').click();
-  await page.getByTestId('card-number').fill('4000 0027 6000 3184');
-  await page.getByTestId('submit-payment').click();
-  const dialog = page.getByRole('dialog', { name: 'Your bank asks you to confirm this payment (test mode)' });
-  await expect(dialog).toBeVisible();
-  await expect(page.getByTestId('authenticate-approve')).toBeVisible();
-  await expectAccessible(page, '3-D Secure dialog');
-  await shot(page, '3ds-dialog');
+test(
+  "a card that needs the bank's extra step: failed once, then completed",
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    await reachPayment(page, 'Three Dee', 'threeds@example.com');
+    await page.getByTestId('payment-stripe').click();
+    await page.getByTestId('card-number').fill('4000 0027 6000 3184');
+    await page.getByTestId('submit-payment').click();
+    const dialog = page.getByRole('dialog', {
+      name: 'Your bank asks you to confirm this payment (test mode)',
+    });
+    await expect(dialog).toBeVisible();
+    await expect(page.getByTestId('authenticate-approve')).toBeVisible();
+    await expectAccessible(page, '3-D Secure dialog');
+    await shot(page, '3ds-dialog');
 
-  await page.getByTestId('authenticate-deny').click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('payment-declined')).toContainText('extra confirmation was not completed');
-  await expect(page.getByTestId('card-number')).toBeFocused();
+    await page.getByTestId('authenticate-deny').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('payment-declined')).toContainText('extra confirmation was not completed');
+    await expect(page.getByTestId('card-number')).toBeFocused();
 
-  await page.getByTestId('card-number').fill('4000002760003184');
-  await page.getByTestId('submit-payment').click();
-  await expect(dialog).toBeVisible();
-  await page.getByTestId('authenticate-approve').click();
-  await expect(page.getByTestId('booking-success')).toBeVisible();
-  await expect(page.getByTestId('payment-status')).toHaveText(
-    /^Paid £\d+\.\d{2} by card \(Visa •••• 3184\)$/,
-  );
-});
+    await page.getByTestId('card-number').fill('4000002760003184');
+    await page.getByTestId('submit-payment').click();
+    await expect(dialog).toBeVisible();
+    await page.getByTestId('authenticate-approve').click();
+    await expect(page.getByTestId('booking-success')).toBeVisible();
+    await expect(page.getByTestId('payment-status')).toHaveText(
+      /^Paid £\d+\.\d{2} by card \(Visa •••• 3184\)$/,
+    );
+  },
+);
 
-test('the return page (after PayPal or a bank): cancelled, then paid elsewhere, back to the booking', async ({
-  page,
-  request,
-}) => {
-  await reachPayment(page, 'Re Turn', 'return@example.com');
-  await page.getByTestId('payment-stripe').click();
-  await page.getByTestId('card-number').fill('4000000000000002');
-  await page.getByTestId('submit-payment').click();
-  await expect(page.getByTestId('payment-declined')).toBeVisible();
-  const pending = await page.evaluate(() => {
-    const draft = JSON.parse(sessionStorage.getItem('rt-booking-draft-v1') ?? '{}') as {
-      pending?: { booking: { trackingToken: string }; payment: { id: string } };
-    };
-    return { id: draft.pending!.payment.id, token: draft.pending!.booking.trackingToken };
-  });
+test(
+  'the return page (after PayPal or a bank): cancelled, then paid elsewhere, back to the booking',
+  { tag: '@behaviour' },
+  async ({ page, request }) => {
+    await reachPayment(page, 'Re Turn', 'return@example.com');
+    await page.getByTestId('payment-stripe').click();
+    await page.getByTestId('card-number').fill('4000000000000002');
+    await page.getByTestId('submit-payment').click();
+    await expect(page.getByTestId('payment-declined')).toBeVisible();
+    const pending = await page.evaluate(() => {
+      const draft = JSON.parse(sessionStorage.getItem('rt-booking-draft-v1') ?? '{}') as {
+        pending?: { booking: { trackingToken: string }; payment: { id: string } };
+      };
+      return { id: draft.pending!.payment.id, token: draft.pending!.booking.trackingToken };
+    });
 
-  await page.goto(`/pay/return?payment=${pending.id}&cancelled=1`);
-  const card = page.getByTestId('pay-return');
-  await expect(card).toHaveAttribute('data-state', 'cancelled');
-  await expect(page.getByRole('heading', { name: 'You cancelled the payment' })).toBeFocused();
-  // (one axe run for the return page: its paid state differs only in words)
-  await expectAccessible(page, 'return page, cancelled');
-  await page.getByTestId('pay-return-next').click();
-  await expect(page).toHaveURL(/\/book-repair$/);
-  await expect(page.getByTestId('payment-hold')).toContainText(/Booking RT-\w{6} is reserved/);
+    await page.goto(`/pay/return?payment=${pending.id}&cancelled=1`);
+    const card = page.getByTestId('pay-return');
+    await expect(card).toHaveAttribute('data-state', 'cancelled');
+    await expect(page.getByRole('heading', { name: 'You cancelled the payment' })).toBeFocused();
+    // (one axe run for the return page: its paid state differs only in words)
+    await expectAccessible(page, 'return page, cancelled');
+    await page.getByTestId('pay-return-next').click();
+    await expect(page).toHaveURL(/\/book-repair$/);
+    await expect(page.getByTestId('payment-hold')).toContainText(/Booking RT-\w{6} is reserved/);
 
-  // the payment completes outside this page (as at PayPal); the return page settles and says so
-  const paid = await request.post(`/api/payments/${pending.id}/card`, {
-    data: { token: pending.token, cardNumber: '4242424242424242' },
-  });
-  expect(paid.status()).toBe(200);
-  await page.goto(`/pay/return?payment=${pending.id}`);
-  await expect(card).toHaveAttribute('data-state', 'paid');
-  await expect(page.getByTestId('pay-return-text')).toContainText('Paid £');
-  await page.getByTestId('pay-return-next').click();
-  await expect(page.getByTestId('booking-success')).toBeVisible();
-  await expect(page.getByTestId('payment-status')).toHaveText(PAID);
-});
+    // the payment completes outside this page (as at PayPal); the return page settles and says so
+    const paid = await request.post(`/api/payments/${pending.id}/card`, {
+      data: { token: pending.token, cardNumber: '4242424242424242' },
+    });
+    expect(paid.status()).toBe(200);
+    await page.goto(`/pay/return?payment=${pending.id}`);
+    await expect(card).toHaveAttribute('data-state', 'paid');
+    await expect(page.getByTestId('pay-return-text')).toContainText('Paid £');
+    await page.getByTestId('pay-return-next').click();
+    await expect(page.getByTestId('booking-success')).toBeVisible();
+    await expect(page.getByTestId('payment-status')).toHaveText(PAID);
+  },
+);
 
 test('tracking page: a pay-on-collection booking shows what is due; pay it by card', async ({
   page,

@@ -283,43 +283,46 @@ test.describe('as a London technician', () => {
   // the fixture technician of tests/e2e/users.ts, signed in by global-setup.ts
   test.use({ storageState: storageStateOf('technician') });
 
-  test('a technician sees the payment history, kept current live, but no refund buttons', async ({
-    page,
-    baseURL,
-  }) => {
-    test.slow();
-    const tech = { api: await staffApi(baseURL!, 'technician') };
-    const manager = { api: await staffApi(baseURL!, 'manager') };
-    const booking = await book(baseURL!, 'card');
-    const payment = booking.payment!;
+  test(
+    'a technician sees the payment history, kept current live, but no refund buttons',
+    { tag: '@behaviour' },
+    async ({ page, baseURL }) => {
+      test.slow();
+      const tech = { api: await staffApi(baseURL!, 'technician') };
+      const manager = { api: await staffApi(baseURL!, 'manager') };
+      const booking = await book(baseURL!, 'card');
+      const payment = booking.payment!;
 
-    const listed = (await (await tech.api.get(`/api/staff/orders/${booking.reference}/payments`)).json()) as {
-      canRefund: boolean;
-    };
-    expect(listed.canRefund).toBe(false);
+      const listed = (await (
+        await tech.api.get(`/api/staff/orders/${booking.reference}/payments`)
+      ).json()) as {
+        canRefund: boolean;
+      };
+      expect(listed.canRefund).toBe(false);
 
-    const panel = await openPanel(page, booking.reference);
-    const row = panel.getByTestId(`payment-${payment.id}`);
-    await expect(row).toContainText('Visa •••• 4242');
-    await expect(row.getByTestId(`staff-invoice-${payment.invoice!.number}`)).toBeVisible();
-    await expect(row.getByTestId('payment-status')).toHaveText('Paid');
-    await expect(panel.getByTestId(`refund-${payment.id}`)).toHaveCount(0);
-    await expect(panel.getByRole('button', { name: /refund/i })).toHaveCount(0);
+      const panel = await openPanel(page, booking.reference);
+      const row = panel.getByTestId(`payment-${payment.id}`);
+      await expect(row).toContainText('Visa •••• 4242');
+      await expect(row.getByTestId(`staff-invoice-${payment.invoice!.number}`)).toBeVisible();
+      await expect(row.getByTestId('payment-status')).toHaveText('Paid');
+      await expect(panel.getByTestId(`refund-${payment.id}`)).toHaveCount(0);
+      await expect(panel.getByRole('button', { name: /refund/i })).toHaveCount(0);
 
-    // a manager refunds elsewhere: the open page shows it without a reload
-    await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
-    const refunded = await manager.api.post(`/api/staff/payments/${payment.id}/refunds`, {
-      headers: { 'idempotency-key': uniqueKey('refund') },
-      data: { amountMinor: 500, reason: 'Goodwill for the wait' },
-    });
-    expect(refunded.status(), await refunded.text()).toBe(201);
-    await expect(row).toHaveAttribute('data-status', 'partially_refunded');
-    await expect(row.getByTestId('refund-row')).toContainText('Goodwill for the wait');
-    await expect(row.getByTestId('refund-row')).toContainText(MANAGER);
-    await expect(panel.getByTestId('payments-refunded')).toHaveText('£5.00');
-    await expect(panel.getByTestId('payments-due')).toHaveText('£0.00');
-    await expect(panel.getByTestId(`refund-${payment.id}`)).toHaveCount(0);
-    // (axe: the order page with this payments panel is checked as the manager, who has more on it)
-    await shot(panel, 'panel-technician');
-  });
+      // a manager refunds elsewhere: the open page shows it without a reload
+      await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+      const refunded = await manager.api.post(`/api/staff/payments/${payment.id}/refunds`, {
+        headers: { 'idempotency-key': uniqueKey('refund') },
+        data: { amountMinor: 500, reason: 'Goodwill for the wait' },
+      });
+      expect(refunded.status(), await refunded.text()).toBe(201);
+      await expect(row).toHaveAttribute('data-status', 'partially_refunded');
+      await expect(row.getByTestId('refund-row')).toContainText('Goodwill for the wait');
+      await expect(row.getByTestId('refund-row')).toContainText(MANAGER);
+      await expect(panel.getByTestId('payments-refunded')).toHaveText('£5.00');
+      await expect(panel.getByTestId('payments-due')).toHaveText('£0.00');
+      await expect(panel.getByTestId(`refund-${payment.id}`)).toHaveCount(0);
+      // (axe: the order page with this payments panel is checked as the manager, who has more on it)
+      await shot(panel, 'panel-technician');
+    },
+  );
 });

@@ -4,6 +4,7 @@
  * PostgreSQL, migrated and seeded exactly as on start-up.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
@@ -16,6 +17,7 @@ import { getApi } from '@/server/entry/api';
 import { resetAuth } from '@/features/auth/server/auth';
 import { user } from '@/server/db/schema';
 import { sql } from 'drizzle-orm';
+import { inject } from 'vitest';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -56,12 +58,21 @@ async function createTestDatabase(url: string): Promise<{ url: string; drop(): P
   };
 }
 
+let pgliteTemplate: Blob | undefined;
+/** The migrated, seeded PGlite dump tests/integration/global-setup.ts made for this run. */
+function pgliteTemplateDump(): Blob {
+  return (pgliteTemplate ??= new Blob([fs.readFileSync(inject('pgliteTemplate'))]));
+}
+
 export async function startApp(backend: Backend): Promise<TestApp> {
   await clearCache();
   resetAuth();
   const testDb = backend.url ? await createTestDatabase(backend.url) : null;
-  const handle = await openDatabase(testDb ? { url: testDb.url, poolSize: 20 } : { dataDir: 'memory://' });
-  await seedAll(handle.db);
+  const handle = await openDatabase(
+    testDb ? { url: testDb.url, poolSize: 20 } : { dataDir: 'memory://', loadDataDir: pgliteTemplateDump() },
+  );
+  // PostgreSQL starts empty; the PGlite copy is seeded already (seeding again would be a no-op)
+  if (testDb) await seedAll(handle.db);
   setDatabase(handle);
   // the API behind a real HTTP listener, exactly as src/server/main.ts serves it
   const server = http.createServer(getRequestListener(getApi().fetch));

@@ -28,6 +28,11 @@ export interface OpenOptions {
   dataDir?: string;
   poolSize?: number;
   migrate?: boolean;
+  /**
+   * PGlite only: start from this dump (PGlite's `dumpDataDir`) instead of an empty cluster. The
+   * integration tests copy one migrated, seeded database per suite this way.
+   */
+  loadDataDir?: Blob;
 }
 
 /** Migrations ship with the code and are applied on start-up. */
@@ -78,7 +83,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
-    const pglite = await PGlite.create(pgDir);
+    const pglite = await PGlite.create({ dataDir: pgDir, loadDataDir: opts.loadDataDir });
     const db = drizzle(pglite, { schema }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/pglite/migrator');
