@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as ConsoleOutbox from './console-outbox';
-import type * as Outbox from '@/features/offline/components/outbox';
+import type * as Outbox from '@/features/offline/components';
 
 /**
  * The console's use of the outbox, against IndexedDB (fake-indexeddb) and a fetch that answers
@@ -40,7 +40,7 @@ beforeEach(async () => {
     return answer(url, body);
   });
   mod = await import('./console-outbox');
-  outbox = await import('@/features/offline/components/outbox');
+  outbox = await import('@/features/offline/components');
 });
 afterEach(() => {
   vi.unstubAllGlobals();
