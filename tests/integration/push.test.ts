@@ -198,14 +198,28 @@ describe.each(BACKENDS)('web push on $name', (backend) => {
     for (const r of reqs) expect(JSON.parse(decryptPush(r.body, browser))).toMatchObject({ title: 'Busy' });
   });
 
-  it('gives up on a 400 without retrying (failed)', async () => {
-    const bad = await createUser(app, 'customer');
-    const browser = peer.browser([{ status: 400 }]);
-    await subscribe(bad, browser);
-    const queued = await send({ userId: bad.id, title: 'Nope', body: 'Refused' });
+  it.each([
+    [400, 'failed'],
+    [413, 'failed'],
+    [403, 'removed'],
+  ] as const)('does not retry a %i: the delivery is %s', async (status, outcome) => {
+    const who = await createUser(app, 'customer');
+    const browser = peer.browser([{ status }]);
+    await subscribe(who, browser);
+    const queued = await send({ userId: who.id, title: 'Nope', body: 'Refused' });
     const s = await settled(queued.id);
-    expect(s).toMatchObject({ sent: 0, failed: 1, removed: 0 });
+    expect(s).toMatchObject({
+      sent: 0,
+      failed: outcome === 'failed' ? 1 : 0,
+      removed: outcome === 'removed' ? 1 : 0,
+    });
     expect(peer.requestsFor(browser)).toHaveLength(1);
+    const left = await app.handle.db
+      .select()
+      .from(pushSubscriptions)
+      .where(eq(pushSubscriptions.endpoint, browser.endpoint));
+    // a 403 means the subscription was made for another VAPID key: it can never work again
+    expect(left).toHaveLength(outcome === 'removed' ? 0 : 1);
   });
 
   it('sends to everyone with a role, with stats per role', async () => {
@@ -282,26 +296,34 @@ describe.each(BACKENDS)('web push on $name', (backend) => {
     const { deliveryId } = JSON.parse(decryptPush(req!.body, browser)) as { deliveryId: string };
     await settled(queued.id);
 
+    const read = async () =>
+      (await app.handle.db.select().from(pushDeliveries).where(eq(pushDeliveries.id, deliveryId)))[0]!;
+    // a burst of "delivered" sets the moment once
+    const delivered = await Promise.all(Array.from({ length: 12 }, () => receipt(deliveryId, 'delivered')));
+    expect(delivered.map((r) => r.status)).toEqual(Array(12).fill(204));
+    const first = await read();
+    expect(first.deliveredAt).not.toBeNull();
+    expect(first.clickedAt).toBeNull();
+    await new Promise((r) => setTimeout(r, 20));
+    await receipt(deliveryId, 'delivered');
+    expect((await read()).deliveredAt).toEqual(first.deliveredAt);
+
+    // then a mixed burst: the click is set once, delivery stays as it was
     const burst = await Promise.all(
       Array.from({ length: 24 }, (_, i) => receipt(deliveryId, i % 3 === 0 ? 'clicked' : 'delivered')),
     );
     expect(burst.map((r) => r.status)).toEqual(Array(24).fill(204));
-    const [first] = await app.handle.db
-      .select()
-      .from(pushDeliveries)
-      .where(eq(pushDeliveries.id, deliveryId));
-    expect(first!.deliveredAt).not.toBeNull();
-    expect(first!.clickedAt).not.toBeNull();
-    expect(first!.clickedAt!.getTime()).toBeGreaterThanOrEqual(first!.deliveredAt!.getTime());
+    const clicked = await read();
+    expect(clicked.deliveredAt).toEqual(first.deliveredAt);
+    expect(clicked.clickedAt).not.toBeNull();
+    expect(clicked.clickedAt!.getTime()).toBeGreaterThanOrEqual(first.deliveredAt!.getTime());
     // later reports change nothing
+    await new Promise((r) => setTimeout(r, 20));
     await receipt(deliveryId, 'delivered');
     await receipt(deliveryId, 'clicked');
-    const [again] = await app.handle.db
-      .select()
-      .from(pushDeliveries)
-      .where(eq(pushDeliveries.id, deliveryId));
-    expect(again!.deliveredAt).toEqual(first!.deliveredAt);
-    expect(again!.clickedAt).toEqual(first!.clickedAt);
+    const again = await read();
+    expect(again.deliveredAt).toEqual(first.deliveredAt);
+    expect(again.clickedAt).toEqual(clicked.clickedAt);
     expect(await stats(queued.id)).toMatchObject({ sent: 1, delivered: 1, clicked: 1 });
 
     // a click reported first implies delivery
