@@ -11,6 +11,10 @@ import { pushDeliveries, pushNotifications, pushSubscriptions } from '@/server/d
 import { startQueue, startWorkers, stopQueue } from '@/server/queue';
 import { getSecrets } from '@/server/secrets';
 import { queuePushToUsers } from '@/features/notifications/server/push';
+import {
+  sweepDeliveries,
+  sweepNotifications,
+} from '@/features/notifications/server/push/sweep-notifications';
 import { DOMAIN_WORKERS } from '@/server/entry/workers';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import { createUser, type TestUser } from './fixtures';
@@ -406,6 +410,75 @@ describe.each(BACKENDS)('web push on $name', (backend) => {
     });
     expect(await settled(queued!.notificationId)).toMatchObject({ kind: 'quote_ready', sent: 1 });
     expect(peer.requestsFor(browser)).toHaveLength(1);
+  });
+
+  it('the sweep picks up a notification and a delivery whose jobs were lost', async () => {
+    const who = await createUser(app, 'customer');
+    const browser = peer.browser();
+    const subscriptionId = await subscribe(who, browser);
+    const db = app.handle.db;
+    const longAgo = new Date(Date.now() - 3600_000);
+    // stored while no queue ran: queued, with its delivery, and no dispatch job
+    const [lost] = await db
+      .insert(pushNotifications)
+      .values({
+        kind: 'manual',
+        targetUserId: who.id,
+        title: 'Lost',
+        body: 'dispatch',
+        ttl: 60,
+        status: 'queued',
+        targeted: 1,
+        createdAt: longAgo,
+      })
+      .returning();
+    await db
+      .insert(pushDeliveries)
+      .values({ notificationId: lost!.id, subscriptionId, userId: who.id, userRole: 'customer' });
+    // dispatched, but its send job is gone
+    const [orphan] = await db
+      .insert(pushNotifications)
+      .values({
+        kind: 'manual',
+        targetUserId: who.id,
+        title: 'Orphan',
+        body: 'send',
+        ttl: 60,
+        status: 'sending',
+        targeted: 1,
+      })
+      .returning();
+    await db.insert(pushDeliveries).values({
+      notificationId: orphan!.id,
+      subscriptionId,
+      userId: who.id,
+      userRole: 'customer',
+      updatedAt: longAgo,
+    });
+
+    // (the every-minute sweep may have run first: count the jobs, not who made them)
+    await sweepNotifications(db);
+    await sweepDeliveries(db);
+    // nothing twice: both now have a live job
+    expect(await sweepNotifications(db)).toBe(0);
+    expect(await sweepDeliveries(db)).toBe(0);
+    const [delivery] = await db
+      .select()
+      .from(pushDeliveries)
+      .where(eq(pushDeliveries.notificationId, orphan!.id));
+    const jobs = await db.execute<{ name: string }>(
+      sql`select name from pgboss.job where singleton_key in (${lost!.id}, ${delivery!.id}) order by name`,
+    );
+    expect((jobs as unknown as { rows: Array<{ name: string }> }).rows.map((r) => r.name)).toEqual([
+      'push-dispatch',
+      'push-send',
+    ]);
+    const reqs = await peer.waitFor(browser, 2);
+    expect(
+      reqs.map((r) => (JSON.parse(decryptPush(r.body, browser)) as { title: string }).title).sort(),
+    ).toEqual(['Lost', 'Orphan']);
+    expect(await settled(lost!.id)).toMatchObject({ sent: 1 });
+    expect(await settled(orphan!.id)).toMatchObject({ sent: 1 });
   });
 
   describe('bad input gets a clear 4xx', () => {

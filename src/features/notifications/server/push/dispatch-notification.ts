@@ -48,6 +48,8 @@ export async function dispatchNotification(
         PUSH_QUEUES.send,
         queued.map((d) => ({
           data: { deliveryId: d.id } satisfies SendJob,
+          // not unique on this queue; lets the sweep see whether a delivery still has a live job
+          singletonKey: d.id,
           retryLimit: options.retryLimit,
           retryDelay: options.retryDelay,
           retryBackoff: options.retryBackoff,

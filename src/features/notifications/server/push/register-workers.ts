@@ -13,7 +13,7 @@ import {
 } from './queues';
 import { deliverPush, PushRetryError } from './deliver-push';
 import { dispatchNotification } from './dispatch-notification';
-import { sweepNotifications } from './sweep-notifications';
+import { sweepDeliveries, sweepNotifications } from './sweep-notifications';
 
 /**
  * A push service that said when to come back (Retry-After) gets one new job at that time with
@@ -30,6 +30,7 @@ async function retryAt(
   const id = await enqueue(PUSH_QUEUES.send, job.data, {
     queue: options,
     send: {
+      singletonKey: job.data.deliveryId,
       retryLimit: left,
       retryDelay: options.retryDelay,
       retryBackoff: true,
@@ -93,8 +94,10 @@ export async function registerPushWorkers(boss: PgBoss, config: QueueConfig): Pr
 
   await ensureQueue(PUSH_QUEUES.sweep, sweepQueueOptions);
   await boss.work(PUSH_QUEUES.sweep, { ...polling, batchSize: 1 }, async () => {
-    const n = await sweepNotifications(await getDb());
-    if (n > 0) logger.info({ count: n }, 're-queued push notifications');
+    const db = await getDb();
+    const n = await sweepNotifications(db);
+    const d = await sweepDeliveries(db);
+    if (n + d > 0) logger.info({ notifications: n, deliveries: d }, 're-queued push work');
   });
   await boss.schedule(PUSH_QUEUES.sweep, '* * * * *');
   // notifications left queued while no queue ran (e.g. before this start) go out now
