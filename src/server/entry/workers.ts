@@ -5,5 +5,10 @@
 import type { WorkerRegistration } from '@/server/queue';
 import { registerEmailWorkers } from '@/features/email/server';
 import { registerBookingWorkers } from '@/features/booking/server';
+import { registerPushWorkers } from '@/features/notifications/server/push';
 
-export const DOMAIN_WORKERS: readonly WorkerRegistration[] = [registerEmailWorkers, registerBookingWorkers];
+export const DOMAIN_WORKERS: readonly WorkerRegistration[] = [
+  registerEmailWorkers,
+  registerBookingWorkers,
+  registerPushWorkers,
+];
