@@ -160,6 +160,16 @@ export const env = createEnv({
       .trim()
       .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be a mailto: address or an https: URL')
       .optional(),
+    /**
+     * Web Push: the push services subscriptions may point at, as host names (a subdomain of one
+     * matches too), comma-separated. Unset: the browsers' own services (Google FCM, Mozilla,
+     * Apple, Microsoft), so a signed-in user cannot make the server POST to any other address.
+     */
+    PUSH_SERVICE_HOSTS: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9.:[\]-]+(\s*,\s*[a-z0-9.:[\]-]+)*$/i, 'must be host names separated by commas')
+      .optional(),
     /** Tests only: run the integration suite against these servers too. */
     TEST_DATABASE_URL: optionalUrl,
     TEST_REDIS_URL: optionalUrl,

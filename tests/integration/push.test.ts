@@ -493,6 +493,9 @@ describe.each(BACKENDS)('web push on $name', (backend) => {
     const badSubscriptions: Array<[string, unknown, string]> = [
       ['not a URL', { ...good(), endpoint: 'push service' }, 'endpoint'],
       ['an http: endpoint', { ...good(), endpoint: 'http://127.0.0.1:9/push/x' }, 'endpoint'],
+      // not a push service (PUSH_SERVICE_HOSTS, tests/integration/setup.ts): the server would POST there
+      ['an endpoint on another host', { ...good(), endpoint: 'https://10.0.0.1/admin/reset' }, 'endpoint'],
+      ['a look-alike host', { ...good(), endpoint: 'https://push.example.attacker.test/x' }, 'endpoint'],
       [
         'an endpoint over 2048 characters',
         { ...good(), endpoint: `https://push.example/${'a'.repeat(2050)}` },

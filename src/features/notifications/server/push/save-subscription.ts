@@ -4,6 +4,7 @@ import type { Db } from '@/server/db/runtime';
 import { pushSubscriptions } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
 import type { PushSubscriptionInput } from '../../push-schemas';
+import { isAllowedPushEndpoint, pushServiceHosts } from './push-service-hosts';
 
 /** The browser's key must be a point on P-256, or nothing could ever be encrypted for it. */
 function assertP256Point(p256dh: string): void {
@@ -28,6 +29,11 @@ export async function saveSubscription(
   input: PushSubscriptionInput,
   userAgent: string | null,
 ): Promise<{ id: string; created: boolean }> {
+  if (!isAllowedPushEndpoint(input.endpoint, pushServiceHosts())) {
+    throw new DomainError('VALIDATION_FAILED', 'The subscription is invalid.', [
+      { path: 'endpoint', message: 'The endpoint is not on a known push service.' },
+    ]);
+  }
   assertP256Point(input.keys.p256dh);
   const now = new Date();
   const values = {
