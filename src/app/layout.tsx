@@ -6,6 +6,8 @@ import { getBranding } from '@/server/branding';
 import { SiteHeader } from './_shell/site-header';
 import { SiteFooter } from './_shell/site-footer';
 import { ToastProvider } from '@/components/ui/toast';
+import { ServiceWorkerRegistrar } from '@/features/pwa/components/service-worker';
+import { env } from '@/env';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,6 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {children}
             </main>
             <SiteFooter shopName={branding.shopName} />
+            <ServiceWorkerRegistrar enabled={env.NODE_ENV === 'production'} />
           </ToastProvider>
         </NextIntlClientProvider>
       </body>
