@@ -16,6 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: t('title', { shop: shopName }), template: `%s · ${shopName}` },
     description: t('description'),
+    applicationName: shopName,
+    // the manifest (src/app/manifest.ts) is linked by Next; iOS reads these instead of it
+    appleWebApp: { capable: true, title: shopName, statusBarStyle: 'default' },
+    icons: { apple: [{ url: '/icons/apple-touch-icon.png', sizes: '180x180', type: 'image/png' }] },
+    formatDetection: { telephone: false },
   };
 }
 
