@@ -7,6 +7,7 @@ import { SiteHeader } from './_shell/site-header';
 import { SiteFooter } from './_shell/site-footer';
 import { ToastProvider } from '@/components/ui/toast';
 import { ServiceWorkerRegistrar } from '@/features/pwa/components/service-worker';
+import { InstallPrompt } from '@/features/pwa/components/install-prompt';
 import { env } from '@/env';
 import './globals.css';
 
@@ -20,7 +21,6 @@ export async function generateMetadata(): Promise<Metadata> {
     // the manifest (src/app/manifest.ts) is linked by Next; iOS reads these instead of it
     appleWebApp: { capable: true, title: shopName, statusBarStyle: 'default' },
     icons: { apple: [{ url: '/icons/apple-touch-icon.png', sizes: '180x180', type: 'image/png' }] },
-    formatDetection: { telephone: false },
   };
 }
 
@@ -51,6 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </main>
             <SiteFooter shopName={branding.shopName} />
             <ServiceWorkerRegistrar enabled={env.NODE_ENV === 'production'} />
+            <InstallPrompt />
           </ToastProvider>
         </NextIntlClientProvider>
       </body>

@@ -90,7 +90,7 @@ export function ServiceWorkerRegistrar({ enabled }: { enabled: boolean }) {
       role="status"
       aria-live="polite"
       data-testid="sw-update"
-      className="fixed inset-x-3 bottom-3 z-50 mx-auto flex max-w-md flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-lg sm:inset-x-auto sm:right-4"
+      className="fixed inset-x-3 top-20 z-50 mx-auto flex max-w-md flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-lg sm:inset-x-auto sm:right-4"
     >
       <p className="min-w-0 flex-1 text-sm font-medium text-slate-900">{t('updateReady')}</p>
       <div className="flex gap-2">
