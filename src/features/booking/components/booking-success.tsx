@@ -12,7 +12,7 @@ import { usePaymentText, receiptUrl } from '@/features/payments/components';
 import type { BookingConfirmation } from '../schemas';
 import { useSlotLabel } from './use-slot-label';
 import { CalendarButtons } from './calendar-buttons';
-import { markInstallEngagement } from '@/features/pwa/components/engagement';
+import { markInstallEngagement } from '@/features/pwa/components';
 
 export function BookingSuccess({
   booking,
