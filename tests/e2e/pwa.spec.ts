@@ -5,9 +5,14 @@
  * Reload button activates it; Chromium finds nothing stopping installation; the install prompt
  * waits for real engagement and records what the person did.
  *
- * One browser context with the worker is shared by the serial tests that need it (installing the
- * worker precaches the app shell: once is enough). Viewport-independent: desktop only.
+ * One persistent browser profile with the worker is shared by the serial tests that need it
+ * (installing the worker precaches the app shell: once is enough; and Chromium reports an
+ * incognito context, which newContext() makes, as not installable). Viewport-independent:
+ * desktop only.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { bookDropOff, expectAccessible, reviewShot, uniqueEmail } from './helpers';
 
@@ -19,12 +24,23 @@ test.describe.configure({ mode: 'serial' });
 test.describe('service worker @behaviour', () => {
   let context: BrowserContext;
   let page: Page;
+  let userDataDir: string;
 
-  test.beforeAll(async ({ browser }) => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
+  // a persistent (non-incognito) profile: Chromium never finds an incognito window installable
+  test.beforeAll(async ({ playwright }, testInfo) => {
+    const { baseURL, launchOptions } = testInfo.project.use;
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-pwa-'));
+    context = await playwright.chromium.launchPersistentContext(userDataDir, {
+      ...launchOptions,
+      baseURL,
+      viewport: { width: 1280, height: 800 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
   });
-  test.afterAll(() => context.close());
+  test.afterAll(async () => {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
 
   test('installs, controls the page, and keeps the shell, catalogue and a tracked repair offline', async () => {
     const booking = await bookDropOff(page.request, {
