@@ -9,7 +9,13 @@ import next from 'next';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
 import { getApi } from '@/server/entry/api';
-import { commonSecurityHeaders, isHttps, newNonce, pageCsp } from '@/server/http/security-headers';
+import {
+  SERVICE_WORKER_CSP,
+  commonSecurityHeaders,
+  isHttps,
+  newNonce,
+  pageCsp,
+} from '@/server/http/security-headers';
 import { CACHE_SCOPE_HEADER, cacheScopeOf } from '@/server/http/cache-scope';
 import { paymentConfig } from '@/features/payments/server';
 import { bootstrap } from '@/server/entry/bootstrap';
@@ -55,9 +61,13 @@ async function main() {
       req.headers['content-security-policy'] = csp;
       req.headers['x-nonce'] = nonce;
       for (const [k, v] of Object.entries(commonSecurityHeaders(https))) res.setHeader(k, v);
-      res.setHeader('content-security-policy', csp);
-      // the service worker: always revalidated, so a new version is found on the next check
-      if (req.url === '/sw.js' || req.url?.startsWith('/sw.js?')) res.setHeader('cache-control', 'no-cache');
+      if (req.url === '/sw.js' || req.url?.startsWith('/sw.js?')) {
+        // the service worker: its own policy, and always revalidated so a new version is found
+        res.setHeader('content-security-policy', SERVICE_WORKER_CSP);
+        res.setHeader('cache-control', 'no-cache');
+      } else {
+        res.setHeader('content-security-policy', csp);
+      }
       void nextHandler(req, res);
     }
   });

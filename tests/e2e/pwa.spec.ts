@@ -62,6 +62,10 @@ test.describe('service worker @behaviour', () => {
     const sw = await page.request.get('/sw.js');
     expect(sw.headers()['content-type']).toMatch(/javascript/);
     expect(sw.headers()['cache-control']).toBe('no-cache');
+    expect(sw.headers()['service-worker-allowed']).toBe('/');
+    // the worker's own policy: no page nonce, nothing but its own origin
+    expect(sw.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(sw.headers()['content-security-policy']).not.toContain('nonce-');
 
     // online first: the pages and the catalogue answers a person would have seen
     await page.goto('/');

@@ -17,8 +17,6 @@ import {
 
 const META_CACHE = 'rt-meta';
 const SCOPE_KEY = '/__rt/cache-scope';
-/** After this long without an answer, a cached copy (when there is one) is shown instead. */
-const NETWORK_TIMEOUT_MS = 4000;
 const MAX_ENTRIES = 60;
 
 export interface PrivateCacheOptions {
@@ -83,20 +81,12 @@ export function createPrivateCache({ offlineFallback }: PrivateCacheOptions) {
     event: FetchEvent,
     kind: 'page' | 'private-api',
   ): Promise<Response> {
-    const network = fetch(request).then((response) => {
+    // no network timeout: a slow answer is still the fresh one, and a page shown from the cache
+    // after a change the person just made would look as if the change was lost
+    try {
+      const response = await fetch(request);
       event.waitUntil(store(kind, request, response.clone()).catch(() => undefined));
       return response;
-    });
-    network.catch(() => undefined); // when a cached copy was shown, a late failure is nobody's
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const slow = new Promise<'slow'>((resolve) => {
-      timer = setTimeout(() => resolve('slow'), NETWORK_TIMEOUT_MS);
-    });
-    try {
-      const first = await Promise.race([network, slow]);
-      if (first !== 'slow') return first;
-      const copy = await cached(kind, request);
-      return copy ?? (await network);
     } catch (err) {
       const copy = await cached(kind, request);
       if (copy) return copy;
@@ -105,8 +95,6 @@ export function createPrivateCache({ offlineFallback }: PrivateCacheOptions) {
         if (offline) return offline;
       }
       throw err;
-    } finally {
-      clearTimeout(timer);
     }
   }
 
