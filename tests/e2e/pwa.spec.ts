@@ -34,6 +34,8 @@ test.describe('service worker @behaviour', () => {
       ...launchOptions,
       baseURL,
       viewport: { width: 1280, height: 800 },
+      // the journeys block workers (playwright.config.ts); this one is about the worker
+      serviceWorkers: 'allow',
     });
     page = context.pages()[0] ?? (await context.newPage());
   });
