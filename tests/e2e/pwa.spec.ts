@@ -69,9 +69,16 @@ test.describe('service worker @behaviour', () => {
     expect(sw.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(sw.headers()['content-security-policy']).not.toContain('nonce-');
 
-    // online first: the pages and the catalogue answers a person would have seen
+    // online first: the pages and the catalogue answers a person would have seen; the booking
+    // form reached by a client-side link (an RSC fetch), which the page fetches again for the worker
     await page.goto('/');
-    await page.goto('/book-repair');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Book a repair' }).click();
+    await expect(page).toHaveURL(/\/book-repair$/);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => !!(await (await caches.open('rt-pages-anon')).match('/book-repair'))),
+      )
+      .toBe(true);
     await page.getByTestId('device-apple').click();
     await expect(page.getByTestId('model-iphone-15')).toBeVisible();
     await page.goto(trackPath);

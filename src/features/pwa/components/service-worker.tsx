@@ -9,9 +9,11 @@
  * whenever the browser comes back online, which is exactly the surprise reload we must avoid.
  */
 import { useEffect, useState } from 'react';
+import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { RefreshCw } from 'lucide-react';
 import { Button } from '@/components/ui/button';
+import { isWorthKeepingOffline } from '../worker/cache-rules';
 
 /** At most one update check per this many milliseconds when the page becomes visible again. */
 const UPDATE_CHECK_INTERVAL = 30 * 60 * 1000;
@@ -20,6 +22,21 @@ export function ServiceWorkerRegistrar({ enabled }: { enabled: boolean }) {
   const t = useTranslations('pwa');
   const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
   const [reloading, setReloading] = useState(false);
+  const pathname = usePathname();
+  // the page as first loaded came through the worker (or is fetched again when it takes control)
+  const [firstPath] = useState(pathname);
+
+  // a client-side navigation fetches Next's RSC payload, which the worker does not keep: fetch
+  // the pages people come back to once more as a page, so the worker has them offline
+  useEffect(() => {
+    if (!enabled || !navigator.serviceWorker?.controller || !navigator.onLine) return;
+    if (pathname === firstPath || !isWorthKeepingOffline(pathname)) return;
+    const url = window.location.href;
+    const timer = setTimeout(() => {
+      fetch(url, { headers: { accept: 'text/html' }, credentials: 'same-origin' }).catch(() => undefined);
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [enabled, pathname, firstPath]);
 
   useEffect(() => {
     if (!enabled || !('serviceWorker' in navigator)) return;

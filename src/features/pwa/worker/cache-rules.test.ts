@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cacheRuleFor, isSignOut, isValidScope, privateCacheName, staleScopeCaches } from './cache-rules';
+import {
+  cacheRuleFor,
+  isSignOut,
+  isWorthKeepingOffline,
+  isValidScope,
+  privateCacheName,
+  staleScopeCaches,
+} from './cache-rules';
 
 const ORIGIN = 'https://shop.example';
 const rule = (path: string, extra: { method?: string; mode?: string; accept?: string; rsc?: string } = {}) =>
@@ -89,5 +96,21 @@ describe('service worker caching rules', () => {
     expect(isValidScope('0123456789abcdef01234567')).toBe(true);
     expect(isValidScope('../../etc')).toBe(false);
     expect(isValidScope(null)).toBe(false);
+  });
+
+  it('keeps the pages people come back to offline, not every page', () => {
+    for (const path of [
+      '/',
+      '/book-repair',
+      '/track/RT-4K7Q2Z',
+      '/account/repairs/RT-4K7Q2Z',
+      '/staff',
+      '/staff/orders/abc',
+    ]) {
+      expect(isWorthKeepingOffline(path), path).toBe(true);
+    }
+    for (const path of ['/shops', '/sign-in', '/admin/users', '/staff/orders/abc/ticket', '/track']) {
+      expect(isWorthKeepingOffline(path), path).toBe(false);
+    }
   });
 });

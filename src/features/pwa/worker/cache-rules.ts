@@ -84,3 +84,22 @@ export function isSignOut(method: string, url: URL): boolean {
 export function isValidScope(scope: string | null | undefined): scope is string {
   return !!scope && /^(anon|[0-9a-f]{16,32})$/.test(scope);
 }
+
+/**
+ * Pages worth having offline even when reached by client-side navigation (which fetches Next's
+ * RSC payload, not the page): the registrar fetches these once more as a page so the worker
+ * keeps a copy. The home page, the booking form, a tracked repair, my repairs, the console.
+ */
+const OFFLINE_WORTHY = [
+  /^\/$/,
+  /^\/book-repair\/?$/,
+  /^\/track\/[^/]+\/?$/,
+  /^\/account\/?$/,
+  /^\/account\/repairs\/[^/]+\/?$/,
+  /^\/staff\/?$/,
+  /^\/staff\/orders\/[^/]+\/?$/,
+];
+
+export function isWorthKeepingOffline(pathname: string): boolean {
+  return OFFLINE_WORTHY.some((re) => re.test(pathname));
+}
