@@ -40,6 +40,10 @@ export default defineConfig({
     // retries a failure once and records its trace then. E2E_TRACE=on|retain-on-failure|… chooses.
     trace: (process.env.E2E_TRACE as 'on') ?? (process.env.CI ? 'on-first-retry' : 'retain-on-failure'),
     screenshot: 'only-on-failure',
+    // the production build registers a service worker on every page; the journeys run without it
+    // (no precache per new context, and page.route sees every request), and the specs about it
+    // (tests/e2e/pwa.spec.ts) allow it: `test.use({ serviceWorkers: 'allow' })` or their own context
+    serviceWorkers: 'block',
     launchOptions,
   },
   projects: [

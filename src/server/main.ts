@@ -9,7 +9,14 @@ import next from 'next';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
 import { getApi } from '@/server/entry/api';
-import { commonSecurityHeaders, isHttps, newNonce, pageCsp } from '@/server/http/security-headers';
+import {
+  SERVICE_WORKER_CSP,
+  commonSecurityHeaders,
+  isHttps,
+  newNonce,
+  pageCsp,
+} from '@/server/http/security-headers';
+import { CACHE_SCOPE_HEADER, cacheScopeOf } from '@/server/http/cache-scope';
 import { paymentConfig } from '@/features/payments/server';
 import { bootstrap } from '@/server/entry/bootstrap';
 import { configureServer, exitOnKnownStartupError, isApiPath, stopOnSignals } from '@/server/lifecycle';
@@ -37,6 +44,8 @@ async function main() {
   const apiListener = getRequestListener(api.fetch);
 
   const server = http.createServer((req, res) => {
+    // which signed-in session this answer is for: the service worker caches per session
+    res.setHeader(CACHE_SCOPE_HEADER, cacheScopeOf(req.headers.cookie));
     if (isApiPath(req.url ?? '/')) {
       void apiListener(req, res);
     } else {
@@ -52,7 +61,13 @@ async function main() {
       req.headers['content-security-policy'] = csp;
       req.headers['x-nonce'] = nonce;
       for (const [k, v] of Object.entries(commonSecurityHeaders(https))) res.setHeader(k, v);
-      res.setHeader('content-security-policy', csp);
+      if (req.url === '/sw.js' || req.url?.startsWith('/sw.js?')) {
+        // the service worker: its own policy, and always revalidated so a new version is found
+        res.setHeader('content-security-policy', SERVICE_WORKER_CSP);
+        res.setHeader('cache-control', 'no-cache');
+      } else {
+        res.setHeader('content-security-policy', csp);
+      }
       void nextHandler(req, res);
     }
   });

@@ -20,6 +20,7 @@ import { notificationsApi } from '@/features/notifications/api';
 import { paymentsApi } from '@/features/payments/api';
 import { auditApi } from '@/features/audit/api';
 import { securityApi } from '@/features/security/api';
+import { pwaApi } from '@/features/pwa/api';
 import { wireDomainHooks } from './hooks';
 
 function buildApi() {
@@ -53,7 +54,8 @@ function buildApi() {
     .route('/', notificationsApi)
     .route('/', paymentsApi)
     .route('/', auditApi)
-    .route('/', securityApi);
+    .route('/', securityApi)
+    .route('/', pwaApi);
 
   finishApiApp(app);
   return routes;

@@ -46,6 +46,20 @@ export function pageCsp({ nonce, stripe, https }: PageCspOptions): string {
 /** JSON and problem responses: nothing may load or run, nothing may frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * The service worker script (/sw.js): the policy of the worker itself. It imports no scripts and
+ * talks only to its own origin.
+ */
+export const SERVICE_WORKER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+
 /** The Swagger UI page under /api/docs: its own scripts and styles, the OpenAPI document. */
 export const DOCS_CSP = [
   "default-src 'none'",

@@ -9,3 +9,4 @@ export * from './audit';
 export * from './security';
 export * from './invitations';
 export * from './push';
+export * from './pwa';
