@@ -6,6 +6,7 @@ import { getBranding } from '@/server/branding';
 import { SiteHeader } from './_shell/site-header';
 import { SiteFooter } from './_shell/site-footer';
 import { ToastProvider } from '@/components/ui/toast';
+import { OfflineBookingSync } from '@/features/booking/components/offline-booking-sync';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,6 +44,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {children}
             </main>
             <SiteFooter shopName={branding.shopName} />
+            {/* bookings saved on this device while offline go out from any page */}
+            <OfflineBookingSync />
           </ToastProvider>
         </NextIntlClientProvider>
       </body>
