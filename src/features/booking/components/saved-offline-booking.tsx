@@ -93,7 +93,7 @@ export function SavedOfflineBooking({
           </dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">{tb('heldCustomer')}</dt>
+          <dt className="text-sm text-slate-600">{t('customer')}</dt>
           <dd className="font-medium break-words">
             {draft.name}
             <span className="block font-normal">{draft.email}</span>
