@@ -1,6 +1,7 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { mutate as refreshSlots } from 'swr';
 import { Clock, RotateCcw } from 'lucide-react';
 import { readProblem, type ProblemBody } from '@/components/api-problem';
 import { bookingClient as api } from './api-client';
@@ -76,6 +77,8 @@ export function BookingForm({
     complete,
     onProblem: (p: OfflineProblem) => {
       showProblem(p.problem);
+      // what the slots looked like may be older than the answer: load them afresh
+      if (p.kind === 'slot-taken') void refreshSlots((key) => Array.isArray(key) && key[0] === 'slots');
       // back at the step to change: the slot, or the price at the payment step
       const target = p.kind === 'slot-taken' ? 'service-title' : 'payment-title';
       window.setTimeout(() => document.getElementById(target)?.scrollIntoView({ block: 'start' }), 0);
@@ -216,15 +219,16 @@ export function BookingForm({
         return { kind: 'failed' };
       }
       const booking = (await res.json()) as BookingConfirmation;
-      // a booking kept on this device before (its slot was taken) is replaced by this one
-      await offline.replaced();
       if (!booking.payment) {
         complete(booking);
+        // a booking kept on this device before (its slot was taken) is replaced by this one
+        void offline.replaced();
         window.scrollTo({ top: 0 });
         return { kind: 'done' };
       }
       pendingRef.current = booking;
       update({ pending: { booking, payment: booking.payment } });
+      void offline.replaced();
       return { kind: 'payment', payment: booking.payment, token: booking.trackingToken };
     } catch {
       setFormError(t('errors.network'));
