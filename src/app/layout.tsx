@@ -9,6 +9,7 @@ import { ToastProvider } from '@/components/ui/toast';
 import { ServiceWorkerRegistrar } from '@/features/pwa/components/service-worker';
 import { InstallPrompt } from '@/features/pwa/components/install-prompt';
 import { env } from '@/env';
+import { OfflineBookingSync } from '@/features/booking/components/offline-booking-sync';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,6 +53,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <SiteFooter shopName={branding.shopName} />
             <ServiceWorkerRegistrar enabled={env.NODE_ENV === 'production'} />
             <InstallPrompt />
+            {/* bookings saved on this device while offline go out from any page */}
+            <OfflineBookingSync />
           </ToastProvider>
         </NextIntlClientProvider>
       </body>

@@ -1,6 +1,7 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { mutate as refreshSlots } from 'swr';
 import { Clock, RotateCcw } from 'lucide-react';
 import { readProblem, type ProblemBody } from '@/components/api-problem';
 import { bookingClient as api } from './api-client';
@@ -15,7 +16,7 @@ import {
   UnifiedPaymentGateway,
   type StartResult,
 } from '@/features/payments/components';
-import { payOnCollectionInstead, useQuote } from './queries';
+import { payOnCollectionInstead, useModelDetail, useQuote } from './queries';
 import type { Brand, Category } from '@/features/catalog/schemas';
 import type { QuoteDto } from '@/features/pricing/schemas';
 import { formatMoney } from '@/features/pricing';
@@ -29,17 +30,11 @@ import { BookingSuccess } from './booking-success';
 import { Section } from './section';
 import { HeldBookingSummary } from './held-booking-summary';
 import { newIdempotencyKey, useBookingDraft, type BookingDraft } from './use-booking-draft';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function validate(d: BookingDraft, t: (k: string) => string): FieldErrors {
-  const e: FieldErrors = {};
-  if (d.name.trim().length < 2) e.name = t('errors.name');
-  if (!EMAIL.test(d.email.trim())) e.email = t('errors.email');
-  if (d.phone.trim() && !/^\+?[0-9 ()-]{7,20}$/.test(d.phone.trim())) e.phone = t('errors.phone');
-  if (!d.payment) e.payment = t('errors.payment');
-  return e;
-}
+import { useOfflineBooking, type OfflineProblem } from './use-offline-booking';
+import { SavedOfflineBooking } from './saved-offline-booking';
+import type { BookingRequestBody } from './offline-booking';
+import { OfflineProblemNotice } from './offline-problem-notice';
+import { requestOf, validate } from './booking-request';
 
 export function BookingForm({
   categories,
@@ -73,6 +68,22 @@ export function BookingForm({
   const pending = draft.pending;
   const pendingId = pending?.payment.id ?? null;
   const pendingToken = pending?.booking.trackingToken;
+  const { data: modelDetail } = useModelDetail(draft.model);
+  const offline = useOfflineBooking({
+    draft,
+    update,
+    hydrated,
+    blocked: !!confirmation || !!pending,
+    complete,
+    onProblem: (p: OfflineProblem) => {
+      showProblem(p.problem);
+      // what the slots looked like may be older than the answer: load them afresh
+      if (p.kind === 'slot-taken') void refreshSlots((key) => Array.isArray(key) && key[0] === 'slots');
+      // back at the step to change: the slot, or the price at the payment step
+      const target = p.kind === 'slot-taken' ? 'service-title' : 'payment-title';
+      window.setTimeout(() => document.getElementById(target)?.scrollIntoView({ block: 'start' }), 0);
+    },
+  });
 
   // Back on the page with a booking waiting for its payment (a reload, a bank's redirect, the
   // back button): ask where the payment stands; a paid one completes the booking.
@@ -102,6 +113,18 @@ export function BookingForm({
 
   if (confirmation) {
     return <BookingSuccess booking={confirmation} onStartOver={startOver} />;
+  }
+  if (offline.waiting) {
+    return (
+      <SavedOfflineBooking
+        item={offline.waiting}
+        draft={draft}
+        shops={shops}
+        quote={quote}
+        onCancel={offline.cancel}
+        onSendNow={offline.sendNow}
+      />
+    );
   }
 
   const disabled = !hydrated || creating;
@@ -158,27 +181,39 @@ export function BookingForm({
   }
 
   /** Books the repair: done for pay on collection; for card or PayPal, the payment to complete. */
+  /** Keeps the finished booking on this device, to be sent once the connection is back. */
+  async function keepOffline(body: BookingRequestBody): Promise<StartResult> {
+    const device = modelDetail ? `${modelDetail.brandName} ${modelDetail.name}` : draft.model!;
+    const repairs = (quote?.lines ?? []).map((l) => l.repairName).join(', ');
+    await offline.save(body, repairs ? t('offline.label', { device, repairs }) : device);
+    window.scrollTo({ top: 0 });
+    return { kind: 'done' };
+  }
+
+  /** Books the repair: done for pay on collection; for card or PayPal, the payment to complete. */
   async function start(method: PaymentMethod): Promise<StartResult> {
     setCreating(true);
     setPriceChanged(null);
+    const body = requestOf(draft, method, quote);
+    // offline, a pay-on-collection booking waits on this device; an online payment cannot
+    const canWait = method === 'collection' && typeof indexedDB !== 'undefined';
     try {
-      const res = await api.bookings.$post({
-        header: { 'idempotency-key': draft.idempotencyKey },
-        json: {
-          modelSlug: draft.model!,
-          repairSlugs: draft.repairs,
-          urgency: draft.urgency,
-          service:
-            draft.serviceType === 'drop_off'
-              ? { type: 'drop_off', shopSlug: draft.shop!, slotStartsAt: draft.slot! }
-              : { type: 'mail_in' },
-          customer: { name: draft.name, email: draft.email, phone: draft.phone || undefined },
-          faultDescription: draft.fault || undefined,
-          paymentMethod: method,
-          // the price on screen: the API refuses it if it has expired or changed meanwhile
-          quote: quote ? { totalMinor: quote.totalMinor, expiresAt: quote.expiresAt } : undefined,
-        },
-      });
+      if (!navigator.onLine) {
+        if (canWait) return await keepOffline(body);
+        setFormError(t('offline.payOnline'));
+        return { kind: 'failed' };
+      }
+      let res;
+      try {
+        res = await api.bookings.$post({
+          header: { 'idempotency-key': draft.idempotencyKey },
+          json: body,
+        });
+      } catch (error) {
+        // no answer at all (the network went away): keep it, as when offline
+        if (canWait) return await keepOffline(body);
+        throw error;
+      }
       if (!res.ok) {
         showProblem(await readProblem(res as unknown as Response));
         return { kind: 'failed' };
@@ -186,11 +221,14 @@ export function BookingForm({
       const booking = (await res.json()) as BookingConfirmation;
       if (!booking.payment) {
         complete(booking);
+        // a booking kept on this device before (its slot was taken) is replaced by this one
+        void offline.replaced();
         window.scrollTo({ top: 0 });
         return { kind: 'done' };
       }
       pendingRef.current = booking;
       update({ pending: { booking, payment: booking.payment } });
+      void offline.replaced();
       return { kind: 'payment', payment: booking.payment, token: booking.trackingToken };
     } catch {
       setFormError(t('errors.network'));
@@ -263,6 +301,9 @@ export function BookingForm({
 
   return (
     <div className="space-y-6" aria-busy={!hydrated}>
+      {offline.problem ? (
+        <OfflineProblemNotice kind={offline.problem.kind} onDiscard={() => void offline.cancel()} />
+      ) : null}
       {pending ? (
         <HeldBookingSummary booking={pending.booking} />
       ) : (

@@ -28,9 +28,10 @@ export function useModels(brand: string, category: string | null) {
   });
 }
 
-export function useModelDetail(slug: string) {
-  return useSWR(['model', slug], async () =>
-    ok(await catalogClient.catalog.models[':slug'].$get({ param: { slug } })),
+/** One model with its repairs (nothing while `slug` is null). */
+export function useModelDetail(slug: string | null) {
+  return useSWR(slug ? ['model', slug] : null, async ([, s]: readonly [string, string]) =>
+    ok(await catalogClient.catalog.models[':slug'].$get({ param: { slug: s } })),
   );
 }
 

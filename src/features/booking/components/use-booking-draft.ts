@@ -26,6 +26,11 @@ export interface BookingDraft {
    * retry after a decline pays this same payment; it is never booked a second time.
    */
   pending: PendingBooking | null;
+  /**
+   * The booking kept on this device while offline (its outbox id), until it is sent, replaced
+   * by a new booking, or cancelled.
+   */
+  offlineId: string | null;
 }
 
 export interface PendingBooking {
@@ -61,6 +66,7 @@ export function emptyDraft(initial: Partial<BookingDraft> = {}): BookingDraft {
     payment: 'collection',
     idempotencyKey: newKey(),
     pending: null,
+    offlineId: null,
     ...initial,
   };
 }
