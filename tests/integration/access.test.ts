@@ -300,6 +300,12 @@ const EXPECTED: Record<string, Case> = {
   // the notification centre: each user their own
   'GET /api/notifications': { allowed: signedIn, path: '/api/notifications' },
   'POST /api/notifications/read': { allowed: signedIn, path: '/api/notifications/read', body: { all: true } },
+  'GET /api/notifications/preferences': { allowed: signedIn, path: '/api/notifications/preferences' },
+  'PUT /api/notifications/preferences': {
+    allowed: signedIn,
+    path: '/api/notifications/preferences',
+    body: { items: [{ kind: 'quote_ready', channels: { push: true } }] },
+  },
   // the staff console: technicians and above (record-level rules are tested in staff-orders.test.ts)
   'GET /api/staff/orders': { allowed: staff, path: '/api/staff/orders?status=active&q=iphone' },
   'GET /api/staff/orders/:id': { allowed: staff, path: '/api/staff/orders/RT-222222' },

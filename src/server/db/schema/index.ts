@@ -8,3 +8,4 @@ export * from './payments';
 export * from './audit';
 export * from './security';
 export * from './invitations';
+export * from './notification-preferences';
