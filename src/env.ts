@@ -141,6 +141,25 @@ export const env = createEnv({
     PAYMENT_HOLD_MINUTES: z.coerce.number().int().min(2).max(120).default(15),
     /** The shop's VAT registration number, printed on invoices. */
     VAT_NUMBER: z.string().trim().max(30).optional(),
+    /**
+     * Web Push (VAPID): the application server's key pair, base64url (a 65-byte P-256 public
+     * point and its 32-byte private key). Generated into DATA_DIR/secrets.json when unset; several
+     * instances must share one pair (a new pair makes every browser subscription unusable).
+     */
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{87}$/, 'must be a base64url P-256 public key (87 characters, no "=")')
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url P-256 private key (43 characters, no "=")')
+      .optional(),
+    /** Web Push: who push services may contact about this sender (mailto: or https: URL). */
+    VAPID_SUBJECT: z
+      .string()
+      .trim()
+      .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be a mailto: address or an https: URL')
+      .optional(),
     /** Tests only: run the integration suite against these servers too. */
     TEST_DATABASE_URL: optionalUrl,
     TEST_REDIS_URL: optionalUrl,

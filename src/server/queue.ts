@@ -12,7 +12,7 @@
  * - Workers run inside the web process (`startWorkers(...)`, called by the entry with every
  *   domain's registrations); a separate `npm run worker` process can call the same function.
  */
-import type { PgBoss, Queue, QueueOptions, SendOptions } from 'pg-boss';
+import type { JobInsert, PgBoss, Queue, QueueOptions, SendOptions } from 'pg-boss';
 import { sql, type SQL } from 'drizzle-orm';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
@@ -161,6 +161,35 @@ export async function enqueue(name: string, data: object, opts: EnqueueOptions =
     send.db = fromDrizzle(opts.db as unknown as Parameters<typeof fromDrizzle>[0], sql);
   }
   return boss.send(name, data, send);
+}
+
+/**
+ * Sends several jobs in one statement (pg-boss `insert`), written with `db` like `enqueue`: given
+ * a transaction, they commit or roll back with it. Null when the queue does not run here.
+ */
+export async function enqueueMany(
+  name: string,
+  jobs: JobInsert[],
+  opts: Pick<EnqueueOptions, 'db' | 'queue'> = {},
+): Promise<string[] | null> {
+  const state = globalThis.__rtQueueState;
+  if (!state || jobs.length === 0) return state ? [] : null;
+  if (opts.db && !state.queues.has(name)) {
+    logger.warn({ queue: name }, 'jobs were not queued in their transaction: the queue is not created yet');
+    return null;
+  }
+  const boss = await ensureQueue(name, opts.queue);
+  const { fromDrizzle } = await import('pg-boss');
+  const db = opts.db ? fromDrizzle(opts.db as unknown as Parameters<typeof fromDrizzle>[0], sql) : undefined;
+  return boss.insert(name, jobs, { ...(db ? { db } : {}), returnId: true });
+}
+
+/** Cancels a waiting (or retrying) job of this process's queue; false when no queue runs here. */
+export async function cancelJob(name: string, id: string): Promise<boolean> {
+  const state = globalThis.__rtQueueState;
+  if (!state) return false;
+  await state.boss.cancel(name, id);
+  return true;
 }
 
 /**

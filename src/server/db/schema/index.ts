@@ -9,3 +9,4 @@ export * from './audit';
 export * from './security';
 export * from './invitations';
 export * from './notification-preferences';
+export * from './push';

@@ -1,0 +1,2 @@
+/** Web Push, server side: what other domains and the entry may import. */
+export { queuePushToUsers, DEFAULT_PUSH_TTL, type QueuePushInput } from './queue-push';
