@@ -5,5 +5,10 @@
 import type { WorkerRegistration } from '@/server/queue';
 import { registerEmailWorkers } from '@/features/email/server';
 import { registerBookingWorkers } from '@/features/booking/server';
+import { registerConsoleWorkers } from '@/features/console/server/register-workers';
 
-export const DOMAIN_WORKERS: readonly WorkerRegistration[] = [registerEmailWorkers, registerBookingWorkers];
+export const DOMAIN_WORKERS: readonly WorkerRegistration[] = [
+  registerEmailWorkers,
+  registerBookingWorkers,
+  registerConsoleWorkers,
+];

@@ -1,14 +1,11 @@
 /**
  * A note on the timeline: internal (staff only) or visible to the customer, who is then
- * notified in-app when the booking belongs to an account. Writing one needs 'update' on the
+ * notified (bell and push, per their `shop_message` preferences) when the booking belongs to an
+ * account. Writing one needs 'update' on the
  * order, as every other staff write does (change-status.ts).
  */
 import type { Db } from '@/server/db/runtime';
-import {
-  createNotifications,
-  publishNotifications,
-  type NotificationRow,
-} from '@/features/notifications/server';
+import { dispatchNotice, publishNotifications, type NotificationRow } from '@/features/notifications/server';
 import { assertCan, loadOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents, type OrderEventRow } from './order-events';
 import type { StaffCaller } from './staff-caller';
@@ -39,17 +36,23 @@ export async function addCustomerFacingEvent(
       at: now,
     });
     const customerId = loaded.booking.userId;
+    // a message (or customer-visible note) from the shop: bell and push, as the customer chose
     const notifications: NotificationRow[] =
       event.visibility === 'customer' && customerId && customerId !== caller.user.id
-        ? await createNotifications(tx, [
-            {
-              userId: customerId,
-              type: event.type,
-              orderId: loaded.order.id,
+        ? (
+            await dispatchNotice(tx, {
+              kind: 'shop_message',
+              userIds: [customerId],
               reference: loaded.order.reference,
-              data: { eventId: row.id, from: caller.actor.name },
-            },
-          ])
+              inApp: {
+                type: event.type,
+                orderId: loaded.order.id,
+                reference: loaded.order.reference,
+                data: { eventId: row.id, from: caller.actor.name },
+              },
+              createdBy: caller.user.id,
+            })
+          ).notifications
         : [];
     return { row, order: loaded.order, notifications };
   });

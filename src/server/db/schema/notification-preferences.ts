@@ -1,5 +1,6 @@
-import { boolean, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
+import { repairOrders } from './repairs';
 
 /**
  * Per person, per kind of notice (quote_ready, new_booking, ...) and per channel (email, push,
@@ -19,4 +20,22 @@ export const notificationPreferences = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind, t.channel] })],
+);
+
+/**
+ * Orders whose staff were told they went overdue, once per status entry (the order and when it
+ * entered the status): the schedule claims a row before it notifies, so two workers never tell
+ * the same people twice, and the next status entry can go overdue again.
+ */
+export const orderOverdueNotices = pgTable(
+  'order_overdue_notices',
+  {
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    statusEnteredAt: timestamp('status_entered_at', { withTimezone: true }).notNull(),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.statusEnteredAt] })],
 );
