@@ -306,6 +306,40 @@ const EXPECTED: Record<string, Case> = {
     path: '/api/notifications/preferences',
     body: { items: [{ kind: 'quote_ready', channels: { push: true } }] },
   },
+  'GET /api/notifications/push/key': { allowed: everyone, path: '/api/notifications/push/key' },
+  'POST /api/notifications/push/subscribe': {
+    allowed: signedIn,
+    path: '/api/notifications/push/subscribe',
+    body: { endpoint: 'https://push.example/access', keys: { p256dh: 'x', auth: 'y' } },
+  },
+  'POST /api/notifications/push/unsubscribe': {
+    allowed: signedIn,
+    path: '/api/notifications/push/unsubscribe',
+    body: { endpoint: 'https://push.example/none' },
+  },
+  'POST /api/notifications/push/send': {
+    allowed: ['manager', 'admin'],
+    path: '/api/notifications/push/send',
+    body: { role: 'admin', title: 'Access table', body: 'Checking who may send' },
+  },
+  'GET /api/notifications/push/scheduled': {
+    allowed: ['manager', 'admin'],
+    path: '/api/notifications/push/scheduled',
+  },
+  'DELETE /api/notifications/push/scheduled/:id': {
+    allowed: ['manager', 'admin'],
+    path: `/api/notifications/push/scheduled/${NO_ORDER}`,
+  },
+  'GET /api/notifications/push/:id/stats': {
+    allowed: ['manager', 'admin'],
+    path: `/api/notifications/push/${NO_ORDER}/stats`,
+  },
+  // the service worker reports without a session (the delivery id is the key)
+  'POST /api/notifications/push/receipts': {
+    allowed: everyone,
+    path: '/api/notifications/push/receipts',
+    body: { deliveryId: NO_ORDER, event: 'delivered' },
+  },
   // the staff console: technicians and above (record-level rules are tested in staff-orders.test.ts)
   'GET /api/staff/orders': { allowed: staff, path: '/api/staff/orders?status=active&q=iphone' },
   'GET /api/staff/orders/:id': { allowed: staff, path: '/api/staff/orders/RT-222222' },

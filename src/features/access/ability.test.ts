@@ -61,4 +61,16 @@ describe('abilities', () => {
       expect(a.can('read', order({ customerUserId: actor.id }))).toBe(true);
     }
   });
+
+  it('lets managers and admins send push notifications, nobody below', () => {
+    expect(defineAbilityFor(null).can('manage', 'PushNotification')).toBe(false);
+    expect(defineAbilityFor(customer).can('manage', 'PushNotification')).toBe(false);
+    expect(defineAbilityFor(tech).can('manage', 'PushNotification')).toBe(false);
+    expect(defineAbilityFor(manager).can('manage', 'PushNotification')).toBe(true);
+    expect(defineAbilityFor(admin).can('manage', 'PushNotification')).toBe(true);
+    // a manager who has not set up two-factor has a customer's reach
+    expect(defineAbilityFor({ ...manager, mustSetUpTwoFactor: true }).can('manage', 'PushNotification')).toBe(
+      false,
+    );
+  });
 });

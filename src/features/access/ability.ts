@@ -26,6 +26,8 @@ export type SubjectName =
   | 'EmailSettings'
   | 'EmailOutbox'
   | 'Shop'
+  /** staff-written Web Push sends (to a user or a role), their schedule and stats */
+  | 'PushNotification'
   | 'all';
 
 /** The record shapes conditions are written against. */
@@ -99,6 +101,7 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
       can('manage', 'Booking');
     }
     can('read', 'User');
+    can('manage', 'PushNotification');
   }
 
   if (actor.role === 'admin') {

@@ -10,10 +10,10 @@ import {
   MarkReadSchema,
   NotificationListSchema,
   NotificationQuerySchema,
-} from './schemas';
-import { listNotifications } from './server/list-notifications';
-import { markNotificationsRead } from './server/mark-read';
-import { notificationFeed } from './server/live-feed';
+} from '../schemas';
+import { listNotifications } from '../server/list-notifications';
+import { markNotificationsRead } from '../server/mark-read';
+import { notificationFeed } from '../server/live-feed';
 import { resumeQuery, serveLive, streamResponse } from '@/features/live/server';
 
 const authErrors = { 401: accessErrorResponses[401] };
@@ -60,7 +60,7 @@ const readRoute = createRoute({
   },
 });
 
-export const notificationsApi = createRouter()
+export const inAppNotificationsApi = createRouter()
   .openapi(listRoute, async (c) => {
     const user = c.get('user')!;
     const list = await listNotifications(await getDb(), user, c.req.valid('query').limit);
