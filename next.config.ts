@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { withSerwist } from '@serwist/turbopack';
 
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 
@@ -21,4 +22,4 @@ const config: NextConfig = {
   images: { formats: ['image/avif', 'image/webp'] },
 };
 
-export default withNextIntl(config);
+export default withSerwist(withNextIntl(config));

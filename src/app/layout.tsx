@@ -6,6 +6,9 @@ import { getBranding } from '@/server/branding';
 import { SiteHeader } from './_shell/site-header';
 import { SiteFooter } from './_shell/site-footer';
 import { ToastProvider } from '@/components/ui/toast';
+import { ServiceWorkerRegistrar } from '@/features/pwa/components/service-worker';
+import { InstallPrompt } from '@/features/pwa/components/install-prompt';
+import { env } from '@/env';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,6 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: t('title', { shop: shopName }), template: `%s · ${shopName}` },
     description: t('description'),
+    applicationName: shopName,
+    // the manifest (src/app/manifest.ts) is linked by Next; iOS reads these instead of it
+    appleWebApp: { capable: true, title: shopName, statusBarStyle: 'default' },
+    icons: { apple: [{ url: '/icons/apple-touch-icon.png', sizes: '180x180', type: 'image/png' }] },
   };
 }
 
@@ -43,6 +50,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {children}
             </main>
             <SiteFooter shopName={branding.shopName} />
+            <ServiceWorkerRegistrar enabled={env.NODE_ENV === 'production'} />
+            <InstallPrompt />
           </ToastProvider>
         </NextIntlClientProvider>
       </body>

@@ -11,6 +11,7 @@
  */
 import http from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { CACHE_SCOPE_HEADER, cacheScopeOf } from '@/server/http/cache-scope';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
 import { getApi } from '@/server/entry/api';
@@ -30,6 +31,8 @@ async function main() {
   const apiListener = getRequestListener(getApi().fetch);
   const server = http.createServer((req, res) => {
     if (isApiPath(req.url ?? '/')) {
+      // which signed-in session this answer is for: the service worker caches per session
+      res.setHeader(CACHE_SCOPE_HEADER, cacheScopeOf(req.headers.cookie));
       void apiListener(req, res);
       return;
     }

@@ -10,6 +10,7 @@ import { env } from '@/env';
 import { logger } from '@/server/logger';
 import { getApi } from '@/server/entry/api';
 import { commonSecurityHeaders, isHttps, newNonce, pageCsp } from '@/server/http/security-headers';
+import { CACHE_SCOPE_HEADER, cacheScopeOf } from '@/server/http/cache-scope';
 import { paymentConfig } from '@/features/payments/server';
 import { bootstrap } from '@/server/entry/bootstrap';
 import { configureServer, exitOnKnownStartupError, isApiPath, stopOnSignals } from '@/server/lifecycle';
@@ -37,6 +38,8 @@ async function main() {
   const apiListener = getRequestListener(api.fetch);
 
   const server = http.createServer((req, res) => {
+    // which signed-in session this answer is for: the service worker caches per session
+    res.setHeader(CACHE_SCOPE_HEADER, cacheScopeOf(req.headers.cookie));
     if (isApiPath(req.url ?? '/')) {
       void apiListener(req, res);
     } else {
@@ -53,6 +56,8 @@ async function main() {
       req.headers['x-nonce'] = nonce;
       for (const [k, v] of Object.entries(commonSecurityHeaders(https))) res.setHeader(k, v);
       res.setHeader('content-security-policy', csp);
+      // the service worker: always revalidated, so a new version is found on the next check
+      if (req.url === '/sw.js' || req.url?.startsWith('/sw.js?')) res.setHeader('cache-control', 'no-cache');
       void nextHandler(req, res);
     }
   });

@@ -381,6 +381,12 @@ const EXPECTED: Record<string, Case> = {
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },
   'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },
   'GET /api/docs/assets/:file': { allowed: everyone, path: '/api/docs/assets/swagger-ui.css' },
+  // the install prompt's events: public (the prompt is shown before anyone signs in)
+  'POST /api/pwa/events': {
+    allowed: everyone,
+    path: '/api/pwa/events',
+    body: { name: 'install_prompt_shown', data: { trigger: 'second_visit' } },
+  },
 };
 
 function apiRoutes(): string[] {

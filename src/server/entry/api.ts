@@ -21,6 +21,7 @@ import { preferencesApi } from '@/features/notifications/api/preferences';
 import { paymentsApi } from '@/features/payments/api';
 import { auditApi } from '@/features/audit/api';
 import { securityApi } from '@/features/security/api';
+import { pwaApi } from '@/features/pwa/api';
 import { wireDomainHooks } from './hooks';
 
 function buildApi() {
@@ -55,7 +56,8 @@ function buildApi() {
     .route('/', preferencesApi)
     .route('/', paymentsApi)
     .route('/', auditApi)
-    .route('/', securityApi);
+    .route('/', securityApi)
+    .route('/', pwaApi);
 
   finishApiApp(app);
   return routes;

@@ -12,6 +12,7 @@ import { usePaymentText, receiptUrl } from '@/features/payments/components';
 import type { BookingConfirmation } from '../schemas';
 import { useSlotLabel } from './use-slot-label';
 import { CalendarButtons } from './calendar-buttons';
+import { markInstallEngagement } from '@/features/pwa/components';
 
 export function BookingSuccess({
   booking,
@@ -34,6 +35,7 @@ export function BookingSuccess({
 
   useEffect(() => {
     heading.current?.focus();
+    markInstallEngagement('booking'); // a finished booking: the app is worth offering now
     QRCode.toDataURL(booking.trackingUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' })
       .then(setQr)
       .catch(() => setQr(null));

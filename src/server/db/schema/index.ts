@@ -10,3 +10,4 @@ export * from './security';
 export * from './invitations';
 export * from './notification-preferences';
 export * from './push';
+export * from './pwa';
