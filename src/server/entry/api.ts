@@ -17,7 +17,6 @@ import { systemApi } from '@/features/system/api';
 import { authApi, betterAuthApi, sessionUserOfRequest } from '@/features/auth/api';
 import { emailApi } from '@/features/email/api';
 import { notificationsApi } from '@/features/notifications/api';
-import { preferencesApi } from '@/features/notifications/api/preferences';
 import { paymentsApi } from '@/features/payments/api';
 import { auditApi } from '@/features/audit/api';
 import { securityApi } from '@/features/security/api';
@@ -53,7 +52,6 @@ function buildApi() {
     .route('/', authApi)
     .route('/', emailApi)
     .route('/', notificationsApi)
-    .route('/', preferencesApi)
     .route('/', paymentsApi)
     .route('/', auditApi)
     .route('/', securityApi)
