@@ -19,11 +19,17 @@ function supported(): boolean {
   );
 }
 
+/** How long to wait for the PWA domain to register the worker (it does so after the page loads). */
+const REGISTRATION_WAIT_MS = 5_000;
+
 async function registration(): Promise<ServiceWorkerRegistration | null> {
-  const reg = await navigator.serviceWorker.getRegistration('/');
-  if (!reg) return null;
-  // an installing worker becomes ready shortly; the registration itself is enough for pushManager
-  return reg;
+  const now = await navigator.serviceWorker.getRegistration('/');
+  if (now) return now;
+  // none yet: the page registers it shortly in production builds; `next dev` never does
+  return Promise.race([
+    navigator.serviceWorker.ready,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), REGISTRATION_WAIT_MS)),
+  ]);
 }
 
 /** The current state, without asking the person anything. */
