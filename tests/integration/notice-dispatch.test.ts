@@ -67,6 +67,14 @@ describe.each(BACKENDS)('notices follow preferences on $name', (backend) => {
       .select({ id: emailMessages.id })
       .from(emailMessages)
       .where(like(emailMessages.dedupeKey, `status:${orderId}:%`));
+  /** The notice e-mails of a kind on an order, as [address]. */
+  const noticeMails = async (kind: string, orderId: string) =>
+    (
+      await app.handle.db
+        .select({ to: emailMessages.toAddress, template: emailMessages.template })
+        .from(emailMessages)
+        .where(like(emailMessages.dedupeKey, `notice:${kind}:${orderId}%`))
+    ).map((m) => `${m.template}:${m.to}`);
   const move = async (orderId: string, to: string, extra: Record<string, unknown> = {}) => {
     const res = await app.request(`/api/staff/orders/${orderId}/status`, {
       method: 'POST',
@@ -99,11 +107,13 @@ describe.each(BACKENDS)('notices follow preferences on $name', (backend) => {
       targeted: 1,
     });
     expect(push!.deliveries).toEqual([manager.id]);
+    expect(await noticeMails('new_booking', first.orderId)).toEqual([`notice:${manager.email}`]);
 
-    await setPrefs(manager, [{ kind: 'new_booking', channels: { push: false } }]);
+    await setPrefs(manager, [{ kind: 'new_booking', channels: { push: false, email: false } }]);
     const second = await bookOrder(app, { cookie: customer.cookie });
     expect(await bellOf(second.orderId, 'booked')).toEqual([manager.id]);
     expect(await pushOf('new_booking', second.reference)).toBeNull();
+    expect(await noticeMails('new_booking', second.orderId)).toEqual([]);
 
     await setPrefs(manager, [{ kind: 'new_booking', channels: { push: true, inApp: false } }]);
     const third = await bookOrder(app, { cookie: customer.cookie });
@@ -175,6 +185,15 @@ describe.each(BACKENDS)('notices follow preferences on $name', (backend) => {
     expect((await send('Ready tomorrow')).status).toBe(201);
     expect(await bellOf(order.orderId, 'message')).toEqual([]);
     expect(await pushOf('shop_message', order.reference)).toBeNull();
+    // e-mail stayed on: each message was e-mailed as a notice
+    const mails = await app.handle.db
+      .select({ subject: emailMessages.subject })
+      .from(emailMessages)
+      .where(and(eq(emailMessages.toAddress, customer.email), eq(emailMessages.template, 'notice')));
+    expect(mails).toEqual([
+      { subject: 'New message from the shop' },
+      { subject: 'New message from the shop' },
+    ]);
   });
 
   it('an order newly overdue is told once per status entry to its technician and the managers', async () => {
@@ -201,6 +220,9 @@ describe.each(BACKENDS)('notices follow preferences on $name', (backend) => {
       url: `/staff/orders/${order.reference}`,
     });
     expect(push!.deliveries).toEqual([manager.id]);
+    expect((await noticeMails('order_overdue', order.orderId)).sort()).toEqual(
+      [`notice:${manager.email}`, `notice:${tech.email}`].sort(),
+    );
     expect(await bellOf(stale.orderId, 'order_overdue')).toEqual([]);
 
     // a second run tells nobody again

@@ -11,12 +11,13 @@ import {
   staffToNotify,
   type OrderCheckedIn,
 } from '@/features/repairs/server';
-import { dispatchNotice, publishNotifications } from '@/features/notifications/server';
+import { dispatchNotice, noticeUrl, publishNotifications, pushText } from '@/features/notifications/server';
+import { sendNoticeEmails } from '@/features/email/server';
 import type { Db } from '@/server/db/runtime';
 
 /**
  * A new booking or walk-in: the shop's managers (admins where it has none) hear of it, in the
- * bell and by push, as each of them chose (notification preferences).
+ * bell, by push and by e-mail, as each of them chose (notification preferences).
  */
 async function notifyNewBooking(tx: Db, e: BookingCreated) {
   const ids = await staffToNotify(
@@ -30,6 +31,13 @@ async function notifyNewBooking(tx: Db, e: BookingCreated) {
     userIds: ids,
     reference: e.reference,
     inApp: { type: 'booked', orderId: e.orderId, reference: e.reference, data: { service: e.serviceType } },
+    email: (userIds) =>
+      sendNoticeEmails(tx, {
+        userIds,
+        ...pushText('new_booking', e.reference),
+        path: noticeUrl('new_booking', e.reference),
+        dedupeKey: `notice:new_booking:${e.orderId}`,
+      }),
     createdBy: e.createdByUserId,
   });
   return () => publishNotifications(notifications);
@@ -43,6 +51,13 @@ async function notifyCheckIn(tx: Db, e: OrderCheckedIn) {
     userIds: ids,
     reference: e.reference,
     inApp: { type: 'checked_in', orderId: e.orderId, reference: e.reference },
+    email: (userIds) =>
+      sendNoticeEmails(tx, {
+        userIds,
+        ...pushText('checked_in', e.reference),
+        path: noticeUrl('checked_in', e.reference),
+        dedupeKey: `notice:checked_in:${e.orderId}`,
+      }),
     createdBy: e.byUserId,
   });
   return () => publishNotifications(notifications);

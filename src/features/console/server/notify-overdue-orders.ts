@@ -2,7 +2,7 @@
  * The overdue schedule: orders that went past their status's time limit (STATUS_TIME_LIMIT_HOURS,
  * the SQL twin `overdueCondition`) within the last day are told to the staff who care (the rule
  * in repairs' staff-to-notify.ts: the assigned technician and the shop's managers) as each of
- * them chose for `order_overdue`. Once per status entry: the order_overdue_notices row is claimed
+ * them chose for `order_overdue` (bell, push, e-mail). Once per status entry: the order_overdue_notices row is claimed
  * in the same transaction as the notices, so a second run or a second worker tells nobody again.
  * Orders overdue for longer than a day (say, before this schedule existed) are not announced.
  */
@@ -10,7 +10,14 @@ import { and, eq, isNull, not } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { orderOverdueNotices, repairOrders } from '@/server/db/schema';
 import { staffToNotify } from '@/features/repairs/server';
-import { dispatchNotice, publishNotifications, type NotificationRow } from '@/features/notifications/server';
+import {
+  dispatchNotice,
+  noticeUrl,
+  publishNotifications,
+  pushText,
+  type NotificationRow,
+} from '@/features/notifications/server';
+import { sendNoticeEmails } from '@/features/email/server';
 import { overdueCondition } from './list-staff-orders';
 
 /** How far back "newly overdue" reaches. */
@@ -68,6 +75,13 @@ export async function notifyOverdueOrders(db: Db, now = new Date()): Promise<num
           reference: order.reference,
           data: { status: order.status },
         },
+        email: (ids) =>
+          sendNoticeEmails(tx, {
+            userIds: ids,
+            ...pushText('order_overdue', order.reference),
+            path: noticeUrl('order_overdue', order.reference),
+            dedupeKey: `notice:order_overdue:${order.id}:${order.statusEnteredAt.toISOString()}`,
+          }),
       });
       return notifications;
     });

@@ -4,8 +4,8 @@
  *  - in-app: the bell notice (`createNotifications`), for those with in-app on;
  *  - push: one push to every subscribed device of those with push on (`queuePushToUsers`, its
  *    send job commits with the event);
- *  - e-mail: the caller's own e-mail step (the template belongs to the calling domain), run
- *    when the person wants it, or always when there is no account to ask (a guest's booking).
+ *  - e-mail: the caller's own e-mail step (the template belongs to the calling domain), given
+ *    those who want it, and run always when there is no account to ask (a guest's booking).
  * The caller publishes `notifications` after the commit (`publishNotifications`).
  */
 import { createTranslator } from 'next-intl';
@@ -25,8 +25,11 @@ export interface NoticeInput {
   reference: string;
   /** the bell notice (type, order, data); none: this event has no bell notice */
   inApp?: Omit<NotificationInput, 'userId'>;
-  /** the e-mail step; none: this event sends no e-mail */
-  email?: () => Promise<unknown>;
+  /**
+   * the e-mail step, given those of `userIds` who want e-mail (empty for a guest, who is always
+   * e-mailed); none: this event sends no e-mail
+   */
+  email?: (userIds: readonly string[]) => Promise<unknown>;
   /** whoever caused it (stored with the push, for the stats) */
   createdBy?: string | null;
 }
@@ -74,6 +77,6 @@ export async function dispatchNotice(tx: Db, input: NoticeInput): Promise<Notice
         })
       : null;
   const emailed = !!input.email && (input.userIds.length === 0 || wants.email.length > 0);
-  if (emailed) await input.email!();
+  if (emailed) await input.email!(wants.email);
   return { notifications, push, emailed };
 }

@@ -1,11 +1,18 @@
 /**
  * A note on the timeline: internal (staff only) or visible to the customer, who is then
- * notified (bell and push, per their `shop_message` preferences) when the booking belongs to an
+ * notified (bell, push and e-mail, per their `shop_message` preferences) when the booking belongs to an
  * account. Writing one needs 'update' on the
  * order, as every other staff write does (change-status.ts).
  */
 import type { Db } from '@/server/db/runtime';
-import { dispatchNotice, publishNotifications, type NotificationRow } from '@/features/notifications/server';
+import {
+  dispatchNotice,
+  noticeUrl,
+  publishNotifications,
+  pushText,
+  type NotificationRow,
+} from '@/features/notifications/server';
+import { sendNoticeEmails } from '@/features/email/server';
 import { assertCan, loadOrder } from './lock-order';
 import { appendOrderEvent, publishOrderEvents, type OrderEventRow } from './order-events';
 import type { StaffCaller } from './staff-caller';
@@ -50,6 +57,13 @@ export async function addCustomerFacingEvent(
                 reference: loaded.order.reference,
                 data: { eventId: row.id, from: caller.actor.name },
               },
+              email: (userIds) =>
+                sendNoticeEmails(tx, {
+                  userIds,
+                  ...pushText('shop_message', loaded.order.reference),
+                  path: noticeUrl('shop_message', loaded.order.reference),
+                  dedupeKey: `notice:shop_message:${row.id}`,
+                }),
               createdBy: caller.user.id,
             })
           ).notifications
