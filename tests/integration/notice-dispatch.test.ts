@@ -16,7 +16,8 @@ import {
   repairOrders,
 } from '@/server/db/schema';
 import { notifyOverdueOrders } from '@/features/console/server/notify-overdue-orders';
-import { BACKENDS, startApp, type TestApp } from './harness';
+import { sendPaymentReceipt } from '@/features/payments/server/send-receipt';
+import { BACKENDS, bookingBody, freeSlot, startApp, type TestApp } from './harness';
 import { bookOrder, createUser, type TestUser } from './fixtures';
 
 describe.each(BACKENDS)('notices follow preferences on $name', (backend) => {
@@ -194,6 +195,66 @@ describe.each(BACKENDS)('notices follow preferences on $name', (backend) => {
       { subject: 'New message from the shop' },
       { subject: 'New message from the shop' },
     ]);
+  });
+
+  it('payment received: bell, push and the receipt e-mail once per invoice, as the customer chose', async () => {
+    const pay = async () => {
+      const res = await app.request('/api/bookings', {
+        method: 'POST',
+        headers: { cookie: customer.cookie },
+        json: bookingBody({
+          paymentMethod: 'card',
+          service: { type: 'drop_off', shopSlug: 'london', slotStartsAt: await freeSlot(app, 'london') },
+          customer: { name: 'Carla Customer', email: customer.email },
+        }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      const booked = (await res.json()) as {
+        id: string;
+        reference: string;
+        trackingToken: string;
+        payment: { id: string };
+      };
+      const paid = await app.request(`/api/payments/${booked.payment.id}/card`, {
+        method: 'POST',
+        json: { token: booked.trackingToken, cardNumber: '4242424242424242' },
+      });
+      expect(paid.status).toBe(200);
+      const [order] = await app.handle.db
+        .select({ id: repairOrders.id })
+        .from(repairOrders)
+        .where(eq(repairOrders.reference, booked.reference));
+      const invoiceId = ((await paid.json()) as { invoice: { id: string } }).invoice.id;
+      return { ...booked, orderId: order!.id, invoiceId };
+    };
+    const receipts = (bookingId: string) =>
+      app.handle.db
+        .select({ id: emailMessages.id })
+        .from(emailMessages)
+        .where(and(eq(emailMessages.bookingId, bookingId), eq(emailMessages.template, 'payment-receipt')));
+
+    const first = await pay();
+    expect(await bellOf(first.orderId, 'payment_received')).toEqual([customer.id]);
+    expect(await receipts(first.id)).toHaveLength(1);
+    expect(await pushOf('payment_received', first.reference)).toMatchObject({
+      title: 'Payment received',
+      targeted: 2,
+    });
+    // a retry (or a second worker) sends nothing more on any channel
+    expect(await sendPaymentReceipt(app.handle.db, first.invoiceId, 'http://localhost')).toBeNull();
+    expect(await bellOf(first.orderId, 'payment_received')).toEqual([customer.id]);
+    expect(
+      await app.handle.db
+        .select()
+        .from(pushNotifications)
+        .where(eq(pushNotifications.tag, `payment_received:${first.reference}`)),
+    ).toHaveLength(1);
+
+    await setPrefs(customer, [{ kind: 'payment_received', channels: { email: false, push: false } }]);
+    const second = await pay();
+    expect(await bellOf(second.orderId, 'payment_received')).toEqual([customer.id]);
+    expect(await receipts(second.id)).toHaveLength(0);
+    expect(await pushOf('payment_received', second.reference)).toBeNull();
   });
 
   it('an order newly overdue is told once per status entry to its technician and the managers', async () => {

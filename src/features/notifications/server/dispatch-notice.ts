@@ -10,6 +10,7 @@
  */
 import { createTranslator } from 'next-intl';
 import type { Db } from '@/server/db/runtime';
+import { noticeOnce } from '@/server/db/schema';
 import messages from '../../../../messages/en-GB.json';
 import { DEFAULT_LOCALE } from '@/i18n/config';
 import { CUSTOMER_KINDS, type NoticeKind } from '../preference-schemas';
@@ -32,6 +33,8 @@ export interface NoticeInput {
   email?: (userIds: readonly string[]) => Promise<unknown>;
   /** whoever caused it (stored with the push, for the stats) */
   createdBy?: string | null;
+  /** a key that makes this notice go out once, however often it is dispatched (e.g. per invoice) */
+  once?: string;
 }
 
 export interface NoticeResult {
@@ -56,6 +59,14 @@ export function noticeUrl(kind: NoticeKind, reference: string): string {
 }
 
 export async function dispatchNotice(tx: Db, input: NoticeInput): Promise<NoticeResult> {
+  if (input.once) {
+    const [claimed] = await tx
+      .insert(noticeOnce)
+      .values({ key: input.once })
+      .onConflictDoNothing()
+      .returning({ key: noticeOnce.key });
+    if (!claimed) return { notifications: [], push: null, emailed: false };
+  }
   const wants = await wantsNotice(tx, input.userIds, input.kind);
   const notifications = input.inApp
     ? await createNotifications(

@@ -66,6 +66,7 @@ export async function sendPaymentReceipt(
   const { notifications } = await db.transaction((tx) =>
     dispatchNotice(tx, {
       kind: 'payment_received',
+      once: `receipt:${invoice.id}`,
       userIds: booking.userId ? [booking.userId] : [],
       reference: s.reference,
       inApp: {

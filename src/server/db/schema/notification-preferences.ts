@@ -39,3 +39,12 @@ export const orderOverdueNotices = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orderId, t.statusEnteredAt] })],
 );
+
+/**
+ * Notices that must go out once whoever asks again (a receipt's "payment received" after a retry
+ * or by a second worker): the dispatcher claims the key in the notice's transaction first.
+ */
+export const noticeOnce = pgTable('notice_once', {
+  key: text('key').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
