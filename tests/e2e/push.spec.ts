@@ -21,7 +21,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { decryptPush } from '../integration/push-peer';
-import { expectAccessible, reviewShot, uniqueEmail } from './helpers';
+import { chooseWorkerShop, expectAccessible, reviewShot, uniqueEmail } from './helpers';
 import { adminApi, signUpContext, storageStateOf } from './users';
 
 const PEER_DIR = path.join(process.cwd(), 'test-results', 'e2e-push-peer');
@@ -235,4 +235,56 @@ test.describe('the console', () => {
       fullPage: true,
     });
   });
+});
+
+async function bookThroughTheForm(page: Page, email: string) {
+  await page.goto('/book-repair');
+  await page.getByTestId('device-apple').click();
+  await page.getByTestId('model-iphone-15').click();
+  await page.getByTestId('issue-screen-crack').click();
+  await chooseWorkerShop(page);
+  await expect(page.getByTestId('slot-chosen')).toContainText('Drop-off:');
+  await page.getByTestId('customer-name').fill('Rae Ready');
+  await page.getByTestId('customer-email').fill(email);
+  await page.getByTestId('payment-collection').click();
+  await page.getByTestId('submit-payment').click();
+  await expect(page.getByTestId('booking-success')).toBeVisible();
+}
+
+test('after a booking: "tell me when my repair is ready" (a guest is asked to sign in first)', async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  test.slow(); // two bookings through the form
+  // a guest: no permission prompt, a way to an account instead
+  await bookThroughTheForm(page, uniqueEmail('ready-guest'));
+  const card = page.getByTestId('notify-when-ready');
+  await expect(card.getByRole('heading', { name: 'Tell me when my repair is ready' })).toBeVisible();
+  await expect(page.getByTestId('notify-sign-in')).toContainText('sign in');
+  await expect(card.getByRole('link', { name: 'sign in' })).toHaveAttribute(
+    'href',
+    '/sign-in?next=/account%23notifications',
+  );
+  await expect(card.getByTestId('push-toggle')).toHaveCount(0);
+  await reviewShot(card, testInfo.outputPath(`booking-notify-guest-${testInfo.project.name}.png`));
+
+  // signed in: one click away (nothing asked before the click)
+  const email = uniqueEmail('ready-customer');
+  await signUpContext(page.context(), baseURL!, {
+    name: 'Rae Ready',
+    email,
+    password: 'ready-journey-password',
+  });
+  // a new tab (the form keeps its finished booking per tab)
+  const tab = await page.context().newPage();
+  await bookThroughTheForm(tab, email);
+  const signedInCard = tab.getByTestId('notify-when-ready');
+  const status = signedInCard.getByTestId('push-status');
+  await expect(status).toHaveAttribute('data-state', /off|denied|unavailable/);
+  if ((await status.getAttribute('data-state')) === 'off') {
+    await expect(signedInCard.getByTestId('push-toggle')).toHaveText('Tell me when my repair is ready');
+  }
+  await expect(tab.getByTestId('notify-sign-in')).toHaveCount(0);
+  await expectAccessible(tab, 'booking confirmation with the push offer');
+  await reviewShot(signedInCard, testInfo.outputPath(`booking-notify-customer-${testInfo.project.name}.png`));
 });
