@@ -86,6 +86,9 @@ export default defineConfig({
       // staff must set up two-factor before the console opens (the default, kept explicit:
       // tests/e2e/helpers.ts signs staff in with their authenticator codes)
       STAFF_TWO_FACTOR: 'required',
+      // push.spec.ts's stand-in push service listens on 127.0.0.1 (by default only the browsers'
+      // own push services are accepted as subscription endpoints)
+      PUSH_SERVICE_HOSTS: '127.0.0.1',
     },
     stdout: 'pipe',
     stderr: 'pipe',

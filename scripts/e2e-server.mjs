@@ -10,6 +10,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { generate } from 'selfsigned';
 import { e2eDatabaseKind, e2ePostgres } from './lib/e2e-database.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,7 +18,41 @@ const port = process.env.PORT ?? '3210';
 const dataDir = path.join(root, 'test-results', 'e2e-data');
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+// A stand-in push service for tests/e2e/push.spec.ts (Chromium has none offline): the journey
+// serves HTTPS with this certificate, and the server trusts its test CA through Node's own
+// NODE_EXTRA_CA_CERTS (nothing in the app changes).
+const pushPeerDir = path.join(root, 'test-results', 'e2e-push-peer');
+fs.rmSync(pushPeerDir, { recursive: true, force: true });
+fs.mkdirSync(pushPeerDir, { recursive: true });
+const ca = await generate([{ name: 'commonName', value: 'RevivaTech e2e push CA' }], {
+  keyType: 'ec',
+  algorithm: 'sha256',
+  extensions: [
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+  ],
+});
+const peer = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+  keyType: 'ec',
+  algorithm: 'sha256',
+  ca: { key: ca.private, cert: ca.cert },
+  extensions: [
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+  ],
+});
+fs.writeFileSync(path.join(pushPeerDir, 'ca.pem'), ca.cert);
+fs.writeFileSync(path.join(pushPeerDir, 'cert.pem'), peer.cert);
+fs.writeFileSync(path.join(pushPeerDir, 'key.pem'), peer.private);
+
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  NODE_EXTRA_CA_CERTS: path.join(pushPeerDir, 'ca.pem'),
+};
 // the app reads DATABASE_URL only; never let one from the shell point the run at a real database
 delete env.DATABASE_URL;
 

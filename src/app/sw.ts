@@ -16,8 +16,7 @@ import {
 import type { PrecacheEntry, SerwistGlobalConfig } from 'serwist';
 import { cacheRuleFor, isSignOut, type CacheRule } from '@/features/pwa/worker/cache-rules';
 import { createPrivateCache } from '@/features/pwa/worker/private-cache';
-// TODO(push-events): un-comment when src/features/notifications/worker/push-handlers.ts lands
-// import { registerPushHandlers } from '@/features/notifications/worker/push-handlers';
+import { registerPushHandlers } from '@/features/notifications/worker/push-handlers';
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -91,6 +90,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(privateCache.dropOtherScopes());
 });
 
-// registerPushHandlers(self);
+// push notifications: show them, report delivered/clicked, open the link
+registerPushHandlers(self);
 
 serwist.addEventListeners();

@@ -300,6 +300,12 @@ const EXPECTED: Record<string, Case> = {
   // the notification centre: each user their own
   'GET /api/notifications': { allowed: signedIn, path: '/api/notifications' },
   'POST /api/notifications/read': { allowed: signedIn, path: '/api/notifications/read', body: { all: true } },
+  'GET /api/notifications/preferences': { allowed: signedIn, path: '/api/notifications/preferences' },
+  'PUT /api/notifications/preferences': {
+    allowed: signedIn,
+    path: '/api/notifications/preferences',
+    body: { items: [{ kind: 'quote_ready', channels: { push: true } }] },
+  },
   'GET /api/notifications/push/key': { allowed: everyone, path: '/api/notifications/push/key' },
   'POST /api/notifications/push/subscribe': {
     allowed: signedIn,

@@ -11,10 +11,14 @@ import {
   staffToNotify,
   type OrderCheckedIn,
 } from '@/features/repairs/server';
-import { createNotifications, publishNotifications } from '@/features/notifications/server';
+import { dispatchNotice, noticeUrl, publishNotifications, pushText } from '@/features/notifications/server';
+import { sendNoticeEmails } from '@/features/email/server';
 import type { Db } from '@/server/db/runtime';
 
-/** A new booking or walk-in: the shop's managers (admins where it has none) get a bell notice. */
+/**
+ * A new booking or walk-in: the shop's managers (admins where it has none) hear of it, in the
+ * bell, by push and by e-mail, as each of them chose (notification preferences).
+ */
 async function notifyNewBooking(tx: Db, e: BookingCreated) {
   const ids = await staffToNotify(
     tx,
@@ -22,27 +26,41 @@ async function notifyNewBooking(tx: Db, e: BookingCreated) {
     'new_booking',
     e.createdByUserId,
   );
-  const rows = await createNotifications(
-    tx,
-    ids.map((userId) => ({
-      userId,
-      type: 'booked',
-      orderId: e.orderId,
-      reference: e.reference,
-      data: { service: e.serviceType },
-    })),
-  );
-  return () => publishNotifications(rows);
+  const { notifications } = await dispatchNotice(tx, {
+    kind: 'new_booking',
+    userIds: ids,
+    reference: e.reference,
+    inApp: { type: 'booked', orderId: e.orderId, reference: e.reference, data: { service: e.serviceType } },
+    email: (userIds) =>
+      sendNoticeEmails(tx, {
+        userIds,
+        ...pushText('new_booking', e.reference),
+        path: noticeUrl('new_booking', e.reference),
+        dedupeKey: `notice:new_booking:${e.orderId}`,
+      }),
+    createdBy: e.createdByUserId,
+  });
+  return () => publishNotifications(notifications);
 }
 
 /** A booked device checked in at the counter: the same people hear of it. */
 async function notifyCheckIn(tx: Db, e: OrderCheckedIn) {
   const ids = await staffToNotify(tx, e, 'check_in', e.byUserId);
-  const rows = await createNotifications(
-    tx,
-    ids.map((userId) => ({ userId, type: 'checked_in', orderId: e.orderId, reference: e.reference })),
-  );
-  return () => publishNotifications(rows);
+  const { notifications } = await dispatchNotice(tx, {
+    kind: 'checked_in',
+    userIds: ids,
+    reference: e.reference,
+    inApp: { type: 'checked_in', orderId: e.orderId, reference: e.reference },
+    email: (userIds) =>
+      sendNoticeEmails(tx, {
+        userIds,
+        ...pushText('checked_in', e.reference),
+        path: noticeUrl('checked_in', e.reference),
+        dedupeKey: `notice:checked_in:${e.orderId}`,
+      }),
+    createdBy: e.byUserId,
+  });
+  return () => publishNotifications(notifications);
 }
 
 export function wireDomainHooks(): void {

@@ -5,10 +5,12 @@
 import type { WorkerRegistration } from '@/server/queue';
 import { registerEmailWorkers } from '@/features/email/server';
 import { registerBookingWorkers } from '@/features/booking/server';
+import { registerConsoleWorkers } from '@/features/console/server/register-workers';
 import { registerPushWorkers } from '@/features/notifications/server/push';
 
 export const DOMAIN_WORKERS: readonly WorkerRegistration[] = [
   registerEmailWorkers,
   registerBookingWorkers,
+  registerConsoleWorkers,
   registerPushWorkers,
 ];

@@ -11,6 +11,8 @@ import { formatMoney } from '@/features/pricing/money';
 import { StatusBadge } from '@/features/repairs/components';
 import { RepairProgress } from '@/features/repairs/components/repair-progress';
 import { NextStepText } from '@/features/repairs/components/next-step-text';
+import { getPreferences } from '@/features/notifications/server/preferences';
+import { NotificationSettings } from '@/features/notifications/components/notification-settings';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +24,9 @@ export default async function AccountPage() {
   const user = await requirePageRole('customer', '/account');
   const t = await getTranslations('account');
   const format = await getFormatter();
-  const repairs = await listMyRepairs(await getDb(), user.id);
+  const db = await getDb();
+  const [repairs, preferences] = await Promise.all([listMyRepairs(db, user.id), getPreferences(db, user)]);
+  const tNotify = await getTranslations('notificationSettings');
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
@@ -68,6 +72,16 @@ export default async function AccountPage() {
           <ChevronRight className="size-5 shrink-0 text-slate-500" aria-hidden />
         </Link>
       </Card>
+
+      <section aria-labelledby="notifications-title" id="notifications" className="mt-10 scroll-mt-20">
+        <h2 id="notifications-title" className="text-2xl font-bold">
+          {tNotify('title')}
+        </h2>
+        <p className="mt-1 text-slate-700">{tNotify('lead')}</p>
+        <Card className="mt-4">
+          <NotificationSettings initial={preferences} />
+        </Card>
+      </section>
 
       <section aria-labelledby="repairs-title" className="mt-10">
         <div className="flex items-end justify-between gap-4">

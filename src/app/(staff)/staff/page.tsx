@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { Columns3, Inbox, List, Plus, SearchX } from 'lucide-react';
+import { BellRing, Columns3, Inbox, List, Plus, SearchX } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { requirePageRole } from '@/features/auth/server/page-guard';
@@ -36,6 +36,7 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
   ).toString();
   const me = await requirePageRole('technician', qs ? `/staff?${qs}` : '/staff');
   const t = await getTranslations('staff');
+  const tNotify = await getTranslations('notificationSettings');
 
   const statusParam = (Array.isArray(sp.status) ? sp.status.join(',') : sp.status) || 'active';
   const parsed = StaffOrderQuerySchema.safeParse({
@@ -128,6 +129,12 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
             {viewLink('queue', t('views.queue'), List)}
             {viewLink('board', t('views.board'), Columns3)}
           </nav>
+          <Button asChild variant="secondary">
+            <Link href="/staff/notifications" data-testid="notification-settings-link">
+              <BellRing className="size-5" aria-hidden />
+              {tNotify('consoleLink')}
+            </Link>
+          </Button>
           <Button asChild>
             <Link href="/staff/walk-in" data-testid="new-walk-in">
               <Plus className="size-5" aria-hidden />

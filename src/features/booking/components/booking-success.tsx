@@ -13,6 +13,7 @@ import type { BookingConfirmation } from '../schemas';
 import { useSlotLabel } from './use-slot-label';
 import { CalendarButtons } from './calendar-buttons';
 import { markInstallEngagement } from '@/features/pwa/components';
+import { NotifyWhenReady } from '@/features/notifications/components';
 
 export function BookingSuccess({
   booking,
@@ -103,6 +104,7 @@ export function BookingSuccess({
           ) : null}
         </div>
       </Card>
+      <NotifyWhenReady />
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
           <h3 className="text-lg font-semibold">{t('summaryTitle')}</h3>

@@ -22,6 +22,7 @@ const SAMPLES: TemplateData = {
     trackingUrl: 'https://x.test/track/RT-ABC234?token=a&b',
     manageUrl: 'https://x.test/manage/RT-ABC234?sig=1',
   },
+  notice: { name: 'Ann', title: 'New booking', body: 'RT-ABC234 was just booked.', url: 'https://x.test/o' },
   'status-update': {
     name: 'Ann',
     reference: 'RT-ABC234',

@@ -16,6 +16,7 @@ import {
 } from './account';
 import { appointmentReminder, bookingConfirmation, bookingRescheduled, statusUpdate } from './repairs';
 import { smtpTest } from './smtp-test';
+import { notice } from './notice';
 import { bookingCancelled, paymentReceipt, paymentRefunded } from './payments';
 import type { TemplateData, TemplateFn, TemplateName } from './types';
 
@@ -27,6 +28,7 @@ const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   'sign-up-attempt': signUpAttempt,
   'booking-confirmation': bookingConfirmation,
   'status-update': statusUpdate,
+  notice,
   'security-alert': securityAlert,
   'staff-invitation': staffInvitation,
   'account-locked': accountLocked,

@@ -22,6 +22,15 @@ export interface TemplateData {
     /** e.g. "Paid £129.00 by card"; absent: pay on collection */
     paid?: string;
   };
+  /** a notice of the kinds people choose channels for (notification preferences): staff work, shop messages */
+  notice: {
+    name: string;
+    /** the notice's title and sentence, e.g. "New booking", "RT-ABC234 was just booked." */
+    title: string;
+    body: string;
+    /** where to open it */
+    url: string;
+  };
   'status-update': {
     name: string;
     reference: string;

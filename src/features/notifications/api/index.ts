@@ -2,5 +2,9 @@
 import { createRouter } from '@/server/http/app';
 import { inAppNotificationsApi } from './in-app';
 import { pushApi } from './push';
+import { preferencesApi } from './preferences';
 
-export const notificationsApi = createRouter().route('/', inAppNotificationsApi).route('/', pushApi);
+export const notificationsApi = createRouter()
+  .route('/', inAppNotificationsApi)
+  .route('/', pushApi)
+  .route('/', preferencesApi);

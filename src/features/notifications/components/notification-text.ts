@@ -12,6 +12,8 @@ const KNOWN = new Set([
   'photo_added',
   'booked',
   'checked_in',
+  'payment_received',
+  'order_overdue',
 ]);
 
 function text(value: unknown): string {
@@ -34,6 +36,7 @@ export function notificationText(
     to: to ? status(to) : '',
     from: text(item.data.from) ? status(text(item.data.from)) : '',
     decision: text(item.data.decision) || 'other',
+    amount: text(item.data.amount),
   };
   const type = KNOWN.has(item.type) ? item.type : 'other';
   return t(`types.${type}`, values);

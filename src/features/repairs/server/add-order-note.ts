@@ -1,14 +1,18 @@
 /**
  * A note on the timeline: internal (staff only) or visible to the customer, who is then
- * notified in-app when the booking belongs to an account. Writing one needs 'update' on the
+ * notified (bell, push and e-mail, per their `shop_message` preferences) when the booking belongs to an
+ * account. Writing one needs 'update' on the
  * order, as every other staff write does (change-status.ts).
  */
 import type { Db } from '@/server/db/runtime';
 import {
-  createNotifications,
+  dispatchNotice,
+  noticeUrl,
   publishNotifications,
+  pushText,
   type NotificationRow,
 } from '@/features/notifications/server';
+import { sendNoticeEmails } from '@/features/email/server';
 import { assertCan, loadOrder } from './lock-order';
 import {
   appendOrderEvent,
@@ -59,17 +63,30 @@ export async function addCustomerFacingEvent(
       ? await appendOrderEventOnce(tx, input, idempotencyKey)
       : { row: await appendOrderEvent(tx, input), replayed: false };
     const customerId = loaded.booking.userId;
+    // a message (or customer-visible note) from the shop: bell and push, as the customer chose
     const notifications: NotificationRow[] =
       !replayed && event.visibility === 'customer' && customerId && customerId !== caller.user.id
-        ? await createNotifications(tx, [
-            {
-              userId: customerId,
-              type: event.type,
-              orderId: loaded.order.id,
+        ? (
+            await dispatchNotice(tx, {
+              kind: 'shop_message',
+              userIds: [customerId],
               reference: loaded.order.reference,
-              data: { eventId: row.id, from: caller.actor.name },
-            },
-          ])
+              inApp: {
+                type: event.type,
+                orderId: loaded.order.id,
+                reference: loaded.order.reference,
+                data: { eventId: row.id, from: caller.actor.name },
+              },
+              email: (userIds) =>
+                sendNoticeEmails(tx, {
+                  userIds,
+                  ...pushText('shop_message', loaded.order.reference),
+                  path: noticeUrl('shop_message', loaded.order.reference),
+                  dedupeKey: `notice:shop_message:${row.id}`,
+                }),
+              createdBy: caller.user.id,
+            })
+          ).notifications
         : [];
     return { row, replayed, order: loaded.order, notifications };
   });

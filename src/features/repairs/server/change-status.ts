@@ -11,7 +11,9 @@ import { DomainError } from '@/server/domain-error';
 import type { AppAbility } from '@/features/access';
 import {
   createNotifications,
+  dispatchNotice,
   publishNotifications,
+  type NoticeKind,
   type NotificationRow,
 } from '@/features/notifications/server';
 import { transitionRefusal, type RepairStatus, type StaffRole, type TransitionError } from '../state-machine';
@@ -60,6 +62,12 @@ function refusalError(err: TransitionError): DomainError {
     ),
   );
 }
+
+/** Statuses that are a notice kind of their own (preferences per channel, and a push). */
+const NOTICE_OF_STATUS: Partial<Record<RepairStatus, NoticeKind>> = {
+  awaiting_approval: 'quote_ready',
+  ready_for_collection: 'ready_for_collection',
+};
 
 /** Statuses the customer hears about by e-mail. */
 export const EMAILED_STATUSES: ReadonlySet<RepairStatus> = new Set<RepairStatus>([
@@ -142,22 +150,38 @@ export async function applyStatusChange(
     details: { from, to: input.to, reason, actorKind: actor.role },
   });
   const customerId = loaded.booking.userId;
-  const notifications =
-    customerId && customerId !== actor.userId
-      ? await createNotifications(tx, [
-          {
-            userId: customerId,
-            type: 'status_changed',
-            orderId: loaded.order.id,
-            reference: loaded.order.reference,
-            data: { from, to: input.to },
-          },
-        ])
-      : [];
   const changed: LoadedOrder = { order: order!, booking: loaded.booking };
+  const tell = customerId && customerId !== actor.userId ? [customerId] : [];
+  const inApp = {
+    type: 'status_changed',
+    orderId: loaded.order.id,
+    reference: loaded.order.reference,
+    data: { from, to: input.to },
+  };
   // the customer's e-mail (message and delivery job) commits with the change itself
-  if (EMAILED_STATUSES.has(input.to) && input.email !== false) {
-    await sendStatusEmail(tx, changed, input.to, input.message ?? input.reason);
+  const email =
+    EMAILED_STATUSES.has(input.to) && input.email !== false
+      ? () => sendStatusEmail(tx, changed, input.to, input.message ?? input.reason)
+      : undefined;
+  const kind = NOTICE_OF_STATUS[input.to];
+  let notifications: NotificationRow[];
+  if (kind) {
+    // the moves that matter most to the customer follow their preferences, push included
+    const sent = await dispatchNotice(tx, {
+      kind,
+      userIds: tell,
+      reference: loaded.order.reference,
+      inApp,
+      email,
+      createdBy: actor.userId,
+    });
+    notifications = sent.notifications;
+  } else {
+    notifications = await createNotifications(
+      tx,
+      tell.map((userId) => ({ ...inApp, userId })),
+    );
+    if (email) await email();
   }
   return {
     loaded: changed,

@@ -55,6 +55,14 @@ describe('who on the staff hears about what (the one rule)', () => {
     ],
     ['a mail-in order: managers tied to no shop', 'new_booking', mailIn, everyone, ['mgr-all']],
     [
+      'an overdue order: its technician and the shop managers',
+      'order_overdue',
+      assigned,
+      everyone,
+      ['tech', ...MANAGERS],
+    ],
+    ['an overdue order nobody works on: the shop managers', 'order_overdue', unassigned, everyone, MANAGERS],
+    [
       'a mail-in order and no shop-less manager: the admins',
       'check_in',
       mailIn,

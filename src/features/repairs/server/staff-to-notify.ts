@@ -7,6 +7,7 @@
  * | check-in at the counter    | not told                     | the shop's managers           |
  * | customer message           | the technician only          | the shop's managers           |
  * | customer's quote decision  | the technician only          | the shop's managers           |
+ * | order overdue              | told, and the managers too   | the shop's managers           |
  *
  * "The shop's managers" are the active managers of the order's shop plus the managers tied to
  * no shop (a mail-in order has no shop: only those); when there are none, the active admins.
@@ -16,7 +17,8 @@ import { and, inArray, isNull, or, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
 
-export type StaffNotice = 'new_booking' | 'check_in' | 'customer_message' | 'quote_decision';
+export type StaffNotice =
+  'new_booking' | 'check_in' | 'customer_message' | 'quote_decision' | 'order_overdue';
 
 export interface StaffMember {
   id: string;
@@ -46,8 +48,14 @@ export function pickStaffToNotify(
   const managers = activeStaff.filter(
     (s) => s.role === 'manager' && (s.shopSlug === null || s.shopSlug === order.shopSlug),
   );
-  if (managers.length > 0) return keep(managers.map((m) => m.id));
-  return keep(activeStaff.filter((s) => s.role === 'admin').map((a) => a.id));
+  const heads =
+    managers.length > 0
+      ? managers.map((m) => m.id)
+      : activeStaff.filter((s) => s.role === 'admin').map((a) => a.id);
+  // an overdue order concerns whoever works on it as much as whoever runs the queue
+  const tech =
+    notice === 'order_overdue' ? activeStaff.find((s) => s.id === order.assignedTechnicianId) : undefined;
+  return keep(tech && !heads.includes(tech.id) ? [tech.id, ...heads] : heads);
 }
 
 /** Who to tell about `notice` on `order` (see the table above); `exclude`: whoever caused it. */

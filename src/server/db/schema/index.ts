@@ -8,5 +8,6 @@ export * from './payments';
 export * from './audit';
 export * from './security';
 export * from './invitations';
+export * from './notification-preferences';
 export * from './push';
 export * from './pwa';

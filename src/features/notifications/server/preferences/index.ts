@@ -1,0 +1,2 @@
+export { getPreferences, wantsNotice } from './get-preferences';
+export { updatePreferences } from './update-preferences';

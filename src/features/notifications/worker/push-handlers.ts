@@ -1,0 +1,155 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker's push handlers (registered by src/app/sw.ts). On `push`: show the
+ * notification the server sent (src/features/notifications/server/push builds the payload) and
+ * report it delivered. On `notificationclick`: report the click, then focus a window already on
+ * the link or open one. Receipts go to POST /api/notifications/push/receipts; they need no
+ * session (the delivery id is the capability), and a failed receipt never stops the
+ * notification or the click.
+ */
+
+/** What the server sends (the Push API contract), decrypted by the browser. */
+export interface PushPayload {
+  title: string;
+  body: string;
+  icon?: string;
+  badge?: string;
+  url?: string;
+  tag?: string;
+  actions?: Array<{ action: string; title: string; url?: string }>;
+  kind: string;
+  deliveryId: string;
+}
+
+/** What the notification keeps for the click (`notification.data`). */
+export interface NotificationData {
+  url: string;
+  deliveryId: string | null;
+  kind: string;
+  actionUrls: Record<string, string>;
+}
+
+export const RECEIPTS_PATH = '/api/notifications/push/receipts';
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+/** The payload of a push message, or null when there is none or it is not ours. */
+export function readPayload(data: { json(): unknown } | null | undefined): PushPayload | null {
+  if (!data) return null;
+  let raw: unknown;
+  try {
+    raw = data.json();
+  } catch {
+    return null;
+  }
+  if (!raw || typeof raw !== 'object') return null;
+  const p = raw as Record<string, unknown>;
+  const title = str(p.title);
+  if (!title) return null;
+  const actions = Array.isArray(p.actions)
+    ? p.actions
+        .filter((a): a is Record<string, unknown> => !!a && typeof a === 'object')
+        .filter((a) => str(a.action) && str(a.title))
+        .map((a) => ({ action: a.action as string, title: a.title as string, url: str(a.url) }))
+    : undefined;
+  return {
+    title,
+    body: str(p.body) ?? '',
+    icon: str(p.icon),
+    badge: str(p.badge),
+    url: str(p.url),
+    tag: str(p.tag),
+    actions,
+    kind: str(p.kind) ?? 'message',
+    deliveryId: str(p.deliveryId) ?? '',
+  };
+}
+
+/** A same-origin absolute URL for `path`, or the home page for anything else. */
+export function sameOriginUrl(path: string | undefined, origin: string): string {
+  if (!path) return `${origin}/`;
+  try {
+    const url = new URL(path, origin);
+    return url.origin === origin ? url.href : `${origin}/`;
+  } catch {
+    return `${origin}/`;
+  }
+}
+
+function sendReceipt(
+  scope: ServiceWorkerGlobalScope,
+  deliveryId: string | null,
+  event: 'delivered' | 'clicked',
+) {
+  if (!deliveryId) return Promise.resolve();
+  return scope
+    .fetch(new URL(RECEIPTS_PATH, scope.location.origin).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ deliveryId, event }),
+      credentials: 'omit',
+      keepalive: true,
+    })
+    .then(
+      () => undefined,
+      () => undefined,
+    );
+}
+
+async function showPush(scope: ServiceWorkerGlobalScope, payload: PushPayload) {
+  const origin = scope.location.origin;
+  const actions = (payload.actions ?? []).slice(0, 2);
+  const data: NotificationData = {
+    url: sameOriginUrl(payload.url, origin),
+    deliveryId: payload.deliveryId || null,
+    kind: payload.kind,
+    actionUrls: Object.fromEntries(
+      actions.filter((a) => a.url).map((a) => [a.action, sameOriginUrl(a.url, origin)]),
+    ),
+  };
+  const options: NotificationOptions & { actions?: Array<{ action: string; title: string }> } = {
+    body: payload.body,
+    data,
+    ...(payload.icon ? { icon: sameOriginUrl(payload.icon, origin) } : {}),
+    ...(payload.badge ? { badge: sameOriginUrl(payload.badge, origin) } : {}),
+    ...(payload.tag ? { tag: payload.tag } : {}),
+    ...(actions.length > 0 ? { actions: actions.map((a) => ({ action: a.action, title: a.title })) } : {}),
+  };
+  await scope.registration.showNotification(payload.title, options);
+}
+
+async function openLink(scope: ServiceWorkerGlobalScope, url: string) {
+  const windows = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((w) => w.url === url);
+  if (open) {
+    await open.focus();
+    return;
+  }
+  await scope.clients.openWindow(url);
+}
+
+export function registerPushHandlers(self: ServiceWorkerGlobalScope): void {
+  self.addEventListener('push', (event) => {
+    const payload = readPayload(event.data);
+    // not ours or unreadable: nothing to show (the browser shows its own generic line if it must)
+    if (!payload) return;
+    event.waitUntil(
+      Promise.all([showPush(self, payload), sendReceipt(self, payload.deliveryId || null, 'delivered')]),
+    );
+  });
+
+  self.addEventListener('notificationclick', (event) => {
+    const data = (event.notification.data ?? {}) as Partial<NotificationData>;
+    event.notification.close();
+    const origin = self.location.origin;
+    const url = (event.action && data.actionUrls?.[event.action]) || data.url || `${origin}/`;
+    event.waitUntil(
+      Promise.all([
+        sendReceipt(self, data.deliveryId ?? null, 'clicked'),
+        openLink(self, sameOriginUrl(url, origin)),
+      ]),
+    );
+  });
+}
