@@ -91,101 +91,116 @@ async function standInPushManager(page: Page, sub: { endpoint: string; p256dh: s
   }, sub);
 }
 
-test('a push reaches the real service worker, shows, and is recorded delivered @behaviour', async ({
-  page,
-  baseURL,
-}, testInfo) => {
-  const service = await startPushService();
-  const ecdh = crypto.createECDH('prime256v1');
-  ecdh.generateKeys();
-  const auth = crypto.randomBytes(16);
-  await standInPushManager(page, {
-    endpoint: service.endpoint,
-    p256dh: ecdh.getPublicKey().toString('base64url'),
-    auth: auth.toString('base64url'),
-  });
-  await page.context().grantPermissions(['notifications'], { origin: baseURL! });
-  const userId = await signUpContext(page.context(), baseURL!, {
-    name: 'Pia Push',
-    email: uniqueEmail('push'),
-    password: 'push-journey-password',
-  });
+test.describe('with the service worker', () => {
+  // the journeys run with workers blocked (playwright.config.ts); this one is about the worker
+  test.use({ serviceWorkers: 'allow' });
 
-  // the DevTools protocol: the worker's registration id, for delivering a push to it
-  const cdp = await page.context().newCDPSession(page);
-  const registrations = new Map<string, string>();
-  cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
-    for (const r of e.registrations) if (!r.isDeleted) registrations.set(r.scopeURL, r.registrationId);
-  });
-  await cdp.send('ServiceWorker.enable');
+  test('a push reaches the real service worker, shows, and is recorded delivered @behaviour', async ({
+    page,
+    baseURL,
+  }, testInfo) => {
+    const service = await startPushService();
+    const ecdh = crypto.createECDH('prime256v1');
+    ecdh.generateKeys();
+    const auth = crypto.randomBytes(16);
+    await standInPushManager(page, {
+      endpoint: service.endpoint,
+      p256dh: ecdh.getPublicKey().toString('base64url'),
+      auth: auth.toString('base64url'),
+    });
+    await page.context().grantPermissions(['notifications'], { origin: baseURL! });
+    const userId = await signUpContext(page.context(), baseURL!, {
+      name: 'Pia Push',
+      email: uniqueEmail('push'),
+      password: 'push-journey-password',
+    });
 
-  await page.goto('/account#notifications');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  const status = page.getByTestId('push-status');
-  await expect(status).toHaveAttribute('data-state', 'off');
-  const subscribed = page.waitForResponse((r) => r.url().endsWith('/api/notifications/push/subscribe'));
-  await page.getByTestId('push-toggle').click();
-  expect((await subscribed).status()).toBe(201);
-  await expect(status).toHaveAttribute('data-state', 'on');
-  await expect(status).toHaveText('Push notifications are on for this device.');
-  await expect(page.getByTestId('push-toggle')).toHaveText('Turn off on this device');
+    // the DevTools protocol: the worker's registration id, for delivering a push to it
+    const cdp = await page.context().newCDPSession(page);
+    const registrations = new Map<string, string>();
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
+      for (const r of e.registrations) if (!r.isDeleted) registrations.set(r.scopeURL, r.registrationId);
+    });
+    await cdp.send('ServiceWorker.enable');
 
-  // an admin sends them a push; web-push encrypts it for this subscription
-  const admin = await adminApi(baseURL!);
-  const sent = await admin.post('/api/notifications/push/send', {
-    data: { userId, title: 'Your repair is ready', body: 'Collect it from 10:00 tomorrow.', url: '/account' },
-  });
-  expect(sent.status(), await sent.text()).toBe(202);
-  const { id } = (await sent.json()) as { id: string };
-  const payloadText = decryptPush(await service.next(), { ecdh, auth });
-  const payload = JSON.parse(payloadText) as { title: string; deliveryId: string; url: string; kind: string };
-  expect(payload).toMatchObject({ title: 'Your repair is ready', url: '/account' });
-  expect(payload.deliveryId).toMatch(/^[0-9a-f-]{36}$/);
+    await page.goto('/account#notifications');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const status = page.getByTestId('push-status');
+    await expect(status).toHaveAttribute('data-state', 'off');
+    const subscribed = page.waitForResponse((r) => r.url().endsWith('/api/notifications/push/subscribe'));
+    await page.getByTestId('push-toggle').click();
+    expect((await subscribed).status()).toBe(201);
+    await expect(status).toHaveAttribute('data-state', 'on');
+    await expect(status).toHaveText('Push notifications are on for this device.');
+    await expect(page.getByTestId('push-toggle')).toHaveText('Turn off on this device');
 
-  // delivered to the real worker, exactly as the browser would after decrypting
-  const registrationId = registrations.get(`${new URL(baseURL!).origin}/`);
-  expect(registrationId, 'the service worker registration').toBeTruthy();
-  await cdp.send('ServiceWorker.deliverPushMessage', {
-    origin: new URL(baseURL!).origin,
-    registrationId: registrationId!,
-    data: payloadText,
-  });
-  await expect
-    .poll(() =>
-      page.evaluate(async () =>
-        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
-          title: n.title,
-          body: n.body,
-          data: n.data as { url: string; deliveryId: string },
-        })),
-      ),
-    )
-    .toEqual([
-      {
+    // an admin sends them a push; web-push encrypts it for this subscription
+    const admin = await adminApi(baseURL!);
+    const sent = await admin.post('/api/notifications/push/send', {
+      data: {
+        userId,
         title: 'Your repair is ready',
         body: 'Collect it from 10:00 tomorrow.',
-        data: expect.objectContaining({
-          url: `${new URL(baseURL!).origin}/account`,
-          deliveryId: payload.deliveryId,
-        }),
+        url: '/account',
       },
-    ]);
-  // the worker reported it: "delivered" in the notification's stats
-  await expect
-    .poll(
-      async () =>
-        ((await (await admin.get(`/api/notifications/push/${id}/stats`)).json()) as { delivered: number })
-          .delivered,
-    )
-    .toBe(1);
-  await reviewShot(page, testInfo.outputPath('account-push-on-desktop.png'), { fullPage: true });
+    });
+    expect(sent.status(), await sent.text()).toBe(202);
+    const { id } = (await sent.json()) as { id: string };
+    const payloadText = decryptPush(await service.next(), { ecdh, auth });
+    const payload = JSON.parse(payloadText) as {
+      title: string;
+      deliveryId: string;
+      url: string;
+      kind: string;
+    };
+    expect(payload).toMatchObject({ title: 'Your repair is ready', url: '/account' });
+    expect(payload.deliveryId).toMatch(/^[0-9a-f-]{36}$/);
 
-  // off again: the browser's subscription and the server's are gone
-  const unsubscribed = page.waitForResponse((r) => r.url().endsWith('/api/notifications/push/unsubscribe'));
-  await page.getByTestId('push-toggle').click();
-  expect(await (await unsubscribed).json()).toEqual({ removed: true });
-  await expect(status).toHaveAttribute('data-state', 'off');
-  await service.stop();
+    // delivered to the real worker, exactly as the browser would after decrypting
+    const registrationId = registrations.get(`${new URL(baseURL!).origin}/`);
+    expect(registrationId, 'the service worker registration').toBeTruthy();
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: new URL(baseURL!).origin,
+      registrationId: registrationId!,
+      data: payloadText,
+    });
+    await expect
+      .poll(() =>
+        page.evaluate(async () =>
+          (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+            title: n.title,
+            body: n.body,
+            data: n.data as { url: string; deliveryId: string },
+          })),
+        ),
+      )
+      .toEqual([
+        {
+          title: 'Your repair is ready',
+          body: 'Collect it from 10:00 tomorrow.',
+          data: expect.objectContaining({
+            url: `${new URL(baseURL!).origin}/account`,
+            deliveryId: payload.deliveryId,
+          }),
+        },
+      ]);
+    // the worker reported it: "delivered" in the notification's stats
+    await expect
+      .poll(
+        async () =>
+          ((await (await admin.get(`/api/notifications/push/${id}/stats`)).json()) as { delivered: number })
+            .delivered,
+      )
+      .toBe(1);
+    await reviewShot(page, testInfo.outputPath('account-push-on-desktop.png'), { fullPage: true });
+
+    // off again: the browser's subscription and the server's are gone
+    const unsubscribed = page.waitForResponse((r) => r.url().endsWith('/api/notifications/push/unsubscribe'));
+    await page.getByTestId('push-toggle').click();
+    expect(await (await unsubscribed).json()).toEqual({ removed: true });
+    await expect(status).toHaveAttribute('data-state', 'off');
+    await service.stop();
+  });
 });
 
 test('My account: notification settings per kind and channel, saved at once', async ({

@@ -4,23 +4,17 @@
  */
 import { z } from '@hono/zod-openapi';
 
-export const CUSTOMER_KINDS = [
-  'quote_ready',
-  'ready_for_collection',
-  'shop_message',
-  'payment_received',
-] as const;
-export const STAFF_KINDS = ['new_booking', 'checked_in', 'order_overdue'] as const;
-export const NOTICE_KINDS = [...CUSTOMER_KINDS, ...STAFF_KINDS] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+import { NOTICE_KINDS } from './notice-kinds';
 
-export const CHANNELS = ['email', 'push', 'inApp'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-/** The kinds that apply to a role: customers hear about their repairs, staff about the shop's work. */
-export function kindsForRole(role: string): readonly NoticeKind[] {
-  return role === 'customer' ? CUSTOMER_KINDS : STAFF_KINDS;
-}
+export {
+  CHANNELS,
+  CUSTOMER_KINDS,
+  NOTICE_KINDS,
+  STAFF_KINDS,
+  kindsForRole,
+  type Channel,
+  type NoticeKind,
+} from './notice-kinds';
 
 const ChannelsSchema = z
   .object({ email: z.boolean(), push: z.boolean(), inApp: z.boolean() })

@@ -1,7 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { CHANNELS, type Channel, type PreferenceList } from '../preference-schemas';
+import { CHANNELS, type Channel } from '../notice-kinds';
+import type { PreferenceList } from '../preference-schemas';
 import { notificationsClient } from './api-client';
 import { PushSwitch } from './push-switch';
 
