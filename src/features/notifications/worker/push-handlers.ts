@@ -7,19 +7,10 @@
  * session (the delivery id is the capability), and a failed receipt never stops the
  * notification or the click.
  */
+import type { PushPayload } from '../push-schemas';
 
 /** What the server sends (the Push API contract), decrypted by the browser. */
-export interface PushPayload {
-  title: string;
-  body: string;
-  icon?: string;
-  badge?: string;
-  url?: string;
-  tag?: string;
-  actions?: Array<{ action: string; title: string; url?: string }>;
-  kind: string;
-  deliveryId: string;
-}
+export type { PushPayload };
 
 /** What the notification keeps for the click (`notification.data`). */
 export interface NotificationData {

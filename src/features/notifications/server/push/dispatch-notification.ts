@@ -1,8 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { pushDeliveries, pushNotifications } from '@/server/db/schema';
-import { enqueueMany, queueConfig } from '@/server/queue';
-import { PUSH_QUEUES, sendQueueOptions, type SendJob } from './queues';
+import { enqueueSends } from './enqueue-sends';
 import { findTargetSubscriptions, insertDeliveries, targetOf } from './targets';
 import { settleNotification } from './settle-notification';
 
@@ -43,20 +42,9 @@ export async function dispatchNotification(
       .from(pushDeliveries)
       .where(and(eq(pushDeliveries.notificationId, n.id), eq(pushDeliveries.status, 'queued')));
     if (queued.length > 0) {
-      const options = sendQueueOptions(queueConfig());
-      const ids = await enqueueMany(
-        PUSH_QUEUES.send,
-        queued.map((d) => ({
-          data: { deliveryId: d.id } satisfies SendJob,
-          // not unique on this queue; lets the sweep see whether a delivery still has a live job
-          singletonKey: d.id,
-          retryLimit: options.retryLimit,
-          retryDelay: options.retryDelay,
-          retryBackoff: options.retryBackoff,
-          retryDelayMax: options.retryDelayMax,
-          expireInSeconds: options.expireInSeconds,
-        })),
-        { db: tx, queue: options },
+      const ids = await enqueueSends(
+        queued.map((d) => d.id),
+        tx,
       );
       // no queue here: roll back, so the notification stays queued for a retry or the sweep
       if (ids === null) throw new Error('the push-send queue does not run in this process');

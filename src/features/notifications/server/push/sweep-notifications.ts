@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { pushDeliveries, pushNotifications } from '@/server/db/schema';
-import { enqueueMany, noLiveJob, queueConfig } from '@/server/queue';
+import { noLiveJob } from '@/server/queue';
 import { enqueueDispatch } from './enqueue-dispatch';
-import { PUSH_QUEUES, sendQueueOptions, type SendJob } from './queues';
+import { PUSH_QUEUES } from './queues';
+import { enqueueSends } from './enqueue-sends';
 
 /** A notification is left alone this long after it was stored (its own job may be on its way). */
 const GRACE_MS = 60_000;
@@ -52,19 +53,6 @@ export async function sweepDeliveries(db: Db, now = new Date()): Promise<number>
     )
     .limit(500);
   if (stuck.length === 0) return 0;
-  const options = sendQueueOptions(queueConfig());
-  const ids = await enqueueMany(
-    PUSH_QUEUES.send,
-    stuck.map((d) => ({
-      data: { deliveryId: d.id } satisfies SendJob,
-      singletonKey: d.id,
-      retryLimit: options.retryLimit,
-      retryDelay: options.retryDelay,
-      retryBackoff: options.retryBackoff,
-      retryDelayMax: options.retryDelayMax,
-      expireInSeconds: options.expireInSeconds,
-    })),
-    { queue: options },
-  );
+  const ids = await enqueueSends(stuck.map((d) => d.id));
   return ids?.length ?? 0;
 }
