@@ -49,6 +49,9 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
+      // `*.mobile.spec.ts`: phone-only journeys (bottom navigation, swipes, the camera and QR
+      // scanner, nearest shop); they set any other width they check (320, 768 px) themselves
+      testIgnore: /\.mobile\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions },
     },
     {
