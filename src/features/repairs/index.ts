@@ -15,3 +15,5 @@ export {
   type RepairStatus,
   type StaffRole,
 } from './state-machine';
+export { isValidReference, normaliseReference } from './reference-format';
+export { checkImeiSerial, luhnValid, normaliseImeiSerial, type ImeiSerialCheck } from './imei';

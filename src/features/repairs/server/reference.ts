@@ -6,10 +6,16 @@
  */
 import { randomBytes as nodeRandomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Crockford-like alphabet without the look-alikes 0/O and 1/I. */
-export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const REFERENCE_PREFIX = 'RT-';
-export const REFERENCE_LENGTH = 6;
+import {
+  REFERENCE_ALPHABET,
+  REFERENCE_LENGTH,
+  REFERENCE_PREFIX,
+  isValidReference,
+  normaliseReference,
+} from '../reference-format';
+
+// the format itself is shared with the browser (the scanner checks scanned and typed references)
+export { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX, isValidReference, normaliseReference };
 
 export type RandomBytes = (n: number) => Uint8Array;
 
@@ -44,24 +50,6 @@ export function randomString(
 /** A new reference, e.g. 'RT-7K3M9Q'. `randomBytes` is injectable for tests. */
 export function generateReference(randomBytes: RandomBytes = defaultRandomBytes): string {
   return REFERENCE_PREFIX + randomString(REFERENCE_ALPHABET, REFERENCE_LENGTH, randomBytes);
-}
-
-const CANONICAL = new RegExp(`^RT-[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}$`);
-const LENIENT = new RegExp(`^(?:RT[-\\s]?)?([${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}})$`);
-
-/** Strict check of the canonical stored form: uppercase 'RT-' + 6 alphabet characters. */
-export function isValidReference(s: string): boolean {
-  return CANONICAL.test(s);
-}
-
-/**
- * Normalises user input to the canonical form, or null if it cannot be a reference.
- * Trims, uppercases, and accepts a missing 'RT-' prefix or 'RT' followed by a space/no dash:
- * ' rt-7k3m9q ', '7K3M9Q', 'RT 7K3M9Q' → 'RT-7K3M9Q'. Look-alikes (0, O, 1, I) are rejected.
- */
-export function normaliseReference(s: string): string | null {
-  const match = LENIENT.exec(s.trim().toUpperCase());
-  return match ? REFERENCE_PREFIX + match[1] : null;
 }
 
 /** A 256-bit secret for tracking links, base64url without padding (43 chars). */
