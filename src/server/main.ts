@@ -15,6 +15,7 @@ import {
   isHttps,
   newNonce,
   pageCsp,
+  pageRunsWasm,
 } from '@/server/http/security-headers';
 import { CACHE_SCOPE_HEADER, cacheScopeOf } from '@/server/http/cache-scope';
 import { paymentConfig } from '@/features/payments/server';
@@ -57,7 +58,12 @@ async function main() {
         trustProxy: env.TRUST_PROXY,
         forwardedProto: req.headers['x-forwarded-proto'],
       });
-      const csp = pageCsp({ nonce, https, stripe: !!paymentConfig().stripe?.publishableKey });
+      const csp = pageCsp({
+        nonce,
+        https,
+        stripe: !!paymentConfig().stripe?.publishableKey,
+        wasm: pageRunsWasm(req.url ?? '/'),
+      });
       req.headers['content-security-policy'] = csp;
       req.headers['x-nonce'] = nonce;
       for (const [k, v] of Object.entries(commonSecurityHeaders(https))) res.setHeader(k, v);

@@ -8,6 +8,7 @@ import {
   csrfDecision,
   isHttps,
   newNonce,
+  pageRunsWasm,
   pageCsp,
   type CsrfInput,
 } from './security-headers';
@@ -54,6 +55,24 @@ describe('pageCsp', () => {
     expect(d.get('script-src')).toBe("'self' 'nonce-n' 'strict-dynamic' https://js.stripe.com");
     expect(d.get('frame-src')).toBe('https://js.stripe.com');
     expect(d.get('connect-src')).toBe("'self' https://api.stripe.com");
+  });
+
+  it("lets the console's pages compile WebAssembly (the scanner's decoder), nothing more, and no other page", () => {
+    const d = directives(pageCsp({ nonce: 'n', stripe: false, https: false, wasm: true }));
+    expect(d.get('script-src')).toBe("'self' 'nonce-n' 'strict-dynamic' 'wasm-unsafe-eval'");
+    expect(d.get('script-src')).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
+    expect(d.get('connect-src')).toBe("'self'");
+    expect(directives(pageCsp({ nonce: 'n', stripe: false, https: false })).get('script-src')).not.toContain(
+      'wasm',
+    );
+    expect(pageRunsWasm('/staff/scan')).toBe(true);
+    expect(pageRunsWasm('/staff')).toBe(true);
+    expect(pageRunsWasm('/staff?status=booked')).toBe(true);
+    expect(pageRunsWasm('/staff/orders/RT-7K3M9Q')).toBe(true);
+    expect(pageRunsWasm('/')).toBe(false);
+    expect(pageRunsWasm('/book-repair')).toBe(false);
+    expect(pageRunsWasm('/staffroom')).toBe(false);
+    expect(pageRunsWasm('/track/RT-7K3M9Q')).toBe(false);
   });
 
   it('asks for upgrade-insecure-requests only over https', () => {

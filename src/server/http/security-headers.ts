@@ -17,17 +17,33 @@ export interface PageCspOptions {
   stripe: boolean;
   /** The request came over https: ask the browser to upgrade any http sub-request. */
   https: boolean;
+  /** The page may compile WebAssembly (the barcode scanner's decoder): `pageRunsWasm`. */
+  wasm?: boolean;
+}
+
+/**
+ * Pages that may compile WebAssembly: the staff console, whose scanner (/staff/scan, the intake
+ * form's IMEI/serial scan) falls back to a WebAssembly decoder where the browser has no
+ * BarcodeDetector. The whole console, not just those pages: a page keeps the policy of the
+ * document it was first loaded as, and client-side navigation moves between console pages.
+ */
+export function pageRunsWasm(path: string): boolean {
+  const pathname = path.split(/[?#]/)[0] ?? '';
+  return pathname === '/staff' || pathname.startsWith('/staff/');
 }
 
 /**
  * The pages' policy: scripts only with this response's nonce (and what they load, through
- * 'strict-dynamic'); no plugins, no framing, no foreign form targets or <base>.
+ * 'strict-dynamic'); no plugins, no framing, no foreign form targets or <base>. WebAssembly
+ * compiles only on the pages that scan (`wasm`), and never eval().
  */
-export function pageCsp({ nonce, stripe, https }: PageCspOptions): string {
+export function pageCsp({ nonce, stripe, https, wasm = false }: PageCspOptions): string {
   const stripeJs = stripe ? ' https://js.stripe.com' : '';
+  // compiling WebAssembly only, not eval() or new Function()
+  const wasmEval = wasm ? " 'wasm-unsafe-eval'" : '';
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${stripeJs}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${wasmEval}${stripeJs}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -70,6 +70,8 @@ describe('service worker caching rules', () => {
   it('caches build assets and icons first', () => {
     expect(rule('/_next/static/chunks/app.js')).toBe('static');
     expect(rule('/icons/icon-192.png')).toBe('static');
+    // the scanner's decoder: offline scanning needs it, and its URL changes with its version
+    expect(rule('/scanner/3.1.8/zxing_reader.wasm')).toBe('static');
     expect(rule('/_next/image?url=%2Fx.png&w=64&q=75')).toBe('static');
   });
 

@@ -9,7 +9,7 @@
  * - `private-api`: every other API GET: network first, cached per signed-in session
  *   (`x-cache-scope`, see src/server/http/cache-scope.ts), so nobody is served another's answer;
  * - `page`: page navigations: network first, per session, falling back to the offline page;
- * - `static`: build assets, icons, images: cache first.
+ * - `static`: build assets, icons, images, the scanner's WebAssembly decoder: cache first.
  */
 export type CacheRule = 'network-only' | 'public-swr' | 'private-api' | 'page' | 'static';
 
@@ -38,7 +38,15 @@ const NEVER_CACHED_API = [
   /^\/api\/notifications\/push\//,
 ];
 
-const STATIC = [/^\/_next\/static\//, /^\/_next\/image/, /^\/icons\//, /^\/screenshots\//, /^\/icon\.svg$/];
+// /scanner/<version>/…: the barcode decoder's WebAssembly, immutable under its versioned URL
+const STATIC = [
+  /^\/_next\/static\//,
+  /^\/_next\/image/,
+  /^\/icons\//,
+  /^\/screenshots\//,
+  /^\/icon\.svg$/,
+  /^\/scanner\/[^/]+\/[^/]+\.wasm$/,
+];
 
 export function cacheRuleFor(req: RequestFacts): CacheRule {
   if (req.method.toUpperCase() !== 'GET') return 'network-only';
@@ -88,7 +96,8 @@ export function isValidScope(scope: string | null | undefined): scope is string 
 /**
  * Pages worth having offline even when reached by client-side navigation (which fetches Next's
  * RSC payload, not the page): the registrar fetches these once more as a page so the worker
- * keeps a copy. The home page, the booking form, a tracked repair, my repairs, the console.
+ * keeps a copy. The home page, the booking form, a tracked repair, my repairs, the console and
+ * its scanner.
  */
 const OFFLINE_WORTHY = [
   /^\/$/,
@@ -97,6 +106,7 @@ const OFFLINE_WORTHY = [
   /^\/account\/?$/,
   /^\/account\/repairs\/[^/]+\/?$/,
   /^\/staff\/?$/,
+  /^\/staff\/scan\/?$/,
   /^\/staff\/orders\/[^/]+\/?$/,
 ];
 
