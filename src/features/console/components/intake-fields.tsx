@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { Field, Input, Textarea } from '@/components/ui/input';
 import type { PasscodePolicy } from '@/server/db/schema/repairs';
+import { ScanFieldButton } from '@/features/scanner/components';
 import { errorProps } from './problem-fields';
 
 /** The same list as the schema's PASSCODE_POLICIES (kept here so the browser bundle stays small). */
@@ -208,16 +209,25 @@ export function IntakeFieldsInputs({
       ) : null}
 
       <Field id={`${idPrefix}-imei`} label={t('imeiSerial')} hint={t('imeiHint')} error={errors.imeiSerial}>
-        <Input
-          id={`${idPrefix}-imei`}
-          value={values.imeiSerial}
-          maxLength={60}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => onChange({ imeiSerial: e.target.value })}
-          data-testid="intake-imei"
-          {...errorProps(`${idPrefix}-imei`, errors.imeiSerial, true)}
-        />
+        <div className="flex gap-2">
+          <Input
+            id={`${idPrefix}-imei`}
+            className="min-w-0 flex-1"
+            value={values.imeiSerial}
+            maxLength={60}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => onChange({ imeiSerial: e.target.value })}
+            data-testid="intake-imei"
+            {...errorProps(`${idPrefix}-imei`, errors.imeiSerial, true)}
+          />
+          {/* a barcode on the device or its box: an IMEI or a serial number */}
+          <ScanFieldButton
+            fieldLabel={t('imeiSerial')}
+            onScan={(value) => onChange({ imeiSerial: value })}
+            testId="intake-imei-scan"
+          />
+        </div>
       </Field>
     </div>
   );

@@ -1,0 +1,106 @@
+'use client';
+/**
+ * "Scan" beside the intake form's IMEI / serial field: the scanner in a dialog. A barcode holding
+ * a valid IMEI (Luhn) fills the field; any other linear barcode (Code 128, Code 39…) that reads
+ * like a serial number fills it as the serial; a job ticket's QR says it is a ticket, not a
+ * serial; anything else says what it read.
+ */
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { RotateCcw, ScanLine } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { classifyScan, scanExcerpt } from '../classify-scan';
+import { BarcodeScanner } from './barcode-scanner';
+import { LINEAR_FORMATS, MATRIX_FORMATS, isLinear, type ScanResult } from './decoders';
+
+const FORMATS = [...LINEAR_FORMATS, ...MATRIX_FORMATS];
+
+export function ScanFieldButton({
+  onScan,
+  fieldLabel,
+  testId = 'scan-field',
+}: {
+  /** the value to put in the field (normalised: upper case, no spaces or dashes) */
+  onScan: (value: string, kind: 'imei' | 'serial') => void;
+  /** the field's label, for the button's accessible name */
+  fieldLabel: string;
+  testId?: string;
+}) {
+  const t = useTranslations('scanner');
+  const [open, setOpen] = useState(false);
+  const [round, setRound] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [filled, setFilled] = useState<string | null>(null);
+
+  function onResult(result: ScanResult) {
+    const scanned = classifyScan(result.text, window.location.origin);
+    if (scanned.kind === 'imei' || (scanned.kind === 'serial' && isLinear(result.format))) {
+      onScan(scanned.value, scanned.kind);
+      setFilled(t(scanned.kind === 'imei' ? 'filledImei' : 'filledSerial', { value: scanned.value }));
+      setOpen(false);
+      return;
+    }
+    if (scanned.kind === 'order') setProblem(t('ticketNotSerial'));
+    else setProblem(t('notSerial', { text: scanExcerpt(result.text) }));
+  }
+
+  return (
+    <>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={() => {
+          setProblem(null);
+          setFilled(null);
+          setRound((r) => r + 1);
+          setOpen(true);
+        }}
+        aria-label={t('scanField', { field: fieldLabel })}
+        data-testid={testId}
+      >
+        <ScanLine className="size-5" aria-hidden />
+        {t('scan')}
+      </Button>
+      <span className="sr-only" aria-live="polite" data-testid={`${testId}-announce`}>
+        {filled}
+      </span>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={t('dialogTitle', { field: fieldLabel })}
+        description={t('dialogLead')}
+        closeLabel={t('close')}
+      >
+        {open ? (
+          <div className="space-y-3" data-testid={`${testId}-dialog`}>
+            <BarcodeScanner key={round} formats={FORMATS} onResult={onResult} />
+            <div aria-live="polite" aria-atomic="true">
+              {problem ? (
+                <p
+                  className="break-words rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-900"
+                  data-testid={`${testId}-problem`}
+                >
+                  {problem}
+                </p>
+              ) : null}
+            </div>
+            {problem ? (
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => {
+                  setProblem(null);
+                  setRound((r) => r + 1);
+                }}
+              >
+                <RotateCcw className="size-5" aria-hidden />
+                {t('scanAgain')}
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+      </Dialog>
+    </>
+  );
+}
