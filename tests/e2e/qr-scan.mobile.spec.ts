@@ -178,7 +178,7 @@ async function code128Frame(text: string, { width = 640, height = 480, scale = 3
   return { width, height, rgb };
 }
 
-test("the intake form's Scan fills the IMEI from a Code 128 barcode", async ({ baseURL }, info) => {
+test("the intake form's Scan fills the IMEI from a Code 128 barcode", async ({ baseURL }) => {
   const imei = '490154203237518';
   const reference = await bookOrder(baseURL!);
   const page = await phoneWithCamera(baseURL!, 'imei', await code128Frame(imei));
@@ -191,15 +191,15 @@ test("the intake form's Scan fills the IMEI from a Code 128 barcode", async ({ b
   const dialog = page.getByRole('dialog', { name: 'Scan the IMEI or serial number' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('barcode-scanner')).toHaveAttribute('data-decoder', /^(native|wasm)$/);
-  await expectAccessible(page, 'the IMEI scanner dialog');
-  await reviewShot(page, info.outputPath('intake-scan-dialog-390.png'));
   await expect(field).toHaveValue(imei, { timeout: 20_000 });
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('intake-imei-scan-announce')).toHaveText(`IMEI ${imei} filled in.`);
   await expect(button).toBeFocused();
 });
 
-test('a job ticket scanned into the IMEI field is refused: a ticket, not a serial', async ({ baseURL }) => {
+test('a job ticket scanned into the IMEI field is refused: a ticket, not a serial', async ({
+  baseURL,
+}, info) => {
   const reference = await bookOrder(baseURL!);
   const page = await phoneWithCamera(baseURL!, 'ticket-in-intake', qrFrame(ticketUrl(baseURL!, reference)));
   await page.goto(`/staff/orders/${reference}`);
@@ -209,6 +209,11 @@ test('a job ticket scanned into the IMEI field is refused: a ticket, not a seria
     { timeout: 20_000 },
   );
   await expect(page.getByTestId('intake-imei')).toHaveValue('');
+  await expectAccessible(page, 'the IMEI scanner dialog');
+  for (const width of [320, 390, 768]) {
+    await page.setViewportSize({ width, height: 844 });
+    await reviewShot(page, info.outputPath(`intake-scan-dialog-${width}.png`));
+  }
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
 });

@@ -6,7 +6,7 @@
  * serial; anything else says what it read.
  */
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { RotateCcw, ScanLine } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -32,6 +32,15 @@ export function ScanFieldButton({
   const [round, setRound] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [filled, setFilled] = useState<string | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  // back on the button once the dialog has closed with a value (after Radix's own focus restore,
+  // which finds nothing to restore to when the dialog was opened by a touch)
+  useEffect(() => {
+    if (open || !filled) return;
+    const timer = setTimeout(() => buttonRef.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [open, filled]);
 
   function onResult(result: ScanResult) {
     const scanned = classifyScan(result.text, window.location.origin);
@@ -48,6 +57,7 @@ export function ScanFieldButton({
   return (
     <>
       <Button
+        ref={buttonRef}
         type="button"
         variant="secondary"
         onClick={() => {
