@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 
 const BOOKING = {
@@ -77,6 +78,32 @@ test('pages carry the security headers, with a fresh CSP nonce on every response
   const missing = await request.get('/no-such-page');
   expect(missing.status()).toBe(404);
   expectPageHeaders(missing);
+});
+
+test("WebAssembly compiles on the console's pages only (the scanner's decoder), served by the app", async ({
+  request,
+}) => {
+  const scriptSrc = (res: APIResponse) =>
+    /(?:^|;)\s*script-src ([^;]*)/.exec(res.headers()['content-security-policy'] ?? '')?.[1] ?? '';
+  for (const path of ['/', '/book-repair', '/track']) {
+    expect(scriptSrc(await request.get(path)), path).not.toContain('wasm');
+  }
+  for (const path of ['/staff/scan', '/staff']) {
+    // signed out: the redirect to sign-in carries the console's policy as well
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(scriptSrc(res), path).toContain("'wasm-unsafe-eval'");
+    expect(scriptSrc(res), path).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
+  }
+  const { version } = JSON.parse(readFileSync('node_modules/zxing-wasm/package.json', 'utf8')) as {
+    version: string;
+  };
+  const wasm = await request.get(`/scanner/${version}/zxing_reader.wasm`);
+  expect(wasm.status()).toBe(200);
+  expect(wasm.headers()['content-type']).toBe('application/wasm');
+  expect(wasm.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  // WebAssembly's magic number: \0asm
+  expect([...(await wasm.body()).subarray(0, 4)]).toEqual([0, 0x61, 0x73, 0x6d]);
+  expect((await request.get('/scanner/0.0.0/zxing_reader.wasm')).status()).toBe(404);
 });
 
 test('home and booking pages hydrate and work with no CSP violation', async ({ page }) => {

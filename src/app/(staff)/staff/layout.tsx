@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getPageUser } from '@/features/auth/server/page-guard';
 import { atLeast } from '@/features/access';
 import { ConsoleSync } from '@/features/console/components/console-sync';
+import { ScannerWarmUp } from '@/features/scanner/components';
 
 /**
  * The console's own header bar under the site header: connection state, changes waiting on
@@ -17,6 +18,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <div className="border-b border-slate-200 bg-slate-50" role="region" aria-label={t('bar')}>
           <div className="mx-auto max-w-6xl px-4 py-2">
             <ConsoleSync userId={me.id} role={me.role} />
+            {/* the scanner's decoder into the offline cache */}
+            <ScannerWarmUp />
           </div>
         </div>
       ) : null}

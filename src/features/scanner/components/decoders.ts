@@ -50,12 +50,23 @@ interface BarcodeDetectorClass {
   getSupportedFormats: () => Promise<string[]>;
 }
 
-/** The browser's BarcodeDetector, when it reads all of `formats`. */
-async function nativeDecoder(formats: readonly ScanFormat[]): Promise<Decoder | null> {
+/** The browser's BarcodeDetector class, when it has one that reads all of `formats`. */
+async function nativeDetector(formats: readonly ScanFormat[]): Promise<BarcodeDetectorClass | null> {
   const Detector = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
   if (typeof Detector !== 'function') return null;
   const supported = await Detector.getSupportedFormats().catch(() => [] as string[]);
-  if (!formats.every((f) => supported.includes(f))) return null;
+  return formats.every((f) => supported.includes(f)) ? Detector : null;
+}
+
+/** Whether the browser reads `formats` itself (no WebAssembly decoder needed). */
+export async function readsNatively(formats: readonly ScanFormat[]): Promise<boolean> {
+  return (await nativeDetector(formats)) !== null;
+}
+
+/** The browser's BarcodeDetector, when it reads all of `formats`. */
+async function nativeDecoder(formats: readonly ScanFormat[]): Promise<Decoder | null> {
+  const Detector = await nativeDetector(formats);
+  if (!Detector) return null;
   const detector = new Detector({ formats: [...formats] });
   return {
     kind: 'native',
