@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyScan, scanExcerpt } from './classify-scan';
+import { classifyScan, imeiSerialFromScan, scanExcerpt } from './classify-scan';
 
 const HERE = 'http://localhost:3224';
 const PUBLIC = 'https://repairs.example.com';
@@ -68,5 +68,36 @@ describe('scanExcerpt', () => {
     expect(scanExcerpt('a'.repeat(100))).toBe(`${'a'.repeat(80)}…`);
     expect(scanExcerpt('line one\nline two\u0007')).toBe('line one line two');
     expect(scanExcerpt('short')).toBe('short');
+  });
+});
+
+describe('imeiSerialFromScan', () => {
+  it('fills a valid IMEI from any code, a serial only from a linear barcode', () => {
+    expect(imeiSerialFromScan('490154203237518', true, HERE)).toEqual({
+      fill: '490154203237518',
+      kind: 'imei',
+    });
+    expect(imeiSerialFromScan('490154203237518', false, HERE)).toEqual({
+      fill: '490154203237518',
+      kind: 'imei',
+    });
+    expect(imeiSerialFromScan('c02xk1abjg5h', true, HERE)).toEqual({ fill: 'C02XK1ABJG5H', kind: 'serial' });
+    expect(imeiSerialFromScan('C02XK1ABJG5H', false, HERE)).toEqual({
+      problem: 'not-serial',
+      excerpt: 'C02XK1ABJG5H',
+    });
+  });
+
+  it('refuses a job ticket as a ticket, and says what anything else reads', () => {
+    expect(imeiSerialFromScan(ticketUrl(HERE, 'RT-7K3M9Q'), false, HERE)).toEqual({ problem: 'ticket' });
+    expect(imeiSerialFromScan('RT-7K3M9Q', true, HERE)).toEqual({ problem: 'ticket' });
+    expect(imeiSerialFromScan('490154203237519', true, HERE)).toEqual({
+      problem: 'not-serial',
+      excerpt: '490154203237519',
+    });
+    expect(imeiSerialFromScan('https://example.com/x', false, HERE)).toEqual({
+      problem: 'not-serial',
+      excerpt: 'https://example.com/x',
+    });
   });
 });

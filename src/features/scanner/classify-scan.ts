@@ -75,3 +75,27 @@ export function scanExcerpt(text: string, max = 80): string {
   const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
+
+export type ImeiSerialScan =
+  | { fill: string; kind: 'imei' | 'serial' }
+  | { problem: 'ticket' }
+  | { problem: 'not-serial'; excerpt: string };
+
+/**
+ * What a code scanned into the IMEI / serial field does: a valid IMEI fills it whatever carried
+ * it; a serial only from a linear barcode (`linear`: Code 128, Code 39…; a QR code reading like a
+ * serial is more likely something else); a job ticket is refused as a ticket; the rest says what
+ * it reads.
+ */
+export function imeiSerialFromScan(
+  text: string,
+  linear: boolean,
+  origin: string | readonly string[],
+): ImeiSerialScan {
+  const scanned = classifyScan(text, origin);
+  if (scanned.kind === 'imei' || (scanned.kind === 'serial' && linear)) {
+    return { fill: scanned.value, kind: scanned.kind };
+  }
+  if (scanned.kind === 'order') return { problem: 'ticket' };
+  return { problem: 'not-serial', excerpt: scanExcerpt(text) };
+}

@@ -129,7 +129,8 @@ export function BarcodeScanner({
       data-decoder={decoder?.kind ?? ''}
       data-state={state}
     >
-      {noCamera ? null : (
+      {/* the picture goes once a code is read (the camera is off) */}
+      {noCamera || done ? null : (
         <div className="relative overflow-hidden rounded-xl bg-slate-900">
           <video
             ref={videoRef}

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { RotateCcw, ScanLine } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { classifyScan, scanExcerpt } from '../classify-scan';
+import { imeiSerialFromScan } from '../classify-scan';
 import { BarcodeScanner } from './barcode-scanner';
 import { LINEAR_FORMATS, MATRIX_FORMATS, isLinear, type ScanResult } from './decoders';
 
@@ -43,15 +43,13 @@ export function ScanFieldButton({
   }, [open, filled]);
 
   function onResult(result: ScanResult) {
-    const scanned = classifyScan(result.text, window.location.origin);
-    if (scanned.kind === 'imei' || (scanned.kind === 'serial' && isLinear(result.format))) {
-      onScan(scanned.value, scanned.kind);
-      setFilled(t(scanned.kind === 'imei' ? 'filledImei' : 'filledSerial', { value: scanned.value }));
+    const scanned = imeiSerialFromScan(result.text, isLinear(result.format), window.location.origin);
+    if ('fill' in scanned) {
+      onScan(scanned.fill, scanned.kind);
+      setFilled(t(scanned.kind === 'imei' ? 'filledImei' : 'filledSerial', { value: scanned.fill }));
       setOpen(false);
-      return;
-    }
-    if (scanned.kind === 'order') setProblem(t('ticketNotSerial'));
-    else setProblem(t('notSerial', { text: scanExcerpt(result.text) }));
+    } else if (scanned.problem === 'ticket') setProblem(t('ticketNotSerial'));
+    else setProblem(t('notSerial', { text: scanned.excerpt }));
   }
 
   return (

@@ -103,10 +103,10 @@ export function ScanPage({ publicBaseUrl }: { publicBaseUrl: string }) {
         <form
           onSubmit={onTyped}
           noValidate
-          className="flex flex-wrap items-end gap-3"
+          className="flex flex-col gap-3 sm:flex-row sm:items-start"
           data-testid="scan-type-form"
         >
-          <div className="min-w-0 flex-1 basis-48">
+          <div className="min-w-0 flex-1">
             <Field
               id={`${id}-reference`}
               label={t('referenceLabel')}
@@ -127,7 +127,8 @@ export function ScanPage({ publicBaseUrl }: { publicBaseUrl: string }) {
               />
             </Field>
           </div>
-          <Button type="submit" data-testid="scan-open">
+          {/* level with the input: below its label (text-sm line + the field's 6 px gap) */}
+          <Button type="submit" className="self-start sm:mt-[26px]" data-testid="scan-open">
             {t('open')}
           </Button>
         </form>

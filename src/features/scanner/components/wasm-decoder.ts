@@ -12,7 +12,7 @@ import {
   type ReadInputBarcodeFormat,
   type ReaderOptions,
 } from 'zxing-wasm/reader';
-import type { Decoder, ScanFormat, ScanResult } from './decoders';
+import type { Decoder, ScanFormat, ScanResult } from './scan-types';
 
 /** Where the app serves the decoder's WebAssembly (the service worker caches it first). */
 export const WASM_PATH = `/scanner/${ZXING_WASM_VERSION}/zxing_reader.wasm`;
