@@ -49,7 +49,7 @@ async function phoneWithCamera(
   baseURL: string,
   name: string,
   frame: RgbFrame,
-  { withoutBarcodeDetector = false } = {},
+  { withoutBarcodeDetector = false, serviceWorkers = 'block' as 'block' | 'allow' } = {},
 ): Promise<Page> {
   const video = writeFakeCameraVideo(name, frame);
   browser = await chromium.launch(fakeCameraLaunchOptions(video));
@@ -58,7 +58,7 @@ async function phoneWithCamera(
     viewport: { width: 390, height: 844 },
     baseURL,
     storageState: storageStateOf('technician'),
-    serviceWorkers: 'block',
+    serviceWorkers,
     permissions: ['camera'],
   });
   if (withoutBarcodeDetector) {
@@ -153,6 +153,45 @@ test('without BarcodeDetector the WebAssembly decoder, served by the app, reads 
   expect(served.headers()['content-type']).toBe('application/wasm');
   expect(served.headers()['cache-control']).toContain('immutable');
   await expect(page).toHaveURL(new RegExp(`/staff/orders/${reference}$`), { timeout: 20_000 });
+});
+
+test('offline, the scanner still reads a ticket: the service worker keeps the WebAssembly decoder', async ({
+  baseURL,
+}) => {
+  test.slow(); // the worker installs and precaches the app shell first
+  const reference = await bookOrder(baseURL!);
+  const page = await phoneWithCamera(baseURL!, 'ticket-offline', qrFrame(ticketUrl(baseURL!, reference)), {
+    withoutBarcodeDetector: true,
+    serviceWorkers: 'allow',
+  });
+  await page.goto('/staff');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // a console page under the worker: once idle, it fetches the decoder into the worker's cache
+  await page.goto('/staff/scan');
+  await expect(page).toHaveURL(new RegExp(`/staff/orders/${reference}$`), { timeout: 20_000 });
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          for (const name of await caches.keys()) {
+            const keys = await (await caches.open(name)).keys();
+            if (keys.some((r) => /\/scanner\/[^/]+\/zxing_reader\.wasm$/.test(r.url))) return name;
+          }
+          return null;
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe('rt-static');
+
+  await page.context().setOffline(true);
+  await page.goto('/staff/scan');
+  await expect(page.getByTestId('barcode-scanner')).toHaveAttribute('data-decoder', 'wasm');
+  await expect(page.getByTestId('scan-outcome')).toHaveText(`Opening order ${reference}…`, {
+    timeout: 20_000,
+  });
 });
 
 /** A Code 128 barcode of `text` (zxing-wasm's writer), drawn black on white in a camera frame. */
