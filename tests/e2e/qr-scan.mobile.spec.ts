@@ -189,9 +189,12 @@ test('offline, the scanner still reads a ticket: the service worker keeps the We
   await page.context().setOffline(true);
   await page.goto('/staff/scan');
   await expect(page.getByTestId('barcode-scanner')).toHaveAttribute('data-decoder', 'wasm');
-  await expect(page.getByTestId('scan-outcome')).toHaveText(`Opening order ${reference}…`, {
-    timeout: 20_000,
-  });
+  // read offline: the page says it opens the order (or the worker's copy of the order is already
+  // on screen: offline, Next falls back to a full navigation, which the worker answers)
+  await expect(
+    page.getByTestId('scan-outcome').or(page.getByTestId('order-reference')).first(),
+  ).toContainText(reference, { timeout: 20_000 });
+});
 });
 
 /** A Code 128 barcode of `text` (zxing-wasm's writer), drawn black on white in a camera frame. */
