@@ -195,7 +195,6 @@ test('offline, the scanner still reads a ticket: the service worker keeps the We
     page.getByTestId('scan-outcome').or(page.getByTestId('order-reference')).first(),
   ).toContainText(reference, { timeout: 20_000 });
 });
-});
 
 /** A Code 128 barcode of `text` (zxing-wasm's writer), drawn black on white in a camera frame. */
 async function code128Frame(text: string, { width = 640, height = 480, scale = 3, barHeight = 140 } = {}) {
