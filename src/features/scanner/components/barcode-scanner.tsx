@@ -112,15 +112,13 @@ export function BarcodeScanner({
         : 'starting';
   const statusText = decoderFailed
     ? t('decoderFailed')
-    : done
-      ? t('found')
-      : status === 'denied'
-        ? t('cameraDenied')
-        : noCamera
-          ? t('cameraUnavailable')
-          : state === 'scanning'
-            ? t('aim')
-            : t('starting');
+    : status === 'denied'
+      ? t('cameraDenied')
+      : noCamera
+        ? t('cameraUnavailable')
+        : state === 'scanning'
+          ? t('aim')
+          : t('starting');
 
   return (
     <div
@@ -147,9 +145,12 @@ export function BarcodeScanner({
           />
         </div>
       )}
-      <p className="text-slate-800" data-testid="scanner-status">
-        {statusText}
-      </p>
+      {/* once read, what the code is for is the page's to say */}
+      {done ? null : (
+        <p role="status" className="text-slate-800" data-testid="scanner-status">
+          {statusText}
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
         {camera.torchSupported && !done ? (
           <button
