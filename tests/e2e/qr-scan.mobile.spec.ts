@@ -15,6 +15,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, devices, expect, request, test, type Browser, type Page } from '@playwright/test';
+import QRCode from 'qrcode';
+import sharp from 'sharp';
 import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
 import { fakeCameraLaunchOptions, qrFrame, writeFakeCameraVideo, type RgbFrame } from './fake-camera';
 import { bookDropOff, expectAccessible, reviewShot, uniqueEmail } from './helpers';
@@ -194,6 +196,40 @@ test('offline, the scanner still reads a ticket: the service worker keeps the We
   await expect(
     page.getByTestId('scan-outcome').or(page.getByTestId('order-reference')).first(),
   ).toContainText(reference, { timeout: 20_000 });
+});
+
+test.describe('with no camera', () => {
+  // the suite's own browser: no fake camera, so getUserMedia finds no device
+  test.use({ storageState: storageStateOf('technician'), permissions: ['camera'] });
+
+  test('a photo of the ticket opens the order', async ({ page, baseURL }) => {
+    const reference = await bookOrder(baseURL!);
+    await page.goto('/staff/scan');
+    const scanner = page.getByTestId('barcode-scanner');
+    await expect(scanner).toHaveAttribute('data-state', 'no-camera');
+    await expect(page.getByTestId('scanner-status')).toHaveText(
+      'No camera can be used here. Choose a photo of the code instead.',
+    );
+    await expect(page.getByTestId('scanner-video')).toHaveCount(0);
+    await expect(scanner).toHaveAttribute('data-decoder', /^(native|wasm)$/);
+    // a photo that holds no code: said so, nothing opens
+    await page.getByTestId('scanner-photo').setInputFiles({
+      name: 'blank.png',
+      mimeType: 'image/png',
+      buffer: await sharp({ create: { width: 200, height: 200, channels: 3, background: '#ffffff' } })
+        .png()
+        .toBuffer(),
+    });
+    await expect(page.getByTestId('scanner-photo-message')).toHaveText(
+      'No code could be read in that photo. Try a sharper, closer photo.',
+    );
+    await page.getByTestId('scanner-photo').setInputFiles({
+      name: 'ticket.png',
+      mimeType: 'image/png',
+      buffer: await QRCode.toBuffer(ticketUrl(baseURL!, reference), { width: 400, margin: 2 }),
+    });
+    await expect(page).toHaveURL(new RegExp(`/staff/orders/${reference}$`), { timeout: 20_000 });
+  });
 });
 
 /** A Code 128 barcode of `text` (zxing-wasm's writer), drawn black on white in a camera frame. */
