@@ -1,0 +1,184 @@
+/**
+ * Issue 15 (M11): "Find my nearest shop". The device's position is asked for only on a tap; the
+ * shops come back nearest first with miles (km beside) and travel estimates, the nearest marked,
+ * and the choice carries into booking. With location refused, a town typed in is looked up in
+ * the data the app ships. Phone-only file (390 px); 320 and 768 px are set where looked at.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, reviewShot } from './helpers';
+
+/** Review screenshots with E2E_SHOTS (never asserted): test-results/<test>/<name>.png */
+async function shots(page: Page, name: string) {
+  for (const width of [320, 390, 768]) {
+    await page.setViewportSize({ width, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `no horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
+    await reviewShot(page, test.info().outputPath(`${name}-${width}.png`), { fullPage: true });
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+}
+
+/** Counts the page's requests for the device's position (none may happen before the tap). */
+async function countGeolocationCalls(page: Page) {
+  await page.addInitScript(() => {
+    const geo = navigator.geolocation;
+    const w = window as unknown as { __geoCalls: number };
+    w.__geoCalls = 0;
+    const get = geo.getCurrentPosition.bind(geo);
+    const watch = geo.watchPosition.bind(geo);
+    geo.getCurrentPosition = (...args: Parameters<Geolocation['getCurrentPosition']>) => {
+      w.__geoCalls++;
+      return get(...args);
+    };
+    geo.watchPosition = (...args: Parameters<Geolocation['watchPosition']>) => {
+      w.__geoCalls++;
+      return watch(...args);
+    };
+  });
+}
+const geoCalls = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __geoCalls: number }).__geoCalls);
+
+const NEAR = {
+  // Euston Square, ~400 m from the London shop
+  london: { latitude: 51.5246, longitude: -0.134 },
+  // Piccadilly Gardens, ~800 m from the Manchester shop
+  manchester: { latitude: 53.4809, longitude: -2.2374 },
+} as const;
+
+for (const slug of ['london', 'manchester'] as const) {
+  test(`near the ${slug} shop, the location picks it as nearest and booking starts there`, async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation(NEAR[slug]);
+    await countGeolocationCalls(page);
+    await page.goto('/shops');
+    const find = page.getByTestId('find-nearest');
+    await expect(find).toHaveText('Find my nearest shop');
+    expect(await geoCalls(page), 'no location asked for on load').toBe(0);
+    await find.click();
+    expect(await geoCalls(page)).toBe(1);
+
+    const other = slug === 'london' ? 'manchester' : 'london';
+    const results = page.getByTestId('nearest-results');
+    await expect(results).toBeVisible();
+    await expect(results.getByTestId('nearest-from')).toContainText('your location');
+    const items = results.locator('ol > li');
+    await expect(items).toHaveCount(2);
+    await expect(items.first()).toHaveAttribute('data-testid', `nearest-${slug}`);
+    await expect(items.first().getByTestId('nearest-badge')).toHaveText('Nearest');
+    await expect(results.getByTestId(`nearest-${other}`).getByTestId('nearest-badge')).toHaveCount(0);
+    // under a mile: miles first, km beside, a walk and a drive estimated
+    await expect(results.getByTestId(`nearest-distance-${slug}`)).toHaveText(/^0\.\d miles \(\d\.\d km\)$/);
+    await expect(items.first().getByTestId('hint-walk')).toHaveText(/^about \d+ min walk$/);
+    await expect(items.first().getByTestId('hint-drive')).toHaveText(/^about \d+ min by car$/);
+    // ~160 miles to the other shop: no walk, a drive of hours
+    await expect(results.getByTestId(`nearest-distance-${other}`)).toHaveText(/^16\d miles \(26\d km\)$/);
+    await expect(results.getByTestId(`nearest-${other}`).getByTestId('hint-walk')).toHaveCount(0);
+    await expect(results.getByTestId(`nearest-${other}`).getByTestId('hint-drive')).toHaveText(
+      /^about \d hr( \d+ min)? by car$/,
+    );
+    await expect(results).toContainText('rough estimates');
+    await expect(page.getByTestId('nearest-status')).toHaveText(
+      new RegExp(`^Nearest shop to your location: RevivaTech`),
+    );
+    await expectAccessible(page, '/shops nearest results');
+    await shots(page, `shops-nearest-${slug}`);
+
+    await results.getByTestId(`nearest-book-${slug}`).click();
+    await expect(page).toHaveURL(new RegExp(`/book-repair\\?shop=${slug}$`));
+    await expect(page.getByTestId('shop-select')).toHaveValue(slug);
+  });
+}
+
+test('in booking, the nearest shop by location is chosen in the form', async ({ page, context }) => {
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation(NEAR.manchester);
+  await countGeolocationCalls(page);
+  await page.goto('/book-repair?model=iphone-15');
+  const select = page.getByTestId('shop-select');
+  await expect(select).toHaveValue('london'); // the form starts on the first shop
+  expect(await geoCalls(page)).toBe(0);
+  await page.getByTestId('find-nearest').click();
+  const results = page.getByTestId('nearest-results');
+  await expect(results.locator('ol > li').first()).toHaveAttribute('data-testid', 'nearest-manchester');
+  const choose = results.getByTestId('nearest-choose-manchester');
+  await expect(choose).toHaveAttribute('aria-pressed', 'false');
+  await choose.click();
+  await expect(select).toHaveValue('manchester');
+  await expect(choose).toHaveAttribute('aria-pressed', 'true');
+  await expect(choose).toContainText('Chosen');
+  await expect(page.getByTestId('slot-chosen')).toContainText('RevivaTech Manchester');
+  await expectAccessible(page, '/book-repair nearest shop chosen');
+  await shots(page, 'booking-nearest');
+});
+
+test('with location refused, a town typed in finds the nearest shop; unknown places and postcodes say so', async ({
+  page,
+}) => {
+  // no permission granted: the browser refuses the position
+  await page.goto('/shops');
+  await page.getByTestId('find-nearest').click();
+  await expect(page.getByTestId('nearest-failure')).toContainText('Location access is turned off');
+  const field = page.getByLabel('Town or city');
+  await expect(field).toBeFocused();
+  await shots(page, 'shops-refused');
+
+  const search = async (text: string) => {
+    await field.fill(text);
+    await page.getByTestId('nearest-search').click();
+  };
+  const results = page.getByTestId('nearest-results');
+
+  await search('Salford');
+  await expect(results.getByTestId('nearest-from')).toHaveText(/^Distances from Salford, /);
+  await expect(results.locator('ol > li').first()).toHaveAttribute('data-testid', 'nearest-manchester');
+  await expect(results.getByTestId('nearest-manchester').getByTestId('nearest-badge')).toBeVisible();
+
+  await search('camden town');
+  await expect(results.getByTestId('nearest-from')).toHaveText(/^Distances from Camden Town, /);
+  await expect(results.locator('ol > li').first()).toHaveAttribute('data-testid', 'nearest-london');
+  await expectAccessible(page, '/shops nearest from a town');
+  await shots(page, 'shops-town');
+
+  // a name shared by several places: the others are offered
+  await search('Newport');
+  await expect(results.getByTestId('nearest-from')).toHaveText(/^Distances from Newport, Wales/);
+  await page.getByRole('button', { name: 'Newport, Essex' }).click();
+  await expect(results.getByTestId('nearest-from')).toHaveText(/^Distances from Newport, Essex/);
+  await expect(results.locator('ol > li').first()).toHaveAttribute('data-testid', 'nearest-london');
+
+  await search('XYZ');
+  const error = page.locator(`[id="${await field.getAttribute('id')}-error"]`);
+  await expect(error).toHaveText("We don't know “XYZ”. Try a nearby town or city, like Leeds.");
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, '/shops nearest unknown place');
+  await shots(page, 'shops-unknown');
+
+  // no postcode-district data ships yet: a postcode is not guessed at
+  await search('M1 1AE');
+  await expect(error).toContainText("We can't look up postcodes such as “M1 1AE” yet");
+
+  await search('');
+  await expect(error).toHaveText('Enter a town or city.');
+
+  // the town's nearest shop carries into booking
+  await search('Salford');
+  await results.getByTestId('nearest-book-manchester').click();
+  await expect(page).toHaveURL(/\/book-repair\?shop=manchester$/);
+  await expect(page.getByTestId('shop-select')).toHaveValue('manchester');
+});
+
+test('in booking with location refused, a typed town chooses the shop in the form', async ({ page }) => {
+  await page.goto('/book-repair?model=iphone-15');
+  await page.getByTestId('find-nearest').click();
+  await expect(page.getByTestId('nearest-failure')).toBeVisible();
+  await page.getByLabel('Town or city').fill('Stockport');
+  await page.getByLabel('Town or city').press('Enter');
+  const results = page.getByTestId('nearest-results');
+  await expect(results.locator('ol > li').first()).toHaveAttribute('data-testid', 'nearest-manchester');
+  await results.getByTestId('nearest-choose-manchester').click();
+  await expect(page.getByTestId('shop-select')).toHaveValue('manchester');
+});
