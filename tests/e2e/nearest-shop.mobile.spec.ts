@@ -39,6 +39,13 @@ async function countGeolocationCalls(page: Page) {
 const geoCalls = (page: Page) =>
   page.evaluate(() => (window as unknown as { __geoCalls: number }).__geoCalls);
 
+/** On /book-repair: a device and a repair, after which the service step (and its shop) shows. */
+async function chooseRepair(page: Page) {
+  await page.getByTestId('device-google').click();
+  await page.getByTestId('model-pixel-8').click();
+  await page.getByTestId('issue-screen-crack').click();
+}
+
 const NEAR = {
   // Euston Square, ~400 m from the London shop
   london: { latitude: 51.5246, longitude: -0.134 },
@@ -51,6 +58,7 @@ for (const slug of ['london', 'manchester'] as const) {
     page,
     context,
   }) => {
+    test.slow(); // screenshots at three widths on a shared machine
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation(NEAR[slug]);
     await countGeolocationCalls(page);
@@ -89,15 +97,18 @@ for (const slug of ['london', 'manchester'] as const) {
 
     await results.getByTestId(`nearest-book-${slug}`).click();
     await expect(page).toHaveURL(new RegExp(`/book-repair\\?shop=${slug}$`));
+    await chooseRepair(page);
     await expect(page.getByTestId('shop-select')).toHaveValue(slug);
   });
 }
 
 test('in booking, the nearest shop by location is chosen in the form', async ({ page, context }) => {
+  test.slow();
   await context.grantPermissions(['geolocation']);
   await context.setGeolocation(NEAR.manchester);
   await countGeolocationCalls(page);
-  await page.goto('/book-repair?model=iphone-15');
+  await page.goto('/book-repair');
+  await chooseRepair(page);
   const select = page.getByTestId('shop-select');
   await expect(select).toHaveValue('london'); // the form starts on the first shop
   expect(await geoCalls(page)).toBe(0);
@@ -118,6 +129,7 @@ test('in booking, the nearest shop by location is chosen in the form', async ({ 
 test('with location refused, a town typed in finds the nearest shop; unknown places and postcodes say so', async ({
   page,
 }) => {
+  test.slow();
   // no permission granted: the browser refuses the position
   await page.goto('/shops');
   await page.getByTestId('find-nearest').click();
@@ -168,11 +180,13 @@ test('with location refused, a town typed in finds the nearest shop; unknown pla
   await search('Salford');
   await results.getByTestId('nearest-book-manchester').click();
   await expect(page).toHaveURL(/\/book-repair\?shop=manchester$/);
+  await chooseRepair(page);
   await expect(page.getByTestId('shop-select')).toHaveValue('manchester');
 });
 
 test('in booking with location refused, a typed town chooses the shop in the form', async ({ page }) => {
-  await page.goto('/book-repair?model=iphone-15');
+  await page.goto('/book-repair');
+  await chooseRepair(page);
   await page.getByTestId('find-nearest').click();
   await expect(page.getByTestId('nearest-failure')).toBeVisible();
   await page.getByLabel('Town or city').fill('Stockport');
