@@ -13,7 +13,9 @@ async function shots(page: Page, name: string) {
     await page.setViewportSize({ width, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `no horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
-    await reviewShot(page, test.info().outputPath(`${name}-${width}.png`), { fullPage: true });
+    // the finder itself: the rest of the page is other journeys' to look at
+    const finder = page.locator('section', { has: page.getByTestId('find-nearest') });
+    await reviewShot(finder, test.info().outputPath(`${name}-${width}.png`));
   }
   await page.setViewportSize({ width: 390, height: 844 });
 }
@@ -166,6 +168,8 @@ test('with location refused, a town typed in finds the nearest shop; unknown pla
   const error = page.locator(`[id="${await field.getAttribute('id')}-error"]`);
   await expect(error).toHaveText("We don't know “XYZ”. Try a nearby town or city, like Leeds.");
   await expect(field).toHaveAttribute('aria-invalid', 'true');
+  // Newport's results are gone: they must not read as the unknown place's
+  await expect(results).toHaveCount(0);
   await expectAccessible(page, '/shops nearest unknown place');
   await shots(page, 'shops-unknown');
 

@@ -115,6 +115,9 @@ export function NearestShopFinder({
       if (!res.ok) throw new Error(String(res.status));
       const body = (await res.json()) as NearestResult;
       if (!body.place) {
+        // the last results were for another place: they must not read as this one's
+        setState({ step: 'idle' });
+        setAnnounce('');
         setFieldError(
           body.reason === 'district_unavailable'
             ? t('districtUnavailable', { query: q })
