@@ -206,6 +206,7 @@ export function NearestShopFinder({
           >
             {t('search')}
           </Button>
+          <p className="text-xs text-slate-600">{t('placeCredit')}</p>
         </form>
       ) : null}
 
