@@ -143,6 +143,7 @@ export function NearestShopFinder({
   return (
     <section
       aria-labelledby={`${id}-title`}
+      data-testid="nearest-shop"
       className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
     >
       <h2 id={`${id}-title`} className="sr-only">
