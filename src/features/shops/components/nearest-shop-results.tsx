@@ -70,11 +70,11 @@ export const NearestShopResults = forwardRef<
               className={`rounded-xl border p-3 ${nearest ? 'border-brand bg-brand/5' : 'border-slate-300 bg-white'}`}
             >
               <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
-                <p className="font-semibold">
+                <p className="flex flex-wrap items-center gap-x-2 gap-y-1 font-semibold">
                   {shop.name}
                   {nearest ? (
                     <span
-                      className="ml-2 inline-block rounded-full bg-brand px-2 py-0.5 align-middle text-xs font-semibold text-brand-fg"
+                      className="inline-block rounded-full bg-brand px-2 py-0.5 align-middle text-xs font-semibold text-brand-fg"
                       data-testid="nearest-badge"
                     >
                       {t('nearest')}
