@@ -19,7 +19,10 @@ async function shots(page: Page, name: string, target = page.getByTestId('neares
   await page.setViewportSize({ width: 390, height: 844 });
 }
 
-/** Counts the page's requests for the device's position (none may happen before the tap). */
+/**
+ * Counts the page's requests for the device's position (none may happen before the tap), and
+ * answers them a second late, as a real device does.
+ */
 async function countGeolocationCalls(page: Page) {
   await page.addInitScript(() => {
     const geo = navigator.geolocation;
@@ -29,7 +32,8 @@ async function countGeolocationCalls(page: Page) {
     const watch = geo.watchPosition.bind(geo);
     geo.getCurrentPosition = (...args: Parameters<Geolocation['getCurrentPosition']>) => {
       w.__geoCalls++;
-      return get(...args);
+      // a real fix takes a moment: long enough for the journey to see the loading state
+      setTimeout(() => get(...args), 1000);
     };
     geo.watchPosition = (...args: Parameters<Geolocation['watchPosition']>) => {
       w.__geoCalls++;
@@ -68,11 +72,17 @@ for (const slug of ['london', 'manchester'] as const) {
     await expect(find).toHaveText('Find my nearest shop');
     expect(await geoCalls(page), 'no location asked for on load').toBe(0);
     await find.click();
+    // while the device looks: a loading state, and no second request from another tap
+    await expect(find).toHaveText('Finding your location…');
+    await expect(find).toBeDisabled();
+    await expect(find).toHaveAttribute('aria-busy', 'true');
     expect(await geoCalls(page)).toBe(1);
 
     const other = slug === 'london' ? 'manchester' : 'london';
     const results = page.getByTestId('nearest-results');
     await expect(results).toBeVisible();
+    await expect(find).toHaveText('Find my nearest shop');
+    await expect(find).toBeEnabled();
     await expect(results.getByTestId('nearest-from')).toContainText('your location');
     const items = results.locator('ol > li');
     await expect(items).toHaveCount(2);
