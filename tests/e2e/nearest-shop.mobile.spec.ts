@@ -21,7 +21,7 @@ async function shots(page: Page, name: string, target = page.getByTestId('neares
 
 /**
  * Counts the page's requests for the device's position (none may happen before the tap), and
- * answers them a second late, as a real device does.
+ * holds the answer until `releaseGeolocation` (a real fix takes a moment).
  */
 async function countGeolocationCalls(page: Page) {
   await page.addInitScript(() => {
@@ -32,8 +32,8 @@ async function countGeolocationCalls(page: Page) {
     const watch = geo.watchPosition.bind(geo);
     geo.getCurrentPosition = (...args: Parameters<Geolocation['getCurrentPosition']>) => {
       w.__geoCalls++;
-      // a real fix takes a moment: long enough for the journey to see the loading state
-      setTimeout(() => get(...args), 1000);
+      // a real fix takes a moment: held until the journey has seen the loading state
+      (window as unknown as { __releaseGeo: () => void }).__releaseGeo = () => get(...args);
     };
     geo.watchPosition = (...args: Parameters<Geolocation['watchPosition']>) => {
       w.__geoCalls++;
@@ -41,6 +41,8 @@ async function countGeolocationCalls(page: Page) {
     };
   });
 }
+const releaseGeolocation = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __releaseGeo: () => void }).__releaseGeo());
 const geoCalls = (page: Page) =>
   page.evaluate(() => (window as unknown as { __geoCalls: number }).__geoCalls);
 
@@ -77,6 +79,7 @@ for (const slug of ['london', 'manchester'] as const) {
     await expect(find).toBeDisabled();
     await expect(find).toHaveAttribute('aria-busy', 'true');
     expect(await geoCalls(page)).toBe(1);
+    await releaseGeolocation(page);
 
     const other = slug === 'london' ? 'manchester' : 'london';
     const results = page.getByTestId('nearest-results');
@@ -124,6 +127,9 @@ test('in booking, the nearest shop by location is chosen in the form', async ({ 
   await expect(select).toHaveValue('london'); // the form starts on the first shop
   expect(await geoCalls(page)).toBe(0);
   await page.getByTestId('find-nearest').click();
+  await expect(page.getByTestId('find-nearest')).toHaveText('Finding your location…');
+  expect(await geoCalls(page)).toBe(1);
+  await releaseGeolocation(page);
   const results = page.getByTestId('nearest-results');
   await expect(results.locator('ol > li').first()).toHaveAttribute('data-testid', 'nearest-manchester');
   const choose = results.getByTestId('nearest-choose-manchester');
