@@ -143,7 +143,7 @@ test('in booking, the nearest shop by location is chosen in the form', async ({ 
   await shots(page, 'booking-nearest', page.getByRole('region', { name: 'How will you get it to us?' }));
 });
 
-test('with location refused, a town typed in finds the nearest shop; unknown places and postcodes say so', async ({
+test('with location refused, a town or a postcode district typed in finds the nearest shop; unknown places say so', async ({
   page,
 }) => {
   test.slow();
@@ -151,7 +151,7 @@ test('with location refused, a town typed in finds the nearest shop; unknown pla
   await page.goto('/shops');
   await page.getByTestId('find-nearest').click();
   await expect(page.getByTestId('nearest-failure')).toContainText('Location access is turned off');
-  const field = page.getByLabel('Town or city');
+  const field = page.getByLabel('Town or postcode');
   await expect(field).toBeFocused();
   await shots(page, 'shops-refused');
 
@@ -160,6 +160,17 @@ test('with location refused, a town typed in finds the nearest shop; unknown pla
     await page.getByTestId('nearest-search').click();
   };
   const results = page.getByTestId('nearest-results');
+
+  // postcode districts near each shop
+  await search('M1');
+  await expect(results.getByTestId('nearest-from')).toHaveText(
+    /^Distances from M1, Manchester postcode area/,
+  );
+  await expect(results.locator('ol > li').first()).toHaveAttribute('data-testid', 'nearest-manchester');
+  await search('wc1e 6bt');
+  await expect(results.getByTestId('nearest-from')).toHaveText(/^Distances from WC1E, London postcode area/);
+  await expect(results.locator('ol > li').first()).toHaveAttribute('data-testid', 'nearest-london');
+  await shots(page, 'shops-postcode');
 
   await search('Salford');
   await expect(results.getByTestId('nearest-from')).toHaveText(/^Distances from Salford, /);
@@ -181,19 +192,19 @@ test('with location refused, a town typed in finds the nearest shop; unknown pla
 
   await search('XYZ');
   const error = page.locator(`[id="${await field.getAttribute('id')}-error"]`);
-  await expect(error).toHaveText("We don't know “XYZ”. Try a nearby town or city, like Leeds.");
+  await expect(error).toHaveText("We don't know “XYZ”. Try a nearby town, or a postcode district like M1.");
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   // Newport's results are gone: they must not read as the unknown place's
   await expect(results).toHaveCount(0);
   await expectAccessible(page, '/shops nearest unknown place');
   await shots(page, 'shops-unknown');
 
-  // no postcode-district data ships yet: a postcode is not guessed at
-  await search('M1 1AE');
-  await expect(error).toContainText("We can't look up postcodes such as “M1 1AE” yet");
+  // a well-formed postcode of no known area is not guessed at
+  await search('QQ1 1AA');
+  await expect(error).toContainText("We can't place the postcode “QQ1 1AA”");
 
   await search('');
-  await expect(error).toHaveText('Enter a town or city.');
+  await expect(error).toHaveText('Enter a town or a postcode.');
 
   // the town's nearest shop carries into booking
   await search('Salford');
@@ -208,8 +219,8 @@ test('in booking with location refused, a typed town chooses the shop in the for
   await chooseRepair(page);
   await page.getByTestId('find-nearest').click();
   await expect(page.getByTestId('nearest-failure')).toBeVisible();
-  await page.getByLabel('Town or city').fill('Stockport');
-  await page.getByLabel('Town or city').press('Enter');
+  await page.getByLabel('Town or postcode').fill('Stockport');
+  await page.getByLabel('Town or postcode').press('Enter');
   const results = page.getByTestId('nearest-results');
   await expect(results.locator('ol > li').first()).toHaveAttribute('data-testid', 'nearest-manchester');
   await results.getByTestId('nearest-choose-manchester').click();

@@ -50,8 +50,17 @@ describe.each(BACKENDS)('nearest shop lookup API on $name', (backend) => {
     });
   });
 
-  it('says postcode districts are not available instead of guessing a place', async () => {
-    const r = await nearest('M1 1AE');
+  it("finds the nearest shop from a postcode, placed at its area's post town", async () => {
+    const m = await nearest('M1 1AE');
+    expect(m.place).toMatchObject({ kind: 'area', label: 'M1, Manchester postcode area' });
+    expect(m.items[0]!.slug).toBe('manchester');
+    const wc = await nearest('wc1e');
+    expect(wc.place).toMatchObject({ kind: 'area', label: 'WC1E, London postcode area' });
+    expect(wc.items[0]!.slug).toBe('london');
+  });
+
+  it('says a postcode outside every known area is not available instead of guessing a place', async () => {
+    const r = await nearest('QQ1 1AA');
     expect(r.place).toBeNull();
     expect(r.reason).toBe('district_unavailable');
   });

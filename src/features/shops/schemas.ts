@@ -52,7 +52,7 @@ export const NearestQuerySchema = z.object({
   q: z
     .string()
     .trim()
-    .min(1, 'Enter a town or a postcode district.')
+    .min(1, 'Enter a town or a postcode.')
     .max(60, 'Use at most 60 characters.')
     .openapi({ example: 'Leeds', description: 'A town, a postcode district (M1, SW1A) or a full postcode' }),
 });
@@ -63,7 +63,7 @@ export const NearestResultSchema = z
     /** the place found, or null with `reason` */
     place: z
       .object({
-        kind: z.enum(['town', 'district']),
+        kind: z.enum(['town', 'district', 'area']),
         label: z.string().openapi({ example: 'Leeds, City and Borough of Leeds' }),
         latitude: z.number(),
         longitude: z.number(),

@@ -46,19 +46,44 @@ describe('findPlace on the shipped data (GeoNames towns)', () => {
     }
   });
 
-  it('says a postcode district is not available rather than guessing, while the data has none', async () => {
+  it("places a postcode at its area's post town while no district centres ship", async () => {
     const data = await loadPlaceData();
     expect(Object.keys(data.districts)).toHaveLength(0);
+    const manchester = data.towns.find((t) => t[0] === 'Manchester')!;
+    const london = data.towns.find((t) => t[0] === 'London')!;
     expect(findPlace(data, 'M1 1AE')).toEqual({
-      found: false,
-      reason: 'district_unavailable',
-      district: 'M1',
+      found: true,
+      place: {
+        kind: 'area',
+        label: 'M1, Manchester postcode area',
+        latitude: manchester[1],
+        longitude: manchester[2],
+      },
+      alternatives: [],
     });
-    expect(findPlace(data, 'wc1e')).toEqual({
-      found: false,
-      reason: 'district_unavailable',
-      district: 'WC1E',
+    expect(findPlace(data, 'wc1e')).toMatchObject({
+      found: true,
+      place: { kind: 'area', label: 'WC1E, London postcode area', latitude: london[1], longitude: london[2] },
     });
+    // a shared town name resolves to the area's own town: PR is Preston, Lancashire
+    expect(findPlace(data, 'PR1')).toMatchObject({ place: { latitude: 53.7628, longitude: -2.7045 } });
+    expect(findPlace(data, 'SK4')).toMatchObject({ place: { label: 'SK4, Stockport postcode area' } });
+  });
+
+  it('knows every postcode area of Great Britain and Northern Ireland', async () => {
+    const data = await loadPlaceData();
+    expect(Object.keys(data.areas ?? {})).toHaveLength(121);
+  });
+
+  it('says a postcode outside every known area is not available rather than guessing', async () => {
+    const data = await loadPlaceData();
+    // QQ is no postcode area; the Channel Islands (JE) are not in the UK gazetteer
+    for (const [q, district] of [
+      ['QQ1 1AA', 'QQ1'],
+      ['JE2', 'JE2'],
+    ] as const) {
+      expect(findPlace(data, q)).toEqual({ found: false, reason: 'district_unavailable', district });
+    }
   });
 });
 

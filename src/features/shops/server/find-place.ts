@@ -2,15 +2,20 @@ import { foldName, parsePlaceQuery } from '../place-query';
 
 type Town = [name: string, latitude: number, longitude: number, county: string, nation: string];
 
-/** The shipped gazetteer (scripts/build-uk-places.mjs builds it): towns, postcode districts. */
+/**
+ * The shipped gazetteer (scripts/build-uk-places.mjs builds it): towns, postcode districts (none
+ * yet: no open source on the npm registry), and postcode areas placed at their post town.
+ */
 export interface PlaceData {
   towns: Town[];
   districts: Record<string, [latitude: number, longitude: number]>;
+  areas?: Record<string, [latitude: number, longitude: number, town: string]>;
 }
 
 export interface Place {
-  kind: 'town' | 'district';
-  /** what to show: "Leeds, City and Borough of Leeds", "M1" */
+  /** `area`: a postcode placed at its area's post town (tens of km, said in the label) */
+  kind: 'town' | 'district' | 'area';
+  /** what to show: "Leeds, City and Borough of Leeds", "M1", "M1, Manchester postcode area" */
   label: string;
   latitude: number;
   longitude: number;
@@ -21,12 +26,13 @@ export type PlaceLookup =
   | { found: true; place: Place; alternatives: string[] }
   /** not a place we know (or not a place at all) */
   | { found: false; reason: 'unknown' }
-  /** a well-formed postcode district the shipped data has no centre for */
+  /** a well-formed postcode district the shipped data places nowhere (not even its area) */
   | { found: false; reason: 'district_unavailable'; district: string };
 
 interface Index {
   towns: Map<string, Town[]>;
   districts: PlaceData['districts'];
+  areas: NonNullable<PlaceData['areas']>;
 }
 
 const indexes = new WeakMap<PlaceData, Index>();
@@ -41,7 +47,7 @@ function indexOf(data: PlaceData): Index {
       if (list) list.push(t);
       else towns.set(key, [t]);
     }
-    index = { towns, districts: data.districts };
+    index = { towns, districts: data.districts, areas: data.areas ?? {} };
     indexes.set(data, index);
   }
   return index;
@@ -64,6 +70,20 @@ export function findPlace(data: PlaceData, input: string): PlaceLookup {
       return {
         found: true,
         place: { kind: 'district', label: q.district, latitude: c[0], longitude: c[1] },
+        alternatives: [],
+      };
+    }
+    // the area: the district's leading letters (M1 -> M, SW1A -> SW, WC1E -> WC)
+    const area = index.areas[/^[A-Z]+/.exec(q.district)![0]];
+    if (area) {
+      return {
+        found: true,
+        place: {
+          kind: 'area',
+          label: `${q.district}, ${area[2]} postcode area`,
+          latitude: area[0],
+          longitude: area[1],
+        },
         alternatives: [],
       };
     }
