@@ -4,9 +4,10 @@ import { DomainError } from '@/server/domain-error';
 import { errorResponses } from '@/server/http/errors';
 import { jsonResponse } from '@/server/http/openapi';
 import { getDb } from '@/server/db/runtime';
-import { ShopSchema, SlotSchema } from './schemas';
+import { NearestQuerySchema, NearestResultSchema, ShopSchema, SlotSchema } from './schemas';
 import { getShopRow, listShopRows, toPublicShop } from './server/list-shops';
 import { getAvailability } from './server/availability';
+import { findNearestShops } from './server/find-nearest-shops';
 
 const listShopsRoute = createRoute({
   method: 'get',
@@ -14,6 +15,19 @@ const listShopsRoute = createRoute({
   tags: ['Shops'],
   summary: 'Shops with address, coordinates, opening hours and time zone',
   responses: { 200: jsonResponse(z.object({ items: z.array(ShopSchema) }), 'Shops') },
+});
+
+const nearestRoute = createRoute({
+  method: 'get',
+  path: '/shops/nearest',
+  tags: ['Shops'],
+  summary:
+    'Shops by distance from a town, postcode district or postcode (looked up in shipped data, no network)',
+  request: { query: NearestQuerySchema },
+  responses: {
+    200: jsonResponse(NearestResultSchema, 'The place found (or why not) and the shops nearest first'),
+    422: errorResponses[422],
+  },
 });
 
 const slotsRoute = createRoute({
@@ -35,6 +49,10 @@ export const shopsApi = createRouter()
   .openapi(listShopsRoute, async (c) => {
     const rows = await listShopRows(await getDb());
     return c.json({ items: rows.map(toPublicShop) }, 200);
+  })
+  .openapi(nearestRoute, async (c) => {
+    const rows = await listShopRows(await getDb());
+    return c.json(await findNearestShops(rows, c.req.valid('query').q), 200);
   })
   .openapi(slotsRoute, async (c) => {
     const db = await getDb();

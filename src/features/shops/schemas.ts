@@ -46,3 +46,35 @@ export const SlotSchema = z
 
 export type Shop = z.infer<typeof ShopSchema>;
 export type Slot = z.infer<typeof SlotSchema>;
+
+/** `GET /api/shops/nearest?q=`: the place a town or postcode names, and the shops by distance from it. */
+export const NearestQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'Enter a town or a postcode.')
+    .max(60, 'Use at most 60 characters.')
+    .openapi({ example: 'Leeds', description: 'A town, a postcode district (M1, SW1A) or a full postcode' }),
+});
+
+export const NearestResultSchema = z
+  .object({
+    query: z.string(),
+    /** the place found, or null with `reason` */
+    place: z
+      .object({
+        kind: z.enum(['town', 'district', 'area']),
+        label: z.string().openapi({ example: 'Leeds, City and Borough of Leeds' }),
+        latitude: z.number(),
+        longitude: z.number(),
+      })
+      .nullable(),
+    reason: z.enum(['unknown', 'district_unavailable']).nullable(),
+    /** other places of the same name, as text to look up instead */
+    alternatives: z.array(z.string()),
+    /** shops nearest first (empty when no place was found) */
+    items: z.array(z.object({ slug: z.string(), distanceKm: z.number() })),
+  })
+  .openapi('NearestShops');
+
+export type NearestResult = z.infer<typeof NearestResultSchema>;

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/server/db/runtime';
 import { listShopRows } from '@/features/shops/server/list-shops';
+import { NearestShopFinder } from '@/features/shops/components';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +24,20 @@ export default async function ShopsPage() {
     <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-2xl text-slate-700">{t('lead')}</p>
+      <div className="mt-6 max-w-2xl">
+        <NearestShopFinder
+          action="book"
+          shops={shops.map((s) => ({
+            slug: s.slug,
+            name: s.name,
+            addressLine1: s.addressLine1,
+            city: s.city,
+            postcode: s.postcode,
+            latitude: s.latitude,
+            longitude: s.longitude,
+          }))}
+        />
+      </div>
       <ul className="mt-8 grid gap-6 lg:grid-cols-2">
         {shops.map((s) => {
           // links out, no embedded map: the page stays whole offline and under the CSP

@@ -5,6 +5,7 @@ import { RefreshCw } from 'lucide-react';
 import { Field, Select } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Shop } from '@/features/shops/schemas';
+import { NearestShopFinder } from '@/features/shops/components';
 import { useSlots } from './queries';
 import { Section } from './section';
 import type { BookingDraft } from './use-booking-draft';
@@ -68,6 +69,15 @@ export function ServiceSection({
 
       {draft.serviceType === 'drop_off' && shop ? (
         <div className="mt-5 space-y-4">
+          {shops.length > 1 ? (
+            <NearestShopFinder
+              shops={shops}
+              action="select"
+              selected={shop.slug}
+              disabled={disabled}
+              onSelect={(slug) => update({ shop: slug, slot: null })}
+            />
+          ) : null}
           <Field id="shop" label={t('shopLabel')}>
             <Select
               id="shop"
