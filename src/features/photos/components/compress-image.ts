@@ -2,7 +2,8 @@
 /**
  * On-device resize and re-encode before upload (camera shots and chosen files alike): decoded
  * upright (`imageOrientation: 'from-image'`), scaled so the long edge is at most 2048 px (1280
- * while the battery saver is on), encoded as JPEG at ~0.8 (lower under the saver) on an
+ * while the battery saver is on), encoded as JPEG (WebP for PNG and WebP, keeping
+ * transparency) at ~0.8 (lower under the saver) on an
  * OffscreenCanvas where there is one, else a <canvas>. The original is sent when the result is
  * not smaller, or when the browser cannot decode it (the server checks and says why).
  */
@@ -18,7 +19,10 @@ export interface CompressedPhoto {
   compressed: boolean;
 }
 
-const OUTPUT_TYPE = 'image/jpeg';
+/** Photos become JPEG; PNG and WebP (which may have transparency) become WebP. */
+function outputTypeOf(inputType: string): string {
+  return inputType === 'image/jpeg' ? 'image/jpeg' : 'image/webp';
+}
 
 async function encode(
   bitmap: ImageBitmap,
@@ -32,7 +36,7 @@ async function encode(
     if (ctx) {
       ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(bitmap, 0, 0, width, height);
-      return canvas.convertToBlob({ type: OUTPUT_TYPE, quality });
+      return canvas.convertToBlob({ type, quality });
     }
   }
   const canvas = document.createElement('canvas');
@@ -42,7 +46,7 @@ async function encode(
   if (!ctx) return null;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(bitmap, 0, 0, width, height);
-  return new Promise((resolve) => canvas.toBlob(resolve, OUTPUT_TYPE, quality));
+  return new Promise((resolve) => canvas.toBlob(resolve, type, quality));
 }
 
 /** Only image types a browser decodes and we accept; anything else goes as it is for the server to judge. */
@@ -67,12 +71,11 @@ export async function compressPhoto(
     const plan = compressionPlan(saver);
     const size = scaledSize(bitmap.width, bitmap.height, plan.maxEdge);
     if (!size.width || !size.height) return asIs;
-    const blob = await encode(bitmap, size.width, size.height, plan.quality);
-    if (!blob || !keepCompressed(file.size, blob.size)) return asIs;
-    const out = new File([blob], compressedName(name, blob.type || OUTPUT_TYPE), {
-      type: blob.type || OUTPUT_TYPE,
-      lastModified: Date.now(),
-    });
+    const type = outputTypeOf(file.type);
+    const blob = await encode(bitmap, size.width, size.height, plan.quality, type);
+    // a browser that cannot encode the type answers PNG: then the original is the better file
+    if (!blob || blob.type !== type || !keepCompressed(file.size, blob.size)) return asIs;
+    const out = new File([blob], compressedName(name, type), { type, lastModified: Date.now() });
     return { file: out, originalBytes: file.size, bytes: out.size, compressed: true };
   } catch {
     return asIs;

@@ -115,7 +115,11 @@ export function useZoom({ onSwipe }: { onSwipe?: (direction: 'next' | 'previous'
   const onPointerDown = useCallback(
     (e: ReactPointerEvent<HTMLDivElement>) => {
       if (e.pointerType === 'mouse' && e.button !== 0) return;
-      e.currentTarget.setPointerCapture(e.pointerId);
+      try {
+        e.currentTarget.setPointerCapture(e.pointerId);
+      } catch {
+        // a pointer that is no longer active (lifted already): nothing to capture
+      }
       pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
       const pts = [...pointers.current.values()];
       const two = pts.length >= 2;
