@@ -29,6 +29,7 @@ async function encode(
   width: number,
   height: number,
   quality: number,
+  type: string,
 ): Promise<Blob | null> {
   if (typeof OffscreenCanvas !== 'undefined') {
     const canvas = new OffscreenCanvas(width, height);

@@ -54,16 +54,12 @@ export function useUploadQueue({
   const queue = useRef<Job[]>([]);
   const jobs = useRef(new Map<string, Job>());
   const running = useRef(false);
-  const alive = useRef(new AbortController());
+  // uploads carry on when the component goes (the photos still reach the order); React drops
+  // the state updates of an unmounted component
   const onStoredRef = useRef(onStored);
   useEffect(() => {
     onStoredRef.current = onStored;
   }, [onStored]);
-  useEffect(() => {
-    const controller = new AbortController();
-    alive.current = controller;
-    return () => controller.abort();
-  }, []);
 
   const update = useCallback(
     (key: string, patch: Partial<UploadItem>) =>
@@ -111,18 +107,13 @@ export function useUploadQueue({
         return body;
       };
       try {
-        const res: SendResult = await sendPhoto(
-          job.target.url,
-          makeBody,
-          job.idempotencyKey,
-          (phase) =>
-            phase.kind === 'uploading'
-              ? update(job.key, {
-                  status: 'uploading',
-                  progress: Math.min(99, Math.round(phase.progress * 100)),
-                })
-              : update(job.key, { status: phase.reason === 'offline' ? 'offline' : 'retrying', progress: 0 }),
-          alive.current.signal,
+        const res: SendResult = await sendPhoto(job.target.url, makeBody, job.idempotencyKey, (phase) =>
+          phase.kind === 'uploading'
+            ? update(job.key, {
+                status: 'uploading',
+                progress: Math.min(99, Math.round(phase.progress * 100)),
+              })
+            : update(job.key, { status: phase.reason === 'offline' ? 'offline' : 'retrying', progress: 0 }),
         );
         update(job.key, { status: 'done', progress: 100, canRetry: false });
         setAnnouncement(tu('announceDone', { name: job.file.name }));
@@ -136,7 +127,6 @@ export function useUploadQueue({
           bytes: prepared.bytes,
         });
       } catch (err) {
-        if (alive.current.signal.aborted) return;
         if (err instanceof UploadRefused) return fail(job, err.message || tu('reasons.server'), false);
         fail(job, tu('reasons.network'), true);
       }
