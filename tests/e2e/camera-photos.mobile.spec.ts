@@ -61,7 +61,7 @@ async function recordUploadSizes(page: Page) {
     const sizes: number[] = [];
     (window as unknown as { __uploadSizes: number[] }).__uploadSizes = sizes;
     const send = XMLHttpRequest.prototype.send;
-    XMLHttpRequest.prototype.send = function (body?: Document | XMLHttpRequestBodyInit | null) {
+    XMLHttpRequest.prototype.send = function (body?: XMLHttpRequestBodyInit | null) {
       if (body instanceof FormData) {
         const file = body.get('file');
         if (file instanceof Blob) sizes.push(file.size);
