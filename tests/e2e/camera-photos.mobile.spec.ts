@@ -193,6 +193,84 @@ test.describe('staff on a phone', () => {
   });
 });
 
+test.describe('staff uploads on a flaky connection', () => {
+  test.use({ storageState: storageStateOf('technician') });
+
+  test('retries by itself under one Idempotency-Key (network error, 503 Retry-After), waits while offline, and offers Retry', async ({
+    page,
+    context,
+  }) => {
+    test.slow();
+    const { reference } = await assignedOrder('Flaky Upload');
+    await page.goto(`/staff/orders/${reference}`);
+    const uploader = page.getByTestId('photo-uploader');
+    await expect(uploader.getByTestId('photo-choose')).toBeEnabled();
+    const jpeg = (colour: string) =>
+      sharp({ create: { width: 800, height: 600, channels: 3, background: colour } })
+        .jpeg()
+        .toBuffer();
+
+    // 1. the first attempt dies on the network, the second gets 503 with Retry-After, the third is stored
+    const keys: string[] = [];
+    let attempts = 0;
+    await page.route(/\/api\/staff\/orders\/[^/]+\/photos$/, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push((await route.request().allHeaders())['idempotency-key'] ?? '');
+      attempts += 1;
+      if (attempts === 1) return route.abort('connectionreset');
+      if (attempts === 2) {
+        return route.fulfill({
+          status: 503,
+          headers: { 'retry-after': '1', 'content-type': 'application/problem+json' },
+          body: JSON.stringify({ title: 'Service Unavailable', status: 503, detail: 'Busy' }),
+        });
+      }
+      return route.continue();
+    });
+    await uploader
+      .getByTestId('photo-file-input')
+      .setInputFiles([{ name: 'flaky.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#7c2d12') }]);
+    const items = uploader.getByTestId('photo-upload-item');
+    await expect(items.first()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    expect(attempts).toBe(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^photo-/);
+    expect(await staffPhotos(reference)).toHaveLength(1);
+
+    // 2. offline: it waits for the connection, then sends
+    await context.setOffline(true);
+    await uploader
+      .getByTestId('photo-file-input')
+      .setInputFiles([{ name: 'offline.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#14532d') }]);
+    await expect(items.nth(1)).toHaveAttribute('data-status', 'offline');
+    await expect(items.nth(1)).toContainText('Offline: waiting for the connection');
+    await context.setOffline(false);
+    await expect(items.nth(1)).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    expect(await staffPhotos(reference)).toHaveLength(2);
+
+    // 3. a connection that never answers: after its own tries it offers Retry, which sends it
+    await page.unroute(/\/api\/staff\/orders\/[^/]+\/photos$/);
+    let failing = true;
+    const retryKeys: string[] = [];
+    await page.route(/\/api\/staff\/orders\/[^/]+\/photos$/, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      retryKeys.push((await route.request().allHeaders())['idempotency-key'] ?? '');
+      return failing ? route.abort('internetdisconnected') : route.continue();
+    });
+    await uploader
+      .getByTestId('photo-file-input')
+      .setInputFiles([{ name: 'stuck.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#1e3a8a') }]);
+    await expect(items.nth(2)).toHaveAttribute('data-status', 'failed', { timeout: 45_000 });
+    await expect(items.nth(2)).toContainText('Check the connection');
+    expect(retryKeys).toHaveLength(5);
+    failing = false;
+    await items.nth(2).getByRole('button', { name: 'Retry stuck.jpg' }).click();
+    await expect(items.nth(2)).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    expect(new Set(retryKeys).size).toBe(1);
+    expect(await staffPhotos(reference)).toHaveLength(3);
+  });
+});
+
 test('a customer adds a damage photo with the camera while booking; the staff order shows it', async ({
   page,
   browser,
