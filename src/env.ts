@@ -79,6 +79,9 @@ export const env = createEnv({
     /** Messages through a tracking link, per client address and per repair (its customer). */
     RATE_LIMIT_MESSAGE_IP: rateLimit('30/1h'),
     RATE_LIMIT_MESSAGE_ORDER: rateLimit('20/1h'),
+    /** Photos of the damage sent with a booking, per client address and per booking. */
+    RATE_LIMIT_BOOKING_PHOTOS_IP: rateLimit('40/1h'),
+    RATE_LIMIT_BOOKING_PHOTOS_BOOKING: rateLimit('15/1h'),
     /** App events (install prompt shown/accepted/dismissed, app installed) per client address. */
     RATE_LIMIT_APP_EVENTS_IP: rateLimit('60/1h'),
     /** Sign-ups per client address and per e-mail. */

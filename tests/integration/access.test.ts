@@ -75,6 +75,11 @@ const EXPECTED: Record<string, Case> = {
     path: '/api/bookings/RT-222222/reschedule',
     body: { sig: 'x', slotStartsAt: '2030-01-07T10:00:00Z' },
   },
+  // photos of the damage: the manage link's signature too (a wrong one is refused before the body)
+  'POST /api/bookings/:reference/photos': {
+    allowed: everyone,
+    path: '/api/bookings/RT-222222/photos?sig=x',
+  },
   'GET /api/bookings/:reference/manage/calendar.ics': {
     allowed: everyone,
     path: '/api/bookings/RT-222222/manage/calendar.ics?sig=x',

@@ -12,14 +12,14 @@ import {
   fieldErrorsFromZod,
   problemContentOf,
 } from '@/server/http/errors';
-import { jsonResponse } from '@/server/http/openapi';
+import { idempotencyHeader, jsonResponse } from '@/server/http/openapi';
 import { requireUser } from '@/server/http/guard';
 import { abilityOf, authorize } from '@/features/access/server';
 import { readMultipartForm } from '@/server/http/upload-body';
 import { getDb } from '@/server/db/runtime';
 import { PhotoFileQuerySchema, PhotoListSchema, PhotoSchema, PhotoUploadFieldsSchema } from './schemas';
 import { CAPTION_MAX, PHOTO_KIND_VALUES, PHOTO_VISIBILITY_VALUES } from './photo-rules';
-import { addPhoto, assertCanUploadTo } from './server/upload-photo';
+import { addPhoto, assertCanUploadTo, findPhotoByKey, staffPhotoCaller } from './server/upload-photo';
 import { deletePhoto } from './server/delete-photo';
 import {
   listAccountPhotos,
@@ -31,7 +31,8 @@ import {
 } from './server/list-photos';
 import { openPhotoFile } from './server/open-photo-file';
 import { processImage } from './server/process-image';
-import { canDeletePhoto } from './server/photo-access';
+import { canDeletePhoto, type PhotoRow } from './server/photo-access';
+import type { LoadedOrder } from '@/features/repairs/server';
 
 /** Room for the text fields and multipart framing on top of the file itself. */
 const FORM_OVERHEAD = 256 * 1024;
@@ -42,6 +43,10 @@ export function isPhotoUploadRequest(method: string, path: string): boolean {
 }
 
 const problem = problemContentOf();
+export const PhotoIdempotencyHeader = idempotencyHeader(
+  'A unique key per photo: a retry with the same key (after a lost answer) returns the photo stored ' +
+    'the first time instead of storing it again.',
+);
 const authErrors = accessErrorResponses;
 const orderParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -56,6 +61,7 @@ const uploadRoute = createRoute({
   middleware: [authorize('update', 'RepairOrder')] as const,
   request: {
     params: orderParams,
+    headers: PhotoIdempotencyHeader,
     body: {
       required: true,
       content: {
@@ -77,6 +83,7 @@ const uploadRoute = createRoute({
   },
   responses: {
     201: jsonResponse(PhotoSchema, 'The stored photo'),
+    200: jsonResponse(PhotoSchema, 'A replay of an earlier upload with the same Idempotency-Key'),
     400: errorResponses[400],
     404: errorResponses[404],
     413: { description: 'The file (or the request) is over the size limit', content: problem },
@@ -162,10 +169,22 @@ export const photosApi = createRouter()
     const ability = abilityOf(c);
     const me = c.get('user')!;
     const db = await getDb();
+    const key = c.req.valid('header')['idempotency-key'];
     // refuse before reading a byte of the body
-    await assertCanUploadTo(db, id, ability);
+    const target = await assertCanUploadTo(db, id, ability);
     const maxBytes = maxUploadBytes();
     const form = await readMultipartForm(c, maxBytes + FORM_OVERHEAD);
+    const answer = (photo: PhotoRow, loaded: LoadedOrder) =>
+      toPhotoDto(
+        { ...photo, uploaderName: photo.uploadedBy === me.id ? me.name : null },
+        { staff: true, canDelete: canDeletePhoto(ability, loaded, photo, me.id) },
+      );
+    // a retry whose first answer was lost: the same photo, not a second copy
+    const earlier = await findPhotoByKey(db, target.order.id, key);
+    if (earlier) {
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(answer(earlier, target), 200);
+    }
     const file = form.get('file');
     const fields = PhotoUploadFieldsSchema.safeParse({
       kind: form.get('kind') ?? undefined,
@@ -186,15 +205,10 @@ export const photosApi = createRouter()
       { maxBytes, maxPixels: maxUploadPixels() },
       { type: file.type, name: file.name },
     );
-    const caller = { ability, actor: actorOf(me) };
-    const { photo, loaded } = await addPhoto(db, id, image, fields.data, caller);
-    return c.json(
-      toPhotoDto(
-        { ...photo, uploaderName: me.name },
-        { staff: true, canDelete: canDeletePhoto(ability, loaded, photo, me.id) },
-      ),
-      201,
-    );
+    const caller = staffPhotoCaller(ability, actorOf(me), key);
+    const { photo, loaded, replayed } = await addPhoto(db, id, image, fields.data, caller);
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(answer(photo, loaded), replayed ? 200 : 201);
   })
   .openapi(staffListRoute, async (c) => {
     const me = c.get('user')!;

@@ -12,6 +12,8 @@ export const PhotoUploadFieldsSchema = z.object({
     .string()
     .trim()
     .max(CAPTION_MAX, `At most ${CAPTION_MAX} characters.`)
+    // PostgreSQL text cannot hold U+0000: a clear 422, never a database error
+    .refine((v) => !v.includes('\u0000'), 'The caption must not contain a NUL character (U+0000).')
     .optional()
     .transform((v) => (v ? v : undefined)),
 });

@@ -7,7 +7,7 @@ import { createApiApp, finishApiApp } from '@/server/http/api-app';
 import { catalogApi } from '@/features/catalog/api';
 import { shopsApi } from '@/features/shops/api';
 import { pricingApi } from '@/features/pricing/api';
-import { bookingApi } from '@/features/booking/api';
+import { bookingApi, isBookingPhotoUploadRequest } from '@/features/booking/api';
 import { repairsApi } from '@/features/repairs/api';
 import { consoleApi } from '@/features/console/api';
 import { portalApi } from '@/features/portal/api';
@@ -31,7 +31,7 @@ function buildApi() {
       // signed webhooks are checked byte for byte; photo uploads stream their own, larger body
       path.startsWith('/api/payments/webhooks/')
         ? 'verbatim'
-        : isPhotoUploadRequest(method, path)
+        : isPhotoUploadRequest(method, path) || isBookingPhotoUploadRequest(method, path)
           ? 'own'
           : 'json',
   });

@@ -35,6 +35,7 @@ import { SavedOfflineBooking } from './saved-offline-booking';
 import type { BookingRequestBody } from './offline-booking';
 import { OfflineProblemNotice } from './offline-problem-notice';
 import { requestOf, validate } from './booking-request';
+import { DamagePhotosSection, useRevokeOnUnmount, type DamagePhoto } from './damage-photos-section';
 
 export function BookingForm({
   categories,
@@ -69,6 +70,9 @@ export function BookingForm({
   const pendingId = pending?.payment.id ?? null;
   const pendingToken = pending?.booking.trackingToken;
   const { data: modelDetail } = useModelDetail(draft.model);
+  // photos of the damage: on this page only, sent after the booking is made (BookingSuccess)
+  const [damagePhotos, setDamagePhotos] = useState<DamagePhoto[]>([]);
+  useRevokeOnUnmount(damagePhotos);
   const offline = useOfflineBooking({
     draft,
     update,
@@ -112,7 +116,16 @@ export function BookingForm({
   }, [hydrated, pendingId]);
 
   if (confirmation) {
-    return <BookingSuccess booking={confirmation} onStartOver={startOver} />;
+    return (
+      <BookingSuccess
+        booking={confirmation}
+        photos={damagePhotos}
+        onStartOver={() => {
+          setDamagePhotos([]);
+          startOver();
+        }}
+      />
+    );
   }
   if (offline.waiting) {
     return (
@@ -330,12 +343,18 @@ export function BookingForm({
                 onSlotsLoading={setSlotsLoading}
               />
               <DetailsSection draft={draft} update={update} disabled={disabled} errors={errors} />
+              <DamagePhotosSection
+                step={6}
+                photos={damagePhotos}
+                onChange={setDamagePhotos}
+                disabled={disabled}
+              />
             </>
           ) : null}
         </>
       )}
       {ready || pending ? (
-        <Section id="payment" step={pending ? 2 : 6} title={t('paymentTitle')}>
+        <Section id="payment" step={pending ? 2 : 7} title={t('paymentTitle')}>
           {gateway && shownQuote ? (
             <UnifiedPaymentGateway
               methods={methods}

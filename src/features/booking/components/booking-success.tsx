@@ -14,12 +14,17 @@ import { useSlotLabel } from './use-slot-label';
 import { CalendarButtons } from './calendar-buttons';
 import { markInstallEngagement } from '@/features/pwa/components';
 import { NotifyWhenReady } from '@/features/notifications/components';
+import { BookingPhotoUploads } from './booking-photo-uploads';
+import type { DamagePhoto } from './damage-photos-section';
 
 export function BookingSuccess({
   booking,
+  photos = [],
   onStartOver,
 }: {
   booking: BookingConfirmation;
+  /** photos of the damage picked in the form, sent from here */
+  photos?: DamagePhoto[];
   onStartOver: () => void;
 }) {
   const t = useTranslations('booking');
@@ -104,6 +109,7 @@ export function BookingSuccess({
           ) : null}
         </div>
       </Card>
+      <BookingPhotoUploads booking={booking} photos={photos} />
       <NotifyWhenReady />
       <div className="grid gap-6 md:grid-cols-2">
         <Card>

@@ -2,3 +2,8 @@
 export { PhotoGallery, type PhotoGalleryProps } from './photo-gallery';
 export { PhotoUploader, type PhotoUploaderProps } from './photo-uploader';
 export { photosUrl, usePhotos, type PhotoSource } from './use-photos';
+export { CameraCapture, type CameraCaptureProps } from './camera-capture';
+export { compressPhoto, type CompressedPhoto } from './compress-image';
+export { UploadList } from './upload-list';
+export { useUploadQueue, type UploadItem, type UploadTarget } from './use-upload-queue';
+export { checkPickedPhoto } from './check-picked-photo';

@@ -44,7 +44,8 @@ function ToolButton({
 /**
  * A full-screen viewer for a list of photos: a modal dialog (focus stays inside, Esc closes),
  * arrow keys and buttons move between photos, zoom with + / − (buttons or keys), the wheel,
- * double-click / double-tap and pinch; drag to pan a zoomed photo.
+ * double-click / double-tap and pinch; drag to pan a zoomed photo; swipe sideways (not zoomed) for the next or
+ * previous photo.
  */
 export function PhotoLightbox({
   photos,
@@ -129,8 +130,22 @@ function Viewer({
   preload: string[];
 }) {
   const t = useTranslations('photos.lightbox');
-  const { stageRef, imageRef, state, zoomed, canZoomIn, canZoomOut, zoomIn, zoomOut, reset, handlers } =
-    useZoom();
+  const {
+    stageRef,
+    imageRef,
+    state,
+    swipeOffset,
+    zoomed,
+    canZoomIn,
+    canZoomOut,
+    zoomIn,
+    zoomOut,
+    reset,
+    handlers,
+  } = useZoom({
+    // swipe left for the next photo, right for the previous one (only while not zoomed)
+    onSwipe: (direction) => (direction === 'next' ? onNext?.() : onPrevious?.()),
+  });
   const [loaded, setLoaded] = useState(false);
 
   // the neighbours load while this one is looked at
@@ -201,6 +216,7 @@ function Viewer({
         )}
         data-testid="photo-stage"
         data-scale={state.scale}
+        data-photo-index={n}
         {...handlers}
       >
         {!loaded ? (
@@ -225,8 +241,8 @@ function Viewer({
           data-testid="photo-full"
           className="absolute inset-0 m-auto h-auto max-h-full w-auto max-w-full object-contain will-change-transform"
           style={{
-            transform: `translate(${state.x}px, ${state.y}px) scale(${state.scale})`,
-            transition: zoomed ? 'none' : 'transform 150ms ease-out',
+            transform: `translate(${state.x + swipeOffset}px, ${state.y}px) scale(${state.scale})`,
+            transition: zoomed || swipeOffset ? 'none' : 'transform 150ms ease-out',
           }}
         />
       </div>

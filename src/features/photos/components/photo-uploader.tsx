@@ -1,5 +1,5 @@
 'use client';
-import { Camera, CheckCircle2, ImagePlus, Upload, XCircle } from 'lucide-react';
+import { Camera, ImagePlus, Upload } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -8,14 +8,15 @@ import { Input, Select } from '@/components/ui/input';
 import {
   ACCEPT_ATTRIBUTE,
   CAPTION_MAX,
-  checkPhotoBytes,
   PHOTO_KIND_VALUES,
-  TYPE_NAMES,
   type PhotoKindValue,
   type PhotoVisibilityValue,
 } from '../photo-rules';
 import type { Photo } from '../schemas';
+import { CameraCapture } from './camera-capture';
+import { UploadList } from './upload-list';
 import { photosUrl, usePhotos } from './use-photos';
+import { useUploadQueue } from './use-upload-queue';
 
 export interface PhotoUploaderProps {
   /** the order's id (uuid) or reference */
@@ -27,61 +28,12 @@ export interface PhotoUploaderProps {
   className?: string;
 }
 
-type Status = 'waiting' | 'checking' | 'uploading' | 'done' | 'failed';
-
-interface Item {
-  key: string;
-  name: string;
-  status: Status;
-  progress: number;
-  message?: string;
-}
-
-interface Job {
-  key: string;
-  file: File;
-  kind: PhotoKindValue;
-  visibility: PhotoVisibilityValue;
-  caption: string;
-  maxBytes: number;
-}
-
-interface SendResult {
-  status: number;
-  body: unknown;
-}
-
-/** XMLHttpRequest, because fetch cannot report upload progress. */
-function send(url: string, body: FormData, onProgress: (fraction: number) => void): Promise<SendResult> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.responseType = 'text';
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(xhr.responseText || 'null');
-      } catch {
-        parsed = null;
-      }
-      resolve({ status: xhr.status, body: parsed });
-    };
-    xhr.onerror = () => reject(new Error('network'));
-    xhr.onabort = () => reject(new Error('network'));
-    xhr.send(body);
-  });
-}
-
-let keySeq = 0;
-
 /**
  * Adds photos to an order: pick the kind and who may see them, then choose files, take a photo
- * (phones), or drop files (desktops). Files are checked here first (type by their bytes, size)
- * with clear messages, then uploaded one after another with a progress bar each; the server
+ * with the camera (a live viewfinder; the phone's own camera or the file picker when it cannot
+ * be had), or drop files (desktops). Files are checked here first (type by their bytes), scaled
+ * and compressed on the device, then uploaded one after another with a progress bar each,
+ * retried by themselves on a flaky connection (and by the Retry button after that); the server
  * decides. Galleries of the same order refresh after each upload.
  */
 export function PhotoUploader({
@@ -97,96 +49,26 @@ export function PhotoUploader({
   const [kind, setKind] = useState<PhotoKindValue>(defaultKind);
   const [visibility, setVisibility] = useState<PhotoVisibilityValue>('customer');
   const [caption, setCaption] = useState('');
-  const [items, setItems] = useState<Item[]>([]);
   const [dragging, setDragging] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
+  const [cameraOpen, setCameraOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const cameraInput = useRef<HTMLInputElement>(null);
-  const queue = useRef<Job[]>([]);
-  const running = useRef(false);
 
   const maxBytes = data?.limits?.maxBytes ?? 0;
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   const ready = !!data && data.canUpload;
-
-  const update = (key: string, patch: Partial<Item>) =>
-    setItems((list) => list.map((it) => (it.key === key ? { ...it, ...patch } : it)));
-
-  async function runJob(job: Job) {
-    update(job.key, { status: 'checking' });
-    const head = new Uint8Array(await job.file.slice(0, 1024).arrayBuffer());
-    const check = checkPhotoBytes(head, job.file.size, job.maxBytes, job.file.type, job.file.name);
-    if (!check.ok) {
-      const type = TYPE_NAMES[check.detected];
-      const message = tu(`reasons.${check.reason}`, {
-        mb: Math.round((job.maxBytes / 1024 / 1024) * 10) / 10,
-        type,
-      });
-      update(job.key, { status: 'failed', message });
-      setAnnouncement(tu('announceFailed', { name: job.file.name, reason: message }));
-      return;
-    }
-    update(job.key, { status: 'uploading', progress: 0 });
-    const body = new FormData();
-    body.set('file', job.file, job.file.name);
-    body.set('kind', job.kind);
-    body.set('visibility', job.visibility);
-    if (job.caption.trim()) body.set('caption', job.caption.trim());
-    try {
-      const res = await send(photosUrl({ kind: 'staff', orderId }), body, (f) =>
-        update(job.key, { progress: Math.min(99, Math.round(f * 100)) }),
-      );
-      if (res.status === 201) {
-        update(job.key, { status: 'done', progress: 100 });
-        setAnnouncement(tu('announceDone', { name: job.file.name }));
-        onUploaded?.(res.body as Photo);
-        await mutate();
-        return;
-      }
-      const problem = (res.body ?? {}) as { detail?: string; errors?: Array<{ message: string }> };
-      const message = problem.errors?.[0]?.message ?? problem.detail ?? tu('reasons.server');
-      update(job.key, { status: 'failed', message });
-      setAnnouncement(tu('announceFailed', { name: job.file.name, reason: message }));
-    } catch {
-      const message = tu('reasons.network');
-      update(job.key, { status: 'failed', message });
-      setAnnouncement(tu('announceFailed', { name: job.file.name, reason: message }));
-    }
-  }
-
-  async function drainQueue() {
-    if (running.current) return;
-    running.current = true;
-    try {
-      for (let job = queue.current.shift(); job; job = queue.current.shift()) await runJob(job);
-    } finally {
-      running.current = false;
-    }
-  }
+  const { items, announcement, add, retry, clearFinished } = useUploadQueue({
+    maxBytes,
+    onStored: async (body) => {
+      onUploaded?.(body as Photo);
+      await mutate();
+    },
+  });
 
   function addFiles(files: FileList | File[] | null) {
     if (!files || !ready) return;
-    const list = [...files];
-    if (list.length === 0) return;
-    const jobs = list.map((file) => ({
-      key: `u${++keySeq}`,
-      file,
-      kind,
-      visibility,
-      caption,
-      maxBytes,
-    }));
-    setItems((prev) => [
-      ...prev,
-      ...jobs.map((j) => ({
-        key: j.key,
-        name: j.file.name || 'photo',
-        status: 'waiting' as const,
-        progress: 0,
-      })),
-    ]);
-    queue.current.push(...jobs);
-    void drainQueue();
+    const fields: Record<string, string> = { kind, visibility };
+    if (caption.trim()) fields.caption = caption.trim();
+    add([...files], { url: photosUrl({ kind: 'staff', orderId }), fields });
   }
 
   function onDrop(e: DragEvent<HTMLDivElement>) {
@@ -280,8 +162,7 @@ export function PhotoUploader({
           <Button
             type="button"
             variant="secondary"
-            className="hidden pointer-coarse:inline-flex"
-            onClick={() => cameraInput.current?.click()}
+            onClick={() => setCameraOpen(true)}
             disabled={!ready}
             data-testid="photo-camera"
           >
@@ -315,89 +196,24 @@ export function PhotoUploader({
             e.target.value = '';
           }}
         />
-        <input
-          ref={cameraInput}
-          type="file"
-          accept={ACCEPT_ATTRIBUTE}
-          capture="environment"
-          hidden
-          aria-label={tu('camera')}
-          onChange={(e) => {
-            addFiles(e.target.files);
-            e.target.value = '';
-          }}
-        />
       </div>
 
       <p className="sr-only" aria-live="polite" role="status">
         {announcement}
       </p>
+      <CameraCapture open={cameraOpen} onOpenChange={setCameraOpen} onCapture={(file) => addFiles([file])} />
 
       {items.length > 0 ? (
         <div>
           <div className="flex items-center justify-between gap-2">
             <h3 className="text-sm font-semibold text-slate-800">{tu('queue')}</h3>
             {finished ? (
-              <Button
-                type="button"
-                size="sm"
-                variant="ghost"
-                onClick={() =>
-                  setItems((list) => list.filter((i) => i.status !== 'done' && i.status !== 'failed'))
-                }
-              >
+              <Button type="button" size="sm" variant="ghost" onClick={clearFinished}>
                 {tu('dismiss')}
               </Button>
             ) : null}
           </div>
-          <ul className="mt-2 space-y-2" data-testid="photo-upload-list">
-            {items.map((it) => (
-              <li
-                key={it.key}
-                className="rounded-lg border border-slate-200 bg-white p-3"
-                data-testid="photo-upload-item"
-                data-status={it.status}
-              >
-                <div className="flex items-start gap-2">
-                  {it.status === 'done' ? (
-                    <CheckCircle2 className="mt-0.5 size-5 shrink-0 text-green-700" aria-hidden />
-                  ) : it.status === 'failed' ? (
-                    <XCircle className="mt-0.5 size-5 shrink-0 text-red-700" aria-hidden />
-                  ) : (
-                    <Upload className="mt-0.5 size-5 shrink-0 text-slate-500" aria-hidden />
-                  )}
-                  <div className="min-w-0 flex-1">
-                    <p className="truncate text-sm font-medium">{it.name}</p>
-                    <p
-                      className={cn('text-sm', it.status === 'failed' ? 'text-red-800' : 'text-slate-600')}
-                      data-testid="photo-upload-status"
-                    >
-                      {it.status === 'uploading'
-                        ? tu('uploading', { percent: it.progress })
-                        : it.status === 'failed'
-                          ? `${tu('failed')}: ${it.message ?? ''}`
-                          : tu(it.status)}
-                    </p>
-                  </div>
-                </div>
-                {it.status === 'uploading' ? (
-                  <div
-                    role="progressbar"
-                    aria-label={tu('progress', { name: it.name })}
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-valuenow={it.progress}
-                    className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200"
-                  >
-                    <div
-                      className="h-full rounded-full bg-brand transition-[width]"
-                      style={{ width: `${it.progress}%` }}
-                    />
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <UploadList items={items} onRetry={retry} />
         </div>
       ) : null}
     </div>

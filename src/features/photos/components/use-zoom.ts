@@ -6,6 +6,14 @@ export const MAX_SCALE = 5;
 const STEP = 1.5;
 const DOUBLE_TAP_MS = 300;
 const TAP_SLOP = 10;
+/** A swipe: this far sideways (px), mostly horizontal, while not zoomed. */
+export const SWIPE_MIN_PX = 50;
+
+/** Pure: whether a one-finger drag of (dx, dy) at `scale` is a swipe, and which way. */
+export function swipeDirection(dx: number, dy: number, scale: number): 'next' | 'previous' | null {
+  if (scale > 1 || Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < Math.abs(dy) * 1.5) return null;
+  return dx < 0 ? 'next' : 'previous';
+}
 
 export interface ZoomState {
   scale: number;
@@ -23,9 +31,16 @@ function clampScale(s: number) {
  * Zoom and pan for one image inside a stage element: buttons (zoomIn/zoomOut/reset), the
  * mouse wheel, double-click or double-tap, two-finger pinch (pointer events), and dragging
  * to pan while zoomed. The image is drawn with `transform: translate(x, y) scale(scale)`
- * around the stage's centre.
+ * around the stage's centre. While not zoomed, a one-finger sideways drag follows the finger
+ * (`swipeOffset`) and, far enough, is a swipe to the next or previous photo (`onSwipe`); a
+ * pinch never turns into a swipe.
  */
-export function useZoom() {
+export function useZoom({ onSwipe }: { onSwipe?: (direction: 'next' | 'previous') => void } = {}) {
+  const onSwipeRef = useRef(onSwipe);
+  useEffect(() => {
+    onSwipeRef.current = onSwipe;
+  }, [onSwipe]);
+  const [swipeOffset, setSwipeOffset] = useState(0);
   const stageRef = useRef<HTMLDivElement | null>(null);
   const imageRef = useRef<HTMLImageElement | null>(null);
   const [state, setState] = useState<ZoomState>(FIT);
@@ -36,6 +51,8 @@ export function useZoom() {
     mid: { x: number; y: number };
     moved: boolean;
     downAt: { x: number; y: number };
+    /** two fingers were down at some point: a pinch, never a swipe */
+    multi: boolean;
   } | null>(null);
   const lastTap = useRef<{ t: number; x: number; y: number } | null>(null);
   // the latest state for pointer handlers (a gesture starts from what is on screen)
@@ -98,7 +115,11 @@ export function useZoom() {
   const onPointerDown = useCallback(
     (e: ReactPointerEvent<HTMLDivElement>) => {
       if (e.pointerType === 'mouse' && e.button !== 0) return;
-      e.currentTarget.setPointerCapture(e.pointerId);
+      try {
+        e.currentTarget.setPointerCapture(e.pointerId);
+      } catch {
+        // a pointer that is no longer active (lifted already): nothing to capture
+      }
       pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
       const pts = [...pointers.current.values()];
       const two = pts.length >= 2;
@@ -108,7 +129,9 @@ export function useZoom() {
         mid: two ? fromCentre((pts[0]!.x + pts[1]!.x) / 2, (pts[0]!.y + pts[1]!.y) / 2) : { x: 0, y: 0 },
         moved: two,
         downAt: { x: e.clientX, y: e.clientY },
+        multi: two || (gesture.current?.multi ?? false),
       };
+      if (two) setSwipeOffset(0);
     },
     [fromCentre],
   );
@@ -134,6 +157,9 @@ export function useZoom() {
       if (!g.moved && Math.hypot(dx, dy) > TAP_SLOP) g.moved = true;
       if (g.moved && g.start.scale > 1) {
         setState(clamp({ scale: g.start.scale, x: g.start.x + dx, y: g.start.y + dy }));
+      } else if (g.moved && !g.multi && onSwipeRef.current && Math.abs(dx) > Math.abs(dy)) {
+        // not zoomed: the photo follows the finger sideways
+        setSwipeOffset(dx);
       }
     },
     [clamp, fromCentre, zoomAt],
@@ -153,10 +179,17 @@ export function useZoom() {
           mid: { x: 0, y: 0 },
           moved: true,
           downAt: rest!,
+          multi: true,
         };
         return;
       }
       gesture.current = null;
+      setSwipeOffset(0);
+      if (g && g.moved && !g.multi && e.type !== 'pointercancel') {
+        const direction = swipeDirection(e.clientX - g.downAt.x, e.clientY - g.downAt.y, g.start.scale);
+        if (direction) onSwipeRef.current?.(direction);
+        return;
+      }
       if (!g || g.moved || e.type === 'pointercancel') return;
       // a tap: two within a moment of each other (double-click, double-tap) toggle the zoom
       const now = e.timeStamp;
@@ -176,6 +209,7 @@ export function useZoom() {
     stageRef,
     imageRef,
     state,
+    swipeOffset,
     zoomed: state.scale > 1,
     canZoomIn: state.scale < MAX_SCALE,
     canZoomOut: state.scale > MIN_SCALE,

@@ -3,7 +3,7 @@
  * staff only. Customers (the order's owner, or whoever holds its tracking link) see the
  * customer-visible ones.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderPhotos, user } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
@@ -61,4 +61,13 @@ export async function selectPhoto(db: Db, photoId: string): Promise<PhotoRow | n
   if (!isUuid(photoId)) return null;
   const [row] = await db.select().from(repairOrderPhotos).where(eq(repairOrderPhotos.id, photoId));
   return row ?? null;
+}
+
+/** How many photos the customer added to an order from the booking (the manage link). */
+export async function countBookingPhotos(db: Db, orderId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(repairOrderPhotos)
+    .where(and(eq(repairOrderPhotos.orderId, orderId), eq(repairOrderPhotos.uploadedVia, 'booking')));
+  return row?.n ?? 0;
 }

@@ -195,9 +195,16 @@ export const repairOrderPhotos = pgTable(
     thumbKey: text('thumb_key').notNull(),
     caption: text('caption'),
     uploadedBy: text('uploaded_by').references(() => user.id, { onDelete: 'set null' }),
+    /** the client's Idempotency-Key: a retried upload of the same photo answers with this row */
+    idempotencyKey: text('idempotency_key'),
+    /** 'staff' (the order page, intake) or 'booking' (the customer, through the manage link) */
+    uploadedVia: text('uploaded_via').$type<'staff' | 'booking'>().notNull().default('staff'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('repair_order_photos_order_idx').on(t.orderId, t.createdAt)],
+  (t) => [
+    index('repair_order_photos_order_idx').on(t.orderId, t.createdAt),
+    uniqueIndex('repair_order_photos_idempotency_idx').on(t.orderId, t.idempotencyKey),
+  ],
 );
 
 /** In-app notifications; the bigserial id is the live stream's event id. */
