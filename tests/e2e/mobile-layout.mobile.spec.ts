@@ -51,7 +51,10 @@ function smallTargets(page: Page): Promise<SmallTarget[]> {
       if (seen.has(target)) continue;
       seen.add(target);
       const rect = target.getBoundingClientRect();
-      if (rect.width <= 1 || rect.height <= 1) continue; // not there, or visually hidden
+      if (rect.width <= 1 || rect.height <= 1) continue; // not there
+      // visually hidden (sr-only: clipped away), like the skip link until it has focus
+      const clip = getComputedStyle(target);
+      if (clip.clip === 'rect(0px, 0px, 0px, 0px)' || clip.clipPath === 'inset(50%)') continue;
       if (el.tagName === 'A' && style.display === 'inline') {
         const block = el.parentElement?.closest('p, li, dd, td, label, span') ?? el.parentElement;
         const text = (block?.textContent ?? '').replace(/\s+/g, ' ').trim();

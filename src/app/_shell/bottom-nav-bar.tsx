@@ -54,9 +54,9 @@ export function BottomNavBar({ viewer }: { viewer: Viewer }) {
       aria-label={bar === 'staff' ? t('staffLabel') : t('customerLabel')}
       data-testid="bottom-nav"
       data-bar={bar}
-      className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden print:hidden"
+      className="bottom-nav fixed inset-x-0 bottom-0 z-30 h-(--bottom-nav-height) border-t border-slate-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden print:hidden"
     >
-      <ul className="mx-auto grid h-16 max-w-lg grid-cols-4">
+      <ul className="mx-auto grid h-full max-w-lg grid-cols-4">
         {items.map((item) => {
           const Icon = ICONS[item.key];
           const here = item.key === current;
@@ -68,7 +68,6 @@ export function BottomNavBar({ viewer }: { viewer: Viewer }) {
                 aria-current={here ? 'page' : undefined}
                 className={cn(
                   'flex min-h-11 min-w-11 flex-1 flex-col items-center justify-center gap-0.5 px-0.5 text-center text-xs leading-tight',
-                  'focus-visible:outline-offset-[-3px]',
                   here ? 'font-semibold text-slate-900' : 'font-medium text-slate-600 hover:text-slate-900',
                 )}
               >

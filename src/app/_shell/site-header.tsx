@@ -24,7 +24,7 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900">
+        <Link href="/" className="flex min-h-11 items-center gap-2 text-lg font-bold text-slate-900">
           {branding.logoUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- logo URL is configured at runtime
             <img src={branding.logoUrl} alt="" className="h-8 w-auto" />
