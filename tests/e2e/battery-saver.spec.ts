@@ -28,14 +28,18 @@ async function animatedProbe(page: Page) {
     const spin = document.createElement('span');
     spin.className = 'animate-spin size-4';
     spin.id = 'probe-spin';
-    document.getElementById('main')!.prepend(pulse, spin);
+    // the Button's `transition` (colours and shadows on hover)
+    const button = document.createElement('button');
+    button.className = 'transition';
+    button.id = 'probe-transition';
+    button.textContent = 'probe';
+    document.getElementById('main')!.prepend(pulse, spin, button);
     const s = (id: string) => getComputedStyle(document.getElementById(id)!);
-    const link = document.querySelector('[data-testid="bottom-nav-book"] span, header a');
     return {
       pulse: s('probe-pulse').animationName,
       spin: s('probe-spin').animationName,
       running: document.getAnimations().length,
-      transition: link ? getComputedStyle(link).transitionDuration : null,
+      transition: s('probe-transition').transitionDuration,
     };
   });
 }

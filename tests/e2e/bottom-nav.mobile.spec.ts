@@ -27,10 +27,16 @@ async function expectUsableBar(page: Page, keys: string[]) {
   }
 }
 
+/** How the stylesheet defines --bottom-nav-height on phones (computed, env() is already resolved). */
 const cssVar = (page: Page) =>
-  page.evaluate(() =>
-    getComputedStyle(document.documentElement).getPropertyValue('--bottom-nav-height').trim(),
-  );
+  page.evaluate(() => {
+    for (const sheet of Array.from(document.styleSheets)) {
+      for (const rule of Array.from(sheet.cssRules)) {
+        if (/--bottom-nav-height:\s*calc/.test(rule.cssText)) return rule.cssText;
+      }
+    }
+    return '';
+  });
 const px = (page: Page, value: string) =>
   page.evaluate((v) => {
     const probe = document.createElement('div');

@@ -1,5 +1,5 @@
 import { expect, request, test, type Page } from '@playwright/test';
-import { bookDropOff, uniqueEmail } from './helpers';
+import { bookDropOff, reviewShot, uniqueEmail } from './helpers';
 import { storageStateOf } from './users';
 
 /**
@@ -90,6 +90,7 @@ async function checkAt320(page: Page, path: string) {
   expect.soft(await smallTargets(page), `${path}: touch targets under 44x44 px at 320 px`).toEqual([]);
   // the bar is there and fits
   await expect(page.getByTestId('bottom-nav')).toBeVisible();
+  await reviewShot(page, test.info().outputPath('page-320.png'), { fullPage: true });
 }
 
 let booking: { reference: string; trackingToken: string };
