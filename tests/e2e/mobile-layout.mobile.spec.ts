@@ -90,7 +90,12 @@ async function checkAt320(page: Page, path: string) {
   expect.soft(await smallTargets(page), `${path}: touch targets under 44x44 px at 320 px`).toEqual([]);
   // the bar is there and fits
   await expect(page.getByTestId('bottom-nav')).toBeVisible();
-  await reviewShot(page, test.info().outputPath('page-320.png'), { fullPage: true });
+  const slug =
+    path
+      .split('?')[0]!
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '') || 'home';
+  await reviewShot(page, test.info().outputPath(`layout-320-${slug}.png`), { fullPage: true });
 }
 
 let booking: { reference: string; trackingToken: string };
