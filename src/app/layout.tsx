@@ -5,6 +5,8 @@ import type { CSSProperties, ReactNode } from 'react';
 import { getBranding } from '@/server/branding';
 import { SiteHeader } from './_shell/site-header';
 import { SiteFooter } from './_shell/site-footer';
+import { BottomNav } from './_shell/bottom-nav';
+import { SaverWatcher } from '@/components/device/saver-watcher';
 import { ToastProvider } from '@/components/ui/toast';
 import { ServiceWorkerRegistrar } from '@/features/pwa/components/service-worker';
 import { InstallPrompt } from '@/features/pwa/components/install-prompt';
@@ -28,6 +30,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
+  // the page runs under the home indicator and notch; the bottom navigation pads itself with
+  // env(safe-area-inset-bottom), and the body keeps --bottom-nav-height clear (globals.css)
+  viewportFit: 'cover',
   themeColor: getBranding().brandColor,
 };
 
@@ -37,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const branding = getBranding();
   return (
     <html lang={locale} style={{ '--brand': branding.brandColor } as CSSProperties}>
-      <body className="flex min-h-dvh flex-col">
+      <body className="flex min-h-dvh flex-col pb-(--bottom-nav-height)">
         <NextIntlClientProvider>
           <ToastProvider label={t('notifications')}>
             <a
@@ -50,7 +55,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <main id="main" className="flex-1">
               {children}
             </main>
+            <SaverWatcher />
             <SiteFooter shopName={branding.shopName} />
+            <BottomNav />
             <ServiceWorkerRegistrar enabled={env.NODE_ENV === 'production'} />
             <InstallPrompt />
             {/* bookings saved on this device while offline go out from any page */}

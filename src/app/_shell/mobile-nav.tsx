@@ -36,7 +36,7 @@ export function MobileNav({
         <nav
           id="mobile-nav"
           aria-label={navLabel}
-          className="absolute inset-x-0 top-16 border-b border-slate-200 bg-white shadow-lg"
+          className="absolute inset-x-0 top-16 max-h-[calc(100dvh-4rem-var(--bottom-nav-height,0px))] overflow-y-auto border-b border-slate-200 bg-white shadow-lg"
         >
           <ul className="mx-auto flex max-w-6xl flex-col p-2">
             {links.map((l) => (

@@ -6,24 +6,25 @@ import { MobileNav } from './mobile-nav';
 import { getPageUser } from '@/features/auth/server/page-guard';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { atLeast } from '@/features/access/ability';
+import { NAV_HREF } from './nav-links';
 
 export async function SiteHeader({ branding }: { branding: Branding }) {
   const t = await getTranslations('nav');
   const user = await getPageUser();
   const links = [
-    { href: '/book-repair', label: t('book') },
-    { href: '/shops', label: t('shops') },
-    { href: '/track', label: t('track') },
-    ...(user && atLeast(user.role, 'technician') ? [{ href: '/staff', label: t('console') }] : []),
+    { href: NAV_HREF.book, label: t('book') },
+    { href: NAV_HREF.shops, label: t('shops') },
+    { href: NAV_HREF.track, label: t('track') },
+    ...(user && atLeast(user.role, 'technician') ? [{ href: NAV_HREF.console, label: t('console') }] : []),
     // one entry for the administration: its pages (users, audit, security, outbox, e-mail
     // set-up) have their own navigation, src/app/(staff)/admin/layout.tsx
-    ...(user?.role === 'admin' ? [{ href: '/admin/users', label: t('adminArea') }] : []),
-    user ? { href: '/account', label: t('account') } : { href: '/sign-in', label: t('signIn') },
+    ...(user?.role === 'admin' ? [{ href: NAV_HREF.admin, label: t('adminArea') }] : []),
+    user ? { href: NAV_HREF.repairs, label: t('account') } : { href: NAV_HREF.signIn, label: t('signIn') },
   ];
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900">
+        <Link href="/" className="flex min-h-11 items-center gap-2 text-lg font-bold text-slate-900">
           {branding.logoUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- logo URL is configured at runtime
             <img src={branding.logoUrl} alt="" className="h-8 w-auto" />

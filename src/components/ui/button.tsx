@@ -10,7 +10,8 @@ const VARIANTS = {
 } as const;
 
 const SIZES = {
-  sm: 'h-9 px-3 text-sm',
+  // 44 px tall on phones (touch targets), the compact 36 px from md up
+  sm: 'h-11 px-3 text-sm md:h-9',
   md: 'h-11 px-4 text-base',
   lg: 'h-12 px-6 text-lg',
 } as const;

@@ -41,7 +41,7 @@ export function Dialog({
           ) : null}
           <div className="mt-4">{children}</div>
           <RadixDialog.Close
-            className="absolute right-3 top-3 rounded-md p-2 text-slate-500 hover:bg-slate-100"
+            className="absolute right-2 top-2 grid size-11 place-items-center rounded-md text-slate-500 hover:bg-slate-100"
             aria-label={closeLabel}
           >
             <X className="size-5" aria-hidden />

@@ -41,7 +41,7 @@ export function ToastProvider({ children, label }: { children: ReactNode; label:
             ) : null}
           </RadixToast.Root>
         ))}
-        <RadixToast.Viewport className="fixed bottom-4 right-4 z-50 flex w-[calc(100%-2rem)] max-w-sm flex-col gap-2" />
+        <RadixToast.Viewport className="fixed bottom-[calc(1rem+var(--bottom-nav-height,0px))] right-4 z-50 flex w-[calc(100%-2rem)] max-w-sm flex-col gap-2" />
       </RadixToast.Provider>
     </ToastContext.Provider>
   );

@@ -53,11 +53,11 @@ export default async function ShopsPage() {
                       <MapPin className="size-5 text-brand" aria-hidden />
                       <span className="sr-only">{t('address')}</span>
                     </dt>
-                    <dd>
+                    <dd className="min-w-0">
                       {[s.addressLine1, s.addressLine2, s.city, s.postcode].filter(Boolean).join(', ')}
-                      <span className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+                      <span className="flex flex-wrap gap-x-4">
                         <a
-                          className="inline-flex items-center gap-1 text-sm font-medium text-brand underline underline-offset-4"
+                          className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand underline underline-offset-4"
                           href={directionsUrl}
                           rel="noopener noreferrer"
                           target="_blank"
@@ -67,7 +67,7 @@ export default async function ShopsPage() {
                           {t('directions', { shop: s.name })}
                         </a>
                         <a
-                          className="text-sm font-medium text-brand underline underline-offset-4"
+                          className="inline-flex min-h-11 items-center text-sm font-medium text-brand underline underline-offset-4"
                           href={mapUrl}
                           rel="noopener noreferrer"
                           target="_blank"
@@ -77,27 +77,30 @@ export default async function ShopsPage() {
                       </span>
                     </dd>
                   </div>
-                  <div className="flex gap-3">
+                  <div className="flex items-center gap-3">
                     <dt>
                       <Phone className="size-5 text-brand" aria-hidden />
                       <span className="sr-only">{t('phone')}</span>
                     </dt>
-                    <dd>
+                    <dd className="min-w-0">
                       <a
-                        className="underline-offset-4 hover:underline"
+                        className="inline-flex min-h-11 items-center underline-offset-4 hover:underline"
                         href={`tel:${s.phone.replace(/\s/g, '')}`}
                       >
                         {s.phone}
                       </a>
                     </dd>
                   </div>
-                  <div className="flex gap-3">
+                  <div className="flex items-center gap-3">
                     <dt>
                       <Mail className="size-5 text-brand" aria-hidden />
                       <span className="sr-only">{t('email')}</span>
                     </dt>
-                    <dd>
-                      <a className="underline-offset-4 hover:underline" href={`mailto:${s.email}`}>
+                    <dd className="min-w-0">
+                      <a
+                        className="inline-flex min-h-11 items-center break-all underline-offset-4 hover:underline"
+                        href={`mailto:${s.email}`}
+                      >
                         {s.email}
                       </a>
                     </dd>
@@ -107,7 +110,7 @@ export default async function ShopsPage() {
                       <Clock className="size-5 text-brand" aria-hidden />
                       <span className="sr-only">{t('hours')}</span>
                     </dt>
-                    <dd className="w-full">
+                    <dd className="w-full min-w-0">
                       <table className="w-full max-w-xs text-sm">
                         <caption className="sr-only">{t('hoursCaption', { shop: s.name })}</caption>
                         <tbody>

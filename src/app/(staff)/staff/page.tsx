@@ -101,7 +101,7 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
       href={consoleHref({ ...filters, view })}
       aria-current={filters.view === view ? 'page' : undefined}
       className={cn(
-        'inline-flex h-10 items-center gap-2 rounded-lg px-3 font-medium',
+        'inline-flex h-11 items-center gap-2 rounded-lg px-3 font-medium',
         filters.view === view ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100',
       )}
       data-testid={`view-${view}`}

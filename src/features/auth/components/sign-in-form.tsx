@@ -107,7 +107,10 @@ export function SignInForm({ next }: { next: string }) {
             {t('signIn')}
           </Button>
           <p className="text-center text-sm">
-            <Link href="/forgot-password" className="font-medium text-brand underline underline-offset-4">
+            <Link
+              href="/forgot-password"
+              className="inline-flex min-h-11 items-center font-medium text-brand underline underline-offset-4"
+            >
               {t('forgot')}
             </Link>
           </p>

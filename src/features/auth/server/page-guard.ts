@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { env } from '@/env';
@@ -6,10 +7,13 @@ import type { SessionUser } from '@/server/http/app';
 import { atLeast, mustSetUpTwoFactor, twoFactorSetupHref } from '@/features/access';
 import { sessionUserFromHeaders } from './session';
 
-/** The signed-in user in a server component, or null. */
-export async function getPageUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user in a server component, or null. Once per request (React's cache): the
+ * header, the bottom navigation and the page all ask.
+ */
+export const getPageUser = cache(async (): Promise<SessionUser | null> => {
   return sessionUserFromHeaders(await headers());
-}
+});
 
 /**
  * Pages that need a role: anonymous visitors go to sign-in (and come back afterwards);

@@ -41,7 +41,7 @@ export function DeviceSection({
                 aria-pressed={draft.category === c.slug}
                 onClick={() => update({ category: c.slug })}
                 data-testid={`category-${c.slug ?? 'all'}`}
-                className={`rounded-full border px-3 py-1.5 text-sm font-medium ${
+                className={`min-h-11 min-w-11 rounded-full border px-3 py-1.5 text-sm font-medium ${
                   draft.category === c.slug
                     ? 'border-brand bg-brand text-brand-fg'
                     : 'border-slate-300 bg-white text-slate-700 hover:border-brand'

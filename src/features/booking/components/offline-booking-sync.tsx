@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useToast } from '@/components/ui/toast';
+import { everyUnlessSaving } from '@/components/device/background-timer';
 import { flushOutbox, listOutbox, onOutboxChange, type OutboxChange } from '@/features/offline/components';
 import { markNotified, pruneKept, sendQueuedBooking, sentBookingOf, wasNotified } from './offline-booking';
 
@@ -36,7 +37,8 @@ export function OfflineBookingSync() {
     const flush = () => void sendWaitingBookings();
     flush();
     window.addEventListener('online', flush);
-    const timer = window.setInterval(() => {
+    // the half-minute retry rests while the battery saver is on (load and `online` still send)
+    const stopRetry = everyUnlessSaving(() => {
       void listOutbox('booking').then(
         (items) => items.some((i) => i.state === 'waiting') && flush(),
         () => undefined,
@@ -70,7 +72,7 @@ export function OfflineBookingSync() {
     const off = onOutboxChange(tell);
     return () => {
       window.removeEventListener('online', flush);
-      window.clearInterval(timer);
+      stopRetry();
       off();
     };
   }, [t, toast]);

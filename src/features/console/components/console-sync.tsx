@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 import { cn } from '@/components/ui/cn';
+import { everyUnlessSaving } from '@/components/device/background-timer';
 import {
   removeFromOutbox,
   useOnlineStatus,
@@ -67,8 +68,8 @@ export function ConsoleSync({ userId, role }: { userId: string; role: StaffRole 
   }, [online, pendingCount, flush]);
   useEffect(() => {
     if (!online || pendingCount === 0) return;
-    const timer = window.setInterval(() => void flush(), RETRY_MS);
-    return () => window.clearInterval(timer);
+    // not while the battery saver is on: the connection coming back and new changes still send
+    return everyUnlessSaving(() => void flush(), RETRY_MS);
   }, [online, pendingCount, flush]);
 
   // a new conflict of mine opens its decision at once (once per change)

@@ -97,7 +97,7 @@ export function OrdersQueue({ items, now }: { items: StaffOrderSummary[]; now: D
             <div className="flex items-start justify-between gap-3">
               <Link
                 href={`/staff/orders/${o.reference}`}
-                className="font-mono text-lg font-semibold text-brand underline-offset-4 hover:underline"
+                className="inline-flex min-h-11 items-center font-mono text-lg font-semibold text-brand underline-offset-4 hover:underline"
               >
                 {o.reference}
               </Link>

@@ -1,5 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
+import { saverOn } from '@/components/device/saver';
+import { reconnectDelay, STABLE_MS } from './backoff';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
@@ -23,8 +25,6 @@ export interface UseLiveStreamOptions {
   onResume?: () => void;
 }
 
-const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
-
 /** `url` with `lastEventId` set (the resume point when we open a new EventSource ourselves). */
 export function withResumeId(url: string, lastEventId: string | null): string {
   if (!lastEventId) return url;
@@ -33,16 +33,13 @@ export function withResumeId(url: string, lastEventId: string | null): string {
   return u.origin === 'http://x' ? `${u.pathname}${u.search}` : u.toString();
 }
 
-/** The delay before reopening a stream the browser gave up on, after `failures` attempts. */
-export function backoffDelay(failures: number): number {
-  return BACKOFF_MS[Math.min(failures, BACKOFF_MS.length - 1)]!;
-}
-
 /**
- * Subscribes to a server-sent-events stream. EventSource reconnects by itself after a dropped
- * connection and sends Last-Event-ID, so nothing is lost; when it gives up (the server answered
- * an error, readyState CLOSED) the stream is reopened here with a growing delay and
- * `?lastEventId=` of the last event seen. While the tab is hidden the stream is closed, and
+ * Subscribes to a server-sent-events stream. When it drops (or the browser gives up on it), it
+ * is closed and reopened here, from `?lastEventId=` of the last event seen so nothing is lost,
+ * after a jittered, growing wait (backoff.ts): EventSource's own fixed-interval retry would bring
+ * every page back in step after a server restart and keep hammering a server that is down. The
+ * waits are longer while the battery saver is on. A stream that drops soon after opening keeps
+ * counting failures (no open-drop-open storm). While the tab is hidden the stream is closed, and
  * reopened from the last event seen when it shows again.
  */
 export function useLiveStream(
@@ -63,6 +60,7 @@ export function useLiveStream(
     let source: EventSource | null = null;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
+    let openedAt = 0;
     let lastId: string | null = sinceRef.current != null ? String(sinceRef.current) : null;
     let disposed = false;
     let paused = false;
@@ -72,7 +70,7 @@ export function useLiveStream(
       const es = new EventSource(withResumeId(url, lastId));
       source = es;
       es.onopen = () => {
-        failures = 0;
+        openedAt = Date.now();
         setStatus('live');
       };
       es.onmessage = (e: MessageEvent<string>) => {
@@ -86,16 +84,14 @@ export function useLiveStream(
         onEventRef.current({ id: e.lastEventId || null, data });
       };
       es.onerror = () => {
-        if (disposed) return;
-        if (es.readyState === EventSource.CLOSED) {
-          // the browser gave up (an error status, or not an event stream): try again later
-          es.close();
-          setStatus('reconnecting');
-          retryTimer = setTimeout(open, backoffDelay(failures++));
-        } else {
-          // EventSource is reconnecting by itself, with Last-Event-ID
-          setStatus('reconnecting');
-        }
+        if (disposed || source !== es) return;
+        // dropped, refused or not an event stream: we reopen it ourselves, later
+        es.close();
+        if (openedAt && Date.now() - openedAt >= STABLE_MS) failures = 0;
+        openedAt = 0;
+        setStatus('reconnecting');
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(open, reconnectDelay(failures++, { saving: saverOn() }));
       };
     };
 

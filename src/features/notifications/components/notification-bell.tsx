@@ -146,7 +146,7 @@ export function NotificationBell() {
           aria-labelledby={titleId}
           tabIndex={-1}
           data-testid="notification-panel"
-          className="fixed inset-x-2 top-16 z-40 max-h-[calc(100dvh-5rem)] overflow-y-auto rounded-xl border border-slate-200 bg-white shadow-xl sm:absolute sm:inset-x-auto sm:right-0 sm:top-12 sm:w-96"
+          className="fixed inset-x-2 top-16 z-40 max-h-[calc(100dvh-5rem-var(--bottom-nav-height,0px))] overflow-y-auto rounded-xl border border-slate-200 bg-white shadow-xl sm:absolute sm:inset-x-auto sm:right-0 sm:top-12 sm:w-96"
         >
           <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
             <h2 id={titleId} className="text-base font-semibold">

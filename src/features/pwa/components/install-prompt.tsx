@@ -162,7 +162,7 @@ export function InstallPrompt() {
     <section
       aria-labelledby="install-prompt-title"
       data-testid="install-prompt"
-      className="fixed inset-x-3 bottom-3 z-40 mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-4 shadow-lg sm:inset-x-auto sm:left-4"
+      className="fixed inset-x-3 bottom-[calc(0.75rem+var(--bottom-nav-height,0px))] z-40 mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-4 shadow-lg sm:inset-x-auto sm:left-4"
     >
       <div className="flex items-start gap-3">
         <Download aria-hidden className="mt-0.5 size-5 shrink-0 text-brand" />

@@ -14,6 +14,7 @@ import { useTranslations } from 'next-intl';
 import { RefreshCw } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { isWorthKeepingOffline } from '../worker/cache-rules';
+import { saverOn } from '@/components/device/saver';
 
 /** At most one update check per this many milliseconds when the page becomes visible again. */
 const UPDATE_CHECK_INTERVAL = 30 * 60 * 1000;
@@ -30,6 +31,8 @@ export function ServiceWorkerRegistrar({ enabled }: { enabled: boolean }) {
   // the pages people come back to once more as a page, so the worker has them offline
   useEffect(() => {
     if (!enabled || !navigator.serviceWorker?.controller || !navigator.onLine) return;
+    // a download in the background: not while the battery saver (or Save-Data) is on
+    if (saverOn()) return;
     if (pathname === firstPath || !isWorthKeepingOffline(pathname)) return;
     const url = window.location.href;
     const timer = setTimeout(() => {
@@ -59,6 +62,8 @@ export function ServiceWorkerRegistrar({ enabled }: { enabled: boolean }) {
     };
     const onVisible = () => {
       if (document.visibilityState !== 'visible' || !registration) return;
+      // the update check waits for a visit outside saving time
+      if (saverOn()) return;
       if (Date.now() - lastCheck < UPDATE_CHECK_INTERVAL) return;
       lastCheck = Date.now();
       registration.update().catch(() => undefined);

@@ -122,7 +122,7 @@ export default async function TrackPage({
               {calendarUrl ? (
                 <a
                   href={calendarUrl}
-                  className="mt-2 inline-flex items-center gap-2 font-medium text-brand underline underline-offset-4"
+                  className="mt-1 inline-flex min-h-11 items-center gap-2 font-medium text-brand underline underline-offset-4"
                 >
                   <CalendarPlus className="size-4" aria-hidden /> {t('addToCalendar')}
                 </a>

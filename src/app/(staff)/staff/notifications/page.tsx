@@ -21,7 +21,10 @@ export default async function StaffNotificationsPage() {
   const preferences = await getPreferences(await getDb(), me);
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
-      <Link href="/staff" className="inline-flex items-center gap-1 text-sm font-medium text-brand underline">
+      <Link
+        href="/staff"
+        className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand underline"
+      >
         <ArrowLeft className="size-4" aria-hidden /> {tStaff('consoleTitle')}
       </Link>
       <h1 className="mt-3 text-3xl font-bold">{t('consoleLink')}</h1>

@@ -20,7 +20,7 @@ export default async function WalkInPage() {
     <div className="mx-auto max-w-3xl px-4 py-8">
       <Link
         href="/staff"
-        className="inline-flex items-center gap-1 font-medium text-brand underline-offset-4 hover:underline"
+        className="inline-flex min-h-11 items-center gap-1 font-medium text-brand underline-offset-4 hover:underline"
       >
         <ArrowLeft className="size-4" aria-hidden />
         {t('back')}

@@ -66,7 +66,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Link
           href="/staff"
-          className="inline-flex items-center gap-1 font-medium text-brand underline-offset-4 hover:underline"
+          className="inline-flex min-h-11 items-center gap-1 font-medium text-brand underline-offset-4 hover:underline"
         >
           <ArrowLeft className="size-4" aria-hidden />
           {t('order.back')}
@@ -75,7 +75,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
           <LiveRefresh url={`/api/staff/orders/${order.id}/live`} since={since} />
           <Link
             href={`/staff/orders/${order.reference}/ticket`}
-            className="inline-flex h-10 items-center gap-2 rounded-lg border border-slate-300 px-3 font-medium text-slate-800 hover:bg-slate-100"
+            className="inline-flex h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 font-medium text-slate-800 hover:bg-slate-100"
             data-testid="open-ticket"
           >
             <Printer className="size-4" aria-hidden />
@@ -310,7 +310,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
                 <dd>
                   {order.customer.email ? (
                     <a
-                      className="break-all text-brand underline underline-offset-4"
+                      className="inline-flex min-h-11 items-center break-all text-brand underline underline-offset-4"
                       href={`mailto:${order.customer.email}`}
                     >
                       {order.customer.email}
@@ -324,7 +324,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
                 <dd>
                   {order.customer.phone ? (
                     <a
-                      className="text-brand underline underline-offset-4"
+                      className="inline-flex min-h-11 items-center text-brand underline underline-offset-4"
                       href={`tel:${order.customer.phone.replace(/\s/g, '')}`}
                     >
                       {order.customer.phone}
@@ -352,7 +352,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
                     href={order.trackingPath}
                     target="_blank"
                     rel="noreferrer"
-                    className="inline-flex items-center gap-1 text-brand underline underline-offset-4"
+                    className="inline-flex min-h-11 items-center gap-1 text-brand underline underline-offset-4"
                   >
                     {t('order.trackingLink')}
                     <ExternalLink className="size-4" aria-hidden />
