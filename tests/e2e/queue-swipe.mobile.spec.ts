@@ -49,7 +49,7 @@ async function receiveAsTechnician(api: APIRequestContext, reference: string) {
 }
 
 /** A right swipe across the card with the pointer (pointer events, as a finger makes them). */
-async function swipeRight(page: Page, reference: string, distance = 240) {
+async function swipeRight(page: Page, reference: string, distance = 240, midShot?: string) {
   const card = page.getByTestId(`swipe-${reference}`);
   await card.scrollIntoViewIfNeeded();
   const box = (await card.boundingBox())!;
@@ -57,12 +57,20 @@ async function swipeRight(page: Page, reference: string, distance = 240) {
   const x = box.x + 24;
   await page.mouse.move(x, y);
   await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(x + (distance * i) / 12, y + i);
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(x + (distance * i) / 12, y + i);
+    if (midShot && i === 6) {
+      await expect(card).toHaveAttribute('data-dragging', 'true');
+      await reviewShot(page, midShot);
+    }
+  }
   await page.mouse.up();
 }
 
 /** Pulls the page down from the top with a real touch (CDP touch events) and lets go. */
 async function pullDown(page: Page, distance = 260) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.getByTestId('pull-indicator')).toHaveAttribute('data-phase', 'idle');
   const cdp = await page.context().newCDPSession(page);
   const x = 195;
   const y = 140;
@@ -98,10 +106,12 @@ test('a technician takes a job with a swipe and undoes it, then moves a job one 
   await expectAccessible(page, 'queue cards');
   await reviewShot(page, test.info().outputPath('queue-cards-390.png'), { fullPage: true });
 
-  // swipe on an unassigned job: take it
-  await swipeRight(page, ref);
+  // swipe on an unassigned job: take it (the card follows the finger and shows what it will do)
+  await swipeRight(page, ref, 240, test.info().outputPath('queue-dragging-390.png'));
   const toast = page.getByTestId('undo-toast');
   await expect(toast).toContainText(`Took ${ref}`);
+  // the toast waits while it has the focus (here: axe and a screenshot on a busy machine)
+  await page.getByTestId('undo-button').focus();
   await expect.poll(async () => (await detail(api, ref)).assignedTechnician?.id).toBe(me.id);
   await expect(card).toContainText(me.name);
   await expectAccessible(page, 'undo toast');
@@ -120,11 +130,11 @@ test('a technician takes a job with a swipe and undoes it, then moves a job one 
   await expect(page.getByTestId(`card-action-${ref}`)).toHaveAccessibleName(`Move ${ref} to Diagnosing`);
   await swipeRight(page, ref);
   await expect(toast).toContainText(`Moved ${ref} to Diagnosing`);
+  // Undo with the keyboard: the button is reachable and pressed with Enter
+  await page.getByTestId('undo-button').focus();
   await expect.poll(async () => (await detail(api, ref)).status).toBe('diagnosing');
   await expect(card).toHaveAttribute('data-status', 'diagnosing');
 
-  // Undo with the keyboard: the button is reachable and pressed with Enter
-  await page.getByTestId('undo-button').focus();
   await page.keyboard.press('Enter');
   await expect(toast).toContainText(`${ref} is back to Received`);
   const after = await detail(api, ref);
@@ -160,6 +170,10 @@ test('a technician takes a job with a swipe and undoes it, then moves a job one 
   await page.getByTestId('card-qc-note').fill('Display and touch tested');
   await page.getByTestId('card-note-confirm').click();
   await expect.poll(async () => (await detail(api, ref)).status).toBe('ready_for_collection');
+  await expect(toast).toContainText(`Moved ${ref} to Ready for collection`);
+  // left alone, the toast goes after a few seconds
+  await page.getByTestId('results-count').focus();
+  await expect(toast).toBeHidden({ timeout: 15_000 });
   await api.dispose();
 });
 
@@ -217,7 +231,6 @@ test('pull to refresh shows a change made meanwhile; the Refresh button does the
   await expect(card).toContainText('Unassigned');
 
   // meanwhile a manager gives the job to the technician
-  await page.evaluate(() => window.scrollTo(0, 0));
   const me = fixtureUser('technician');
   const given = await manager.post(`/api/staff/orders/${ref}/assign`, { data: { technicianId: me.id } });
   expect(given.ok()).toBe(true);
