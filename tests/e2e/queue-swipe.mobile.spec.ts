@@ -288,6 +288,7 @@ test('the queue cards and My repairs at 320, 390 and 768 px: no sideways scroll,
   await expectAccessible(customerPage, 'my repairs with refresh');
   for (const width of [320, 390]) {
     await customerPage.setViewportSize({ width, height: 844 });
+    await button.scrollIntoViewIfNeeded();
     await reviewShot(customerPage, test.info().outputPath(`account-${width}.png`));
   }
   await context.close();

@@ -65,7 +65,12 @@ export function QueueCard({
             : ArrowRight;
 
   return (
-    <li className="relative" data-testid={`order-card-${ref}`} data-status={order.status}>
+    // the card may move past the screen's edge while dragged: clipped, never a sideways scroll
+    <li
+      className="relative overflow-hidden rounded-2xl"
+      data-testid={`order-card-${ref}`}
+      data-status={order.status}
+    >
       {/* what the swipe will do, uncovered as the card moves */}
       <div
         aria-hidden
