@@ -181,6 +181,7 @@ test("a swipe the rules refuse (someone else's job) says why, springs back and c
   page,
   baseURL,
 }) => {
+  test.slow(); // several server round trips and axe runs on a shared machine
   const manager = await apiAs(baseURL!, 'manager');
   const api = await apiAs(baseURL!, 'technician');
   const booking = await bookOrder(baseURL!, 'Rita Refused');
@@ -221,6 +222,7 @@ test('pull to refresh shows a change made meanwhile; the Refresh button does the
   page,
   baseURL,
 }) => {
+  test.slow(); // several server round trips and axe runs on a shared machine
   const manager = await apiAs(baseURL!, 'manager');
   const booking = await bookOrder(baseURL!, 'Paul Pull');
   const ref = booking.reference;
@@ -256,6 +258,7 @@ test('the queue cards and My repairs at 320, 390 and 768 px: no sideways scroll,
   baseURL,
   browser,
 }) => {
+  test.slow(); // several server round trips and axe runs on a shared machine
   const booking = await bookOrder(baseURL!, 'Wendy Width');
   for (const width of [320, 390, 768]) {
     await page.setViewportSize({ width, height: 844 });
