@@ -87,11 +87,11 @@ export default async function AccountPage() {
       </section>
 
       <section aria-labelledby="repairs-title" className="mt-10">
-        <div className="flex items-end justify-between gap-4">
+        <div className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
           <h2 id="repairs-title" className="text-2xl font-bold">
             {t('repairsTitle')}
           </h2>
-          <div className="flex flex-wrap items-center justify-end gap-2">
+          <div className="flex items-center gap-2">
             <PullToRefresh labels={refreshLabels(tRefresh)} />
             <Button asChild variant="secondary" size="sm" className="min-h-11">
               <Link href="/book-repair">{t('bookAnother')}</Link>
