@@ -353,6 +353,11 @@ const EXPECTED: Record<string, Case> = {
     path: '/api/staff/orders/RT-222222/status',
     body: { to: 'received' },
   },
+  'POST /api/staff/orders/:id/status/undo': {
+    allowed: staff,
+    path: '/api/staff/orders/RT-222222/status/undo',
+    body: { eventId: 1 },
+  },
   'POST /api/staff/orders/:id/assign': {
     allowed: staff,
     path: '/api/staff/orders/RT-222222/assign',

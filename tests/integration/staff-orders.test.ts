@@ -329,9 +329,12 @@ describe.each(BACKENDS)('staff orders API on $name', (backend) => {
     const took = await assign(techA, techA.id);
     expect(took.status).toBe(200);
     expect(((await took.json()) as { assignedTechnicianId: string }).assignedTechnicianId).toBe(techA.id);
-    // now it is taken: techB cannot take it over, nor can techA unassign it
+    // now it is taken: techB can neither take it over nor unassign it; techA may give it back
+    // (the undo of a "take it" swipe) and take it again
     expect((await assign(techB, techB.id)).status).toBe(403);
-    expect((await assign(techA, null)).status).toBe(403);
+    expect((await assign(techB, null)).status).toBe(403);
+    expect((await assign(techA, null)).status).toBe(200);
+    expect((await assign(techA, techA.id)).status).toBe(200);
 
     // the manager reassigns to techB, who is notified
     expect((await assign(managerLondon, techB.id)).status).toBe(200);
@@ -353,6 +356,8 @@ describe.each(BACKENDS)('staff orders API on $name', (backend) => {
         (e.data as { to: { id: string } | null }).to?.id ?? null,
       ]),
     ).toEqual([
+      [techA.id, 'internal', techA.id],
+      [techA.id, 'internal', null],
       [techA.id, 'internal', techA.id],
       [managerLondon.id, 'internal', techB.id],
       [managerLondon.id, 'internal', null],
@@ -656,7 +661,11 @@ describe.each(BACKENDS)('staff orders API on $name', (backend) => {
       ),
     ).toBe(true);
     const ready = events.find((e) => e.toStatus === 'ready_for_collection')!;
-    expect(ready.data).toEqual({ qcNote: 'All tests pass' });
+    // a staff move also keeps what its undo would restore (data.undo, never shown to customers)
+    expect(ready.data).toEqual({
+      qcNote: 'All tests pass',
+      undo: expect.objectContaining({ version: expect.any(Number), statusEnteredAt: expect.any(String) }),
+    });
     const intakeEvent = events.find((e) => e.type === 'intake')!;
     expect(intakeEvent.data).toMatchObject({
       passcodePolicy: 'provided',

@@ -11,6 +11,7 @@ export const AUDIT_EVENT_TYPES = [
   'payment_refunded',
   'booking_cancelled',
   'order_status_changed',
+  'order_status_undone',
   'passcode_revealed',
   'data_exported',
   'two_factor_enabled',

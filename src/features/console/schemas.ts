@@ -77,6 +77,8 @@ export const StaffOrderSummarySchema = z
     agreedTotalMinor: z.number().int().nullable(),
     currency: z.string(),
     createdAt: z.string(),
+    /** +1 on every change to the order; a change made from the list is based on it */
+    version: z.number().int(),
   })
   .openapi('StaffOrderSummary');
 export type StaffOrderSummary = z.infer<typeof StaffOrderSummarySchema>;

@@ -1,5 +1,5 @@
 /** SMTP presets, host checks and message statuses: pure, shared by the server and the admin pages. */
-export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'dead'] as const;
+export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'dead', 'cancelled'] as const;
 
 export const SMTP_PRESETS = {
   gmail: { host: 'smtp.gmail.com', port: 587, security: 'starttls', username: null },

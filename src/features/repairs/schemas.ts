@@ -57,6 +57,28 @@ export const StaffOrderStateSchema = z
   .openapi('StaffOrderState');
 export type StaffOrderState = z.infer<typeof StaffOrderStateSchema>;
 
+/** The answer to a staff status move: the new state, and how its author may take it back. */
+export const StaffStatusChangeSchema = StaffOrderStateSchema.extend({
+  undo: z
+    .object({
+      /** the move's timeline event: send it to `POST /api/staff/orders/{id}/status/undo` */
+      eventId: z.number().int(),
+      /** ISO 8601: the undo is refused after this */
+      until: z.string(),
+    })
+    .nullable(),
+}).openapi('StaffStatusChange');
+export type StaffStatusChange = z.infer<typeof StaffStatusChangeSchema>;
+
+export const UndoStatusBodySchema = z
+  .object({
+    eventId: z
+      .number('The event id is a whole number.')
+      .int('The event id is a whole number.')
+      .positive('The event id is a whole number.'),
+  })
+  .openapi('UndoStatusChange');
+
 export const IdParamSchema = z.object({
   id: z
     .string()

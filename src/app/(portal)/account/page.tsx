@@ -13,6 +13,8 @@ import { RepairProgress } from '@/features/repairs/components/repair-progress';
 import { NextStepText } from '@/features/repairs/components/next-step-text';
 import { getPreferences } from '@/features/notifications/server/preferences';
 import { NotificationSettings } from '@/features/notifications/components/notification-settings';
+import { PullToRefresh } from '@/components/device/pull-to-refresh';
+import { refreshLabels } from '@/features/console/components/refresh-labels';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +29,7 @@ export default async function AccountPage() {
   const db = await getDb();
   const [repairs, preferences] = await Promise.all([listMyRepairs(db, user.id), getPreferences(db, user)]);
   const tNotify = await getTranslations('notificationSettings');
+  const tRefresh = await getTranslations('queueCards.refresh');
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
@@ -84,13 +87,16 @@ export default async function AccountPage() {
       </section>
 
       <section aria-labelledby="repairs-title" className="mt-10">
-        <div className="flex items-end justify-between gap-4">
+        <div className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
           <h2 id="repairs-title" className="text-2xl font-bold">
             {t('repairsTitle')}
           </h2>
-          <Button asChild variant="secondary" size="sm">
-            <Link href="/book-repair">{t('bookAnother')}</Link>
-          </Button>
+          <div className="flex items-center gap-2">
+            <PullToRefresh labels={refreshLabels(tRefresh)} />
+            <Button asChild variant="secondary" size="sm" className="min-h-11">
+              <Link href="/book-repair">{t('bookAnother')}</Link>
+            </Button>
+          </div>
         </div>
         {repairs.length === 0 ? (
           <Card className="mt-4 text-center" data-testid="repairs-empty">

@@ -16,6 +16,8 @@ import { OrdersFilters } from '@/features/console/components/orders-filters';
 import { consoleHref, type ConsoleFilters } from '@/features/console/components/console-href';
 import { OrdersQueue } from '@/features/console/components/orders-queue';
 import { OrdersBoard } from '@/features/console/components/orders-board';
+import { PullToRefresh } from '@/components/device/pull-to-refresh';
+import { refreshLabels } from '@/features/console/components/refresh-labels';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,6 +39,7 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
   const me = await requirePageRole('technician', qs ? `/staff?${qs}` : '/staff');
   const t = await getTranslations('staff');
   const tNotify = await getTranslations('notificationSettings');
+  const tRefresh = await getTranslations('queueCards.refresh');
 
   const statusParam = (Array.isArray(sp.status) ? sp.status.join(',') : sp.status) || 'active';
   const parsed = StaffOrderQuerySchema.safeParse({
@@ -118,6 +121,7 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-3xl font-bold">{t('consoleTitle')}</h1>
             <LiveRefresh url="/api/staff/live" since={since} />
+            <PullToRefresh labels={refreshLabels(tRefresh)} />
           </div>
           <p className="mt-1 max-w-2xl text-slate-700">{t('consoleLead')}</p>
         </div>
@@ -205,7 +209,7 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
             <OrdersBoard items={list.items} statuses={columns} now={now} />
           </>
         ) : (
-          <OrdersQueue items={list.items} now={now} />
+          <OrdersQueue items={list.items} now={now} me={{ id: me.id, role: me.role }} />
         )}
       </div>
 

@@ -3,9 +3,20 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { formatMoney } from '@/features/pricing';
 import type { StaffOrderSummary } from '@/features/console/schemas';
 import { OverdueBadge, StatusBadge } from '@/features/repairs/components';
+import type { StaffRole } from '@/features/repairs';
+import { QueueCards } from './queue-cards';
 
-/** The queue: a table on wide screens, a list of cards on phones. */
-export function OrdersQueue({ items, now }: { items: StaffOrderSummary[]; now: Date }) {
+/** The queue: a table on wide screens, a list of swipeable cards on phones. */
+export function OrdersQueue({
+  items,
+  now,
+  me,
+}: {
+  items: StaffOrderSummary[];
+  now: Date;
+  /** the signed-in staff member: what their swipes on the phone cards may do */
+  me: { id: string; role: StaffRole };
+}) {
   const t = useTranslations('staff');
   const format = useFormatter();
   const since = (iso: string) => format.relativeTime(new Date(iso), now);
@@ -87,41 +98,7 @@ export function OrdersQueue({ items, now }: { items: StaffOrderSummary[]; now: D
         </table>
       </div>
 
-      <ul className="space-y-3 md:hidden" data-testid="orders-cards">
-        {items.map((o) => (
-          <li
-            key={o.id}
-            data-testid={`order-card-${o.reference}`}
-            className={`rounded-2xl border bg-white p-4 shadow-sm ${o.overdue ? 'border-red-300' : 'border-slate-200'}`}
-          >
-            <div className="flex items-start justify-between gap-3">
-              <Link
-                href={`/staff/orders/${o.reference}`}
-                className="inline-flex min-h-11 items-center font-mono text-lg font-semibold text-brand underline-offset-4 hover:underline"
-              >
-                {o.reference}
-              </Link>
-              <span className="tabular-nums text-slate-800">{total(o)}</span>
-            </div>
-            <p className="mt-1 font-medium">{device(o)}</p>
-            <p className="text-slate-700">{o.customerName}</p>
-            <div className="mt-2 flex flex-wrap items-center gap-1.5">
-              <StatusBadge status={o.status} audience="staff" />
-              {o.overdue ? <OverdueBadge /> : null}
-              {o.urgency !== 'standard' ? (
-                <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
-                  {t(`urgency.${o.urgency as 'express'}`)}
-                </span>
-              ) : null}
-            </div>
-            <p className="mt-2 text-sm text-slate-600">
-              {o.assignedTechnician?.name ?? t('unassigned')} ·{' '}
-              {o.shop?.name ?? t(`service.${o.serviceType}`)} ·{' '}
-              {t('since', { time: since(o.statusEnteredAt) })}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <QueueCards items={items} now={now} me={me} />
     </>
   );
 }

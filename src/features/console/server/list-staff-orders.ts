@@ -177,6 +177,7 @@ export async function listStaffOrders(
       agreedTotalMinor: r.order.agreedTotalMinor,
       currency: r.currency,
       createdAt: r.order.createdAt.toISOString(),
+      version: r.order.version,
     };
   });
   const total = totals?.n ?? 0;

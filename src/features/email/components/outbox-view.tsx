@@ -16,6 +16,7 @@ const BADGE: Record<MessageSummary['status'], string> = {
   sent: 'bg-emerald-100 text-emerald-900',
   failed: 'bg-amber-100 text-amber-900',
   dead: 'bg-red-100 text-red-900',
+  cancelled: 'bg-slate-100 text-slate-700',
 };
 
 function DeliveryStatus({ status }: { status: MessageSummary['status'] }) {

@@ -23,6 +23,8 @@ export interface SendTemplateInput<T extends TemplateName> {
   /** a message with the same key is only ever stored (and sent) once */
   dedupeKey?: string;
   bookingId?: string;
+  /** hold the delivery back until then (it may still be withdrawn: `cancelQueuedMessage`) */
+  deliverAfter?: Date;
 }
 
 /** Returns the new message's id, or null when a message with the same dedupeKey already exists. */
@@ -48,6 +50,6 @@ export async function sendTemplate<T extends TemplateName>(
   if (!row) return null;
   // the job goes in with the row (same db or transaction); where no queue runs in this process
   // the row stays `queued` and the sweep of a running instance queues it
-  await enqueueDelivery(db, row.id);
+  await enqueueDelivery(db, row.id, input.deliverAfter);
   return row;
 }

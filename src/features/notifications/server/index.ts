@@ -2,3 +2,4 @@
 export { createNotifications, publishNotifications, type NotificationRow } from './notify';
 export { dispatchNotice, noticeUrl, pushText, type NoticeInput, type NoticeResult } from './dispatch-notice';
 export type { NoticeKind } from '../preference-schemas';
+export { withdrawNotifications, type WithdrawNotices } from './withdraw-notifications';

@@ -10,12 +10,15 @@ import {
   IntakeBodySchema,
   PasscodeRevealSchema,
   StaffOrderStateSchema,
+  StaffStatusChangeSchema,
+  UndoStatusBodySchema,
 } from '../schemas';
 import { changeOrderStatus } from '../server/change-status';
 import { assignOrder } from '../server/assign-order';
 import { recordIntake } from '../server/record-intake';
 import { revealPasscode } from '../server/reveal-passcode';
 import { toOrderState } from '../server/order-state';
+import { undoStatusChange } from '../server/undo-status-change';
 import { callerOf, staffErrors, staffOnly } from '../server/staff-caller';
 
 const stateResponses = {
@@ -33,6 +36,20 @@ const statusRoute = createRoute({
     'Move the order along the state machine (409 illegal move or VERSION_CONFLICT with `current`, 403 not yours, 422 missing reason or QC note)',
   middleware: [staffOnly] as const,
   request: { params: IdParamSchema, body: jsonBody(ChangeStatusBodySchema) },
+  responses: {
+    ...stateResponses,
+    200: jsonResponse(StaffStatusChangeSchema, "The order's new state, and its undo (for a short while)"),
+  },
+});
+
+const undoRoute = createRoute({
+  method: 'post',
+  path: '/staff/orders/{id}/status/undo',
+  tags: ['Staff'],
+  summary:
+    'Take back your own status move within its undo window (403 not yours, 409 too late, already undone or the order changed since: VERSION_CONFLICT with `current`)',
+  middleware: [staffOnly] as const,
+  request: { params: IdParamSchema, body: jsonBody(UndoStatusBodySchema) },
   responses: stateResponses,
 });
 
@@ -74,10 +91,19 @@ const revealRoute = createRoute({
 
 export const staffChangeApi = createRouter()
   .openapi(statusRoute, async (c) => {
-    const { order } = await changeOrderStatus(
+    const { order, undo } = await changeOrderStatus(
       await getDb(),
       c.req.valid('param').id,
       c.req.valid('json'),
+      callerOf(c),
+    );
+    return c.json({ ...toOrderState(order), undo }, 200);
+  })
+  .openapi(undoRoute, async (c) => {
+    const { order } = await undoStatusChange(
+      await getDb(),
+      c.req.valid('param').id,
+      c.req.valid('json').eventId,
       callerOf(c),
     );
     return c.json(toOrderState(order), 200);

@@ -55,6 +55,8 @@ export function OrderTimeline(props: OrderTimelineProps) {
         const d = e.data ?? {};
         const details: string[] = [];
         if (typeof d.qcNote === 'string') details.push(tStaff('timeline.qcNote', { note: d.qcNote }));
+        if (e.type === 'status_changed' && typeof d.undoneAt === 'string')
+          details.push(tStaff('timeline.undone'));
         if (e.type === 'intake') {
           const accessories = Array.isArray(d.accessories) ? (d.accessories as string[]) : [];
           details.push(
@@ -73,9 +75,11 @@ export function OrderTimeline(props: OrderTimelineProps) {
         const title =
           e.type === 'status_changed' && e.toStatus
             ? tStaff('timeline.type.status_changed', { to: status(e.toStatus) })
-            : STAFF_TYPES.has(e.type)
-              ? tStaff(`timeline.type.${e.type as 'note'}`)
-              : tStaff('timeline.type.other', { type: e.type });
+            : e.type === 'status_undone' && e.toStatus
+              ? tStaff('timeline.type.status_undone', { to: status(e.toStatus) })
+              : STAFF_TYPES.has(e.type)
+                ? tStaff(`timeline.type.${e.type as 'note'}`)
+                : tStaff('timeline.type.other', { type: e.type });
         return {
           id: e.id,
           type: e.type,

@@ -1,7 +1,7 @@
 /**
  * Assignment: a manager (of the order's shop, or of every shop) assigns anyone who is a
  * technician or above, or unassigns; a technician may only take an unassigned order for
- * themselves. Writes an internal `assigned` event and tells the new assignee.
+ * themselves, or give back (unassign) one assigned to them. Writes an internal `assigned` event and tells the new assignee.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
@@ -105,7 +105,10 @@ export async function assignOrder(
     if (isTerminal(loaded.order.status as RepairStatus)) {
       throw new DomainError('CONFLICT', 'A finished order cannot be reassigned.');
     }
-    if (!may.assignAnyone) {
+    // technicians: give a job back that is theirs (an undone "take it"), nothing else of others'
+    const handBack =
+      technicianId === null && loaded.order.assignedTechnicianId === caller.user.id && may.update;
+    if (!may.assignAnyone && !handBack) {
       // technicians: only themselves, and only on an unassigned order
       if (!may.take || technicianId !== caller.user.id) {
         throw new DomainError(

@@ -23,6 +23,7 @@ import { assertExpectedVersion } from './check-version';
 import { sendStatusEmail } from './send-status-email';
 import { runOrderCancelledHooks } from './order-hooks';
 import { recordAudit, type AuditRequest } from '@/features/audit/server';
+import { STATUS_UNDO_WINDOW_MS, undoMarker, type StatusUndo } from './status-undo';
 
 export interface ChangeStatusInput {
   to: RepairStatus;
@@ -34,6 +35,12 @@ export interface ChangeStatusInput {
   email?: boolean;
   /** the order version the change is based on; a stale one is refused (VERSION_CONFLICT) */
   expectedVersion?: number;
+  /**
+   * a staff member's own move that they may take back for a short while (`undoStatusChange`):
+   * what it replaced is kept on its event and the customer's e-mail is held back for the
+   * undo window. Set by `changeOrderStatus` only, never from a request body.
+   */
+  undoable?: boolean;
 }
 
 export interface Caller {
@@ -98,6 +105,7 @@ export async function applyStatusChange(
   request: AuditRequest | null = null,
 ): Promise<StatusChangeResult> {
   const from = loaded.order.status as RepairStatus;
+  const undoable = input.undoable === true && input.to !== 'cancelled' && !!actor.userId;
   const refusal = transitionRefusal(from, input.to, { role, reason: input.reason, qcNote: input.qcNote });
   if (refusal) throw refusalError(refusal);
   const patch: Partial<typeof repairOrders.$inferInsert> = {
@@ -137,7 +145,10 @@ export async function applyStatusChange(
       actor,
       visibility: 'customer',
       message,
-      data: qcNote ? { qcNote } : null,
+      data:
+        qcNote || undoable
+          ? { ...(qcNote ? { qcNote } : {}), ...(undoable ? { undo: undoMarker(loaded.order, order!) } : {}) }
+          : null,
       at: now,
     }),
   ];
@@ -161,7 +172,15 @@ export async function applyStatusChange(
   // the customer's e-mail (message and delivery job) commits with the change itself
   const email =
     EMAILED_STATUSES.has(input.to) && input.email !== false
-      ? () => sendStatusEmail(tx, changed, input.to, input.message ?? input.reason)
+      ? () =>
+          sendStatusEmail(
+            tx,
+            changed,
+            input.to,
+            input.message ?? input.reason,
+            // held back while the move may still be undone (and withdrawn by the undo)
+            undoable ? new Date(now.getTime() + STATUS_UNDO_WINDOW_MS) : undefined,
+          )
       : undefined;
   const kind = NOTICE_OF_STATUS[input.to];
   let notifications: NotificationRow[];
@@ -199,20 +218,39 @@ export async function finishStatusChange(db: Db, result: StatusChangeResult, _in
   if (result.cancelled) await runOrderCancelledHooks({ db, loaded: result.loaded, ...result.cancelled });
 }
 
+/** A staff move as its caller sees it: the order, and how to take the move back while it may be. */
+export interface ChangedOrder extends LoadedOrder {
+  undo: StatusUndo | null;
+}
+
 export async function changeOrderStatus(
   db: Db,
   orderId: string,
   input: ChangeStatusInput,
   caller: Caller,
   now = new Date(),
-): Promise<LoadedOrder> {
+): Promise<ChangedOrder> {
   const result = await db.transaction(async (tx) => {
     const loaded = await loadOrder(tx, orderId, true);
     // customers change status only through their own paths (cancel link, quote decision)
     assertCan(caller.ability, 'update', loaded);
     assertExpectedVersion(loaded, input.expectedVersion);
-    return applyStatusChange(tx, loaded, input, caller.actor, caller.role, now, caller.request ?? null);
+    const undoable = caller.actor.role === 'staff' && input.to !== 'cancelled';
+    return applyStatusChange(
+      tx,
+      loaded,
+      { ...input, undoable },
+      caller.actor,
+      caller.role,
+      now,
+      caller.request ?? null,
+    );
   });
   await finishStatusChange(db, result, input);
-  return result.loaded;
+  const event = result.events[0];
+  const undo =
+    event && (event.data as { undo?: unknown } | null)?.undo
+      ? { eventId: event.id, until: new Date(now.getTime() + STATUS_UNDO_WINDOW_MS).toISOString() }
+      : null;
+  return { ...result.loaded, undo };
 }

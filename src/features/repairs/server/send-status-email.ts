@@ -18,13 +18,25 @@ export const STATUS_WORDS: Record<RepairStatus, string> = {
   cancelled: 'Cancelled',
 };
 
+/** The dedupe key of the status e-mail of one status entry (an undo withdraws it by this key). */
+export function statusEmailKey(orderId: string, status: string, enteredAt: Date): string {
+  return `status:${orderId}:${status}:${enteredAt.toISOString()}`;
+}
+
 /**
  * The status e-mail, once per order and status (a later move back and forth does not repeat it
  * within the same status entry: the dedupe key includes when the status was entered). Called
  * with the status change's transaction: the message and its delivery job commit with the
  * change, or neither does.
  */
-export async function sendStatusEmail(tx: Db, loaded: LoadedOrder, status: RepairStatus, message?: string) {
+export async function sendStatusEmail(
+  tx: Db,
+  loaded: LoadedOrder,
+  status: RepairStatus,
+  message?: string,
+  /** hold the delivery back until then (a move that may still be undone) */
+  deliverAfter?: Date,
+) {
   const { order, booking } = loaded;
   // a walk-in who gave only a phone number hears from the counter, not by e-mail
   if (!booking.customerEmail) return;
@@ -38,7 +50,8 @@ export async function sendStatusEmail(tx: Db, loaded: LoadedOrder, status: Repai
       message: message?.trim() || undefined,
       trackingUrl: `${publicBaseUrl()}${signedTrackingPath(order.reference)}`,
     },
-    dedupeKey: `status:${order.id}:${status}:${order.statusEnteredAt.toISOString()}`,
+    dedupeKey: statusEmailKey(order.id, status, order.statusEnteredAt),
     bookingId: booking.id,
+    ...(deliverAfter ? { deliverAfter } : {}),
   });
 }

@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'dead';
+/** `cancelled`: withdrawn before it went out (an undone status change); never delivered */
+export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'dead' | 'cancelled';
 
 export interface EmailAttachment {
   filename: string;
