@@ -36,6 +36,10 @@ export function LiveRefresh({ url, label, since, types, className }: LiveRefresh
   const refreshSoon = (announce: boolean) => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
+      // offline, a refresh's failed fetch makes Next load the page afresh (a full navigation),
+      // which throws away what the page holds (an upload under way, a half-written note); the
+      // stream replays what was missed once the connection is back, and refreshes then
+      if (!navigator.onLine) return;
       router.refresh();
       if (announce) {
         setUpdates((n) => n + 1);
