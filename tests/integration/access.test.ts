@@ -53,6 +53,7 @@ const EXPECTED: Record<string, Case> = {
   'GET /api/catalog/models/:slug': { allowed: everyone, path: '/api/catalog/models/iphone-15' },
   'GET /api/shops': { allowed: everyone, path: '/api/shops' },
   'GET /api/shops/:slug/slots': { allowed: everyone, path: '/api/shops/london/slots' },
+  'GET /api/shops/nearest': { allowed: everyone, path: '/api/shops/nearest?q=M1' },
   'POST /api/pricing/quote': {
     allowed: everyone,
     path: '/api/pricing/quote',
