@@ -26,6 +26,9 @@ export interface PrivateCacheOptions {
 
 export function createPrivateCache({ offlineFallback }: PrivateCacheOptions) {
   let scope: string | null = null;
+  // moves on at every sign-out: an answer to a request sent before it (with the old session's
+  // cookie) that arrives after it is neither cached nor allowed to bring the old scope back
+  let signOuts = 0;
 
   async function currentScope(): Promise<string> {
     if (scope) return scope;
@@ -49,6 +52,7 @@ export function createPrivateCache({ offlineFallback }: PrivateCacheOptions) {
   }
 
   async function forgetSession(): Promise<void> {
+    signOuts += 1;
     scope = 'anon';
     await (await caches.open(META_CACHE)).put(SCOPE_KEY, new Response('anon'));
     const names = await caches.keys();
@@ -59,11 +63,13 @@ export function createPrivateCache({ offlineFallback }: PrivateCacheOptions) {
     );
   }
 
-  async function store(kind: 'page' | 'private-api', request: Request, response: Response) {
+  async function store(kind: 'page' | 'private-api', request: Request, response: Response, sentAt: number) {
+    if (sentAt !== signOuts) return;
     const answerScope = response.headers.get(CACHE_SCOPE_HEADER);
     if (!isValidScope(answerScope)) return;
     await setScope(answerScope);
     if (response.status !== 200 || response.type !== 'basic') return;
+    if (sentAt !== signOuts) return;
     const cache = await caches.open(privateCacheName(kind, answerScope));
     await cache.put(request, response);
     const keys = await cache.keys();
@@ -83,9 +89,10 @@ export function createPrivateCache({ offlineFallback }: PrivateCacheOptions) {
   ): Promise<Response> {
     // no network timeout: a slow answer is still the fresh one, and a page shown from the cache
     // after a change the person just made would look as if the change was lost
+    const sentAt = signOuts;
     try {
       const response = await fetch(request);
-      event.waitUntil(store(kind, request, response.clone()).catch(() => undefined));
+      event.waitUntil(store(kind, request, response.clone(), sentAt).catch(() => undefined));
       return response;
     } catch (err) {
       const copy = await cached(kind, request);
