@@ -187,6 +187,22 @@ test('offline, the scanner still reads a ticket: the service worker keeps the We
       { timeout: 20_000 },
     )
     .toBe('rt-static');
+  // and the order page itself, which the console keeps a copy of a moment after a client-side
+  // navigation (ServiceWorkerRegistrar): offline, the scan opens that copy
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async (ref) => {
+          for (const name of await caches.keys()) {
+            if (!name.startsWith('rt-pages-')) continue;
+            const keys = await (await caches.open(name)).keys();
+            if (keys.some((r) => new URL(r.url).pathname === `/staff/orders/${ref}`)) return true;
+          }
+          return false;
+        }, reference),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 
   await page.context().setOffline(true);
   await page.goto('/staff/scan');
