@@ -6,12 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { DomainError } from '@/server/domain-error';
-import {
-  accessErrorResponses,
-  errorResponses,
-  fieldErrorsFromZod,
-  problemContentOf,
-} from '@/server/http/errors';
+import { accessErrorResponses, errorResponses, problemContentOf } from '@/server/http/errors';
 import { idempotencyHeader, jsonResponse } from '@/server/http/openapi';
 import { requireUser } from '@/server/http/guard';
 import { abilityOf, authorize } from '@/features/access/server';
@@ -21,6 +16,7 @@ import { PhotoFileQuerySchema, PhotoListSchema, PhotoSchema, PhotoUploadFieldsSc
 import { CAPTION_MAX, PHOTO_KIND_VALUES, PHOTO_VISIBILITY_VALUES } from './photo-rules';
 import { addPhoto, assertCanUploadTo, findPhotoByKey, staffPhotoCaller } from './server/upload-photo';
 import { deletePhoto } from './server/delete-photo';
+import { FORM_OVERHEAD, uploadedPhoto } from './server/upload-form';
 import {
   listAccountPhotos,
   listStaffPhotos,
@@ -35,7 +31,6 @@ import { canDeletePhoto, type PhotoRow } from './server/photo-access';
 import type { LoadedOrder } from '@/features/repairs/server';
 
 /** Room for the text fields and multipart framing on top of the file itself. */
-const FORM_OVERHEAD = 256 * 1024;
 
 /** The upload route reads its own body (see api.ts: it is exempt from the 64 KB JSON cap). */
 export function isPhotoUploadRequest(method: string, path: string): boolean {
@@ -185,28 +180,22 @@ export const photosApi = createRouter()
       c.header('Idempotent-Replayed', 'true');
       return c.json(answer(earlier, target), 200);
     }
-    const file = form.get('file');
-    const fields = PhotoUploadFieldsSchema.safeParse({
-      kind: form.get('kind') ?? undefined,
-      visibility: form.get('visibility') || undefined,
-      caption: form.get('caption') ?? undefined,
-    });
-    const errors = fields.success ? [] : fieldErrorsFromZod(fields.error);
-    if (!(file instanceof File)) errors.unshift({ path: 'file', message: 'Choose a photo to upload.' });
-    if (errors.length > 0 || !fields.success || !(file instanceof File)) {
-      throw new DomainError('VALIDATION_FAILED', 'The upload is invalid.', errors);
-    }
-    if (file.size > maxBytes) {
-      const message = `The file is larger than ${Math.round((maxBytes / 1048576) * 10) / 10} MB.`;
-      throw new DomainError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message }]);
-    }
+    const { file, data } = uploadedPhoto(
+      form,
+      PhotoUploadFieldsSchema.safeParse({
+        kind: form.get('kind') ?? undefined,
+        visibility: form.get('visibility') || undefined,
+        caption: form.get('caption') ?? undefined,
+      }),
+      maxBytes,
+    );
     const image = await processImage(
       Buffer.from(await file.arrayBuffer()),
       { maxBytes, maxPixels: maxUploadPixels() },
       { type: file.type, name: file.name },
     );
     const caller = staffPhotoCaller(ability, actorOf(me), key);
-    const { photo, loaded, replayed } = await addPhoto(db, id, image, fields.data, caller);
+    const { photo, loaded, replayed } = await addPhoto(db, id, image, data, caller);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(answer(photo, loaded), replayed ? 200 : 201);
   })

@@ -6,20 +6,18 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
-import { DomainError } from '@/server/domain-error';
-import { errorResponses, fieldErrorsFromZod, problemContentOf } from '@/server/http/errors';
+import { errorResponses, problemContentOf } from '@/server/http/errors';
 import { idempotencyHeader, jsonResponse } from '@/server/http/openapi';
 import { perIp, perParam, rateLimit, rateLimitedResponse } from '@/server/http/rate-limit';
 import { readMultipartForm } from '@/server/http/upload-body';
 import { env } from '@/env';
 import { getDb } from '@/server/db/runtime';
-import { maxUploadBytes } from '@/features/photos/server';
+import { FORM_OVERHEAD, maxUploadBytes, uploadedPhoto } from '@/features/photos/server';
 import { PhotoUploadFieldsSchema } from '@/features/photos/schemas';
 import { BOOKING_PHOTO_MAX } from '../booking-photos';
 import { addBookingPhoto, bookingOrderForPhotos } from '../server/add-booking-photo';
 
 /** Room for the text fields and multipart framing on top of the file itself. */
-const FORM_OVERHEAD = 256 * 1024;
 
 /** This route reads its own body (see src/server/entry/api.ts). */
 export function isBookingPhotoUploadRequest(method: string, path: string): boolean {
@@ -108,24 +106,16 @@ export const bookingPhotoRoutes = createRouter().openapi(uploadRoute, async (c) 
   const sig = querySig ?? (typeof formSig === 'string' ? formSig : undefined);
   // the same 404 as a wrong signature, before any field is judged
   await bookingOrderForPhotos(db, reference, sig);
-  const file = form.get('file');
-  const fields = PhotoUploadFieldsSchema.pick({ caption: true }).safeParse({
-    caption: form.get('caption') ?? undefined,
-  });
-  const errors = fields.success ? [] : fieldErrorsFromZod(fields.error);
-  if (!(file instanceof File)) errors.unshift({ path: 'file', message: 'Choose a photo to upload.' });
-  if (errors.length > 0 || !fields.success || !(file instanceof File)) {
-    throw new DomainError('VALIDATION_FAILED', 'The upload is invalid.', errors);
-  }
-  if (file.size > maxBytes) {
-    const message = `The file is larger than ${Math.round((maxBytes / 1048576) * 10) / 10} MB.`;
-    throw new DomainError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message }]);
-  }
+  const { file, data } = uploadedPhoto(
+    form,
+    PhotoUploadFieldsSchema.pick({ caption: true }).safeParse({ caption: form.get('caption') ?? undefined }),
+    maxBytes,
+  );
   const result = await addBookingPhoto(db, reference, sig, {
     bytes: Buffer.from(await file.arrayBuffer()),
     type: file.type,
     name: file.name,
-    caption: fields.data.caption,
+    caption: data.caption,
     idempotencyKey: c.req.valid('header')['idempotency-key'],
   });
   if (result.replayed) c.header('Idempotent-Replayed', 'true');

@@ -3,3 +3,4 @@ export { addPhoto, findPhotoByKey, type PhotoAdder } from './upload-photo';
 export { maxUploadBytes, maxUploadPixels } from './list-photos';
 export { processImage } from './process-image';
 export { countBookingPhotos } from './photo-access';
+export { FORM_OVERHEAD, uploadedPhoto } from './upload-form';
