@@ -5,7 +5,7 @@ import { bookDropOff, uniqueEmail } from './helpers';
  * The battery saver (src/components/device/saver.ts, wired by SaverWatcher in the root layout):
  * reduced motion, Save-Data or a low battery (navigator.getBattery) turn it on; then nothing
  * animates, and a live stream that keeps failing is retried slowly instead of in a storm.
- * Browser behaviour, not layout: desktop only (@behaviour).
+ * Browser behaviour, not layout: it runs once, in the phone project (a `.mobile` spec).
  */
 
 /** A battery as navigator.getBattery() reports it, in place before any page script runs. */
@@ -46,7 +46,7 @@ async function animatedProbe(page: Page) {
 
 const html = (page: Page) => page.locator('html');
 
-test.describe('battery saver @behaviour', () => {
+test.describe('battery saver', () => {
   test('is off by default: things animate', async ({ page }) => {
     await page.goto('/');
     // the watcher has run (hydrated) and found nothing to save for
@@ -109,7 +109,7 @@ test.describe('battery saver @behaviour', () => {
   });
 });
 
-test.describe('a live stream that keeps failing @behaviour', () => {
+test.describe('a live stream that keeps failing', () => {
   let trackUrl: string;
   test.beforeAll(async ({ baseURL }) => {
     const api = await request.newContext({ baseURL });

@@ -113,7 +113,7 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.describe('customer pages at 320 px', () => {
-  for (const path of ['/', '/book-repair', '/shops', '/track', '/sign-in']) {
+  for (const path of ['/', '/book-repair', '/shops', '/track', '/sign-in', '/sign-up', '/forgot-password']) {
     test(`${path} fits and has finger-sized targets`, async ({ page }) => {
       await checkAt320(page, path);
     });
@@ -125,9 +125,11 @@ test.describe('customer pages at 320 px', () => {
 
   test.describe('signed in', () => {
     test.use({ storageState: storageStateOf('customer') });
-    test('/account fits and has finger-sized targets', async ({ page }) => {
-      await checkAt320(page, '/account');
-    });
+    for (const path of ['/account', '/account/security']) {
+      test(`${path} fits and has finger-sized targets`, async ({ page }) => {
+        await checkAt320(page, path);
+      });
+    }
   });
 });
 
@@ -143,4 +145,20 @@ test.describe('staff pages at 320 px', () => {
   test('an order page fits and has finger-sized targets', async ({ page }) => {
     await checkAt320(page, `/staff/orders/${booking.reference}`);
   });
+});
+
+test.describe('admin pages at 320 px', () => {
+  test.use({ storageState: storageStateOf('admin') });
+
+  for (const path of [
+    '/admin/users',
+    '/admin/audit',
+    '/admin/security',
+    '/admin/email/outbox',
+    '/admin/email-setup',
+  ]) {
+    test(`${path} fits and has finger-sized targets`, async ({ page }) => {
+      await checkAt320(page, path);
+    });
+  }
 });

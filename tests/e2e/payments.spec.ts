@@ -71,38 +71,42 @@ test('seed journey: book an iPhone 15 screen repair and pay by card', async ({ p
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
-test('a declined card says so clearly; another card then pays the same booking', async ({ page }) => {
-  const bookings = countBookings(page);
-  await reachPayment(page, 'Dee Clined', 'declined@example.com');
-  await page.getByTestId('payment-stripe').click();
-  await expect(page.getByTestId('test-mode-banner')).toContainText('Test mode');
-  await expect(page.getByTestId('payment-hold')).toContainText('We hold your slot for 15 minutes');
-  await expectAccessible(page, 'payment section (card)');
-  const section = page.getByRole('region', { name: 'Payment', exact: true });
-  await shot(page, 'payment-section', section);
+test(
+  'a declined card says so clearly; another card then pays the same booking',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    const bookings = countBookings(page);
+    await reachPayment(page, 'Dee Clined', 'declined@example.com');
+    await page.getByTestId('payment-stripe').click();
+    await expect(page.getByTestId('test-mode-banner')).toContainText('Test mode');
+    await expect(page.getByTestId('payment-hold')).toContainText('We hold your slot for 15 minutes');
+    await expectAccessible(page, 'payment section (card)');
+    const section = page.getByRole('region', { name: 'Payment', exact: true });
+    await shot(page, 'payment-section', section);
 
-  await page.getByTestId('card-number').fill('4000000000000002');
-  await expect(page.getByTestId('card-number')).toHaveValue('4000 0000 0000 0002');
-  await page.getByTestId('submit-payment').click();
-  const declined = page.getByTestId('payment-declined');
-  await expect(declined).toBeVisible();
-  await expect(declined).toHaveAttribute('role', 'alert');
-  await expect(declined).toContainText('Your card was declined');
-  await expect(page.getByTestId('card-number')).toBeFocused();
-  await expect(page.getByTestId('card-number')).toHaveValue('');
-  // the booking is made and held; only the payment is left
-  await expect(page.getByTestId('payment-hold')).toContainText(/Booking RT-\w{6} is reserved/);
-  await expect(page.getByTestId('held-booking')).toContainText('Dee Clined');
-  await expect(page.getByTestId('customer-name')).toHaveCount(0);
-  await expectAccessible(page, 'payment declined');
-  await shot(page, 'payment-declined', section);
+    await page.getByTestId('card-number').fill('4000000000000002');
+    await expect(page.getByTestId('card-number')).toHaveValue('4000 0000 0000 0002');
+    await page.getByTestId('submit-payment').click();
+    const declined = page.getByTestId('payment-declined');
+    await expect(declined).toBeVisible();
+    await expect(declined).toHaveAttribute('role', 'alert');
+    await expect(declined).toContainText('Your card was declined');
+    await expect(page.getByTestId('card-number')).toBeFocused();
+    await expect(page.getByTestId('card-number')).toHaveValue('');
+    // the booking is made and held; only the payment is left
+    await expect(page.getByTestId('payment-hold')).toContainText(/Booking RT-\w{6} is reserved/);
+    await expect(page.getByTestId('held-booking')).toContainText('Dee Clined');
+    await expect(page.getByTestId('customer-name')).toHaveCount(0);
+    await expectAccessible(page, 'payment declined');
+    await shot(page, 'payment-declined', section);
 
-  await page.getByTestId('card-number').fill('4242 4242 4242 4242');
-  await page.getByTestId('submit-payment').click();
-  await expect(page.getByTestId('booking-success')).toBeVisible();
-  await expect(page.getByTestId('payment-status')).toHaveText(PAID);
-  expect(bookings).toHaveLength(1);
-});
+    await page.getByTestId('card-number').fill('4242 4242 4242 4242');
+    await page.getByTestId('submit-payment').click();
+    await expect(page.getByTestId('booking-success')).toBeVisible();
+    await expect(page.getByTestId('payment-status')).toHaveText(PAID);
+    expect(bookings).toHaveLength(1);
+  },
+);
 
 test('card field errors show under their fields', async ({ page }) => {
   await reachPayment(page, 'Field Errors', 'fields@example.com');
@@ -127,20 +131,22 @@ test('card field errors show under their fields', async ({ page }) => {
   await expect(page.getByTestId('payment-status')).toHaveText(PAID);
 });
 
-test('declined, then "pay on collection instead": the booking stands, to pay on collection', async ({
-  page,
-}) => {
-  await reachPayment(page, 'Col Lection', 'collection-instead@example.com');
-  await page.getByTestId('payment-stripe').click();
-  await page.getByTestId('card-number').fill('4000000000000002');
-  await page.getByTestId('submit-payment').click();
-  await expect(page.getByTestId('payment-declined')).toBeVisible();
-  await page.getByTestId('pay-on-collection-instead').click();
-  await expect(page.getByTestId('booking-success')).toBeVisible();
-  await expect(page.getByTestId('payment-status')).toHaveText('Pay on collection');
-  await expect(page.getByTestId('receipt-download')).toHaveCount(0);
-  // (axe: this confirmation, pay on collection, is checked in booking-journey.spec)
-});
+test(
+  'declined, then "pay on collection instead": the booking stands, to pay on collection',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    await reachPayment(page, 'Col Lection', 'collection-instead@example.com');
+    await page.getByTestId('payment-stripe').click();
+    await page.getByTestId('card-number').fill('4000000000000002');
+    await page.getByTestId('submit-payment').click();
+    await expect(page.getByTestId('payment-declined')).toBeVisible();
+    await page.getByTestId('pay-on-collection-instead').click();
+    await expect(page.getByTestId('booking-success')).toBeVisible();
+    await expect(page.getByTestId('payment-status')).toHaveText('Pay on collection');
+    await expect(page.getByTestId('receipt-download')).toHaveCount(0);
+    // (axe: this confirmation, pay on collection, is checked in booking-journey.spec)
+  },
+);
 
 test(
   'declined, then the pay-on-collection radio and the same submit button',
@@ -282,53 +288,54 @@ test('tracking page: a pay-on-collection booking shows what is due; pay it by ca
   await shot(page, 'payments-card-paid', payments);
 });
 
-test('signed in: the repair page in My account shows Payments; the owner pays the balance', async ({
-  page,
-  baseURL,
-}) => {
-  test.slow();
-  // a customer of their own, signed up and in through the API
-  const email = uniqueEmail('pay-owner');
-  await signUpContext(page.context(), baseURL!, {
-    name: 'Owen Owner',
-    email,
-    password: 'owner-password-123',
-  });
-  // booked while signed in (through the page's own session), to pay on collection
-  const res = await page.request.post('/api/bookings', {
-    headers: { 'idempotency-key': uniqueKey('owner') },
-    data: {
-      modelSlug: 'iphone-15',
-      repairSlugs: ['screen-crack'],
-      service: { type: 'mail_in' },
-      customer: { name: 'Owen Owner', email },
-      paymentMethod: 'collection',
-    },
-  });
-  expect(res.status()).toBe(201);
-  const booking = (await res.json()) as { reference: string; quote: { totalMinor: number } };
-  const total = `£${(booking.quote.totalMinor / 100).toFixed(2)}`;
+test(
+  'signed in: the repair page in My account shows Payments; the owner pays the balance',
+  { tag: '@behaviour' },
+  async ({ page, baseURL }) => {
+    test.slow();
+    // a customer of their own, signed up and in through the API
+    const email = uniqueEmail('pay-owner');
+    await signUpContext(page.context(), baseURL!, {
+      name: 'Owen Owner',
+      email,
+      password: 'owner-password-123',
+    });
+    // booked while signed in (through the page's own session), to pay on collection
+    const res = await page.request.post('/api/bookings', {
+      headers: { 'idempotency-key': uniqueKey('owner') },
+      data: {
+        modelSlug: 'iphone-15',
+        repairSlugs: ['screen-crack'],
+        service: { type: 'mail_in' },
+        customer: { name: 'Owen Owner', email },
+        paymentMethod: 'collection',
+      },
+    });
+    expect(res.status()).toBe(201);
+    const booking = (await res.json()) as { reference: string; quote: { totalMinor: number } };
+    const total = `£${(booking.quote.totalMinor / 100).toFixed(2)}`;
 
-  await page.goto(`/account/repairs/${booking.reference}`);
-  const payments = page.getByTestId('order-payments');
-  await expect(payments.getByTestId('summary-due')).toHaveText(total);
-  // (axe: this page with its payments card due is checked in portal.spec, the card paid below
-  // on the tracking page: the same OrderPaymentsCard)
-  await page.getByTestId('pay-balance').click();
-  await page.getByTestId('card-number').fill('4242 4242 4242 4242');
-  await page.getByTestId('submit-payment').click();
-  await expect(page.getByTestId('payment-thanks')).toBeVisible();
-  await expect(payments.getByTestId('summary-due')).toHaveText('£0.00');
+    await page.goto(`/account/repairs/${booking.reference}`);
+    const payments = page.getByTestId('order-payments');
+    await expect(payments.getByTestId('summary-due')).toHaveText(total);
+    // (axe: this page with its payments card due is checked in portal.spec, the card paid below
+    // on the tracking page: the same OrderPaymentsCard)
+    await page.getByTestId('pay-balance').click();
+    await page.getByTestId('card-number').fill('4242 4242 4242 4242');
+    await page.getByTestId('submit-payment').click();
+    await expect(page.getByTestId('payment-thanks')).toBeVisible();
+    await expect(payments.getByTestId('summary-due')).toHaveText('£0.00');
 
-  // the owner's receipt needs no token: the session is enough
-  const link = payments.locator('[data-testid^="invoice-link-"]');
-  const href = await link.getAttribute('href');
-  expect(href).toMatch(/^\/api\/invoices\/[\w-]+\/pdf$/);
-  const pdf = await page.request.get(href!);
-  expect(pdf.status()).toBe(200);
-  expect(pdf.headers()['content-type']).toContain('application/pdf');
-  // and a reload shows the same, rendered on the server
-  await page.reload();
-  await expect(page.getByTestId('order-payments').getByTestId('summary-due')).toHaveText('£0.00');
-  await expect(page.getByTestId('pay-balance')).toHaveCount(0);
-});
+    // the owner's receipt needs no token: the session is enough
+    const link = payments.locator('[data-testid^="invoice-link-"]');
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/api\/invoices\/[\w-]+\/pdf$/);
+    const pdf = await page.request.get(href!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    // and a reload shows the same, rendered on the server
+    await page.reload();
+    await expect(page.getByTestId('order-payments').getByTestId('summary-due')).toHaveText('£0.00');
+    await expect(page.getByTestId('pay-balance')).toHaveCount(0);
+  },
+);

@@ -38,17 +38,21 @@ test('the 404 page has its own title', { tag: '@behaviour' }, async ({ page }) =
   await expect(page).toHaveTitle('Page not found – RevivaTech');
 });
 
-test('a popular repair on the home page opens booking with that model chosen', async ({ page }) => {
-  await page.goto('/');
-  const popular = page.getByRole('link', { name: /iPhone 15/ }).first();
-  await expect(popular).toBeVisible();
-  await popular.click();
-  await expect(page).toHaveURL(/\/book-repair\?model=iphone-15$/);
-  await expect(page.getByTestId('device-apple')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('model-iphone-15')).toHaveAttribute('aria-pressed', 'true');
-  // and its repairs are the next thing to choose
-  await expect(page.getByTestId('issue-screen-crack')).toBeVisible();
-});
+test(
+  'a popular repair on the home page opens booking with that model chosen',
+  { tag: '@behaviour' },
+  async ({ page }) => {
+    await page.goto('/');
+    const popular = page.getByRole('link', { name: /iPhone 15/ }).first();
+    await expect(popular).toBeVisible();
+    await popular.click();
+    await expect(page).toHaveURL(/\/book-repair\?model=iphone-15$/);
+    await expect(page.getByTestId('device-apple')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('model-iphone-15')).toHaveAttribute('aria-pressed', 'true');
+    // and its repairs are the next thing to choose
+    await expect(page.getByTestId('issue-screen-crack')).toBeVisible();
+  },
+);
 
 test.describe('as the admin', () => {
   test.use({ storageState: storageStateOf('admin') });
@@ -189,34 +193,35 @@ test('the calendar button of a cancelled booking keeps its text inside its borde
   await shot(page, 'manage-cancelled', true);
 });
 
-test('the two-factor badge turns on when the first code is accepted, before the backup codes are saved', async ({
-  page,
-  baseURL,
-}) => {
-  test.slow(); // sign-up, the password check and the code check: three slow auth calls
-  const email = uniqueEmail('badge');
-  const password = 'badge-password-1';
-  await signUpContext(page.context(), baseURL!, { name: 'Badge Person', email, password });
-  await page.goto('/account/security');
-  const badge = page.getByTestId('two-factor-status');
-  await expect(badge).toHaveText('Off');
+test(
+  'the two-factor badge turns on when the first code is accepted, before the backup codes are saved',
+  { tag: '@behaviour' },
+  async ({ page, baseURL }) => {
+    test.slow(); // sign-up, the password check and the code check: three slow auth calls
+    const email = uniqueEmail('badge');
+    const password = 'badge-password-1';
+    await signUpContext(page.context(), baseURL!, { name: 'Badge Person', email, password });
+    await page.goto('/account/security');
+    const badge = page.getByTestId('two-factor-status');
+    await expect(badge).toHaveText('Off');
 
-  await page.getByTestId('setup-password').fill(password);
-  await page.getByTestId('setup-submit').click();
-  const key = page.getByTestId('totp-secret');
-  await expect(key).toBeVisible();
-  const secret = (await key.getAttribute('data-secret')) ?? '';
-  await page.getByTestId('setup-next').click();
-  await page.getByTestId('setup-code').fill(totp(secret));
-  await page.getByTestId('setup-verify').click();
-  await expect(page.getByTestId('backup-codes')).toBeVisible();
-  // the backup-code step says two-factor is on: so does the badge
-  await expect(badge).toHaveAttribute('data-enabled', 'true');
-  await expect(badge).toHaveText('On');
-  await shot(page, 'two-factor-codes-step', true);
-  await page.getByTestId('setup-saved').click();
-  await expect(badge).toHaveText('On');
-});
+    await page.getByTestId('setup-password').fill(password);
+    await page.getByTestId('setup-submit').click();
+    const key = page.getByTestId('totp-secret');
+    await expect(key).toBeVisible();
+    const secret = (await key.getAttribute('data-secret')) ?? '';
+    await page.getByTestId('setup-next').click();
+    await page.getByTestId('setup-code').fill(totp(secret));
+    await page.getByTestId('setup-verify').click();
+    await expect(page.getByTestId('backup-codes')).toBeVisible();
+    // the backup-code step says two-factor is on: so does the badge
+    await expect(badge).toHaveAttribute('data-enabled', 'true');
+    await expect(badge).toHaveText('On');
+    await shot(page, 'two-factor-codes-step', true);
+    await page.getByTestId('setup-saved').click();
+    await expect(badge).toHaveText('On');
+  },
+);
 
 test('the shops page gives each shop its address, opening hours and directions', async ({ page }) => {
   await page.goto('/shops');

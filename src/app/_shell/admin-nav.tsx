@@ -18,7 +18,7 @@ export function AdminNav({ label, links }: { label: string; links: Array<{ href:
               <Link
                 href={l.href}
                 aria-current={current ? 'page' : undefined}
-                className={`block rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap ${
+                className={`flex min-h-11 items-center rounded-lg px-3 text-sm font-medium whitespace-nowrap ${
                   current ? 'bg-brand/10 text-brand' : 'text-slate-700 hover:bg-slate-100'
                 }`}
               >

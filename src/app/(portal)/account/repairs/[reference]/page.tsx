@@ -61,7 +61,7 @@ export default async function MyRepairPage({ params }: Params) {
       <nav aria-label={t('backToAccount')}>
         <Link
           href="/account"
-          className="inline-flex items-center gap-1.5 text-sm font-medium text-brand underline underline-offset-4"
+          className="inline-flex min-h-11 items-center gap-1.5 text-sm font-medium text-brand underline underline-offset-4"
           data-testid="back-to-account"
         >
           <ArrowLeft className="size-4" aria-hidden /> {t('backToAccount')}
