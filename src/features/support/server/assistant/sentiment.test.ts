@@ -25,7 +25,9 @@ describe('scoreSentiment', () => {
   it('knows British complaint words', () => {
     expect(scoreSentiment('the repair was rubbish').label).toBe('negative');
     expect(scoreSentiment('this is a complete joke').label).toBe('negative');
-    expect(scoreSentiment('the repair was not rubbish').score).toBeGreaterThan(scoreSentiment('the repair was rubbish').score);
+    expect(scoreSentiment('the repair was not rubbish').score).toBeGreaterThan(
+      scoreSentiment('the repair was rubbish').score,
+    );
   });
 
   it('survives odd input', () => {
