@@ -116,6 +116,17 @@ describe.each(BACKENDS)('support assistant on $name', (backend) => {
     expect(second.reply).toContain(formatMoney(quote.totalMinor, quote.currency, 'en-GB'));
   });
 
+  it('finds catalogue devices however they are typed', async () => {
+    for (const [text, slug] of [
+      ['price for a samsung galxy s24 battery', 'galaxy-s24'],
+      ['how much to fix hdmi on my switch oled', 'switch-oled'],
+      ['pixel8 screen cost?', 'pixel-8'],
+      ['is my iphnoe 15 ready', 'iphone-15'],
+    ] as const) {
+      expect((await ask(text)).entities.devices.map((d) => d.slug)).toEqual([slug]);
+    }
+  });
+
   it('links to the booking form with the model and repairs filled in', async () => {
     const answer = await ask('I want to book my Galaxy S24 in for a battery replacement next week');
     expect(answer.intent).toBe('booking');

@@ -16,6 +16,10 @@ export interface IndexedModel {
 
 export interface DeviceIndex {
   keys: Map<string, { slug: string; name: string }>;
+  /** the words of the models' names and brands, for typo correction ("iphnoe", "samsun") */
+  vocabulary: Set<string>;
+  /** vocabulary words by length, to look up corrections among neighbours only */
+  byLength: Map<number, string[]>;
 }
 
 const MAX_WORDS = 6;
@@ -66,8 +70,11 @@ export function buildDeviceIndex(models: readonly IndexedModel[]): DeviceIndex {
   }
   for (const m of models) {
     for (const alias of m.aliases) add(compact(alias), m);
-    // "Galaxy S24" is also written "Samsung S24" and "S24"
     const nameWords = words(m.name);
+    // "Nintendo Switch OLED" is also "Switch OLED" (not "Switch" alone: "switch it on")
+    const brandWords = words(m.brandName);
+    if (nameWords[0] === brandWords[0] && nameWords.length >= 3) add(nameWords.slice(1).join(''), m);
+    // "Galaxy S24" is also written "Samsung S24" and "S24"
     if (nameWords.length >= 2 && /^(galaxy|pixel|redmi|xperia)$/.test(nameWords[0]!)) {
       const rest = nameWords.slice(1).join('');
       if (/\d/.test(rest)) {
@@ -76,7 +83,39 @@ export function buildDeviceIndex(models: readonly IndexedModel[]): DeviceIndex {
       }
     }
   }
-  return { keys };
+  const vocabulary = new Set<string>();
+  for (const m of models) {
+    for (const w of words(`${m.brandName} ${m.name}`)) if (/^\p{L}+$/u.test(w)) vocabulary.add(w);
+  }
+  const byLength = new Map<number, string[]>();
+  for (const w of vocabulary) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+  return { keys, vocabulary, byLength };
+}
+
+/** Whether a and b differ by one edit: a letter changed, added, dropped, or two swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // changed
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Words this short are left alone: too many ordinary words are one edit from them. */
+const MIN_CORRECTED_LENGTH = 5;
+
+/** A misspelt model or brand word read as the word meant, when exactly one is one edit away. */
+function corrected(index: DeviceIndex, word: string): string {
+  if (word.length < MIN_CORRECTED_LENGTH || index.vocabulary.has(word) || !/^\p{L}+$/u.test(word))
+    return word;
+  const near = [word.length - 1, word.length, word.length + 1].flatMap((n) =>
+    (index.byLength.get(n) ?? []).filter((w) => withinOneEdit(word, w)),
+  );
+  return near.length === 1 ? near[0]! : word;
 }
 
 export interface FoundDevice {
@@ -88,7 +127,7 @@ export interface FoundDevice {
 }
 
 export function findDevices(index: DeviceIndex, text: string): FoundDevice[] {
-  const ts = tokens(text);
+  const ts = tokens(text).map((t) => ({ ...t, word: corrected(index, t.word) }));
   const found: FoundDevice[] = [];
   for (let i = 0; i < ts.length;) {
     let best: { slug: string; name: string; last: number } | null = null;

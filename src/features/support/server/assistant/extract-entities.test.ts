@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeviceIndex } from './device-index';
+import { buildDeviceIndex, withinOneEdit } from './device-index';
 import { extractEntities, findReferences } from './extract-entities';
 import { findRepairTerms } from './repair-terms';
 
@@ -10,6 +10,7 @@ const models = [
   { slug: 'galaxy-s24', name: 'Galaxy S24', brandName: 'Samsung', aliases: [] },
   { slug: 'pixel-8', name: 'Pixel 8', brandName: 'Google', aliases: [] },
   { slug: 'ps5', name: 'PlayStation 5', brandName: 'Sony', aliases: ['PS5'] },
+  { slug: 'switch-oled', name: 'Nintendo Switch OLED', brandName: 'Nintendo', aliases: [] },
 ];
 const shops = [
   { slug: 'london', name: 'RevivaTech London', city: 'London' },
@@ -48,7 +49,13 @@ describe('extractEntities', () => {
       'galaxy-s24-ultra',
     ]);
     expect(entities('ps5 hdmi').devices.map((d) => d.slug)).toEqual(['ps5']);
+    expect(entities('my switch oled').devices.map((d) => d.slug)).toEqual(['switch-oled']);
+    expect(entities('switch it off').devices).toEqual([]);
     expect(entities('my phone is broken').devices).toEqual([]);
+    // one slip of the keyboard in a model or brand word
+    expect(entities('my iphnoe 15 pro max').devices.map((d) => d.slug)).toEqual(['iphone-15-pro-max']);
+    expect(entities('samsun galxy s24 ultra').devices.map((d) => d.slug)).toEqual(['galaxy-s24-ultra']);
+    expect(entities('the pixle 8').devices.map((d) => d.slug)).toEqual(['pixel-8']);
   });
 
   it('finds shops and date words, not the numbers of a device name', () => {
@@ -71,6 +78,17 @@ describe('extractEntities', () => {
       expect(e.references.length).toBeLessThanOrEqual(10);
     }
     expect(entities('\u0000RT-4K7Q2Z\u0000').references).toEqual(['RT-4K7Q2Z']);
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('allows one change, insertion, deletion or swap', () => {
+    expect(withinOneEdit('iphone', 'iphnoe')).toBe(true);
+    expect(withinOneEdit('galaxy', 'galxy')).toBe(true);
+    expect(withinOneEdit('pixel', 'pixels')).toBe(true);
+    expect(withinOneEdit('pixel', 'pixxl')).toBe(true);
+    expect(withinOneEdit('iphone', 'ipohen')).toBe(false);
+    expect(withinOneEdit('galaxy', 'gala')).toBe(false);
   });
 });
 
