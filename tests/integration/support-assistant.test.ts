@@ -161,6 +161,15 @@ describe.each(BACKENDS)('support assistant on $name', (backend) => {
     expect(greeting).toMatchObject({ intent: 'greeting', handover: false, handoverReason: null });
   });
 
+  it('answers a strongly negative message and hands it to a person too', async () => {
+    const answer = await ask('what time do you open in London?? awful awful day, so angry and upset');
+    expect(answer.intent).toBe('hours_location');
+    expect(answer.sentiment.label).toBe('negative');
+    expect(answer).toMatchObject({ handover: true, handoverReason: 'negative-sentiment' });
+    expect(answer.reply).toContain('Tottenham Court Road');
+    expect(answer.reply).toMatch(/member of our team/);
+  });
+
   it('answers any message, of any size or content', async () => {
     for (const message of [
       '',

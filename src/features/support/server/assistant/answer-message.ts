@@ -10,18 +10,18 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { loadCatalog, type CatalogSnapshot } from '@/features/catalog/server';
-import { listShopRows } from '@/features/shops/server';
+import { listShopRows, type ShopRow } from '@/features/shops/server';
 import { classifyIntent, warmUpIntentModel } from './classify-intent';
 import { bookingReply, greetingReply, handoverReply, hoursReply, technicalReply } from './compose-reply';
 import { buildDeviceIndex, type DeviceIndex } from './device-index';
-import { extractEntities, findReferences } from './extract-entities';
+import { extractEntities, findReferences, type SupportEntities } from './extract-entities';
 import { knowledgeIndex, searchKnowledge } from './knowledge-base';
 import { findRepairTerms } from './repair-terms';
 import { pricingReply } from './reply-pricing';
 import { statusReply } from './reply-status';
 import { resolveIntent } from './resolve-intent';
 import { NEGATIVE_HANDOVER_SCORE, scoreSentiment } from './sentiment';
-import type { AssistantAnswer, AssistantContext, HandoverReason, Reply } from './types';
+import type { AssistantAnswer, AssistantContext, HandoverReason, Reply, SupportIntent } from './types';
 
 export type {
   AssistantAnswer,
@@ -68,83 +68,101 @@ export async function answerMessage(
     loadCatalog(db),
     listShopRows(db),
   ]);
-  const devices = deviceIndexOf(snapshot);
-  const entities = extractEntities(text, { devices, shops, now });
+  const entities = extractEntities(text, { devices: deviceIndexOf(snapshot), shops, now });
   const sentiment = scoreSentiment(text);
   const resolved = resolveIntent(scores, entities, text, ctx);
   const { intent } = resolved;
 
-  let handoverReason: HandoverReason | null =
+  // a complaint, a request for a person or an unsure model: a person answers instead
+  const instead: HandoverReason | null =
     intent === 'complaint'
       ? 'complaint'
       : intent === 'human'
         ? 'requested'
-        : sentiment.score <= NEGATIVE_HANDOVER_SCORE
-          ? 'negative-sentiment'
-          : resolved.unsure
-            ? 'low-confidence'
-            : null;
-
-  let answer: Reply | null = null;
-  if (!handoverReason) {
-    const earlier = earlierCustomerTexts(ctx);
-    // a follow-up may name only what was missing: the rest comes from the customer's last turns
-    const fromHistory = <T>(find: (text: string) => T[]): T[] => {
-      for (const body of [text, ...earlier]) {
-        const found = find(body);
-        if (found.length) return found;
-      }
-      return [];
-    };
-    const device =
-      entities.devices[0] ??
-      fromHistory((body) => extractEntities(body, { devices, shops, now }).devices)[0] ??
-      null;
-    const shop = shops.find((s) => s.slug === entities.shops[0]?.slug) ?? null;
-    switch (intent) {
-      case 'greeting':
-        answer = greetingReply();
-        break;
-      case 'status':
-        answer = await statusReply(
-          db,
-          entities.references.length ? entities.references : fromHistory(findReferences),
-          ctx,
-          snapshot,
-          shops,
-        );
-        break;
-      case 'pricing':
-        answer = pricingReply(snapshot, { device, repairSlugs: fromHistory(findRepairTerms), shop }, now);
-        break;
-      case 'booking': {
-        const offered = device ? snapshot.pricesByModel.get(device.slug) : undefined;
-        const repairSlugs = fromHistory(findRepairTerms).filter((slug) => offered?.has(slug));
-        answer = bookingReply({ device, repairSlugs, shopSlug: shop?.slug ?? null });
-        break;
-      }
-      case 'hours_location':
-        answer = hoursReply(shops, entities.shops);
-        break;
-      case 'technical':
-        answer = technicalReply(searchKnowledge(knowledgeIndex(), text));
-        if (answer.unsure) handoverReason = 'low-confidence';
-        break;
-      default:
-        break;
-    }
-  }
-  const final = handoverReason || !answer ? handoverReply(handoverReason ?? 'low-confidence') : answer;
+        : resolved.unsure
+          ? 'low-confidence'
+          : null;
+  const answer = instead
+    ? null
+    : await answerIntent(db, text, ctx, { intent, entities, snapshot, shops, now });
+  // a strongly negative message is answered too, and a person follows it up
+  const handoverReason: HandoverReason | null =
+    instead ??
+    (!answer || answer.unsure
+      ? 'low-confidence'
+      : sentiment.score <= NEGATIVE_HANDOVER_SCORE
+        ? 'negative-sentiment'
+        : null);
+  const handover = handoverReason ? handoverReply(handoverReason) : null;
+  const replies = [answer && !answer.unsure ? answer : null, handover].filter((r): r is Reply => r !== null);
   return {
     intent,
     confidence: Math.round(resolved.confidence * 1000) / 1000,
     entities,
     sentiment,
-    reply: final.reply,
-    links: final.links,
+    reply: replies.map((r) => r.reply).join('\n\n'),
+    links: replies.flatMap((r) => r.links),
     handover: handoverReason !== null,
-    handoverReason: handoverReason ?? (answer ? null : 'low-confidence'),
+    handoverReason,
   };
+}
+
+interface Understood {
+  intent: SupportIntent;
+  entities: SupportEntities;
+  snapshot: CatalogSnapshot;
+  shops: ShopRow[];
+  now: Date;
+}
+
+/** The answer to an intent the assistant handles itself (not complaint or human). */
+async function answerIntent(
+  db: Db,
+  text: string,
+  ctx: AssistantContext,
+  u: Understood,
+): Promise<Reply | null> {
+  const { entities, snapshot, shops, now } = u;
+  const devices = deviceIndexOf(snapshot);
+  const earlier = earlierCustomerTexts(ctx);
+  // a follow-up may name only what was missing: the rest comes from the customer's last turns
+  const fromHistory = <T>(find: (text: string) => T[]): T[] => {
+    for (const body of [text, ...earlier]) {
+      const found = find(body);
+      if (found.length) return found;
+    }
+    return [];
+  };
+  const device =
+    entities.devices[0] ??
+    fromHistory((body) => extractEntities(body, { devices, shops, now }).devices)[0] ??
+    null;
+  const shop = shops.find((s) => s.slug === entities.shops[0]?.slug) ?? null;
+  switch (u.intent) {
+    case 'greeting':
+      return greetingReply();
+    case 'status':
+      return statusReply(
+        db,
+        entities.references.length ? entities.references : fromHistory(findReferences),
+        ctx,
+        snapshot,
+        shops,
+      );
+    case 'pricing':
+      return pricingReply(snapshot, { device, repairSlugs: fromHistory(findRepairTerms), shop }, now);
+    case 'booking': {
+      const offered = device ? snapshot.pricesByModel.get(device.slug) : undefined;
+      const repairSlugs = fromHistory(findRepairTerms).filter((slug) => offered?.has(slug));
+      return bookingReply({ device, repairSlugs, shopSlug: shop?.slug ?? null });
+    }
+    case 'hours_location':
+      return hoursReply(shops, entities.shops);
+    case 'technical':
+      return technicalReply(searchKnowledge(knowledgeIndex(), text));
+    default:
+      return null;
+  }
 }
 
 /** Loads the intent model and the knowledge base, so the first customer does not wait. */
