@@ -54,6 +54,19 @@ test(
   },
 );
 
+test("the support assistant's booking link opens booking with the model and repairs chosen", async ({
+  page,
+}) => {
+  // ?repairs= keeps only what the model offers (no keyboard on an iPhone)
+  await page.goto('/book-repair?model=iphone-15&repairs=screen-crack,battery,keyboard');
+  await expect(page.getByTestId('model-iphone-15')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('issue-screen-crack')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('issue-battery')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('issue-camera')).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByTestId('issue-keyboard')).toHaveCount(0);
+  await expect(page.getByTestId('price-estimate')).toBeVisible();
+});
+
 test.describe('as the admin', () => {
   test.use({ storageState: storageStateOf('admin') });
 
