@@ -30,3 +30,12 @@ export async function resolveInsightsShop(
   if (!(await getShopRow(db, requested))) throw new DomainError('NOT_FOUND', 'There is no such shop.');
   return requested;
 }
+
+/**
+ * The order page's scope: the order's shop; staff of another shop (technicians may open any
+ * order) see their own shop's history of the model instead, never the other shop's.
+ */
+export function insightsShopForOrder(viewer: InsightsViewer, orderShopSlug: string | null): string | null {
+  if (viewer.role !== 'admin' && viewer.shopSlug !== null) return viewer.shopSlug;
+  return orderShopSlug;
+}
