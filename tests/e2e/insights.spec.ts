@@ -41,6 +41,7 @@ test("the order page shows the model's insights, honest when there is too little
 test('the console lists the shop models with insights, with a search and its empty state', async ({
   page,
 }) => {
+  test.slow(); // three pages and an axe run on a loaded machine
   await page.goto('/staff');
   await page.getByTestId('insights-link').click();
   await expect(page).toHaveURL(/\/staff\/insights$/);
