@@ -38,6 +38,8 @@ export function InsightFigures({
   const current = insights.repairsByAge.find((b) => b.bucket === insights.currentAgeBucket);
   const age = t(`ages.${insights.currentAgeBucket}`);
   const top = current?.top[0];
+  // without shares for the device's own age: the oldest age that has them, said as such
+  const fallback = top ? undefined : [...insights.repairsByAge].reverse().find((b) => b.top[0]);
   const { turnaround, repeat } = insights;
 
   return (
@@ -53,6 +55,19 @@ export function InsightFigures({
                 : t('headlineFew', { age, orders: current.orders })}
           </span>
         </li>
+        {fallback ? (
+          <li className="flex gap-3">
+            <TrendingUp className="mt-0.5 size-5 shrink-0 text-brand" aria-hidden />
+            <span data-testid="insights-headline-nearest">
+              {t('headline', {
+                age: t(`ages.${fallback.bucket}`),
+                repair: fallback.top[0]!.name,
+                share: percent(fallback.top[0]!.share),
+                orders: fallback.orders,
+              })}
+            </span>
+          </li>
+        ) : null}
         <li className="flex gap-3">
           <Clock className="mt-0.5 size-5 shrink-0 text-brand" aria-hidden />
           <span data-testid="insights-turnaround">
