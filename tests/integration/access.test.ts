@@ -385,6 +385,11 @@ const EXPECTED: Record<string, Case> = {
   },
   'POST /api/staff/walk-ins': { allowed: staff, path: '/api/staff/walk-ins', body: {} },
   'GET /api/staff/technicians': { allowed: staff, path: '/api/staff/technicians' },
+  // a model's insights from the shop's history: staff of that shop (insights.test.ts for the scope)
+  'GET /api/staff/insights/models/:modelSlug': {
+    allowed: staff,
+    path: '/api/staff/insights/models/iphone-15',
+  },
   // an invoice's PDF: staff who may read the order, its owner, or its tracking token (?token=);
   // anyone else gets the same 404 as for an unknown invoice (invoices.test.ts)
   'GET /api/invoices/:id/pdf': { allowed: everyone, path: `/api/invoices/${NO_ORDER}/pdf?token=x` },

@@ -18,6 +18,8 @@ export const NAV_HREF = {
   scan: '/staff/scan',
   walkIn: '/staff/walk-in',
   notifications: '/staff/notifications',
+  /** per device model: common repairs by age, turnaround, repeat repairs (not in the bottom bar) */
+  insights: '/staff/insights',
 } as const;
 
 export type CustomerKey = 'book' | 'track' | 'repairs' | 'account';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { BellRing, Columns3, Inbox, List, Plus, SearchX } from 'lucide-react';
+import { BarChart3, BellRing, Columns3, Inbox, List, Plus, SearchX } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { requirePageRole } from '@/features/auth/server/page-guard';
@@ -18,6 +18,7 @@ import { OrdersQueue } from '@/features/console/components/orders-queue';
 import { OrdersBoard } from '@/features/console/components/orders-board';
 import { PullToRefresh } from '@/components/device/pull-to-refresh';
 import { refreshLabels } from '@/features/console/components/refresh-labels';
+import { NAV_HREF } from '@/app/_shell/nav-links';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,6 +41,7 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
   const t = await getTranslations('staff');
   const tNotify = await getTranslations('notificationSettings');
   const tRefresh = await getTranslations('queueCards.refresh');
+  const tInsights = await getTranslations('insights');
 
   const statusParam = (Array.isArray(sp.status) ? sp.status.join(',') : sp.status) || 'active';
   const parsed = StaffOrderQuerySchema.safeParse({
@@ -133,6 +135,12 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
             {viewLink('queue', t('views.queue'), List)}
             {viewLink('board', t('views.board'), Columns3)}
           </nav>
+          <Button asChild variant="secondary">
+            <Link href={NAV_HREF.insights} data-testid="insights-link">
+              <BarChart3 className="size-5" aria-hidden />
+              {tInsights('consoleLink')}
+            </Link>
+          </Button>
           <Button asChild variant="secondary">
             <Link href="/staff/notifications" data-testid="notification-settings-link">
               <BellRing className="size-5" aria-hidden />

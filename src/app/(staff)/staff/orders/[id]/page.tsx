@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -24,6 +25,8 @@ import { PhotoGallery } from '@/features/photos/components/photo-gallery';
 import { PhotoUploader } from '@/features/photos/components/photo-uploader';
 import { LiveRefresh } from '@/features/live/components/live-refresh';
 import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
+import { ModelInsightsPanelLoading } from '@/features/insights/components';
+import { OrderInsights } from './order-insights';
 
 export const dynamic = 'force-dynamic';
 
@@ -370,6 +373,14 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
               <QuoteSummary quote={order.quote} />
             </div>
           </Card>
+
+          <Suspense fallback={<ModelInsightsPanelLoading />}>
+            <OrderInsights
+              modelSlug={order.device.slug}
+              orderShopSlug={order.shop?.slug ?? null}
+              viewer={me}
+            />
+          </Suspense>
         </aside>
       </div>
     </div>
