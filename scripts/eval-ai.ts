@@ -3,12 +3,14 @@
  * src/server/entry/ai-models.ts on its held-out split (texts written separately, never trained
  * on) and exits 1 when a figure misses its target. Prints top-1 and top-3 accuracy, the share
  * of off-topic texts answered "not sure" (and of fault texts wrongly so), latency per answer
- * (p50, p95, one text at a time, after the load) and the load time.
+ * (p50, p95, one text at a time, after the load) and the load time. `--artefact FILE` measures
+ * another artefact of the same model (a variant written by `train:ai -- --compare --out-dir`);
+ * `--verbose` lists the confusions.
  */
 import fs from 'node:fs';
 import { loadTextClassifier, type LabelScore } from '@/server/ai/text-classifier';
 import type { AiModelSpec } from '@/server/entry/ai-models';
-import { readExamples, selectedModels } from './lib/ai-data';
+import { flagValue, readExamples, selectedModels } from './lib/ai-data';
 
 const argv = process.argv.slice(2);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -31,7 +33,8 @@ async function evaluate(spec: AiModelSpec): Promise<boolean> {
   }
   const heldout = await readExamples(spec.heldoutPath, spec.labels);
   const loadStarted = performance.now();
-  const classifier = await loadTextClassifier(spec.artefactPath);
+  const artefactPath = flagValue(argv, '--artefact') ?? spec.artefactPath;
+  const classifier = await loadTextClassifier(artefactPath);
   const loadMs = performance.now() - loadStarted;
   let top1 = 0;
   let top3 = 0;
@@ -88,7 +91,10 @@ async function evaluate(spec: AiModelSpec): Promise<boolean> {
   if (t.p95Ms !== undefined)
     checks.push([`p95 ${figures.p95Ms.toFixed(2)} ms (target < ${t.p95Ms})`, figures.p95Ms < t.p95Ms]);
   const ok = checks.every(([, pass]) => pass);
-  console.log(`${spec.name}: ${ok ? 'PASS' : 'FAIL'} on ${n} held-out texts (load ${loadMs.toFixed(0)} ms)`);
+  const size = (fs.statSync(artefactPath).size / 1024).toFixed(0);
+  console.log(
+    `${spec.name}: ${ok ? 'PASS' : 'FAIL'} on ${n} held-out texts (load ${loadMs.toFixed(0)} ms, artefact ${size} KB)`,
+  );
   for (const [line, pass] of checks) console.log(`  ${pass ? 'ok  ' : 'MISS'} ${line}`);
   if (spec.unknownLabel)
     console.log(
