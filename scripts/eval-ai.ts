@@ -8,6 +8,7 @@
  * `--verbose` lists the confusions.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import { loadTextClassifier, type LabelScore } from '@/server/ai/text-classifier';
 import type { AiModelSpec } from '@/server/entry/ai-models';
 import { flagValue, readExamples, selectedModels } from './lib/ai-data';
@@ -43,11 +44,15 @@ async function evaluate(spec: AiModelSpec): Promise<boolean> {
   let faultTotal = 0;
   let faultNotSure = 0;
   const latencies: number[] = [];
+  const cpuTimes: number[] = [];
   const confusions = new Map<string, number>();
   for (const { text, label } of heldout) {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const scores = await classifier.classify(text);
     latencies.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     const rank = scores.findIndex((s) => s.label === label);
     if (rank === 0) top1++;
     else {
@@ -66,6 +71,7 @@ async function evaluate(spec: AiModelSpec): Promise<boolean> {
     }
   }
   latencies.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
   const n = heldout.length;
   const figures = {
     top1: top1 / n,
@@ -96,6 +102,11 @@ async function evaluate(spec: AiModelSpec): Promise<boolean> {
     `${spec.name}: ${ok ? 'PASS' : 'FAIL'} on ${n} held-out texts (load ${loadMs.toFixed(0)} ms, artefact ${size} KB)`,
   );
   for (const [line, pass] of checks) console.log(`  ${pass ? 'ok  ' : 'MISS'} ${line}`);
+  // wall time includes waiting for a core: on a loaded machine the CPU time says what the model costs
+  console.log(
+    `       CPU per answer p50 ${quantile(cpuTimes, 0.5).toFixed(2)} ms, p95 ${quantile(cpuTimes, 0.95).toFixed(2)} ms; ` +
+      `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`,
+  );
   if (spec.unknownLabel)
     console.log(
       `       fault texts answered "not sure": ${pct(faultTotal ? faultNotSure / faultTotal : 0)} of ${faultTotal}`,
