@@ -15,7 +15,7 @@ export async function generateMetadata() {
 export default async function BookRepairPage({
   searchParams,
 }: {
-  searchParams: Promise<{ category?: string; shop?: string; model?: string }>;
+  searchParams: Promise<{ category?: string; shop?: string; model?: string; repairs?: string }>;
 }) {
   const t = await getTranslations('booking');
   const params = await searchParams;
@@ -23,13 +23,20 @@ export default async function BookRepairPage({
   const [snapshot, shopRows] = await Promise.all([loadCatalog(db), listShopRows(db)]);
   const categories = listCategories(snapshot).filter((c) => c.modelCount > 0);
   const shops = shopRows.map(toPublicShop);
-  // ?model=<slug> (the home page's popular repairs) preselects the model, its brand and category
+  // ?model=<slug> (the home page's popular repairs, the support assistant) preselects the model,
+  // its brand and category; ?repairs=<slug>,<slug> (the support assistant) the repairs offered
+  // for that model
   const model = params.model ? snapshot.modelsBySlug.get(params.model) : undefined;
+  const offered = model ? snapshot.pricesByModel.get(model.slug) : undefined;
+  const repairs = [...new Set((typeof params.repairs === 'string' ? params.repairs : '').split(','))]
+    .filter((slug) => offered?.has(slug))
+    .slice(0, 10);
   const initial = {
     ...(params.category && categories.some((c) => c.slug === params.category)
       ? { category: params.category }
       : {}),
     ...(model ? { category: model.category, brand: model.brand, model: model.slug } : {}),
+    ...(repairs.length ? { repairs } : {}),
     ...(params.shop && shops.some((s) => s.slug === params.shop) ? { shop: params.shop } : {}),
   };
   return (

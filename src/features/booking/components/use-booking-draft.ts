@@ -91,10 +91,15 @@ export function useBookingDraft(initial: Partial<BookingDraft>) {
       const saved = sessionStorage.getItem(DRAFT_KEY);
       if (saved) {
         const parsed = JSON.parse(saved) as Partial<BookingDraft>;
-        // an explicit ?category=, ?shop= or ?model= in the URL wins over the saved draft (and a
-        // model other than the saved one clears the repairs chosen for that one)
+        // an explicit ?category=, ?shop=, ?model= or ?repairs= in the URL wins over the saved
+        // draft (and a model other than the saved one clears the repairs chosen for that one)
         const otherModel = initial.model !== undefined && initial.model !== parsed.model;
-        setDraft((d) => ({ ...d, ...parsed, ...initial, ...(otherModel ? { repairs: [] } : {}) }));
+        setDraft((d) => ({
+          ...d,
+          ...parsed,
+          ...initial,
+          ...(otherModel && !initial.repairs ? { repairs: [] } : {}),
+        }));
       }
     } catch {
       /* storage unavailable or corrupt: start fresh */
