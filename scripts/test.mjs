@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm test`: format check, lint (ESLint, then the layer rules of scripts/check-layers.mjs),
- * typecheck, unit, integration (PGlite; plus PostgreSQL when TEST_DATABASE_URL is set), the
- * production build and the Playwright journeys in Chromium. Stops at the first failing stage
- * and prints a one-line summary of each stage.
+ * typecheck, unit, ai (the AI models' held-out figures: `npm run eval:ai`), integration (PGlite;
+ * plus PostgreSQL when TEST_DATABASE_URL is set), the production build and the Playwright
+ * journeys in Chromium. Stops at the first failing stage and prints a one-line summary of each
+ * stage.
  *
  * Format, lint and typecheck run side by side (each uses one core); the rest in turn.
  * The build happens once, in its own stage (skipped when the build stamp says the build is of
@@ -32,6 +33,8 @@ const stages = [
   ],
   ['typecheck', bin('tsc'), ['--noEmit', '-p', '.']],
   ['unit', bin('vitest'), ['run', '--project', 'unit']],
+  // the committed AI models on their held-out splits; fails below the targets of ai-models.ts
+  ['ai', bin('tsx'), ['--tsconfig', 'tsconfig.json', path.join(root, 'scripts/eval-ai.ts')]],
   ['integration', bin('vitest'), ['run', '--project', 'integration']],
   ['build', process.execPath, [path.join(root, 'scripts/build.mjs')]],
   ['e2e', bin('playwright'), ['test']],

@@ -21,8 +21,9 @@ import { configureServer, exitOnKnownStartupError, isApiPath, stopOnSignals } fr
 
 async function main() {
   const started = Date.now();
+  const phases: Record<string, number> = {};
   try {
-    await bootstrap();
+    await bootstrap(phases);
   } catch (err) {
     exitOnKnownStartupError(err);
     throw err;
@@ -51,7 +52,7 @@ async function main() {
   configureServer(server);
 
   server.listen(env.PORT, env.HOST, () => {
-    logger.info({ port: env.PORT, ms: Date.now() - started }, 'RevivaTech API instance is ready');
+    logger.info({ port: env.PORT, ms: Date.now() - started, phases }, 'RevivaTech API instance is ready');
     console.log(`\n  RevivaTech API is running at http://localhost:${env.PORT}/api\n`);
   });
   stopOnSignals(server);

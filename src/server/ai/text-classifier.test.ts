@@ -110,6 +110,22 @@ describe('trainTextClassifier', () => {
   });
 });
 
+describe('with sentence embeddings (USE lite)', () => {
+  it('joins the embedding to the n-grams, and the artefact asks for the encoder', async () => {
+    const { embedTexts } = await import('./embeddings');
+    const artefact = await trainTextClassifier(examples, {
+      folds: 0,
+      minCount: 1,
+      embedding: { embed: embedTexts },
+    });
+    expect(artefact.embedding).toEqual({ kind: 'use-lite', dimensions: 512, weight: 1 });
+    expect(() => createTextClassifier(artefact)).toThrow(/sentence encoder/);
+    const classifier = createTextClassifier(artefact, embedTexts);
+    // no word in common with the training texts: only the embedding can place it
+    expect((await classifier.classify('blizzard'))[0]?.label).toBe('weather');
+  }, 120_000);
+});
+
 describe('loadTextClassifier', () => {
   it('loads an artefact from disk once per path and rejects a file that is not one', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rt-ai-'));

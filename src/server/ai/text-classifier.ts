@@ -63,6 +63,8 @@ export interface TrainOptions {
   embedding?: { embed: EmbedFunction; weight?: number };
   /** deterministic fold assignment; default 1 */
   seed?: number;
+  /** receives each example's calibrated out-of-fold scores (example order), e.g. to set a bar */
+  onOutOfFold?: (scores: LabelScore[][]) => void;
 }
 
 interface Prepared {
@@ -198,6 +200,14 @@ export async function trainTextClassifier(
       if (topK(z, y, 1)) top1++;
       if (topK(z, y, 3)) top3++;
     });
+    options.onOutOfFold?.(
+      oof.map((z) => {
+        const p = softmaxInPlace(Float64Array.from(z), temperature);
+        return labels
+          .map((label, k) => ({ label, probability: p[k]! }))
+          .sort((a, b) => b.probability - a.probability);
+      }),
+    );
     crossValidation = {
       folds,
       top1: top1 / examples.length,

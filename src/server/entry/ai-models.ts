@@ -47,7 +47,9 @@ export const AI_MODELS: readonly AiModelSpec[] = [
     labels: FAULT_LABELS,
     unknownLabel: UNKNOWN_FAULT,
     notSureThreshold,
-    training: { embedding: false, l2: 1e-4, minCount: 2, folds: 5 },
+    // n-grams joined with USE-lite embeddings: the best of the three variants by cross-validation
+    // (README, "AI diagnostics: the model")
+    training: { embedding: true, embeddingWeight: 1, l2: 1e-4, minCount: 2, folds: 5 },
     targets: { top1: 0.9, top3: 0.97, notSure: 0.8, p50Ms: 30, p95Ms: 100 },
   },
   {

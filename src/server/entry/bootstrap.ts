@@ -13,6 +13,7 @@ import { countRateLimitsInRedis } from '@/server/rate-limit';
 import { startQueue, startWorkers } from '@/server/queue';
 import { warnIfNoAppUrl } from '@/server/http/base-url';
 import { ensureFirstAdmin, getAuth } from '@/features/auth/server';
+import { warmUpAiModels } from './ai-warm-up';
 import { seedIfEmpty } from './seed';
 import { DOMAIN_WORKERS } from './workers';
 import { wireDomainHooks } from './hooks';
@@ -34,6 +35,8 @@ export async function bootstrap(phases: Record<string, number> = {}): Promise<Da
   }
   warnIfNoAppUrl();
   wireDomainHooks();
+  // the AI models load (JSON parse, first answer) while the database opens; awaited below
+  const aiWarmUp = warmUpAiModels();
   const handle = await getDatabase();
   lap('database');
   if (env.SEED_ON_START) await seedIfEmpty(handle.db);
@@ -49,5 +52,7 @@ export async function bootstrap(phases: Record<string, number> = {}): Promise<Da
     logger.info({ email: env.ADMIN_EMAIL }, 'created the first admin account from ADMIN_EMAIL');
   }
   lap('auth');
+  phases.aiWarmUpMs = (await aiWarmUp).ms;
+  lap('ai');
   return handle;
 }
