@@ -10,3 +10,4 @@ export {
   type PhotoQualityCode,
   type PhotoQualityProblem,
 } from './photo-quality';
+export { storedPhotoQuality } from './stored-photo-quality';
