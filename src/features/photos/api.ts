@@ -12,7 +12,7 @@ import { requireUser } from '@/server/http/guard';
 import { abilityOf, authorize } from '@/features/access/server';
 import { readMultipartForm } from '@/server/http/upload-body';
 import { getDb } from '@/server/db/runtime';
-import { PhotoFileQuerySchema, PhotoListSchema, PhotoSchema, PhotoUploadFieldsSchema } from './schemas';
+import { PhotoFileQuerySchema, PhotoListSchema, PhotoUploadFieldsSchema, PhotoUploadSchema } from './schemas';
 import { CAPTION_MAX, PHOTO_KIND_VALUES, PHOTO_VISIBILITY_VALUES } from './photo-rules';
 import { addPhoto, assertCanUploadTo, findPhotoByKey, staffPhotoCaller } from './server/upload-photo';
 import { deletePhoto } from './server/delete-photo';
@@ -27,6 +27,8 @@ import {
 } from './server/list-photos';
 import { openPhotoFile } from './server/open-photo-file';
 import { processImage } from './server/process-image';
+import { checkPhotoQuality, type PhotoQuality } from './server/photo-quality';
+import { storedPhotoQuality } from './server/stored-photo-quality';
 import { canDeletePhoto, type PhotoRow } from './server/photo-access';
 import type { LoadedOrder } from '@/features/repairs/server';
 
@@ -77,8 +79,11 @@ const uploadRoute = createRoute({
     },
   },
   responses: {
-    201: jsonResponse(PhotoSchema, 'The stored photo'),
-    200: jsonResponse(PhotoSchema, 'A replay of an earlier upload with the same Idempotency-Key'),
+    201: jsonResponse(
+      PhotoUploadSchema,
+      'The stored photo and its quality (advice to retake, never a refusal)',
+    ),
+    200: jsonResponse(PhotoUploadSchema, 'A replay of an earlier upload with the same Idempotency-Key'),
     400: errorResponses[400],
     404: errorResponses[404],
     413: { description: 'The file (or the request) is over the size limit', content: problem },
@@ -169,16 +174,18 @@ export const photosApi = createRouter()
     const target = await assertCanUploadTo(db, id, ability);
     const maxBytes = maxUploadBytes();
     const form = await readMultipartForm(c, maxBytes + FORM_OVERHEAD);
-    const answer = (photo: PhotoRow, loaded: LoadedOrder) =>
-      toPhotoDto(
+    const answer = (photo: PhotoRow, loaded: LoadedOrder, quality: PhotoQuality | null) => ({
+      ...toPhotoDto(
         { ...photo, uploaderName: photo.uploadedBy === me.id ? me.name : null },
         { staff: true, canDelete: canDeletePhoto(ability, loaded, photo, me.id) },
-      );
+      ),
+      quality,
+    });
     // a retry whose first answer was lost: the same photo, not a second copy
     const earlier = await findPhotoByKey(db, target.order.id, key);
     if (earlier) {
       c.header('Idempotent-Replayed', 'true');
-      return c.json(answer(earlier, target), 200);
+      return c.json(answer(earlier, target, await storedPhotoQuality(earlier)), 200);
     }
     const { file, data } = uploadedPhoto(
       form,
@@ -194,10 +201,11 @@ export const photosApi = createRouter()
       { maxBytes, maxPixels: maxUploadPixels() },
       { type: file.type, name: file.name },
     );
+    const quality = await checkPhotoQuality(image.full);
     const caller = staffPhotoCaller(ability, actorOf(me), key);
     const { photo, loaded, replayed } = await addPhoto(db, id, image, data, caller);
     if (replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json(answer(photo, loaded), replayed ? 200 : 201);
+    return c.json(answer(photo, loaded, quality), replayed ? 200 : 201);
   })
   .openapi(staffListRoute, async (c) => {
     const me = c.get('user')!;

@@ -41,6 +41,40 @@ export const PhotoSchema = z
   .openapi('Photo');
 export type Photo = z.infer<typeof PhotoSchema>;
 
+export const PhotoQualitySchema = z
+  .object({
+    ok: z.boolean().openapi({ description: 'No problem found: the photo is fine to judge the repair by' }),
+    problems: z.array(
+      z.object({
+        code: z.enum(['too-dark', 'too-bright', 'blurry', 'too-small']),
+        message: z
+          .string()
+          .openapi({ example: 'Retake: too dark. Turn on a light or move nearer a window.' }),
+      }),
+    ),
+    metrics: z.object({
+      width: z.number().int(),
+      height: z.number().int(),
+      sharpness: z.number().openapi({ description: 'Variance of the Laplacian (greyscale, 512 px)' }),
+      meanLuminance: z.number().openapi({ description: '0..255' }),
+      darkShare: z.number().openapi({ description: 'Share of near-black pixels' }),
+      brightShare: z.number().openapi({ description: 'Share of near-white pixels' }),
+    }),
+  })
+  .openapi('PhotoQuality', {
+    description:
+      'Advice, not a refusal: the photo is stored either way (a dead black screen is dark on purpose). ' +
+      'No claim is made about the damage itself.',
+  });
+
+/** The answer to an upload: the photo and how good it is. */
+export const PhotoUploadSchema = PhotoSchema.extend({
+  quality: PhotoQualitySchema.nullable().openapi({
+    description: 'null only on a replay whose stored file is missing',
+  }),
+}).openapi('PhotoUpload');
+export type PhotoUpload = z.infer<typeof PhotoUploadSchema>;
+
 export const PhotoLimitsSchema = z
   .object({
     maxBytes: z.number().int(),

@@ -13,7 +13,7 @@ import { readMultipartForm } from '@/server/http/upload-body';
 import { env } from '@/env';
 import { getDb } from '@/server/db/runtime';
 import { FORM_OVERHEAD, maxUploadBytes, uploadedPhoto } from '@/features/photos/server';
-import { PhotoUploadFieldsSchema } from '@/features/photos/schemas';
+import { PhotoQualitySchema, PhotoUploadFieldsSchema } from '@/features/photos/schemas';
 import { BOOKING_PHOTO_MAX } from '../booking-photos';
 import { addBookingPhoto, bookingOrderForPhotos } from '../server/add-booking-photo';
 
@@ -46,6 +46,10 @@ export const BookingPhotoSchema = z
       caption: z.string().nullable(),
     }),
     remaining: z.number().int().openapi({ description: 'How many more photos the booking may take' }),
+    quality: PhotoQualitySchema.nullable().openapi({
+      description:
+        'Advice to retake (too dark, blurry…), never a refusal; null only on a replay whose file is missing',
+    }),
   })
   .openapi('BookingPhoto');
 
@@ -119,5 +123,8 @@ export const bookingPhotoRoutes = createRouter().openapi(uploadRoute, async (c) 
     idempotencyKey: c.req.valid('header')['idempotency-key'],
   });
   if (result.replayed) c.header('Idempotent-Replayed', 'true');
-  return c.json({ photo: result.photo, remaining: result.remaining }, result.replayed ? 200 : 201);
+  return c.json(
+    { photo: result.photo, remaining: result.remaining, quality: result.quality },
+    result.replayed ? 200 : 201,
+  );
 });

@@ -18,7 +18,7 @@ export function BookingPhotoUploads({
   photos: DamagePhoto[];
 }) {
   const t = useTranslations('bookingPhotos');
-  const { items, announcement, addPrepared, retry } = useUploadQueue({ maxBytes: 0 });
+  const { items, announcement, addPrepared, retry, keep } = useUploadQueue({ maxBytes: 0 });
   const started = useRef<string | null>(null);
 
   useEffect(() => {
@@ -47,7 +47,8 @@ export function BookingPhotoUploads({
       <p className="mt-1 text-slate-700" data-testid="booking-photo-uploads-summary">
         {done ? t('allSent') : failed ? t('someFailed') : t('uploadsLead')}
       </p>
-      <UploadList items={items} onRetry={retry} />
+      {/* the photos were chosen (and any retake offered) in the form: here the verdict is for information */}
+      <UploadList items={items} onRetry={retry} onKeep={keep} />
       <p className="sr-only" aria-live="polite" role="status">
         {announcement}
       </p>

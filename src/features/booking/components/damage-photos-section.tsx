@@ -15,7 +15,10 @@ import {
   CameraCapture,
   checkPickedPhoto,
   compressPhoto,
+  measurePhotoQuality,
+  QualityNotice,
   type CompressedPhoto,
+  type PhotoQuality,
 } from '@/features/photos/components';
 import { BOOKING_PHOTO_MAX } from '../booking-photos';
 import { Section } from './section';
@@ -24,6 +27,10 @@ export interface DamagePhoto extends CompressedPhoto {
   key: string;
   /** a blob: URL for the thumbnail */
   url: string;
+  /** the quality check on this device (too dark, blurry…); null when it could not run */
+  quality: PhotoQuality | null;
+  /** the customer chose to keep it despite the check */
+  kept?: boolean;
 }
 
 let seq = 0;
@@ -65,12 +72,23 @@ export function DamagePhotosSection({
           ...compressed,
           key: `d${++seq}`,
           url: URL.createObjectURL(compressed.file),
+          quality: await measurePhotoQuality(compressed.file),
         };
         onChange((list) => (list.length >= BOOKING_PHOTO_MAX ? list : [...list, photo]));
       } finally {
         setPreparing((n) => n - 1);
       }
     }
+  }
+
+  function keep(photo: DamagePhoto) {
+    onChange((list) => list.map((p) => (p.key === photo.key ? { ...p, kept: true } : p)));
+  }
+
+  /** Retake: this shot goes and the camera opens for another. */
+  function retake(photo: DamagePhoto) {
+    remove(photo);
+    setCameraOpen(true);
   }
 
   function remove(photo: DamagePhoto) {
@@ -166,6 +184,19 @@ export function DamagePhotosSection({
             ))}
           </ul>
         ) : null}
+        {photos.map((p, i) =>
+          p.quality && !p.quality.ok && !p.kept ? (
+            <div key={p.key} data-testid="damage-photo-quality">
+              <QualityNotice
+                quality={p.quality}
+                name={t('photoAlt', { n: i + 1 })}
+                showName
+                onRetake={disabled ? undefined : () => retake(p)}
+                onKeep={() => keep(p)}
+              />
+            </div>
+          ) : null,
+        )}
       </div>
       <CameraCapture
         open={cameraOpen}

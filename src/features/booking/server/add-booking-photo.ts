@@ -9,11 +9,14 @@ import { DomainError } from '@/server/domain-error';
 import { findOrder } from '@/features/repairs/server';
 import {
   addPhoto,
+  checkPhotoQuality,
   countBookingPhotos,
   findPhotoByKey,
   maxUploadBytes,
   maxUploadPixels,
   processImage,
+  storedPhotoQuality,
+  type PhotoQuality,
 } from '@/features/photos/server';
 import { BOOKING_PHOTO_MAX, BOOKING_PHOTO_STATUSES } from '../booking-photos';
 import { manageNotFound } from './lock-booking';
@@ -31,6 +34,8 @@ export interface BookingPhotoResult {
   photo: { id: string; sizeBytes: number; width: number; height: number; caption: string | null };
   /** how many more the customer may still add */
   remaining: number;
+  /** advice to retake (too dark, blurry…); the photo is stored either way */
+  quality: PhotoQuality | null;
   replayed: boolean;
 }
 
@@ -70,14 +75,16 @@ export async function addBookingPhoto(
   const toResult = async (
     p: { id: string; sizeBytes: number; width: number; height: number; caption: string | null },
     replayed: boolean,
+    quality: PhotoQuality | null,
   ): Promise<BookingPhotoResult> => ({
     photo: { id: p.id, sizeBytes: p.sizeBytes, width: p.width, height: p.height, caption: p.caption },
     remaining: Math.max(0, BOOKING_PHOTO_MAX - (await countBookingPhotos(db, orderId))),
     replayed,
+    quality,
   });
 
   const earlier = await findPhotoByKey(db, orderId, input.idempotencyKey);
-  if (earlier) return toResult(earlier, true);
+  if (earlier) return toResult(earlier, true, await storedPhotoQuality(earlier));
   // refuse before the image is decoded
   assertOpen(loaded.order.status, await countBookingPhotos(db, orderId));
 
@@ -86,6 +93,7 @@ export async function addBookingPhoto(
     { maxBytes: maxUploadBytes(), maxPixels: maxUploadPixels() },
     { type: input.type, name: input.name },
   );
+  const quality = await checkPhotoQuality(image.full);
   const { photo, replayed } = await addPhoto(
     db,
     orderId,
@@ -98,5 +106,5 @@ export async function addBookingPhoto(
       check: async (locked, tx) => assertOpen(locked.order.status, await countBookingPhotos(tx, orderId)),
     },
   );
-  return toResult(photo, replayed);
+  return toResult(photo, replayed, quality);
 }

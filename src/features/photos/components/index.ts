@@ -7,3 +7,6 @@ export { compressPhoto, type CompressedPhoto } from './compress-image';
 export { UploadList } from './upload-list';
 export { useUploadQueue, type UploadItem, type UploadTarget } from './use-upload-queue';
 export { checkPickedPhoto } from './check-picked-photo';
+export { QualityNotice } from './quality-notice';
+export { measurePhotoQuality } from './measure-photo-quality';
+export type { PhotoQuality, PhotoQualityCode } from '../photo-quality-rules';

@@ -16,7 +16,7 @@ import type { Photo } from '../schemas';
 import { CameraCapture } from './camera-capture';
 import { UploadList } from './upload-list';
 import { photosUrl, usePhotos } from './use-photos';
-import { useUploadQueue } from './use-upload-queue';
+import { useUploadQueue, type UploadItem } from './use-upload-queue';
 
 export interface PhotoUploaderProps {
   /** the order's id (uuid) or reference */
@@ -56,7 +56,7 @@ export function PhotoUploader({
   const maxBytes = data?.limits?.maxBytes ?? 0;
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   const ready = !!data && data.canUpload;
-  const { items, announcement, add, retry, clearFinished } = useUploadQueue({
+  const { items, announcement, add, retry, keep, remove, clearFinished } = useUploadQueue({
     maxBytes,
     onStored: async (body) => {
       onUploaded?.(body as Photo);
@@ -69,6 +69,21 @@ export function PhotoUploader({
     const fields: Record<string, string> = { kind, visibility };
     if (caption.trim()) fields.caption = caption.trim();
     add([...files], { url: photosUrl({ kind: 'staff', orderId }), fields });
+  }
+
+  /** Retake: the poor shot goes (when this person may delete it) and the camera opens. */
+  async function retake(item: UploadItem) {
+    if (item.photoId && item.canDelete) {
+      const res = await fetch(
+        `${photosUrl({ kind: 'staff', orderId })}/${encodeURIComponent(item.photoId)}`,
+        { method: 'DELETE', credentials: 'same-origin' },
+      ).catch(() => null);
+      if (res?.ok) {
+        remove(item.key);
+        await mutate();
+      } else keep(item.key);
+    } else keep(item.key);
+    setCameraOpen(true);
   }
 
   function onDrop(e: DragEvent<HTMLDivElement>) {
@@ -213,7 +228,7 @@ export function PhotoUploader({
               </Button>
             ) : null}
           </div>
-          <UploadList items={items} onRetry={retry} />
+          <UploadList items={items} onRetry={retry} onKeep={keep} onRetake={(item) => void retake(item)} />
         </div>
       ) : null}
     </div>

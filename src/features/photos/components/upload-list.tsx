@@ -4,10 +4,25 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { formatBytes } from '../photo-compression';
+import { QualityNotice } from './quality-notice';
 import type { UploadItem } from './use-upload-queue';
 
-/** The uploads of a queue: status, progress, the size saved on the device, Retry on failure. */
-export function UploadList({ items, onRetry }: { items: UploadItem[]; onRetry: (key: string) => void }) {
+/**
+ * The uploads of a queue: status, progress, the size saved on the device, Retry on failure, and
+ * under a stored photo with quality problems "Retake: too dark" with Retake (when offered) and
+ * Keep.
+ */
+export function UploadList({
+  items,
+  onRetry,
+  onKeep,
+  onRetake,
+}: {
+  items: UploadItem[];
+  onRetry: (key: string) => void;
+  onKeep: (key: string) => void;
+  onRetake?: (item: UploadItem) => void;
+}) {
   const tu = useTranslations('photos.uploader');
   return (
     <ul className="mt-2 space-y-2" data-testid="photo-upload-list">
@@ -66,6 +81,14 @@ export function UploadList({ items, onRetry }: { items: UploadItem[]; onRetry: (
               </Button>
             ) : null}
           </div>
+          {it.status === 'done' && it.quality && !it.quality.ok && !it.qualityKept ? (
+            <QualityNotice
+              quality={it.quality}
+              name={it.name}
+              onKeep={() => onKeep(it.key)}
+              onRetake={onRetake ? () => onRetake(it) : undefined}
+            />
+          ) : null}
           {it.status === 'uploading' ? (
             <div
               role="progressbar"

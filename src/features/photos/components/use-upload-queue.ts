@@ -8,6 +8,7 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkPhotoBytes, TYPE_NAMES } from '../photo-rules';
+import type { PhotoQuality } from '../photo-quality-rules';
 import { compressPhoto, type CompressedPhoto } from './compress-image';
 import { newUploadKey, sendPhoto, UploadRefused, type SendResult } from './send-photo';
 
@@ -23,6 +24,24 @@ export interface UploadItem {
   canRetry?: boolean;
   originalBytes?: number;
   bytes?: number;
+  /** once stored: the server's verdict on the photo (too dark, blurry…) */
+  quality?: PhotoQuality | null;
+  /** the person chose to keep a photo the check found problems with */
+  qualityKept?: boolean;
+  /** once stored: the photo's id, and whether the caller may delete it (staff uploads) */
+  photoId?: string;
+  canDelete?: boolean;
+}
+
+/** What an upload answer says of the stored photo (staff: the photo; booking: `{ photo }`). */
+function storedOf(body: unknown): Pick<UploadItem, 'quality' | 'photoId' | 'canDelete'> {
+  const b = (body ?? {}) as {
+    id?: string;
+    canDelete?: boolean;
+    photo?: { id?: string };
+    quality?: PhotoQuality | null;
+  };
+  return { quality: b.quality ?? null, photoId: b.id ?? b.photo?.id, canDelete: b.canDelete === true };
 }
 
 export interface UploadTarget {
@@ -115,7 +134,7 @@ export function useUploadQueue({
               })
             : update(job.key, { status: phase.reason === 'offline' ? 'offline' : 'retrying', progress: 0 }),
         );
-        update(job.key, { status: 'done', progress: 100, canRetry: false });
+        update(job.key, { status: 'done', progress: 100, canRetry: false, ...storedOf(res.body) });
         setAnnouncement(tu('announceDone', { name: job.file.name }));
         jobs.current.delete(job.key);
         await onStoredRef.current?.(res.body, {
@@ -211,6 +230,15 @@ export function useUploadQueue({
     [drain, update],
   );
 
+  /** Keeps a photo the quality check found problems with: its notice goes. */
+  const keep = useCallback((key: string) => update(key, { qualityKept: true }), [update]);
+
+  /** Takes an item off the list (a photo retaken, whose poor first shot was deleted). */
+  const remove = useCallback((key: string) => {
+    jobs.current.delete(key);
+    setItems((list) => list.filter((i) => i.key !== key));
+  }, []);
+
   const clearFinished = useCallback(() => {
     setItems((list) => {
       for (const i of list) if (i.status === 'done' || i.status === 'failed') jobs.current.delete(i.key);
@@ -218,5 +246,5 @@ export function useUploadQueue({
     });
   }, []);
 
-  return { items, announcement, add, addPrepared, retry, clearFinished };
+  return { items, announcement, add, addPrepared, retry, keep, remove, clearFinished };
 }
