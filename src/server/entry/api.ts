@@ -21,6 +21,7 @@ import { paymentsApi } from '@/features/payments/api';
 import { auditApi } from '@/features/audit/api';
 import { securityApi } from '@/features/security/api';
 import { pwaApi } from '@/features/pwa/api';
+import { diagnosticsApi, isDiagnoseRequest } from '@/features/diagnostics/api';
 import { wireDomainHooks } from './hooks';
 
 function buildApi() {
@@ -31,7 +32,9 @@ function buildApi() {
       // signed webhooks are checked byte for byte; photo uploads stream their own, larger body
       path.startsWith('/api/payments/webhooks/')
         ? 'verbatim'
-        : isPhotoUploadRequest(method, path) || isBookingPhotoUploadRequest(method, path)
+        : isPhotoUploadRequest(method, path) ||
+            isBookingPhotoUploadRequest(method, path) ||
+            isDiagnoseRequest(method, path)
           ? 'own'
           : 'json',
   });
@@ -55,7 +58,8 @@ function buildApi() {
     .route('/', paymentsApi)
     .route('/', auditApi)
     .route('/', securityApi)
-    .route('/', pwaApi);
+    .route('/', pwaApi)
+    .route('/', diagnosticsApi);
 
   finishApiApp(app);
   return routes;
