@@ -4,3 +4,9 @@ export { maxUploadBytes, maxUploadPixels } from './list-photos';
 export { processImage } from './process-image';
 export { countBookingPhotos } from './photo-access';
 export { FORM_OVERHEAD, uploadedPhoto } from './upload-form';
+export {
+  checkPhotoQuality,
+  type PhotoQuality,
+  type PhotoQualityCode,
+  type PhotoQualityProblem,
+} from './photo-quality';

@@ -6,7 +6,7 @@
  * its own format; plus a WebP thumbnail of at most 320 px.
  */
 import { createHash } from 'node:crypto';
-import type { Metadata, SharpConstructor } from 'sharp';
+import type { Metadata } from 'sharp';
 import { DomainError } from '@/server/domain-error';
 import {
   checkPhotoBytes,
@@ -15,21 +15,10 @@ import {
   TYPE_NAMES,
   type AcceptedFormat,
 } from '../photo-rules';
+import { loadSharp, withSlot } from './sharp-runtime';
 
 export const FULL_MAX_EDGE = 2560;
 export const THUMB_MAX_EDGE = 320;
-
-let sharpLoaded: Promise<SharpConstructor> | undefined;
-
-/** sharp (libvips) loads with the first upload, not with the server (README, "Start-up time"). */
-function loadSharp(): Promise<SharpConstructor> {
-  sharpLoaded ??= import('sharp').then(({ default: sharp }): SharpConstructor => {
-    // uploads are one-offs: sharp's operation cache would only hold memory
-    sharp.cache(false);
-    return sharp;
-  });
-  return sharpLoaded;
-}
 
 export interface ImageLimits {
   maxBytes: number;
@@ -54,22 +43,6 @@ export class ImageRejectedError extends DomainError {}
 
 function refuse(code: 'UNSUPPORTED_MEDIA_TYPE' | 'VALIDATION_FAILED' | 'PAYLOAD_TOO_LARGE', message: string) {
   return new ImageRejectedError(code, message, [{ path: 'file', message }]);
-}
-
-/** At most two images are decoded at once: each can take a few hundred MB while it is. */
-const MAX_CONCURRENT = 2;
-let running = 0;
-const waiting: Array<() => void> = [];
-
-async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await fn();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
 }
 
 export async function processImage(
