@@ -147,12 +147,12 @@ describe.each(BACKENDS)('diagnose with a provider on $name', (backend) => {
     expect(d.candidates[0]!.category).toBe('screen');
   });
 
-  it.each<[Mode, string]>([
-    ['hang', 'times out (never answers)'],
-    ['error', 'answers 500'],
-    ['malformed', 'answers malformed JSON'],
-    ['off-list', 'names a category outside the list'],
-  ])('the local answer stands when the provider %s', async (mode) => {
+  it.each<[string, Mode]>([
+    ['times out (never answers)', 'hang'],
+    ['answers 500', 'error'],
+    ['answers malformed JSON', 'malformed'],
+    ['names a category outside the list', 'off-list'],
+  ])('the local answer stands when the provider %s', async (_, mode) => {
     peer.state.mode = mode;
     const d = await diagnose();
     expect(peer.state.received).toHaveLength(1);

@@ -22,7 +22,8 @@ export async function checkDiagnosePhotos(photos: readonly string[]): Promise<Di
           ok: quality.ok,
           problems: quality.problems.map(({ code, message }) => ({ code, message })),
         };
-      } catch {
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
         errors.push({ path: `photos.${index}`, message: 'This is not a readable JPEG, PNG or WebP image.' });
         return null;
       }

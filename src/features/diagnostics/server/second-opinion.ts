@@ -7,12 +7,10 @@
 import { z } from 'zod';
 import { completeChatJson, type ChatMessage } from '@/server/ai/chat-completions';
 import { redactContactDetails } from '@/server/ai/redact';
-import { FAULT_CATEGORIES } from '../categories';
-
-export const DIAGNOSIS_LABELS = [...FAULT_CATEGORIES, 'unknown'] as const;
+import { FAULT_CATEGORIES, FAULT_LABELS } from '../categories';
 
 const SecondOpinionSchema = z.object({
-  category: z.enum(DIAGNOSIS_LABELS as unknown as [string, ...string[]]),
+  category: z.enum(FAULT_LABELS),
   reason: z
     .string()
     .trim()
@@ -26,7 +24,7 @@ export type SecondOpinion = z.infer<typeof SecondOpinionSchema>;
 const SYSTEM_PROMPT = [
   'You help a device repair shop triage customer messages.',
   'Classify the customer’s description of their device fault into exactly one category from this list:',
-  DIAGNOSIS_LABELS.filter((l) => l !== 'unknown').join(', ') + '.',
+  FAULT_CATEGORIES.join(', ') + '.',
   'Use "no-power" for a device that shows no sign of life, "screen" for any display or touch fault,',
   'and "unknown" when the text is not about a fault of a phone, tablet, computer or games console, or is too vague to tell.',
   'Answer with one JSON object only, no other text: {"category": "<one category from the list>", "reason": "<at most 20 words>"}.',
