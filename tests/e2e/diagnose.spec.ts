@@ -29,6 +29,8 @@ test('describe the problem: likely repairs priced and preselected, changeable, a
   page,
   request,
 }) => {
+  // a diagnosis, an accessibility check and a whole booking: more than the default minute on a loaded machine
+  test.slow();
   const text = 'Dropped my phone on the pavement, the screen is smashed and the bottom half does not respond';
   await openIphone15(page);
   await describe(page, text);
