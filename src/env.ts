@@ -82,6 +82,8 @@ export const env = createEnv({
     /** Photos of the damage sent with a booking, per client address and per booking. */
     RATE_LIMIT_BOOKING_PHOTOS_IP: rateLimit('40/1h'),
     RATE_LIMIT_BOOKING_PHOTOS_BOOKING: rateLimit('15/1h'),
+    /** AI diagnoses (POST /api/ai/diagnose) per client address. */
+    RATE_LIMIT_AI_DIAGNOSE_IP: rateLimit('30/1h'),
     /** App events (install prompt shown/accepted/dismissed, app installed) per client address. */
     RATE_LIMIT_APP_EVENTS_IP: rateLimit('60/1h'),
     /** Sign-ups per client address and per e-mail. */
@@ -175,6 +177,19 @@ export const env = createEnv({
       .trim()
       .regex(/^[a-z0-9.:[\]-]+(\s*,\s*[a-z0-9.:[\]-]+)*$/i, 'must be host names separated by commas')
       .optional(),
+    /**
+     * Optional AI provider for a second opinion on diagnoses: an OpenAI-compatible server whose
+     * `${AI_BASE_URL}/chat/completions` speaks the Chat Completions wire format (e.g.
+     * https://api.openai.com/v1, or a local Ollama/llama.cpp at http://127.0.0.1:11434/v1).
+     * Unset: the local model alone answers (the default; nothing is sent anywhere).
+     */
+    AI_BASE_URL: optionalUrl,
+    /** Bearer token for AI_BASE_URL (a local server may need none). */
+    AI_API_KEY: z.string().trim().min(1).max(500).optional(),
+    /** The provider's model name, e.g. gpt-4o-mini or llama3.1:8b; required with AI_BASE_URL. */
+    AI_MODEL: z.string().trim().min(1).max(200).optional(),
+    /** How long to wait for the provider before answering with the local model alone, in milliseconds. */
+    AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
     /** Tests only: run the integration suite against these servers too. */
     TEST_DATABASE_URL: optionalUrl,
     TEST_REDIS_URL: optionalUrl,

@@ -397,6 +397,12 @@ const EXPECTED: Record<string, Case> = {
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },
   'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },
   'GET /api/docs/assets/:file': { allowed: everyone, path: '/api/docs/assets/swagger-ui.css' },
+  // "Describe the problem" in the booking form: public (asked before anyone signs in), limited per address
+  'POST /api/ai/diagnose': {
+    allowed: everyone,
+    path: '/api/ai/diagnose',
+    body: { description: 'iPhone 15 screen smashed', modelSlug: 'iphone-15' },
+  },
   // the install prompt's events: public (the prompt is shown before anyone signs in)
   'POST /api/pwa/events': {
     allowed: everyone,

@@ -22,6 +22,7 @@ import { auditApi } from '@/features/audit/api';
 import { securityApi } from '@/features/security/api';
 import { pwaApi } from '@/features/pwa/api';
 import { insightsApi } from '@/features/insights/api';
+import { diagnosticsApi, isDiagnoseRequest } from '@/features/diagnostics/api';
 import { wireDomainHooks } from './hooks';
 
 function buildApi() {
@@ -32,7 +33,9 @@ function buildApi() {
       // signed webhooks are checked byte for byte; photo uploads stream their own, larger body
       path.startsWith('/api/payments/webhooks/')
         ? 'verbatim'
-        : isPhotoUploadRequest(method, path) || isBookingPhotoUploadRequest(method, path)
+        : isPhotoUploadRequest(method, path) ||
+            isBookingPhotoUploadRequest(method, path) ||
+            isDiagnoseRequest(method, path)
           ? 'own'
           : 'json',
   });
@@ -57,7 +60,8 @@ function buildApi() {
     .route('/', auditApi)
     .route('/', securityApi)
     .route('/', pwaApi)
-    .route('/', insightsApi);
+    .route('/', insightsApi)
+    .route('/', diagnosticsApi);
 
   finishApiApp(app);
   return routes;

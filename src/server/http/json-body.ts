@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { Context, Next } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { problem } from './errors';
 import { problemResponse } from './app';
 import type { FieldError } from '@/server/domain-error';
@@ -37,6 +38,35 @@ export function readNodeBody(req: IncomingMessage, max: number): Promise<string 
   });
 }
 
+/** "64 KB", "4.6 MB": the cap as the 413 states it. */
+export function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${Math.round(bytes / 104857.6) / 10} MB`;
+}
+
+function tooLarge(c: Context, max: number) {
+  return problemResponse(
+    c,
+    413,
+    problem(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The request body is larger than ${sizeText(max)}.`,
+      undefined,
+      c.get('requestId'),
+    ),
+  );
+}
+
+/**
+ * Route middleware for a JSON route whose body may pass the default 64 KB (e.g. photos sent as
+ * data: URLs): the same reading and string checks as every JSON body, under its own cap. The
+ * entry must answer 'own' for the route in `bodyMode`, so the frame does not read it first.
+ */
+export function jsonBodyUpTo(maxBytes: number): MiddlewareHandler {
+  const limit = bodyLimit({ maxSize: maxBytes, onError: (c) => tooLarge(c, maxBytes) });
+  return (c, next) => jsonBodyFromNode(c, next, limit, false, maxBytes);
+}
+
 function refuseBody(c: Context, errors: FieldError[]) {
   return problemResponse(
     c,
@@ -61,6 +91,7 @@ export async function jsonBodyFromNode(
   next: Next,
   fallback: (c: Context, next: Next) => Promise<unknown>,
   verbatim = false,
+  max = MAX_JSON_BODY,
 ) {
   const isJson = JSON_TYPE.test(c.req.header('content-type') ?? '');
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
@@ -78,19 +109,9 @@ export async function jsonBodyFromNode(
     });
     return;
   }
-  const text = await readNodeBody(incoming, MAX_JSON_BODY);
+  const text = await readNodeBody(incoming, max);
   if (text === null) {
-    c.res = problemResponse(
-      c,
-      413,
-      problem(
-        413,
-        'PAYLOAD_TOO_LARGE',
-        'The request body is larger than 64 KB.',
-        undefined,
-        c.get('requestId'),
-      ),
-    );
+    c.res = tooLarge(c, max);
     return;
   }
   const checked = verbatim ? { text } : checkJsonText(text);

@@ -4,6 +4,7 @@ import { Check } from 'lucide-react';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatMoney } from '@/features/pricing';
 import { QuoteSummary } from '@/features/pricing/components';
+import { DescribeProblem } from '@/features/diagnostics/components';
 import { useModelDetail, useQuote } from './queries';
 import { Section } from './section';
 import type { BookingDraft, Urgency } from './use-booking-draft';
@@ -46,51 +47,62 @@ export function RepairsSection({
           ))}
         </div>
       ) : (
-        <fieldset>
-          <legend className="text-sm text-slate-700">{t('repairsHint')}</legend>
-          <ul className="mt-2 grid gap-2 sm:grid-cols-2">
-            {detail.repairs.map((r) => {
-              const on = draft.repairs.includes(r.slug);
-              return (
-                <li key={r.slug}>
-                  <button
-                    type="button"
-                    role="checkbox"
-                    aria-checked={on}
-                    disabled={disabled}
-                    onClick={() => toggle(r.slug)}
-                    data-testid={`issue-${r.slug}`}
-                    className={`flex w-full items-start gap-3 rounded-xl border p-3 text-left transition ${
-                      on
-                        ? 'border-brand bg-brand/10 ring-2 ring-brand'
-                        : 'border-slate-300 bg-white hover:border-brand'
-                    }`}
-                  >
-                    <span
-                      aria-hidden
-                      className={`mt-0.5 grid size-5 shrink-0 place-items-center rounded border ${
-                        on ? 'border-brand bg-brand text-brand-fg' : 'border-slate-400'
+        <>
+          <DescribeProblem
+            key={draft.model}
+            modelSlug={draft.model!}
+            value={draft.fault}
+            onChange={(fault) => update({ fault })}
+            offered={detail.repairs}
+            onPick={(repairs) => update({ repairs })}
+            disabled={disabled}
+          />
+          <fieldset>
+            <legend className="text-sm text-slate-700">{t('repairsHint')}</legend>
+            <ul className="mt-2 grid gap-2 sm:grid-cols-2">
+              {detail.repairs.map((r) => {
+                const on = draft.repairs.includes(r.slug);
+                return (
+                  <li key={r.slug}>
+                    <button
+                      type="button"
+                      role="checkbox"
+                      aria-checked={on}
+                      disabled={disabled}
+                      onClick={() => toggle(r.slug)}
+                      data-testid={`issue-${r.slug}`}
+                      className={`flex w-full items-start gap-3 rounded-xl border p-3 text-left transition ${
+                        on
+                          ? 'border-brand bg-brand/10 ring-2 ring-brand'
+                          : 'border-slate-300 bg-white hover:border-brand'
                       }`}
                     >
-                      {on ? <Check className="size-4" /> : null}
-                    </span>
-                    <span className="flex-1">
-                      <span className="flex justify-between gap-2 font-medium">
-                        <span>{r.name}</span>
-                        <span className="tabular-nums">
-                          {r.priceMinor === 0 ? t('free') : formatMoney(r.priceMinor, r.currency)}
+                      <span
+                        aria-hidden
+                        className={`mt-0.5 grid size-5 shrink-0 place-items-center rounded border ${
+                          on ? 'border-brand bg-brand text-brand-fg' : 'border-slate-400'
+                        }`}
+                      >
+                        {on ? <Check className="size-4" /> : null}
+                      </span>
+                      <span className="flex-1">
+                        <span className="flex justify-between gap-2 font-medium">
+                          <span>{r.name}</span>
+                          <span className="tabular-nums">
+                            {r.priceMinor === 0 ? t('free') : formatMoney(r.priceMinor, r.currency)}
+                          </span>
+                        </span>
+                        <span className="block text-sm text-slate-600">
+                          {t('repairMeta', { warranty: r.warrantyDays, hours: r.turnaroundHours })}
                         </span>
                       </span>
-                      <span className="block text-sm text-slate-600">
-                        {t('repairMeta', { warranty: r.warrantyDays, hours: r.turnaroundHours })}
-                      </span>
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </fieldset>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+        </>
       )}
 
       {draft.repairs.length > 0 ? (

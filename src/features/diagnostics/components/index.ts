@@ -1,0 +1,2 @@
+/** The diagnostics domain's components: what other domains may render. */
+export { DescribeProblem, type OfferedRepair } from './describe-problem';
