@@ -67,17 +67,15 @@ export async function writeHistory(db: Db, orders: PastOrder[]): Promise<void> {
       })
       .returning({ id: repairOrders.id });
     const orderId = order!.id;
-    await db
-      .insert(repairOrderLines)
-      .values(
-        o.repairs.map((slug) => ({
-          orderId,
-          kind: 'repair' as const,
-          repairSlug: slug,
-          description: slug,
-          totalMinor: 5_000,
-        })),
-      );
+    await db.insert(repairOrderLines).values(
+      o.repairs.map((slug) => ({
+        orderId,
+        kind: 'repair' as const,
+        repairSlug: slug,
+        description: slug,
+        totalMinor: 5_000,
+      })),
+    );
     const events: Array<{ to: string; at: string }> = [];
     if (o.received) events.push({ to: 'received', at: o.received });
     for (const [i, at] of (o.ready ?? []).entries()) {
