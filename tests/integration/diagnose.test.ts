@@ -115,6 +115,7 @@ describe.each(BACKENDS)('POST /api/ai/diagnose on $name', (backend) => {
     'washing machine makes a loud banging noise on spin',
     'the washing machine will not drain',
     'my washing machine is broken, can you fix it?',
+    'my washing machine is leaking water all over the kitchen floor and makes a banging noise',
   ])(
     'a text about a washing machine is not sure, with the advice to book a diagnostic check: %j',
     async (text) => {
