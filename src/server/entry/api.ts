@@ -21,6 +21,7 @@ import { paymentsApi } from '@/features/payments/api';
 import { auditApi } from '@/features/audit/api';
 import { securityApi } from '@/features/security/api';
 import { pwaApi } from '@/features/pwa/api';
+import { supportApi } from '@/features/support/api';
 import { wireDomainHooks } from './hooks';
 
 function buildApi() {
@@ -55,7 +56,8 @@ function buildApi() {
     .route('/', paymentsApi)
     .route('/', auditApi)
     .route('/', securityApi)
-    .route('/', pwaApi);
+    .route('/', pwaApi)
+    .route('/', supportApi);
 
   finishApiApp(app);
   return routes;
