@@ -394,7 +394,11 @@ const EXPECTED: Record<string, Case> = {
   'GET /api/docs/assets/:file': { allowed: everyone, path: '/api/docs/assets/swagger-ui.css' },
   // the support chat: anyone may ask; a conversation is read only by the account or visitor
   // cookie that started it (anyone else: 404, support.test.ts)
-  'POST /api/support/messages': { allowed: everyone, path: '/api/support/messages', body: { message: 'Hello' } },
+  'POST /api/support/messages': {
+    allowed: everyone,
+    path: '/api/support/messages',
+    body: { message: 'Hello' },
+  },
   'GET /api/support/conversations/:id': { allowed: everyone, path: `/api/support/conversations/${NO_ORDER}` },
   'GET /api/support/conversations/:id/live': {
     allowed: everyone,

@@ -104,9 +104,13 @@ describe.each(BACKENDS)('support conversations on $name', (backend) => {
       expect(live.status).toBe(404);
     }
     // posting to it without its cookie is the same 404, and adds nothing
-    expect((await ask('let me in', { cookie: other, conversationId: answer.conversationId })).status).toBe(404);
+    expect((await ask('let me in', { cookie: other, conversationId: answer.conversationId })).status).toBe(
+      404,
+    );
     expect((await ask('let me in', { conversationId: answer.conversationId })).status).toBe(404);
-    const after = (await (await app.request(path, { headers: { cookie } })).json()) as { messages: unknown[] };
+    const after = (await (await app.request(path, { headers: { cookie } })).json()) as {
+      messages: unknown[];
+    };
     expect(after.messages).toHaveLength(4);
   });
 
@@ -161,7 +165,11 @@ describe.each(BACKENDS)('support conversations on $name', (backend) => {
     };
     expect(transcript.handoverReason).toBe('complaint');
     expect(transcript.contactEmail).toBe(customer.email);
-    expect(transcript.messages[0]).toMatchObject({ author: 'customer', body: COMPLAINT, intent: 'complaint' });
+    expect(transcript.messages[0]).toMatchObject({
+      author: 'customer',
+      body: COMPLAINT,
+      intent: 'complaint',
+    });
 
     // the staff reply: stored, live in the customer's widget, e-mailed
     const widget = await sse(`/api/support/conversations/${answer.conversationId}/live`, customer.cookie);
@@ -173,7 +181,10 @@ describe.each(BACKENDS)('support conversations on $name', (backend) => {
     expect(reply.status).toBe(200);
     const pushed = await widget.next();
     expect(pushed.json).toMatchObject({
-      message: { author: 'staff', body: 'I am so sorry. Bring it in tomorrow and we will fix it free of charge.' },
+      message: {
+        author: 'staff',
+        body: 'I am so sorry. Bring it in tomorrow and we will fix it free of charge.',
+      },
     });
     const seen = (await (
       await app.request(`/api/support/conversations/${answer.conversationId}`, {
@@ -192,9 +203,15 @@ describe.each(BACKENDS)('support conversations on $name', (backend) => {
     expect(mail[0]!.text).toContain(`?support=${answer.conversationId}`);
 
     // the customer writes again: it waits for staff again; closing takes it off the list
-    await ask('Thank you, I will come at 10.', { cookie: customer.cookie, conversationId: answer.conversationId });
+    await ask('Thank you, I will come at 10.', {
+      cookie: customer.cookie,
+      conversationId: answer.conversationId,
+    });
     expect(await inbox(manchester)).toContain(answer.conversationId);
-    const closed = await app.request(`${path}/close`, { method: 'POST', headers: { cookie: manchester.cookie } });
+    const closed = await app.request(`${path}/close`, {
+      method: 'POST',
+      headers: { cookie: manchester.cookie },
+    });
     expect(closed.status).toBe(200);
     expect(((await closed.json()) as { status: string }).status).toBe('closed');
     expect(await inbox(manchester)).not.toContain(answer.conversationId);
@@ -214,7 +231,10 @@ describe.each(BACKENDS)('support conversations on $name', (backend) => {
     expect(row!.contactEmail).toBeNull();
 
     const address = `visitor-${Date.now()}@example.com`;
-    const res = await ask(`You can reach me at ${address}`, { cookie, conversationId: answer.conversationId });
+    const res = await ask(`You can reach me at ${address}`, {
+      cookie,
+      conversationId: answer.conversationId,
+    });
     expect(res.status).toBe(200);
     await app.request(`/api/staff/support/conversations/${answer.conversationId}/messages`, {
       method: 'POST',

@@ -15,7 +15,12 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
     { href: NAV_HREF.book, label: t('book') },
     { href: NAV_HREF.shops, label: t('shops') },
     { href: NAV_HREF.track, label: t('track') },
-    ...(user && atLeast(user.role, 'technician') ? [{ href: NAV_HREF.console, label: t('console') }] : []),
+    ...(user && atLeast(user.role, 'technician')
+      ? [
+          { href: NAV_HREF.console, label: t('console') },
+          { href: NAV_HREF.support, label: t('support') },
+        ]
+      : []),
     // one entry for the administration: its pages (users, audit, security, outbox, e-mail
     // set-up) have their own navigation, src/app/(staff)/admin/layout.tsx
     ...(user?.role === 'admin' ? [{ href: NAV_HREF.admin, label: t('adminArea') }] : []),
