@@ -1,7 +1,17 @@
 /**
- * The support domain's public surface, server side (safe for server components): the console's
- * reads. The changes (which answer with the assistant and send e-mail) are in ./commands.ts.
+ * The support domain's server surface for other domains, the entry and server components: the
+ * assistant (answerMessage, warmUpSupport) and the console's reads. The conversation changes
+ * (which send e-mail) are in ./commands.ts.
  */
+export {
+  answerMessage,
+  warmUpSupport,
+  type AssistantAnswer,
+  type AssistantContext,
+  type HandoverReason,
+  type SupportEntities,
+  type SupportIntent,
+} from './assistant/answer-message';
 export {
   getStaffConversation,
   inboxShop,
@@ -9,4 +19,3 @@ export {
   type InboxFilter,
   type SupportStaff,
 } from './staff-inbox';
-export type { AssistantAnswer, AssistantContext, SupportEntities, SupportIntent } from './assistant/types';

@@ -1,33 +1,41 @@
-/**
- * The assistant's contract (issue 16, contracts.md): what `answerMessage` reads and answers.
- * The conversations code is written against these types; the assistant itself lives beside
- * them (answer-message.ts).
- */
-export type SupportIntent =
-  'status' | 'booking' | 'pricing' | 'technical' | 'complaint' | 'hours_location' | 'human' | 'greeting';
+import type { SupportIntent } from '../../intents';
+import type { SupportEntities } from './extract-entities';
+import type { Sentiment } from './sentiment';
 
-export interface SupportEntities {
-  references: string[];
-  emails: string[];
-  phones: string[];
-  devices: { slug: string; name: string }[];
-  shops: { slug: string; name: string }[];
-  dates: string[];
-}
+export type { SupportIntent } from '../../intents';
+export type { SupportEntities } from './extract-entities';
 
 export interface AssistantContext {
+  /** the signed-in customer, or null */
   userId: string | null;
+  /** a tracking token the customer holds (from a tracking link), or null */
   trackingToken: string | null;
+  /** the conversation so far, oldest first */
   history: { author: 'customer' | 'assistant' | 'staff'; body: string; intent: string | null }[];
+}
+
+export type HandoverReason = 'complaint' | 'requested' | 'negative-sentiment' | 'low-confidence';
+
+export interface AssistantLink {
+  label: string;
+  href: string;
 }
 
 export interface AssistantAnswer {
   intent: SupportIntent;
+  /** the intent model's calibrated probability for `intent` */
   confidence: number;
   entities: SupportEntities;
-  sentiment: { score: number; label: 'negative' | 'neutral' | 'positive' };
+  sentiment: Sentiment;
   reply: string;
-  links: { label: string; href: string }[];
+  links: AssistantLink[];
   handover: boolean;
-  handoverReason: 'complaint' | 'requested' | 'negative-sentiment' | 'low-confidence' | null;
+  handoverReason: HandoverReason | null;
+}
+
+export interface Reply {
+  reply: string;
+  links: AssistantLink[];
+  /** the reply could not answer (e.g. no knowledge-base article fits): hand over */
+  unsure?: boolean;
 }
