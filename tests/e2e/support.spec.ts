@@ -23,7 +23,8 @@ async function ask(page: Page, text: string) {
   const before = await page.getByTestId('support-message').count();
   await page.getByTestId('support-input').fill(text);
   await page.getByTestId('support-input').press('Enter');
-  await expect(page.getByTestId('support-message')).toHaveCount(before + 2);
+  // the first answer of a fresh server may wait for the intent model to load
+  await expect(page.getByTestId('support-message')).toHaveCount(before + 2, { timeout: 30_000 });
   await expect(page.getByTestId('support-input')).toHaveValue('');
 }
 
