@@ -96,7 +96,13 @@ describe.each(BACKENDS)('support conversations on $name', (backend) => {
     expect(((await again.json()) as Answer).messages).toHaveLength(4);
 
     const { cookie: other } = await visitorAsks('hello');
-    for (const headers of [{}, { cookie: other }, { cookie: stranger.cookie }, { cookie: london.cookie }]) {
+    const callers: Array<Record<string, string>> = [
+      {},
+      { cookie: other },
+      { cookie: stranger.cookie },
+      { cookie: london.cookie },
+    ];
+    for (const headers of callers) {
       const res = await app.request(path, { headers });
       expect(res.status).toBe(404);
       expect(await res.text()).not.toContain('battery');
