@@ -157,10 +157,12 @@ export function SupportWidget() {
         setStatus(null);
         setError(t('expired'));
       } else {
+        // the typed client knows the route's JSON answers; the rate limit's 429 comes from its middleware
+        const status: number = res.status;
         setError(
-          res.status === 429
+          status === 429
             ? t('tooMany')
-            : res.status === 422
+            : status === 422
               ? t('invalid', { max: MAX_SUPPORT_MESSAGE })
               : t('error'),
         );
