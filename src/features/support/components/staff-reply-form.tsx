@@ -51,7 +51,7 @@ export function StaffReplyForm({
         setStatus(hasEmail ? t('sentAndEmailed') : t('sent'));
         router.refresh();
       } else {
-        setError(res.status === 404 ? t('gone') : t('replyFailed'));
+        setError((res.status as number) === 404 ? t('gone') : t('replyFailed'));
       }
     } catch {
       setError(t('network'));
@@ -70,7 +70,7 @@ export function StaffReplyForm({
         setStatus(t('closedNow'));
         router.refresh();
       } else {
-        setError(res.status === 404 ? t('gone') : t('closeFailed'));
+        setError((res.status as number) === 404 ? t('gone') : t('closeFailed'));
       }
     } catch {
       setError(t('network'));
