@@ -403,6 +403,35 @@ const EXPECTED: Record<string, Case> = {
     path: '/api/ai/diagnose',
     body: { description: 'iPhone 15 screen smashed', modelSlug: 'iphone-15' },
   },
+
+  // the support chat: anyone may ask; a conversation is read only by the account or visitor
+  // cookie that started it (anyone else: 404, support.test.ts)
+  'POST /api/support/messages': {
+    allowed: everyone,
+    path: '/api/support/messages',
+    body: { message: 'Hello' },
+  },
+  'GET /api/support/conversations/:id': { allowed: everyone, path: `/api/support/conversations/${NO_ORDER}` },
+  'GET /api/support/conversations/:id/live': {
+    allowed: everyone,
+    path: `/api/support/conversations/${NO_ORDER}/live`,
+  },
+  // the console's support inbox: staff, their shop's conversations only (support.test.ts)
+  'GET /api/staff/support/conversations': { allowed: staff, path: '/api/staff/support/conversations' },
+  'GET /api/staff/support/conversations/:id': {
+    allowed: staff,
+    path: `/api/staff/support/conversations/${NO_ORDER}`,
+  },
+  'POST /api/staff/support/conversations/:id/messages': {
+    allowed: staff,
+    path: `/api/staff/support/conversations/${NO_ORDER}/messages`,
+    body: { message: 'Hello' },
+  },
+  'POST /api/staff/support/conversations/:id/close': {
+    allowed: staff,
+    path: `/api/staff/support/conversations/${NO_ORDER}/close`,
+  },
+  'GET /api/staff/support/live': { allowed: staff, path: '/api/staff/support/live' },
   // the install prompt's events: public (the prompt is shown before anyone signs in)
   'POST /api/pwa/events': {
     allowed: everyone,

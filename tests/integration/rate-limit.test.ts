@@ -22,6 +22,7 @@ vi.hoisted(() => {
   process.env.RATE_LIMIT_SIGNUP_EMAIL = '2/1h';
   process.env.RATE_LIMIT_RESET_IP = '3/1h';
   process.env.RATE_LIMIT_RESET_EMAIL = '2/1h';
+  process.env.RATE_LIMIT_SUPPORT_MESSAGES_IP = '3/1h';
 });
 
 import { env } from '@/env';
@@ -103,6 +104,19 @@ describe('public write limits (one app, memory counters)', () => {
       ok: 1,
       limited: 2,
     });
+  });
+
+  it('limits messages to the support assistant per address', async () => {
+    const ask = (ip: string, n: number) =>
+      app.request('/api/support/messages', {
+        method: 'POST',
+        headers: { 'x-forwarded-for': ip },
+        json: { message: `How much is an iPhone 15 screen? (${n})` },
+      });
+    const ip = newIp();
+    expect(await burst(Array.from({ length: 7 }, (_, i) => ask(ip, i)))).toEqual({ ok: 3, limited: 4 });
+    // another address still gets its answer
+    expect((await ask(newIp(), 99)).status).toBe(200);
   });
 
   it('limits sign-ups per address and per e-mail', async () => {

@@ -4,6 +4,7 @@ import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import {
   Bell,
+  MessagesSquare,
   CalendarPlus,
   ClipboardList,
   PackageSearch,
@@ -24,6 +25,7 @@ const ICONS: Record<BottomNavKey, ComponentType<SVGProps<SVGSVGElement>>> = {
   queue: ClipboardList,
   scan: ScanLine,
   'walk-in': UserPlus,
+  support: MessagesSquare,
   notifications: Bell,
 };
 
@@ -35,6 +37,7 @@ const LABEL_KEY = {
   queue: 'queue',
   scan: 'scan',
   'walk-in': 'walkIn',
+  support: 'support',
   notifications: 'notifications',
 } as const satisfies Record<BottomNavKey, string>;
 
@@ -56,7 +59,7 @@ export function BottomNavBar({ viewer }: { viewer: Viewer }) {
       data-bar={bar}
       className="bottom-nav fixed inset-x-0 bottom-0 z-30 h-(--bottom-nav-height) border-t border-slate-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden print:hidden"
     >
-      <ul className="mx-auto grid h-full max-w-lg grid-cols-4">
+      <ul className={cn('mx-auto grid h-full max-w-lg', items.length > 4 ? 'grid-cols-5' : 'grid-cols-4')}>
         {items.map((item) => {
           const Icon = ICONS[item.key];
           const here = item.key === current;

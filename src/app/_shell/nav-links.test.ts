@@ -13,6 +13,7 @@ describe('bottom navigation: which bar, and where you are', () => {
       'queue',
       'scan',
       'walk-in',
+      'support',
       'notifications',
     ]);
     expect(bottomNavFor('/admin/users', tech).bar).toBe('staff');
@@ -36,6 +37,7 @@ describe('bottom navigation: which bar, and where you are', () => {
       '/staff',
       '/staff/scan',
       '/staff/walk-in',
+      '/staff/support',
       '/staff/notifications',
     ]);
   });
@@ -58,6 +60,7 @@ describe('bottom navigation: which bar, and where you are', () => {
     expect(currentKey('/staff/scan', STAFF_ITEMS)).toBe('scan');
     expect(currentKey('/staff/walk-in', STAFF_ITEMS)).toBe('walk-in');
     expect(currentKey('/staff/notifications', STAFF_ITEMS)).toBe('notifications');
+    expect(currentKey('/staff/support', STAFF_ITEMS)).toBe('support');
     expect(currentKey('/admin/users', STAFF_ITEMS)).toBeNull();
   });
 });

@@ -20,10 +20,13 @@ export const NAV_HREF = {
   notifications: '/staff/notifications',
   /** per device model: common repairs by age, turnaround, repeat repairs (not in the bottom bar) */
   insights: '/staff/insights',
+
+  /** conversations the support assistant handed over to staff */
+  support: '/staff/support',
 } as const;
 
 export type CustomerKey = 'book' | 'track' | 'repairs' | 'account';
-export type StaffKey = 'queue' | 'scan' | 'walk-in' | 'notifications';
+export type StaffKey = 'queue' | 'scan' | 'walk-in' | 'support' | 'notifications';
 export type BottomNavKey = CustomerKey | StaffKey;
 
 export interface BottomNavItem {
@@ -45,6 +48,7 @@ export const STAFF_ITEMS: readonly BottomNavItem[] = [
   { key: 'queue', href: NAV_HREF.queue },
   { key: 'scan', href: NAV_HREF.scan },
   { key: 'walk-in', href: NAV_HREF.walkIn },
+  { key: 'support', href: NAV_HREF.support },
   { key: 'notifications', href: NAV_HREF.notifications },
 ];
 
@@ -85,6 +89,7 @@ export function currentKey(pathname: string, items: readonly BottomNavItem[]): B
   if (has('track') && within(pathname, NAV_HREF.track)) return 'track';
   if (has('scan') && within(pathname, NAV_HREF.scan)) return 'scan';
   if (has('walk-in') && within(pathname, NAV_HREF.walkIn)) return 'walk-in';
+  if (has('support') && within(pathname, NAV_HREF.support)) return 'support';
   if (has('notifications') && within(pathname, NAV_HREF.notifications)) return 'notifications';
   if (has('queue') && (pathname === NAV_HREF.queue || within(pathname, '/staff/orders'))) return 'queue';
   return null;

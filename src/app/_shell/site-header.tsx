@@ -20,6 +20,8 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
       ? [
           { href: NAV_HREF.console, label: t('console') },
           { href: NAV_HREF.insights, label: tInsights('consoleLink') },
+
+          { href: NAV_HREF.support, label: t('support') },
         ]
       : []),
     // one entry for the administration: its pages (users, audit, security, outbox, e-mail

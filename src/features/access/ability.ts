@@ -28,6 +28,8 @@ export type SubjectName =
   | 'Shop'
   /** staff-written Web Push sends (to a user or a role), their schedule and stats */
   | 'PushNotification'
+  /** a support conversation handed over to a shop's staff (support domain) */
+  | 'SupportConversation'
   | 'all';
 
 /** The record shapes conditions are written against. */
@@ -89,6 +91,9 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
     can('update', 'RepairOrder', { assignedTechnicianId: actor.id });
     // a technician may take an unassigned job (to themselves only: the service checks the assignee)
     can('assign', 'RepairOrder', { assignedTechnicianId: null });
+    // support conversations handed over to their shop (staff tied to no shop: every shop's)
+    if (actor.shopSlug) can(['read', 'update'], 'SupportConversation', { shopSlug: actor.shopSlug });
+    else can(['read', 'update'], 'SupportConversation');
   }
 
   if (atLeast(actor.role, 'manager')) {

@@ -23,6 +23,7 @@ import { securityApi } from '@/features/security/api';
 import { pwaApi } from '@/features/pwa/api';
 import { insightsApi } from '@/features/insights/api';
 import { diagnosticsApi, isDiagnoseRequest } from '@/features/diagnostics/api';
+import { supportApi } from '@/features/support/api';
 import { wireDomainHooks } from './hooks';
 
 function buildApi() {
@@ -61,7 +62,8 @@ function buildApi() {
     .route('/', securityApi)
     .route('/', pwaApi)
     .route('/', insightsApi)
-    .route('/', diagnosticsApi);
+    .route('/', diagnosticsApi)
+    .route('/', supportApi);
 
   finishApiApp(app);
   return routes;

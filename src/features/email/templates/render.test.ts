@@ -103,6 +103,12 @@ const SAMPLES: TemplateData = {
     totalRefunded: '£20.00',
     trackingUrl: 'https://x.test/t',
   },
+  'support-reply': {
+    staffName: 'Sam',
+    shopName: 'London Bridge',
+    message: 'Sorry <b>about</b> that: bring it in tomorrow.',
+    url: 'https://x.test/?support=1',
+  },
 };
 
 describe('e-mail templates', () => {

@@ -17,6 +17,7 @@ import {
 import { appointmentReminder, bookingConfirmation, bookingRescheduled, statusUpdate } from './repairs';
 import { smtpTest } from './smtp-test';
 import { notice } from './notice';
+import { supportReply } from './support';
 import { bookingCancelled, paymentReceipt, paymentRefunded } from './payments';
 import type { TemplateData, TemplateFn, TemplateName } from './types';
 
@@ -39,6 +40,7 @@ const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   'payment-receipt': paymentReceipt,
   'booking-cancelled': bookingCancelled,
   'payment-refunded': paymentRefunded,
+  'support-reply': supportReply,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

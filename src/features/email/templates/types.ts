@@ -101,6 +101,16 @@ export interface TemplateData {
     expires: string;
   };
   'smtp-test': { sentAt: string };
+  /** a staff member answered a support conversation handed over by the assistant */
+  'support-reply': {
+    /** the staff member's first name */
+    staffName: string;
+    shopName: string;
+    /** the reply, as written */
+    message: string;
+    /** where to read and answer it (the chat on the site) */
+    url: string;
+  };
   'payment-receipt': {
     name: string;
     reference: string;

@@ -1,4 +1,8 @@
-/** The support domain's server surface for other domains and the entry. */
+/**
+ * The support domain's server surface for other domains, the entry and server components: the
+ * assistant (answerMessage, warmUpSupport) and the console's reads. The conversation changes
+ * (which send e-mail) are in ./commands.ts.
+ */
 export {
   answerMessage,
   warmUpSupport,
@@ -8,3 +12,10 @@ export {
   type SupportEntities,
   type SupportIntent,
 } from './assistant/answer-message';
+export {
+  getStaffConversation,
+  inboxShop,
+  listStaffConversations,
+  type InboxFilter,
+  type SupportStaff,
+} from './staff-inbox';

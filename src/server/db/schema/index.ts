@@ -11,3 +11,4 @@ export * from './invitations';
 export * from './notification-preferences';
 export * from './push';
 export * from './pwa';
+export * from './support';

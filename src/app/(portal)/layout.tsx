@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import { SupportWidget } from '@/features/support/components';
+
+/** Customer pages: the support chat is a button away on every one of them (not in the console). */
+export default function CustomerLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      {children}
+      <SupportWidget />
+    </>
+  );
+}
