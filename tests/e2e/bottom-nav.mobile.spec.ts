@@ -182,7 +182,7 @@ test.describe('a technician', () => {
     await expect(nav(page).getByRole('link')).toHaveText(['Queue', 'Scan', 'Walk-in', 'Notifications']);
     await expect(item(page, 'queue')).toHaveAttribute('aria-current', 'page');
     await expect(item(page, 'scan')).toHaveAttribute('href', '/staff/scan');
-    await expectUsableBar(page, ['queue', 'scan', 'walk-in', 'support', 'notifications']);
+    await expectUsableBar(page, ['queue', 'scan', 'walk-in', 'notifications']);
     await expectAccessible(page, 'staff queue with the bottom navigation');
     await shots(page, 'bottom-nav-staff');
 

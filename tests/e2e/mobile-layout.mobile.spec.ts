@@ -136,7 +136,13 @@ test.describe('customer pages at 320 px', () => {
 test.describe('staff pages at 320 px', () => {
   test.use({ storageState: storageStateOf('technician') });
 
-  for (const path of ['/staff', '/staff/walk-in', '/staff/notifications']) {
+  for (const path of [
+    '/staff',
+    '/staff/walk-in',
+    '/staff/notifications',
+    '/staff/support',
+    '/staff/insights',
+  ]) {
     test(`${path} fits and has finger-sized targets`, async ({ page }) => {
       await checkAt320(page, path);
     });

@@ -59,7 +59,8 @@ test('a visitor asks a price in the chat and keeps the conversation across pages
   // another page: the same conversation
   await page.goto('/shops');
   await openChat(page);
-  await expect(page.getByTestId('support-message').first()).toHaveText(PRICE);
+  // the visitor's own message (its "You" label is for screen readers), then the answer
+  await expect(page.getByTestId('support-message-body').first()).toHaveText(PRICE);
   await expect(page.getByTestId('support-message')).toHaveCount(2);
 });
 

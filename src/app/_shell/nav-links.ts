@@ -48,7 +48,6 @@ export const STAFF_ITEMS: readonly BottomNavItem[] = [
   { key: 'queue', href: NAV_HREF.queue },
   { key: 'scan', href: NAV_HREF.scan },
   { key: 'walk-in', href: NAV_HREF.walkIn },
-  { key: 'support', href: NAV_HREF.support },
   { key: 'notifications', href: NAV_HREF.notifications },
 ];
 

@@ -152,7 +152,7 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
                 </label>
                 <Select
                   id={`role-${u.id}`}
-                  className="h-10"
+                  className="h-11"
                   value={u.role}
                   disabled={u.id === meId}
                   onChange={(e) => setRoleChange({ user: u, to: e.target.value as AdminUser['role'] })}
@@ -175,7 +175,7 @@ export function AdminUsers({ meId, shops }: { meId: string; shops: Array<{ slug:
                 </label>
                 <Select
                   id={`shop-${u.id}`}
-                  className="h-10"
+                  className="h-11"
                   value={u.shopSlug ?? ''}
                   onChange={(e) => void patch(u, { shopSlug: e.target.value || null })}
                 >

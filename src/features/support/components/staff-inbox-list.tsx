@@ -35,7 +35,7 @@ export async function StaffInboxList({
                 href={href({ status: f })}
                 aria-current={f === filter ? 'page' : undefined}
                 className={cn(
-                  'inline-flex min-h-11 items-center rounded-full border px-3 text-sm font-medium md:min-h-9',
+                  'inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border px-3 text-sm font-medium md:min-h-9',
                   f === filter
                     ? 'border-brand bg-brand text-brand-fg'
                     : 'border-slate-300 bg-white text-slate-800',

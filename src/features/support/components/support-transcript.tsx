@@ -79,6 +79,7 @@ export function SupportTranscript({
                   {who(m)}
                 </span>
                 <div
+                  data-testid="support-message-body"
                   className={cn(
                     'max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3 py-2 text-sm',
                     mine
