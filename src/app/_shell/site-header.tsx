@@ -20,7 +20,6 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
       ? [
           { href: NAV_HREF.console, label: t('console') },
           { href: NAV_HREF.insights, label: tInsights('consoleLink') },
-
           { href: NAV_HREF.support, label: t('support') },
         ]
       : []),
@@ -50,7 +49,8 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
                 <li key={l.href}>
                   <Link
                     href={l.href}
-                    className="rounded-lg px-3 py-2 font-medium text-slate-700 hover:bg-slate-100"
+                    // tighter from 768 px to 1023 px: a technician's seven links fit beside the name
+                    className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 lg:px-3 lg:text-base"
                   >
                     {l.label}
                   </Link>

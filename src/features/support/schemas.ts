@@ -1,8 +1,8 @@
 /** The support domain's zod schemas: the API's bodies and answers, shared with the widget. */
 import { z } from '@hono/zod-openapi';
+import { MAX_STAFF_REPLY, MAX_SUPPORT_MESSAGE } from './limits';
 
-export const MAX_SUPPORT_MESSAGE = 2_000;
-export const MAX_STAFF_REPLY = 4_000;
+export { MAX_STAFF_REPLY, MAX_SUPPORT_MESSAGE };
 
 const LinkSchema = z.object({ label: z.string(), href: z.string() });
 

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Send } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { MAX_STAFF_REPLY } from '../schemas';
+import { MAX_STAFF_REPLY } from '../limits';
 import { staffSupportClient as api } from './api-client';
 
 /**

@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { useLiveStream } from '@/features/live/components';
-import { MAX_SUPPORT_MESSAGE, type SupportMessageView } from '../schemas';
+import { MAX_SUPPORT_MESSAGE } from '../limits';
+import type { SupportMessageView } from '../schemas';
 import { supportClient as api } from './api-client';
 import { SupportTranscript } from './support-transcript';
 
