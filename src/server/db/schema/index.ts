@@ -12,3 +12,4 @@ export * from './notification-preferences';
 export * from './push';
 export * from './pwa';
 export * from './support';
+export * from './analytics';
