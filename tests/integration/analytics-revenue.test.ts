@@ -20,6 +20,16 @@ import {
   customersSummary,
   satisfaction,
 } from '@/features/analytics/server/metrics/customers';
+import messages from '../../messages/en-GB.json';
+
+interface MetricMessages {
+  title: string;
+  description: string;
+  cards: Record<string, string>;
+  columns: Record<string, string>;
+}
+const metricMessages = messages.analytics.metrics as unknown as Record<string, MetricMessages>;
+const noteMessages = messages.analytics.notes as Record<string, string>;
 
 const AUGUST = { from: '2026-08-01', to: '2026-08-31' };
 
@@ -40,6 +50,13 @@ describe.each(BACKENDS)('money and customer metrics on $name', (backend) => {
     const result = await fn(app.handle.db, scope);
     // every answer keeps the contract's shape
     expect(MetricResultSchema.parse(result)).toEqual(result);
+    // and every label it needs is in the messages
+    const m = metricMessages[result.metric]!;
+    expect(m.title && m.description).toBeTruthy();
+    for (const c of result.cards) expect(m.cards[c.key], `${result.metric} card ${c.key}`).toBeTruthy();
+    for (const c of result.table.columns)
+      expect(m.columns[c.key], `${result.metric} column ${c.key}`).toBeTruthy();
+    for (const n of result.notes) expect(noteMessages[n], `note ${n}`).toBeTruthy();
     return result;
   };
 
