@@ -4,7 +4,7 @@ import type { Db } from '@/server/db/client';
 import type { MetricResult } from '../../metrics';
 import type { AnalyticsScope } from '../scope';
 import { card, changeOf, resultFor } from './result';
-import { collectedIn, inShops, moneyByShop, moneyFigures, num, rowsOf } from './money-sql';
+import { collectedIn, inShops, moneyByShop, moneyFigures, num, rowsOf, type MoneyFigures } from './money-sql';
 
 interface WorkRow {
   /** the repair type's slug, or `part` / `labour` for those lines (one row each) */
@@ -92,13 +92,12 @@ export async function revenueByShop(db: Db, scope: AnalyticsScope): Promise<Metr
   const bySlug = new Map(money.map((m) => [m.shop, m]));
   const empty = moneyFigures(0, 0, 0);
   // every shop in scope (zeros included), then orders without a shop when any money moved on them
-  const rows = shopRows.map((s) => ({
-    shop: s.slug,
-    name: s.name as string | null,
-    ...(bySlug.get(s.slug) ?? empty),
+  const rows: Array<{ name: string | null; figures: MoneyFigures }> = shopRows.map((s) => ({
+    name: s.name,
+    figures: bySlug.get(s.slug) ?? empty,
   }));
   const noShop = bySlug.get(null);
-  if (noShop) rows.push({ shop: '', name: null, ...noShop });
+  if (noShop) rows.push({ name: null, figures: noShop });
   const all = money.reduce(
     (acc, m) => ({ moneyIn: acc.moneyIn + m.moneyIn, refunds: acc.refunds + m.refunds }),
     { moneyIn: 0, refunds: 0 },
@@ -113,13 +112,13 @@ export async function revenueByShop(db: Db, scope: AnalyticsScope): Promise<Metr
       { key: 'orders', unit: 'count' },
       { key: 'averageOrderValue', unit: 'money' },
     ],
-    rows: rows.map((r) => ({
-      shop: r.name,
-      moneyIn: r.moneyIn,
-      refunds: r.refunds,
-      net: r.net,
-      orders: r.ordersPaid,
-      averageOrderValue: r.averageOrderValue,
+    rows: rows.map(({ name, figures: f }) => ({
+      shop: name,
+      moneyIn: f.moneyIn,
+      refunds: f.refunds,
+      net: f.net,
+      orders: f.ordersPaid,
+      averageOrderValue: f.averageOrderValue,
     })),
   };
   if (noShop) result.notes.push('noShopRow');
