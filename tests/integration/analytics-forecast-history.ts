@@ -25,7 +25,7 @@ export async function addBookings(db: Db, shop: string | null, at: string, count
     Array.from({ length: count }, () => ({
       reference: ref(),
       trackingTokenHash: randomBytes(16).toString('hex'),
-      serviceType: shop ? 'drop_off' : 'mail_in',
+      serviceType: shop ? ('drop_off' as const) : ('mail_in' as const),
       shopSlug: shop,
       modelSlug: 'iphone-15',
       customerName: 'History Customer',
@@ -64,7 +64,13 @@ export async function addOrder(db: Db, o: OrderSpec): Promise<string> {
   const id = order!.id;
   if (o.repairs?.length) {
     await db.insert(repairOrderLines).values(
-      o.repairs.map((slug) => ({ orderId: id, kind: 'repair' as const, repairSlug: slug, description: slug, totalMinor: 5_000 })),
+      o.repairs.map((slug) => ({
+        orderId: id,
+        kind: 'repair' as const,
+        repairSlug: slug,
+        description: slug,
+        totalMinor: 5_000,
+      })),
     );
   }
   return id;
@@ -114,7 +120,12 @@ export async function addRatings(db: Db, shop: string, at: string, scores: numbe
 }
 
 /** `visits[step]` distinct visits sending a funnel_step event for that step at `at`. */
-export async function addFunnel(db: Db, shop: string, at: string, visits: Record<string, number>): Promise<void> {
+export async function addFunnel(
+  db: Db,
+  shop: string,
+  at: string,
+  visits: Record<string, number>,
+): Promise<void> {
   const tag = randomBytes(3).toString('hex');
   const rows = Object.entries(visits).flatMap(([step, n]) =>
     Array.from({ length: n }, (_, i) => ({

@@ -13,7 +13,14 @@ import { MetricResultSchema } from '@/features/analytics/metrics';
 import type { AnalyticsScope } from '@/features/analytics/server/scope';
 import { METRICS } from '@/features/analytics/server/registry';
 import { BACKENDS, startApp, type TestApp } from './harness';
-import { addBookings, addFunnel, addOrder, addPayment, addRatings, plusDays } from './analytics-forecast-history';
+import {
+  addBookings,
+  addFunnel,
+  addOrder,
+  addPayment,
+  addRatings,
+  plusDays,
+} from './analytics-forecast-history';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -79,7 +86,9 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
       expect(history.map((row) => row.week)).toEqual(weeks);
       expect(history.map((row) => row.actual)).toEqual(counts);
       const ahead = r.table.rows.filter((row) => row.actual === null);
-      expect(ahead.map((row) => row.week)).toEqual(Array.from({ length: 8 }, (_, i) => plusDays('2026-03-02', 7 * i)));
+      expect(ahead.map((row) => row.week)).toEqual(
+        Array.from({ length: 8 }, (_, i) => plusDays('2026-03-02', 7 * i)),
+      );
       for (const row of ahead) {
         expect(row.lower as number).toBeLessThanOrEqual(row.forecast as number);
         expect(row.upper as number).toBeGreaterThanOrEqual(row.forecast as number);
@@ -93,11 +102,19 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
       // the backtest needs 8 weeks before the 8 it checks: 10 weeks are not enough
       expect(cards.mape!.value).toBeNull();
       expect(r.notes).toEqual(['forecastNoSeasonality']);
-      expect(r.chart).toEqual({ kind: 'line', x: 'week', series: ['actual', 'forecast'], band: { lower: 'lower', upper: 'upper' } });
+      expect(r.chart).toEqual({
+        kind: 'line',
+        x: 'week',
+        series: ['actual', 'forecast'],
+        band: { lower: 'lower', upper: 'upper' },
+      });
     });
 
     it('counts every shop and the mail-ins for the whole business', async () => {
-      const r = await METRICS.bookingsForecast(db(), scopeOf('2026-02-02', '2026-03-01', { now, shops: null }));
+      const r = await METRICS.bookingsForecast(
+        db(),
+        scopeOf('2026-02-02', '2026-03-01', { now, shops: null }),
+      );
       const history = r.table.rows.filter((row) => row.actual !== null);
       const expected = counts.map((c, i) => c + (i === 3 ? 2 : 0) + (i === 5 ? 1 : 0));
       expect(history.map((row) => row.actual)).toEqual(expected);
@@ -136,7 +153,11 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
       const c = await addOrder(db(), { shop: 'manchester', createdAt: '2024-02-01T09:00:00Z' });
       await addPayment(db(), c, { amount: 99_000, succeededAt: '2024-02-06T10:00:00Z' });
       const d = await addOrder(db(), { shop: 'london', createdAt: '2024-02-20T09:00:00Z' });
-      await addPayment(db(), d, { amount: 2_500, succeededAt: '2024-02-29T10:00:00Z', status: 'partially_refunded' });
+      await addPayment(db(), d, {
+        amount: 2_500,
+        succeededAt: '2024-02-29T10:00:00Z',
+        status: 'partially_refunded',
+      });
     });
 
     it('has net money in per week and, below 8 weeks, the note and no forecast rows', async () => {
@@ -150,7 +171,13 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
       ]);
       expect(r.notes).toEqual(['tooLittleHistory']);
       const cards = Object.fromEntries(r.cards.map((c) => [c.key, c.value]));
-      expect(cards).toMatchObject({ weeksSeen: 4, lastWeek: 2_500, nextWeek: null, nextWeeks: null, mape: null });
+      expect(cards).toMatchObject({
+        weeksSeen: 4,
+        lastWeek: 2_500,
+        nextWeek: null,
+        nextWeeks: null,
+        mape: null,
+      });
     });
   });
 
@@ -159,7 +186,11 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
       const jan = (d: number) => `2023-01-${String(d).padStart(2, '0')}T10:00:00Z`;
       const dec = (d: number) => `2022-12-${String(d).padStart(2, '0')}T10:00:00Z`;
       const orders = (n: number, at: (i: number) => string, repairs: string[], extra = {}) =>
-        Promise.all(Array.from({ length: n }, (_, i) => addOrder(db(), { shop: 'london', createdAt: at(i + 1), repairs, ...extra })));
+        Promise.all(
+          Array.from({ length: n }, (_, i) =>
+            addOrder(db(), { shop: 'london', createdAt: at(i + 1), repairs, ...extra }),
+          ),
+        );
       await orders(4, dec, ['battery']);
       await orders(6, jan, ['battery']);
       await orders(4, dec, ['screen-crack']);
@@ -179,7 +210,11 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
       expect(ups).toHaveLength(1);
       expect(ups[0]!.values).toMatchObject({ change: 0.5, count: 6, previous: 4 });
       expect(ups[0]!.figures[0]).toMatchObject({ key: 'orders', value: 6, previous: 4, change: 0.5 });
-      expect(r.table.rows).toContainEqual({ key: 'repairTypeUp', severity: 'info', figures: 'orders: 6 (previous 4)' });
+      expect(r.table.rows).toContainEqual({
+        key: 'repairTypeUp',
+        severity: 'info',
+        figures: 'orders: 6 (previous 4)',
+      });
     });
 
     it('ratingLow: an average of 3.8 from 5 ratings fires; 4.0, or too few ratings, do not', async () => {
@@ -198,9 +233,15 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
         { key: 'averageRating', unit: 'rating', value: 3.8, previous: 5, change: (3.8 - 5) / 5 },
         { key: 'ratings', unit: 'count', value: 5, previous: null, change: null },
       ]);
-      const april = await METRICS.recommendations(db(), scopeOf('2023-04-01', '2023-04-30', { timeZone: 'UTC' }));
+      const april = await METRICS.recommendations(
+        db(),
+        scopeOf('2023-04-01', '2023-04-30', { timeZone: 'UTC' }),
+      );
       expect(rec(april, 'ratingLow')).toBeUndefined();
-      const may = await METRICS.recommendations(db(), scopeOf('2023-05-01', '2023-05-31', { timeZone: 'UTC' }));
+      const may = await METRICS.recommendations(
+        db(),
+        scopeOf('2023-05-01', '2023-05-31', { timeZone: 'UTC' }),
+      );
       expect(rec(may, 'ratingLow')).toBeUndefined();
     });
 
@@ -225,7 +266,10 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
           refunds: [{ amount: refunds[1], at: `2023-${month}-14T10:00:00Z` }],
         });
       }
-      const june = await METRICS.recommendations(db(), scopeOf('2023-06-01', '2023-06-30', { timeZone: 'UTC' }));
+      const june = await METRICS.recommendations(
+        db(),
+        scopeOf('2023-06-01', '2023-06-30', { timeZone: 'UTC' }),
+      );
       const high = rec(june, 'refundsHigh')!;
       expect(high.values).toEqual({ share: 0.125, refunds: 2 });
       expect(high.figures.map((f) => [f.key, f.value])).toEqual([
@@ -233,18 +277,27 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
         ['moneyIn', 20_000],
         ['refundShare', 0.125],
       ]);
-      const july = await METRICS.recommendations(db(), scopeOf('2023-07-01', '2023-07-31', { timeZone: 'UTC' }));
+      const july = await METRICS.recommendations(
+        db(),
+        scopeOf('2023-07-01', '2023-07-31', { timeZone: 'UTC' }),
+      );
       expect(rec(july, 'refundsHigh')).toBeUndefined();
     });
 
     it('funnelDrop: 9 of 20 visits going on fires at that step; 10 of 20 does not', async () => {
       await addFunnel(db(), 'london', '2023-08-10T10:00:00Z', { start: 20, device: 9, repairs: 9 });
       await addFunnel(db(), 'london', '2023-09-10T10:00:00Z', { start: 20, device: 10, repairs: 10 });
-      const aug = await METRICS.recommendations(db(), scopeOf('2023-08-01', '2023-08-31', { timeZone: 'UTC' }));
+      const aug = await METRICS.recommendations(
+        db(),
+        scopeOf('2023-08-01', '2023-08-31', { timeZone: 'UTC' }),
+      );
       const drop = rec(aug, 'funnelDrop')!;
       expect(drop.values).toEqual({ step: 'device', from: 'start', conversion: 0.45 });
       expect(drop.figures.map((f) => f.value)).toEqual([20, 9, 0.45]);
-      const sep = await METRICS.recommendations(db(), scopeOf('2023-09-01', '2023-09-30', { timeZone: 'UTC' }));
+      const sep = await METRICS.recommendations(
+        db(),
+        scopeOf('2023-09-01', '2023-09-30', { timeZone: 'UTC' }),
+      );
       expect(rec(sep, 'funnelDrop')).toBeUndefined();
       // another shop's manager never sees London's funnel
       const other = await METRICS.recommendations(
@@ -257,10 +310,26 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
     it('overdueOrders: an order past its status limit fires; one exactly at it does not', async () => {
       // received has a 24 h limit; repairing 72 h. All other test orders are collected.
       const entered = '2025-06-01T10:00:00Z';
-      await addOrder(db(), { shop: 'london', createdAt: entered, status: 'received', statusEnteredAt: entered });
-      await addOrder(db(), { shop: 'london', createdAt: entered, status: 'repairing', statusEnteredAt: entered });
-      await addOrder(db(), { shop: 'london', createdAt: entered, status: 'ready_for_collection', statusEnteredAt: entered });
-      const at = (now: string) => METRICS.recommendations(db(), scopeOf('2025-06-01', '2025-06-02', { now, timeZone: 'UTC' }));
+      await addOrder(db(), {
+        shop: 'london',
+        createdAt: entered,
+        status: 'received',
+        statusEnteredAt: entered,
+      });
+      await addOrder(db(), {
+        shop: 'london',
+        createdAt: entered,
+        status: 'repairing',
+        statusEnteredAt: entered,
+      });
+      await addOrder(db(), {
+        shop: 'london',
+        createdAt: entered,
+        status: 'ready_for_collection',
+        statusEnteredAt: entered,
+      });
+      const at = (now: string) =>
+        METRICS.recommendations(db(), scopeOf('2025-06-01', '2025-06-02', { now, timeZone: 'UTC' }));
       expect(rec(await at('2025-06-02T10:00:00Z'), 'overdueOrders')).toBeUndefined();
       const late = rec(await at('2025-06-02T10:30:00Z'), 'overdueOrders')!;
       expect(late).toMatchObject({ severity: 'warning', values: { overdue: 1, open: 3, oldestHours: 24.5 } });
@@ -268,7 +337,11 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
       expect(both.values).toEqual({ overdue: 2, open: 3, oldestHours: 74 });
       const elsewhere = await METRICS.recommendations(
         db(),
-        scopeOf('2025-06-01', '2025-06-02', { now: '2025-06-04T12:00:00Z', shops: ['manchester'], timeZone: 'UTC' }),
+        scopeOf('2025-06-01', '2025-06-02', {
+          now: '2025-06-04T12:00:00Z',
+          shops: ['manchester'],
+          timeZone: 'UTC',
+        }),
       );
       expect(rec(elsewhere, 'overdueOrders')).toBeUndefined();
     });
@@ -277,16 +350,22 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
       // Manchester: Mondays 09:00-14:00, 60-minute slots, 2 places: 10 places a week
       await db()
         .update(shops)
-        .set({ openingHours: { mon: [{ open: '09:00', close: '14:00' }] }, slotMinutes: 60, capacityPerSlot: 2 })
+        .set({
+          openingHours: { mon: [{ open: '09:00', close: '14:00' }] },
+          slotMinutes: 60,
+          capacityPerSlot: 2,
+        })
         .where(eq(shops.slug, 'manchester'));
       // two stretches of ten weeks, more than three years apart (the history window)
       for (const [start, perWeek] of [
         ['2030-03-25', 9],
         ['2034-03-27', 8],
       ] as const) {
-        for (let i = 0; i < 10; i++) await addBookings(db(), 'manchester', `${plusDays(start, 7 * i)}T10:00:00Z`, perWeek);
+        for (let i = 0; i < 10; i++)
+          await addBookings(db(), 'manchester', `${plusDays(start, 7 * i)}T10:00:00Z`, perWeek);
       }
-      const scope = (now: string) => scopeOf('2030-05-01', '2030-05-31', { now, shops: ['manchester'], timeZone: 'UTC' });
+      const scope = (now: string) =>
+        scopeOf('2030-05-01', '2030-05-31', { now, shops: ['manchester'], timeZone: 'UTC' });
       const busy = await METRICS.recommendations(db(), scope('2030-06-05T12:00:00Z'));
       const short = rec(busy, 'capacityShort')!;
       expect(short).toMatchObject({ severity: 'warning', values: { forecast: 9, capacity: 10, share: 0.9 } });

@@ -74,7 +74,10 @@ describe('forecastWeekly', () => {
     for (let trial = 0; trial < 150; trial++) {
       const level = 40 + 40 * next();
       const slope = next() - 0.5;
-      const series = Array.from({ length: 60 + HORIZON_WEEKS }, (_, t) => level + slope * t + 6 * normal(next));
+      const series = Array.from(
+        { length: 60 + HORIZON_WEEKS },
+        (_, t) => level + slope * t + 6 * normal(next),
+      );
       const f = forecastWeekly(series.slice(0, 60))!;
       f.points.forEach((p, i) => {
         const actual = series[60 + i]!;

@@ -165,7 +165,11 @@ export function forecastWeekly(history: readonly number[], options: ForecastOpti
  * is 0 are left out (no percentage of nothing). Null when the history before them is below
  * MIN_WEEKS or every actual is 0.
  */
-export function backtestMape(history: readonly number[], weeks = HORIZON_WEEKS, options: ForecastOptions = {}) {
+export function backtestMape(
+  history: readonly number[],
+  weeks = HORIZON_WEEKS,
+  options: ForecastOptions = {},
+) {
   if (history.length < MIN_WEEKS + weeks) return null;
   const train = history.slice(0, history.length - weeks);
   const test = history.slice(history.length - weeks);

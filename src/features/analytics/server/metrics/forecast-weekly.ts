@@ -47,7 +47,12 @@ export function buildForecastResult(
     card(
       'nextWeeks',
       unit,
-      forecast ? round(forecast.points.reduce((sum, p) => sum + p.value, 0), unit) : null,
+      forecast
+        ? round(
+            forecast.points.reduce((sum, p) => sum + p.value, 0),
+            unit,
+          )
+        : null,
     ),
     card('mape', 'percent', mape),
   ];

@@ -47,7 +47,12 @@ export function repairTypeUp(counts: RepairCount[]): Recommendation[] {
     .map((c) => ({
       key: 'repairTypeUp',
       severity: 'info' as const,
-      values: { repair: c.name, change: pct((c.current - c.previous) / c.previous), count: c.current, previous: c.previous },
+      values: {
+        repair: c.name,
+        change: pct((c.current - c.previous) / c.previous),
+        count: c.current,
+        previous: c.previous,
+      },
       figures: [card('orders', 'count', c.current, c.previous)],
     }));
 }
@@ -66,7 +71,11 @@ export function overdueOrders(q: QueueFigures): Recommendation | null {
     key: 'overdueOrders',
     severity: q.overdue >= OVERDUE_CRITICAL_ORDERS ? 'critical' : 'warning',
     values: { overdue: q.overdue, open: q.open, oldestHours: oldest ?? 0 },
-    figures: [card('overdue', 'count', q.overdue), card('open', 'count', q.open), card('oldestHours', 'hours', oldest)],
+    figures: [
+      card('overdue', 'count', q.overdue),
+      card('open', 'count', q.open),
+      card('oldestHours', 'hours', oldest),
+    ],
   };
 }
 

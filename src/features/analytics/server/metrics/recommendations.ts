@@ -134,7 +134,11 @@ const minutesOf = (hhmm: string) => {
 };
 
 /** Drop-off places a week: whole slots inside each opening window (as the booking page offers them) x places per slot. */
-export function weeklyCapacity(hours: OpeningHoursJson, slotMinutes: number, capacityPerSlot: number): number {
+export function weeklyCapacity(
+  hours: OpeningHoursJson,
+  slotMinutes: number,
+  capacityPerSlot: number,
+): number {
   let slots = 0;
   for (const windows of Object.values(hours)) {
     for (const w of windows ?? []) {
