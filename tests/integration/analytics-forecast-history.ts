@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/server/db/runtime';
+import type { AnalyticsScope } from '@/features/analytics/server/scope';
 import {
   analyticsEvents,
   bookings,
@@ -143,3 +144,29 @@ export async function addFunnel(
 /** `date` (YYYY-MM-DD) plus `days`, as YYYY-MM-DD. */
 export const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+/** A scope over from..to (inclusive dates, UTC midnights: the cases use winter or UTC dates). */
+export function scopeOf(
+  from: string,
+  to: string,
+  opts: { shops?: string[] | null; now?: string; timeZone?: string; compare?: [string, string] } = {},
+): AnalyticsScope {
+  return {
+    from: day(from),
+    to: day(plusDays(to, 1)),
+    rangeFrom: from,
+    rangeTo: to,
+    compare: opts.compare ? 'previous' : 'none',
+    compareFrom: opts.compare ? day(opts.compare[0]) : null,
+    compareTo: opts.compare ? day(plusDays(opts.compare[1], 1)) : null,
+    compareRangeFrom: opts.compare?.[0] ?? null,
+    compareRangeTo: opts.compare?.[1] ?? null,
+    shopSlugs: opts.shops === undefined ? ['london'] : opts.shops,
+    interval: 'week',
+    timeZone: opts.timeZone ?? 'Europe/London',
+    currency: 'GBP',
+    now: new Date(opts.now ?? `${plusDays(to, 1)}T12:00:00Z`),
+  };
+}

@@ -10,7 +10,6 @@ import { eq } from 'drizzle-orm';
 import { shops } from '@/server/db/schema';
 import type { MetricResult } from '@/features/analytics/metrics';
 import { MetricResultSchema } from '@/features/analytics/metrics';
-import type { AnalyticsScope } from '@/features/analytics/server/scope';
 import { METRICS } from '@/features/analytics/server/registry';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import {
@@ -20,33 +19,8 @@ import {
   addPayment,
   addRatings,
   plusDays,
+  scopeOf,
 } from './analytics-forecast-history';
-
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
-
-/** A scope over from..to (inclusive dates, UTC midnights: the cases use winter or UTC dates). */
-function scopeOf(
-  from: string,
-  to: string,
-  opts: { shops?: string[] | null; now?: string; timeZone?: string; compare?: [string, string] } = {},
-): AnalyticsScope {
-  return {
-    from: day(from),
-    to: day(plusDays(to, 1)),
-    rangeFrom: from,
-    rangeTo: to,
-    compare: opts.compare ? 'previous' : 'none',
-    compareFrom: opts.compare ? day(opts.compare[0]) : null,
-    compareTo: opts.compare ? day(plusDays(opts.compare[1], 1)) : null,
-    compareRangeFrom: opts.compare?.[0] ?? null,
-    compareRangeTo: opts.compare?.[1] ?? null,
-    shopSlugs: opts.shops === undefined ? ['london'] : opts.shops,
-    interval: 'week',
-    timeZone: opts.timeZone ?? 'Europe/London',
-    currency: 'GBP',
-    now: new Date(opts.now ?? `${plusDays(to, 1)}T12:00:00Z`),
-  };
-}
 
 const rec = (r: MetricResult, key: string) => r.recommendations?.find((x) => x.key === key);
 
@@ -131,6 +105,41 @@ describe.each(BACKENDS)('forecasts and recommendations on $name', (backend) => {
       const expected = weeks.map((_, i) => counts[i]! - sundays[i]! + (i > 0 ? sundays[i - 1]! : 0));
       // the last week's Sunday bookings fall into the current (Berlin) week: not history
       expect(history.map((row) => row.actual)).toEqual(expected);
+    });
+  });
+
+  describe('bookingsForecast with two years of weeks', () => {
+    // London, 2040-2042: a yearly swing of +-4 bookings round 10 a week (far from the other cases)
+    const first = '2040-01-02'; // a Monday
+    const weekly = Array.from(
+      { length: 104 },
+      (_, i) => 10 + Math.round(4 * Math.sin((2 * Math.PI * i) / 52)),
+    );
+    const now = `${plusDays(first, 7 * 104 + 2)}T12:00:00Z`;
+
+    beforeAll(async () => {
+      for (const [i, n] of weekly.entries())
+        await addBookings(db(), 'london', `${plusDays(first, 7 * i)}T10:00:00Z`, n);
+    });
+
+    it('uses the seasonal model, says so, and reports its backtest error', async () => {
+      const r = await METRICS.bookingsForecast(
+        db(),
+        scopeOf(plusDays(first, 7 * 100), plusDays(first, 7 * 104 - 1), { now }),
+      );
+      expect(r.notes).toEqual(['forecastSeasonal']);
+      const cards = Object.fromEntries(r.cards.map((c) => [c.key, c.value]));
+      expect(cards.weeksSeen).toBe(104);
+      expect(cards.lastWeek).toBe(weekly[103]);
+      expect(cards.mape).toBeGreaterThanOrEqual(0);
+      expect(cards.mape).toBeLessThan(0.5);
+      const history = r.table.rows.filter((row) => row.actual !== null);
+      // the range's four weeks, but at least the last 12
+      expect(history.map((row) => row.actual)).toEqual(weekly.slice(-12));
+      const ahead = r.table.rows.filter((row) => row.actual === null);
+      expect(ahead).toHaveLength(8);
+      // a year on from the same weeks: the season's rise (weeks 0-7 of the cycle) comes back
+      expect(ahead.at(-1)!.forecast as number).toBeGreaterThan(ahead[0]!.forecast as number);
     });
   });
 
