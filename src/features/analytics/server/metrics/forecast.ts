@@ -1,17 +1,6 @@
-/** PLACEHOLDER until its helper's branch lands: answers an empty result. */
-import type { Db } from '@/server/db/client';
-import type { MetricResult } from '../../metrics';
-import type { AnalyticsScope } from '../scope';
-import { resultFor } from './result';
-
-export async function bookingsForecast(_db: Db, scope: AnalyticsScope): Promise<MetricResult> {
-  return resultFor('bookingsForecast', scope);
-}
-
-export async function revenueForecast(_db: Db, scope: AnalyticsScope): Promise<MetricResult> {
-  return resultFor('revenueForecast', scope);
-}
-
-export async function recommendations(_db: Db, scope: AnalyticsScope): Promise<MetricResult> {
-  return resultFor('recommendations', scope);
-}
+/**
+ * What is coming: the bookings and revenue forecasts (forecast-weekly.ts, model in
+ * ../../forecasting.ts) and the recommendations derived from the numbers (recommendations.ts).
+ */
+export { bookingsForecast, revenueForecast } from './forecast-weekly';
+export { recommendations } from './recommendations';
