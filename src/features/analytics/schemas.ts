@@ -72,6 +72,8 @@ export const DashboardWidgetSchema = z.object({
   size: z.enum(['small', 'wide'], { error: "'size' is small or wide." }),
 });
 
+export type Widget = z.infer<typeof DashboardWidgetSchema>;
+
 export const DashboardSchema = z
   .object({
     widgets: z.array(DashboardWidgetSchema),
