@@ -16,7 +16,7 @@ import type { MetricId } from '../metrics';
 import type { Dashboard, Widget } from '../schemas';
 import { AddWidgetDialog } from './add-widget-dialog';
 import { ExportButtons } from './export-slot';
-import { FilterBar, type FilterState } from './filter-bar';
+import { FilterBar, type FilterState, type ShopOption } from './filter-bar';
 import { MetricCards } from './metric-cards';
 import { MetricWidget } from './metric-widget';
 import { ApiError, fetchJson, useMetric, type AnalyticsFilters } from './use-metric';
@@ -31,10 +31,7 @@ function newWidgetId(): string {
   return `w-${random.replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}`;
 }
 
-export interface ShopOption {
-  slug: string;
-  name: string;
-}
+export type { ShopOption };
 
 function Kpis({
   metric,

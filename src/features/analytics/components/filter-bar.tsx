@@ -3,7 +3,11 @@ import { useId } from 'react';
 import { useTranslations } from 'next-intl';
 import { Input, Select } from '@/components/ui/input';
 import { PRESETS, presetRange, type Preset } from './format';
-import type { ShopOption } from './analytics-dashboard';
+
+export interface ShopOption {
+  slug: string;
+  name: string;
+}
 
 export interface FilterState {
   preset: Preset;
