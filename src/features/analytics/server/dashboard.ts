@@ -7,10 +7,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { DomainError } from '@/server/domain-error';
 import type { Db } from '@/server/db/client';
 import { analyticsDashboards, type DashboardWidget } from '@/server/db/schema';
-import type { Dashboard } from '../schemas';
+import type { Dashboard, Widget } from '../schemas';
 
 /** What a user who has saved nothing sees: money, the workshop's flow, customers, what is coming. */
-export const DEFAULT_WIDGETS: DashboardWidget[] = [
+export const DEFAULT_WIDGETS: Widget[] = [
   { id: 'default-revenue-series', metric: 'revenueSeries', view: 'chart', size: 'wide' },
   { id: 'default-revenue-by-repair', metric: 'revenueByRepair', view: 'chart', size: 'small' },
   { id: 'default-turnaround', metric: 'turnaround', view: 'chart', size: 'small' },
