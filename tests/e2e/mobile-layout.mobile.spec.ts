@@ -162,6 +162,7 @@ test.describe('admin pages at 320 px', () => {
     '/admin/security',
     '/admin/email/outbox',
     '/admin/email-setup',
+    '/admin/analytics',
   ]) {
     test(`${path} fits and has finger-sized targets`, async ({ page }) => {
       await checkAt320(page, path);

@@ -438,6 +438,18 @@ const EXPECTED: Record<string, Case> = {
     path: '/api/pwa/events',
     body: { name: 'install_prompt_shown', data: { trigger: 'second_visit' } },
   },
+  // analytics: managers and admins; this table's manager is tied to no shop, which the contract
+  // refuses (403: no shop to read). Shop-tied managers: tests/integration/analytics-access.test.ts
+  'GET /api/analytics/metrics/:metric': {
+    allowed: ['admin'],
+    path: '/api/analytics/metrics/revenueSummary',
+  },
+  'GET /api/analytics/dashboard': { allowed: ['admin'], path: '/api/analytics/dashboard' },
+  'PUT /api/analytics/dashboard': {
+    allowed: ['admin'],
+    path: '/api/analytics/dashboard',
+    body: { widgets: [], version: 0 },
+  },
 };
 
 function apiRoutes(): string[] {

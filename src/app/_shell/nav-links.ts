@@ -23,6 +23,8 @@ export const NAV_HREF = {
 
   /** conversations the support assistant handed over to staff */
   support: '/staff/support',
+  /** the analytics dashboard: managers (their shop) and admins */
+  analytics: '/admin/analytics',
 } as const;
 
 export type CustomerKey = 'book' | 'track' | 'repairs' | 'account';

@@ -26,6 +26,8 @@ export async function SiteHeader({ branding }: { branding: Branding }) {
     // one entry for the administration: its pages (users, audit, security, outbox, e-mail
     // set-up) have their own navigation, src/app/(staff)/admin/layout.tsx
     ...(user?.role === 'admin' ? [{ href: NAV_HREF.admin, label: t('adminArea') }] : []),
+    // managers' one admin page: the analytics of their shop (admins reach it from the admin nav)
+    ...(user?.role === 'manager' ? [{ href: NAV_HREF.analytics, label: t('analytics') }] : []),
     user ? { href: NAV_HREF.repairs, label: t('account') } : { href: NAV_HREF.signIn, label: t('signIn') },
   ];
   return (
