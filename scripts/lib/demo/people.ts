@@ -1,7 +1,9 @@
 /**
  * The demo's people: staff (technicians and managers, ids `demo-…`, e-mail @demo.revivatech.test)
- * and customers. No address is real: personal ones use the reserved example.com/.org/.net
- * domains (RFC 2606), business ones `<company>.example`, phones the Ofcom drama ranges.
+ * and customers. No address can reach anyone: personal ones are at gmail.com/googlemail.com (a
+ * public provider, so the segments count them as private customers) with an underscore in the
+ * name, which Gmail never allows in a mailbox (`demo_olivia_smith_12@gmail.com`); business ones
+ * are at `<company>.example` (a reserved TLD); phones are in Ofcom's drama ranges.
  */
 import type { user } from '@/server/db/schema';
 import type { Random } from './random';
@@ -81,7 +83,7 @@ const LAST = [
   'Scott',
   'Cooper',
 ] as const;
-const PERSONAL_DOMAINS = ['example.com', 'example.org', 'example.net'] as const;
+const PERSONAL_DOMAINS = ['gmail.com', 'gmail.com', 'googlemail.com'] as const;
 const COMPANIES = [
   'brightside-logistics',
   'northern-lettings',
@@ -211,7 +213,7 @@ export class CustomerPool {
     const last = rng.pick(LAST);
     const local = `${first}.${last}.${key}`.toLowerCase();
     let email: string | null = null;
-    if (kind === 'personal') email = `${local}@${rng.pick(PERSONAL_DOMAINS)}`;
+    if (kind === 'personal') email = `demo_${local.replaceAll('.', '_')}@${rng.pick(PERSONAL_DOMAINS)}`;
     if (kind === 'business') email = `${local}@${company}.example`;
     const phone = kind === 'walk_in' || rng.chance(0.6) ? this.nextPhone() : null;
     let userId: string | null = null;
