@@ -7,7 +7,8 @@
  * same runs on PostgreSQL, in a temporary database created and dropped on that server.
  *
  * Environment: BENCH_ANALYTICS_SCALE (10), BENCH_ANALYTICS_RUNS (5), BENCH_ANALYTICS_DATA_DIR
- * (reuse a PGlite folder already seeded with the demo instead of a fresh one; kept afterwards).
+ * (reuse a PGlite folder already seeded with the demo instead of a fresh one; kept afterwards),
+ * BENCH_ANALYTICS_METRICS (only these metric ids, comma-separated).
  * A report: exits 1 only when a metric failed or the bench could not run; a slow metric is BELOW.
  */
 import { randomBytes } from 'node:crypto';
@@ -40,6 +41,13 @@ const num = (name: string, fallback: number) => {
 const SCALE = num('BENCH_ANALYTICS_SCALE', 10);
 const RUNS = Math.round(num('BENCH_ANALYTICS_RUNS', 5));
 const REUSE_DIR = process.env.BENCH_ANALYTICS_DATA_DIR?.trim() || undefined;
+/** only these metrics (comma-separated ids); all by default */
+const ONLY = new Set(
+  (process.env.BENCH_ANALYTICS_METRICS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 interface Row {
   metric: MetricId;
@@ -132,6 +140,7 @@ async function benchBackend(kind: 'pglite' | 'postgres'): Promise<Row[]> {
     const captured: CapturedQuery[] = [];
     const logged = await loggingDb(handle, captured);
     for (const [metric, fn] of Object.entries(METRICS) as Array<[MetricId, (typeof METRICS)[MetricId]]>) {
+      if (ONLY.size > 0 && !ONLY.has(metric)) continue;
       for (const [scopeName, scope] of scopes) {
         const row: Row = {
           metric,
@@ -158,7 +167,11 @@ async function benchBackend(kind: 'pglite' | 'postgres'): Promise<Row[]> {
           row.error = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err);
         }
         rows.push(row);
-        process.stdout.write('.');
+        // each result as it comes (a slow metric shows up before the whole table)
+        log(
+          `  ${metric} (${scopeName}): ${row.error ? `ERROR ${row.error}` : `p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms`}, ` +
+            `${row.queries} queries${row.findings.length ? `, seq scans: ${row.findings.map((f) => f.relation).join(', ')}` : ''}`,
+        );
       }
     }
     log();
