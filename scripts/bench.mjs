@@ -13,6 +13,11 @@
  *    the backlog left then (read through the admin e-mail API; no SMTP: the outbox delivers);
  * 6. prints a table and writes bench-results/latest.json.
  *
+ * Parts: `npm run bench` runs both; `npm run bench -- http` only the HTTP benchmark above;
+ * `npm run bench -- analytics` only the analytics part (scripts/bench/analytics.ts: every
+ * dashboard metric on the demo seed x10, PGlite and PostgreSQL when TEST_DATABASE_URL is set;
+ * see docs/benchmarks-analytics.md).
+ *
  * It is a report, not a test: it exits 0 when a target is BELOW, and non-zero only when the
  * bench could not run, a pre-flight request failed, the app answered 5xx, or a slot was overbooked.
  *
@@ -48,6 +53,26 @@ function numberFromEnv(name, fallback, { min = 0, integer = false } = {}) {
 }
 
 class BenchError extends Error {}
+
+const PARTS = ['http', 'analytics'];
+const askedParts = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const p of askedParts) {
+  if (!PARTS.includes(p)) {
+    console.error(`bench: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
+    process.exit(2);
+  }
+}
+const parts = askedParts.length ? askedParts : PARTS;
+
+/** The analytics part, in its own process (TypeScript through tsx, like the seed scripts). */
+function runAnalyticsPart() {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/analytics.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json') },
+  });
+  return r.status ?? 1;
+}
 
 let config;
 try {
@@ -848,9 +873,10 @@ function noteServerLine(line) {
   if (serverWarnings.samples.length < 10) serverWarnings.samples.push(entry);
 }
 
-main()
+(parts.includes('http') ? main() : Promise.resolve(0))
   .then(async (code) => {
     await cleanup();
+    if (parts.includes('analytics') && !interrupted) code = runAnalyticsPart() || code;
     process.exit(code);
   })
   .catch(async (err) => {
