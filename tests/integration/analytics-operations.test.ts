@@ -10,6 +10,13 @@ import { scopeFor, writeOpsHistory } from './analytics-ops-history';
 import { METRICS } from '@/features/analytics/server/registry';
 import { MetricResultSchema, type MetricCard, type MetricResult } from '@/features/analytics/metrics';
 import type { Db } from '@/server/db/client';
+import messages from '../../messages/en-GB.json';
+
+/** a message by its dotted key, or undefined */
+const message = (key: string): unknown =>
+  key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 
 const LONDON = { shops: ['london'] };
 
@@ -35,6 +42,16 @@ describe.each(BACKENDS)('workshop metrics on $name', (backend) => {
     // every answer keeps the contract's shape
     expect(MetricResultSchema.parse(result)).toEqual(result);
     expect(result.metric).toBe(metric);
+    // every label the dashboard and the exports look up exists
+    const base = `analytics.metrics.${metric}`;
+    const keys = [
+      `${base}.title`,
+      `${base}.description`,
+      ...result.cards.map((c) => `${base}.cards.${c.key}`),
+      ...result.table.columns.map((c) => `${base}.columns.${c.key}`),
+      ...result.notes.map((n) => `analytics.notes.${n}`),
+    ];
+    for (const key of keys) expect(typeof message(key), key).toBe('string');
     return result;
   };
 
@@ -208,6 +225,8 @@ describe.each(BACKENDS)('workshop metrics on $name', (backend) => {
     // 2 / 5 = 0.4; previous 1 / 1
     expect(cards(r)).toEqual({ starts: [5, 1], booked: [2, 1], conversion: [0.4, 1] });
     expect(r.chart).toEqual({ kind: 'funnel', x: 'step', series: ['visits'] });
+    for (const row of r.table.rows)
+      expect(typeof message(`analytics.metrics.funnel.steps.${row.step}`)).toBe('string');
     expect(r.notes).toEqual([]);
   });
 
