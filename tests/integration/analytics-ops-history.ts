@@ -11,7 +11,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/server/db/runtime';
 import {
-  analyticsEvents,
   bookings,
   repairOrderEvents,
   repairOrderLines,
@@ -21,6 +20,7 @@ import {
 } from '@/server/db/schema';
 import type { AnalyticsScope } from '@/features/analytics/server/scope';
 import type { Compare } from '@/features/analytics/metrics';
+import { writeFunnelEvents } from './analytics-ops-funnel';
 
 export const NOW = new Date('2025-02-20T12:00:00.000Z');
 
@@ -363,45 +363,6 @@ export async function writeOpsHistory(db: Db): Promise<Technicians> {
       );
     }
   }
-  await writeFunnel(db, tag);
+  await writeFunnelEvents(db, tag);
   return techs;
-}
-
-const FULL = ['start', 'device', 'repairs', 'service', 'details', 'submit', 'booked'];
-
-/**
- * Visits (ids made unique per suite): v1 all seven steps in London; v2 start..repairs in
- * London; v3 start and device (twice) in London; v4 all seven in Manchester; v5 start and device
- * with no shop; v6 starts after the range; v7 starts and books in London in the previous range.
- */
-async function writeFunnel(db: Db, tag: string): Promise<void> {
-  const rows: Array<typeof analyticsEvents.$inferInsert> = [];
-  const visit = (id: string, shop: string | null, steps: string[], start: string) =>
-    steps.forEach((step, i) =>
-      rows.push({
-        name: 'funnel_step',
-        visitId: `${id}-${tag}`,
-        path: '/book-repair',
-        shopSlug: shop,
-        props: { step },
-        occurredAt: new Date(h(start, i * 0.05)),
-      }),
-    );
-  visit('v1', 'london', FULL, '2025-02-04T10:00:00.000Z');
-  visit('v2', 'london', FULL.slice(0, 3), '2025-02-05T10:00:00.000Z');
-  visit('v3', 'london', ['start', 'device', 'device'], '2025-02-06T10:00:00.000Z');
-  visit('v4', 'manchester', FULL, '2025-02-07T10:00:00.000Z');
-  visit('v5', null, ['start', 'device'], '2025-02-08T10:00:00.000Z');
-  visit('v6', 'london', ['start'], '2025-02-17T00:30:00.000Z');
-  visit('v7', 'london', ['start', 'booked'], '2025-01-25T10:00:00.000Z');
-  // not a funnel step
-  rows.push({
-    name: 'page_view',
-    visitId: `v1-${tag}`,
-    path: '/book-repair',
-    shopSlug: 'london',
-    props: {},
-    occurredAt: new Date('2025-02-04T09:59:00.000Z'),
-  });
-  await db.insert(analyticsEvents).values(rows);
 }
