@@ -11,6 +11,7 @@ import { card, resultFor } from './result';
 import {
   at,
   compareWindow,
+  firstReady,
   hoursBetween,
   medianOf,
   num,
@@ -26,11 +27,9 @@ import {
  */
 function collectedOrders(scope: AnalyticsScope, from: Date, to: Date): SQL {
   return sql`
-    select ro.id, ro.received_at, ro.collected_at,
-      (select min(e.created_at) from repair_order_events e
-        where e.order_id = ro.id and e.type = 'status_changed' and e.to_status = 'ready_for_collection'
-      ) as ready_at
+    select ro.id, ro.received_at, ro.collected_at, r.ready_at
     from repair_orders ro
+    left join (${firstReady(to)}) r on r.order_id = ro.id
     where ro.collected_at >= ${at(from)} and ro.collected_at < ${at(to)}
       and ro.received_at is not null
       and ${shopFilter(sql`ro.shop_slug`, scope)}`;

@@ -11,6 +11,7 @@ import { card, resultFor } from './result';
 import {
   at,
   compareWindow,
+  firstReady,
   daysIn,
   hoursBetween,
   medianOf,
@@ -46,11 +47,9 @@ async function technicianRows(db: Db, scope: AnalyticsScope, from: Date, to: Dat
     db,
     sql`with o as (
         select ro.id, ro.assigned_technician_id as tech, ro.received_at, ro.collected_at,
-          ro.warranty_ends_at, ro.imei_serial, b.model_slug, ${customer('b')} as customer,
-          (select min(e.created_at) from repair_order_events e
-            where e.order_id = ro.id and e.type = 'status_changed' and e.to_status = 'ready_for_collection'
-          ) as ready_at
+          ro.warranty_ends_at, ro.imei_serial, b.model_slug, ${customer('b')} as customer, r.ready_at
         from repair_orders ro left join bookings b on b.id = ro.booking_id
+        left join (${firstReady(to)}) r on r.order_id = ro.id
         where ro.collected_at >= ${at(from)} and ro.collected_at < ${at(to)}
           and ro.assigned_technician_id is not null
           and ${shopFilter(sql`ro.shop_slug`, scope)}
