@@ -1,0 +1,184 @@
+/**
+ * The workshop's flow: turnaround (received to ready, received to collected) per repair type,
+ * and the time orders spend in each workflow status. Definitions: docs/analytics-operations.md.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/server/db/client';
+import { REPAIR_STATUSES } from '@/features/repairs';
+import type { MetricResult } from '../../metrics';
+import type { AnalyticsScope } from '../scope';
+import { card, resultFor } from './result';
+import {
+  at,
+  compareWindow,
+  firstReady,
+  hoursBetween,
+  medianOf,
+  num,
+  p80Of,
+  round,
+  rowsOf,
+  shopFilter,
+} from './ops-shared';
+
+/**
+ * Orders collected in [from, to) with a receipt time, each with the time it FIRST moved to
+ * "ready for collection" (null when the timeline has no such move).
+ */
+function collectedOrders(scope: AnalyticsScope, from: Date, to: Date): SQL {
+  return sql`
+    select ro.id, ro.received_at, ro.collected_at, r.ready_at
+    from repair_orders ro
+    left join (${firstReady(to)}) r on r.order_id = ro.id
+    where ro.collected_at >= ${at(from)} and ro.collected_at < ${at(to)}
+      and ro.received_at is not null
+      and ${shopFilter(sql`ro.shop_slug`, scope)}`;
+}
+
+const READY_H = hoursBetween(sql`o.received_at`, sql`o.ready_at`);
+const COLLECTED_H = hoursBetween(sql`o.received_at`, sql`o.collected_at`);
+
+interface TurnaroundFigures {
+  orders: number;
+  median: number | null;
+  p80: number | null;
+  medianCollected: number | null;
+}
+
+async function turnaroundFigures(
+  db: Db,
+  scope: AnalyticsScope,
+  from: Date,
+  to: Date,
+): Promise<TurnaroundFigures> {
+  const [row] = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`with o as (${collectedOrders(scope, from, to)})
+      select count(*)::int as orders, ${medianOf(READY_H)} as median, ${p80Of(READY_H)} as p80,
+        ${medianOf(COLLECTED_H)} as median_collected
+      from o`,
+  );
+  return {
+    orders: num(row?.orders) ?? 0,
+    median: round(num(row?.median)),
+    p80: round(num(row?.p80)),
+    medianCollected: round(num(row?.median_collected)),
+  };
+}
+
+export async function turnaround(db: Db, scope: AnalyticsScope): Promise<MetricResult> {
+  const result = resultFor('turnaround', scope);
+  const cmp = compareWindow(scope);
+  const [now, before, rows] = await Promise.all([
+    turnaroundFigures(db, scope, scope.from, scope.to),
+    cmp ? turnaroundFigures(db, scope, cmp.from, cmp.to) : null,
+    rowsOf<Record<string, unknown>>(
+      db,
+      sql`with o as (${collectedOrders(scope, scope.from, scope.to)}),
+        l as (select distinct order_id, repair_slug from repair_order_lines
+              where kind = 'repair' and repair_slug is not null
+                and order_id in (select id from o))
+        select l.repair_slug as slug, coalesce(rt.name, l.repair_slug) as name, count(*)::int as orders,
+          ${medianOf(READY_H)} as median, ${p80Of(READY_H)} as p80,
+          ${medianOf(COLLECTED_H)} as median_collected, ${p80Of(COLLECTED_H)} as p80_collected
+        from o join l on l.order_id = o.id
+        left join repair_types rt on rt.slug = l.repair_slug
+        group by l.repair_slug, rt.name
+        order by count(*) desc, 2`,
+    ),
+  ]);
+  result.cards = [
+    card('orders', 'count', now.orders, before?.orders ?? null),
+    card('medianHours', 'hours', now.median, before?.median ?? null),
+    card('p80Hours', 'hours', now.p80, before?.p80 ?? null),
+    card('medianCollectedHours', 'hours', now.medianCollected, before?.medianCollected ?? null),
+  ];
+  result.table = {
+    columns: [
+      { key: 'repairType', unit: 'text' },
+      { key: 'orders', unit: 'count' },
+      { key: 'medianReadyHours', unit: 'hours' },
+      { key: 'p80ReadyHours', unit: 'hours' },
+      { key: 'medianCollectedHours', unit: 'hours' },
+      { key: 'p80CollectedHours', unit: 'hours' },
+    ],
+    rows: rows.map((r) => ({
+      repairType: String(r.name),
+      orders: num(r.orders) ?? 0,
+      medianReadyHours: round(num(r.median)),
+      p80ReadyHours: round(num(r.p80)),
+      medianCollectedHours: round(num(r.median_collected)),
+      p80CollectedHours: round(num(r.p80_collected)),
+    })),
+  };
+  result.chart = { kind: 'bar', x: 'repairType', series: ['medianReadyHours', 'p80ReadyHours'] };
+  if (now.orders === 0) result.notes.push('operations.noCollectedOrders');
+  return result;
+}
+
+/**
+ * Each stay in a status that ended in [from, to): a status_changed event ends the stay in the
+ * status the previous one entered (the first one ends the stay in `booked`, begun when the order
+ * was made).
+ */
+function stays(scope: AnalyticsScope, from: Date, to: Date): SQL {
+  return sql`
+    with ev as (
+      select e.order_id, e.created_at as left_at,
+        coalesce(lag(e.to_status) over w, e.from_status, 'booked') as status,
+        lag(e.created_at) over w as prev_at
+      from repair_order_events e
+      where e.type = 'status_changed'
+        and e.order_id in (select order_id from repair_order_events
+          where type = 'status_changed' and created_at >= ${at(from)} and created_at < ${at(to)})
+      window w as (partition by e.order_id order by e.created_at, e.id)
+    )
+    select ev.status, ${hoursBetween(sql`coalesce(ev.prev_at, ro.created_at)`, sql`ev.left_at`)} as hours
+    from ev join repair_orders ro on ro.id = ev.order_id
+    where ev.left_at >= ${at(from)} and ev.left_at < ${at(to)}
+      and ${shopFilter(sql`ro.shop_slug`, scope)}`;
+}
+
+async function stayCount(db: Db, scope: AnalyticsScope, from: Date, to: Date): Promise<number> {
+  const [row] = await rowsOf<{ n: unknown }>(
+    db,
+    sql`select count(*)::int as n from (${stays(scope, from, to)}) s`,
+  );
+  return num(row?.n) ?? 0;
+}
+
+export async function stageTimes(db: Db, scope: AnalyticsScope): Promise<MetricResult> {
+  const result = resultFor('stageTimes', scope);
+  const cmp = compareWindow(scope);
+  const [rows, before] = await Promise.all([
+    rowsOf<Record<string, unknown>>(
+      db,
+      sql`select s.status, count(*)::int as stays, ${medianOf(sql`s.hours`)} as median, ${p80Of(sql`s.hours`)} as p80
+        from (${stays(scope, scope.from, scope.to)}) s group by s.status`,
+    ),
+    cmp ? stayCount(db, scope, cmp.from, cmp.to) : null,
+  ]);
+  const order = (s: unknown) => {
+    const i = (REPAIR_STATUSES as readonly string[]).indexOf(String(s));
+    return i < 0 ? REPAIR_STATUSES.length : i;
+  };
+  rows.sort((a, b) => order(a.status) - order(b.status));
+  const total = rows.reduce((n, r) => n + (num(r.stays) ?? 0), 0);
+  result.cards = [card('stays', 'count', total, before)];
+  result.table = {
+    columns: [
+      { key: 'status', unit: 'text' },
+      { key: 'stays', unit: 'count' },
+      { key: 'medianHours', unit: 'hours' },
+      { key: 'p80Hours', unit: 'hours' },
+    ],
+    rows: rows.map((r) => ({
+      status: String(r.status),
+      stays: num(r.stays) ?? 0,
+      medianHours: round(num(r.median)),
+      p80Hours: round(num(r.p80)),
+    })),
+  };
+  result.chart = { kind: 'bar', x: 'status', series: ['medianHours', 'p80Hours'] };
+  return result;
+}

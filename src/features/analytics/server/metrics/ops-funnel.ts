@@ -1,0 +1,95 @@
+/**
+ * The booking funnel: distinct visits reaching each step (the tracker's `funnel_step` events
+ * in the range), with conversion from the step before and from `start`. Definitions:
+ * docs/analytics-operations.md.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/server/db/client';
+import type { MetricResult } from '../../metrics';
+import type { AnalyticsScope } from '../scope';
+import { card, resultFor } from './result';
+import { at, compareWindow, num, rate, rowsOf, shopFilter } from './ops-shared';
+
+/** The steps in their order (the event contract of issue 17: `funnel_step` { step }). */
+export const FUNNEL_STEP_ORDER = [
+  'start',
+  'device',
+  'repairs',
+  'service',
+  'details',
+  'submit',
+  'booked',
+] as const;
+
+interface FunnelCounts {
+  visits: Map<string, number>;
+  /** events in the range left out because they carry no shop (shop-limited scopes only) */
+  withoutShop: number;
+}
+
+async function funnelCounts(db: Db, scope: AnalyticsScope, from: Date, to: Date): Promise<FunnelCounts> {
+  const inRange = sql`e.name = 'funnel_step' and e.occurred_at >= ${at(from)} and e.occurred_at < ${at(to)}`;
+  const [rows, left] = await Promise.all([
+    rowsOf<{ step: unknown; visits: unknown }>(
+      db,
+      sql`select e.props->>'step' as step, count(distinct e.visit_id)::int as visits
+        from analytics_events e
+        where ${inRange} and ${shopFilter(sql`e.shop_slug`, scope)}
+        group by 1`,
+    ),
+    scope.shopSlugs === null
+      ? Promise.resolve([{ n: 0 }])
+      : rowsOf<{ n: unknown }>(
+          db,
+          sql`select count(*)::int as n from analytics_events e where ${inRange} and e.shop_slug is null`,
+        ),
+  ]);
+  return {
+    visits: new Map(rows.map((r) => [String(r.step), num(r.visits) ?? 0])),
+    withoutShop: num(left[0]?.n) ?? 0,
+  };
+}
+
+export async function funnel(db: Db, scope: AnalyticsScope): Promise<MetricResult> {
+  const result = resultFor('funnel', scope);
+  const cmp = compareWindow(scope);
+  const [now, before] = await Promise.all([
+    funnelCounts(db, scope, scope.from, scope.to),
+    cmp ? funnelCounts(db, scope, cmp.from, cmp.to) : null,
+  ]);
+  const count = (c: FunnelCounts, step: string) => c.visits.get(step) ?? 0;
+  const starts = count(now, 'start');
+  const booked = count(now, 'booked');
+  result.cards = [
+    card('starts', 'count', starts, before ? count(before, 'start') : null),
+    card('booked', 'count', booked, before ? count(before, 'booked') : null),
+    card(
+      'conversion',
+      'percent',
+      rate(booked, starts),
+      before ? rate(count(before, 'booked'), count(before, 'start')) : null,
+    ),
+  ];
+  result.table = {
+    columns: [
+      { key: 'step', unit: 'text' },
+      { key: 'visits', unit: 'count' },
+      { key: 'fromPrevious', unit: 'percent' },
+      { key: 'fromStart', unit: 'percent' },
+    ],
+    rows: FUNNEL_STEP_ORDER.map((step, i) => {
+      const visits = count(now, step);
+      const previous = i === 0 ? null : count(now, FUNNEL_STEP_ORDER[i - 1]!);
+      return {
+        step,
+        visits,
+        fromPrevious: previous === null ? null : rate(visits, previous),
+        fromStart: rate(visits, starts),
+      };
+    }),
+  };
+  result.chart = { kind: 'funnel', x: 'step', series: ['visits'] };
+  if (now.withoutShop > 0) result.notes.push('operations.funnelEventsWithoutShop');
+  if (starts === 0) result.notes.push('operations.noFunnelEvents');
+  return result;
+}

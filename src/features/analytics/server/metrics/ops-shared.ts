@@ -1,0 +1,75 @@
+/**
+ * Pieces the workshop metrics (ops-*.ts) share: the shop filter, the time parameters, reading
+ * rows from either driver, and the arithmetic of hours, weeks and rates.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/server/db/client';
+import type { AnalyticsScope } from '../scope';
+
+/** `column IN (shops)` for a shop-limited scope; no condition (TRUE) for every shop. */
+export function shopFilter(column: SQL, scope: AnalyticsScope): SQL {
+  if (scope.shopSlugs === null) return sql`true`;
+  if (scope.shopSlugs.length === 0) return sql`false`;
+  return sql`${column} in (${sql.join(
+    scope.shopSlugs.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
+}
+
+/** A time as a timestamptz parameter (ISO text, which both drivers pass the same way). */
+export const at = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
+
+/** The rows of a raw query, on PGlite and on node-postgres alike. */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const res = await db.execute(query);
+  return (res as unknown as { rows: T[] }).rows;
+}
+
+/** Hours between two timestamptz expressions, as a double. */
+export const hoursBetween = (start: SQL, end: SQL): SQL =>
+  sql`(extract(epoch from (${end} - ${start})) / 3600.0)::float8`;
+
+/** The median and 80th percentile (linear interpolation) of an expression, as doubles. */
+export const medianOf = (value: SQL): SQL =>
+  sql`(percentile_cont(0.5) within group (order by ${value}))::float8`;
+export const p80Of = (value: SQL): SQL =>
+  sql`(percentile_cont(0.8) within group (order by ${value}))::float8`;
+
+/** A number from the database (counts may come back as text), or null. */
+export function num(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Rounded to `places` decimals (figures shown to people; the raw median stays exact enough). */
+export function round(v: number | null, places = 2): number | null {
+  if (v === null) return null;
+  const f = 10 ** places;
+  return Math.round(v * f) / f;
+}
+
+/** part / whole, or null when the whole is 0. */
+export const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/** Calendar days in an inclusive YYYY-MM-DD range. */
+export function daysIn(from: string, to: string): number {
+  const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
+  return Math.round(ms / 86_400_000) + 1;
+}
+
+/** The comparison window of a scope, or null without one. */
+export function compareWindow(scope: AnalyticsScope): { from: Date; to: Date } | null {
+  return scope.compareFrom && scope.compareTo ? { from: scope.compareFrom, to: scope.compareTo } : null;
+}
+
+/**
+ * Each order's FIRST move to "ready for collection" before `to` (an order collected before `to`
+ * was ready before it), aggregated once and hash-joined: measured on PGlite with 8,000 orders,
+ * 4x faster than a correlated subquery per order.
+ */
+export const firstReady = (to: Date): SQL => sql`
+  select e.order_id, min(e.created_at) as ready_at
+  from repair_order_events e
+  where e.type = 'status_changed' and e.to_status = 'ready_for_collection' and e.created_at < ${at(to)}
+  group by e.order_id`;
