@@ -437,7 +437,9 @@ const EXPECTED: Record<string, Case> = {
     allowed: everyone,
     path: '/api/analytics/events',
     body: {
-      events: [{ name: 'page_view', visitId: 'access-visit-1', path: '/', occurredAt: new Date().toISOString() }],
+      events: [
+        { name: 'page_view', visitId: 'access-visit-1', path: '/', occurredAt: new Date().toISOString() },
+      ],
     },
   },
 };

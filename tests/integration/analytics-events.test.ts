@@ -63,9 +63,26 @@ describe.each(BACKENDS)('analytics events on $name', (backend) => {
       {
         events: [
           { name: 'page_view', visitId: v, path: '/shops/london?utm=x#map', occurredAt: past },
-          { name: 'funnel_step', visitId: v, path: '/book-repair', occurredAt: past, props: { step: 'start' } },
-          { name: 'install_prompt', visitId: v, occurredAt: past, props: { outcome: 'shown', trigger: 'booking' } },
-          { name: 'push_click', visitId: v, path: '/shops/nowhere', occurredAt: past, props: { kind: 'quote_ready' } },
+          {
+            name: 'funnel_step',
+            visitId: v,
+            path: '/book-repair',
+            occurredAt: past,
+            props: { step: 'start' },
+          },
+          {
+            name: 'install_prompt',
+            visitId: v,
+            occurredAt: past,
+            props: { outcome: 'shown', trigger: 'booking' },
+          },
+          {
+            name: 'push_click',
+            visitId: v,
+            path: '/shops/nowhere',
+            occurredAt: past,
+            props: { kind: 'quote_ready' },
+          },
           { name: 'assistant_handover', visitId: v, occurredAt: iso(-3_600_000), props: { reason: 'human' } },
           { name: 'app_installed', visitId: v, path: '/', occurredAt: past },
         ],
@@ -75,11 +92,25 @@ describe.each(BACKENDS)('analytics events on $name', (backend) => {
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 6 });
     const rows = await rowsOf(v);
-    expect(rows.map(({ name, userId, path, shopSlug, props }) => ({ name, userId, path, shopSlug, props }))).toEqual([
+    expect(
+      rows.map(({ name, userId, path, shopSlug, props }) => ({ name, userId, path, shopSlug, props })),
+    ).toEqual([
       { name: 'page_view', userId: null, path: '/shops/london', shopSlug: 'london', props: {} },
       { name: 'funnel_step', userId: null, path: '/book-repair', shopSlug: null, props: { step: 'start' } },
-      { name: 'install_prompt', userId: null, path: null, shopSlug: null, props: { outcome: 'shown', trigger: 'booking' } },
-      { name: 'push_click', userId: null, path: '/shops/nowhere', shopSlug: null, props: { kind: 'quote_ready' } },
+      {
+        name: 'install_prompt',
+        userId: null,
+        path: null,
+        shopSlug: null,
+        props: { outcome: 'shown', trigger: 'booking' },
+      },
+      {
+        name: 'push_click',
+        userId: null,
+        path: '/shops/nowhere',
+        shopSlug: null,
+        props: { kind: 'quote_ready' },
+      },
       { name: 'assistant_handover', userId: null, path: null, shopSlug: null, props: { reason: 'human' } },
       { name: 'app_installed', userId: null, path: '/', shopSlug: null, props: {} },
     ]);
@@ -112,7 +143,10 @@ describe.each(BACKENDS)('analytics events on $name', (backend) => {
     const cookie = await signUp(app, email);
     const [me] = await app.handle.db.select().from(user).where(eq(user.email, email));
     const v = visit('signed');
-    const res = await post({ events: [{ name: 'page_view', visitId: v, path: '/account', occurredAt: iso() }] }, { cookie });
+    const res = await post(
+      { events: [{ name: 'page_view', visitId: v, path: '/account', occurredAt: iso() }] },
+      { cookie },
+    );
     expect(res.status).toBe(202);
     expect((await rowsOf(v)).map((r) => r.userId)).toEqual([me!.id]);
 
@@ -126,13 +160,25 @@ describe.each(BACKENDS)('analytics events on $name', (backend) => {
   const ok = () => ({ name: 'page_view', visitId: visit('ok'), path: '/', occurredAt: iso() });
   it.each([
     ['an unknown name', { name: 'purchase', visitId: 'abcdefgh', occurredAt: iso() }, 'events.1.name'],
-    ['props of another event', { ...ok(), name: 'funnel_step', props: { outcome: 'shown' } }, 'events.1.props'],
+    [
+      'props of another event',
+      { ...ok(), name: 'funnel_step', props: { outcome: 'shown' } },
+      'events.1.props',
+    ],
     ['an unknown step', { ...ok(), name: 'funnel_step', props: { step: 'checkout' } }, 'events.1.props.step'],
     ['props on a page view', { ...ok(), props: { email: 'a@b.c' } }, 'events.1.props'],
     ['a NUL byte', { ...ok(), name: 'push_click', props: { kind: 'a\u0000b' } }, 'events.1.props.kind'],
-    ['a control character', { ...ok(), name: 'push_click', props: { kind: 'a\u0007b' } }, 'events.1.props.kind'],
+    [
+      'a control character',
+      { ...ok(), name: 'push_click', props: { kind: 'a\u0007b' } },
+      'events.1.props.kind',
+    ],
     ['odd unicode in a path', { ...ok(), path: '/book\u202Erepair' }, 'events.1.path'],
-    ['a long value', { ...ok(), name: 'assistant_handover', props: { reason: 'x'.repeat(41) } }, 'events.1.props.reason'],
+    [
+      'a long value',
+      { ...ok(), name: 'assistant_handover', props: { reason: 'x'.repeat(41) } },
+      'events.1.props.reason',
+    ],
     ['a bad date', { ...ok(), occurredAt: 'yesterday' }, 'events.1.occurredAt'],
     ['a date over a day old', { ...ok(), occurredAt: iso(25 * 3_600_000) }, 'events.1.occurredAt'],
     ['an absolute URL as path', { ...ok(), path: 'https://evil.example/x' }, 'events.1.path'],
@@ -190,7 +236,13 @@ describe.each(BACKENDS)('analytics events on $name', (backend) => {
     const batch = () => ({
       events: [
         { name: 'page_view', visitId: v, path: '/', occurredAt: iso() },
-        { name: 'funnel_step', visitId: v, path: '/book-repair', occurredAt: iso(), props: { step: 'device' } },
+        {
+          name: 'funnel_step',
+          visitId: v,
+          path: '/book-repair',
+          occurredAt: iso(),
+          props: { step: 'device' },
+        },
       ],
     });
     const responses = await Promise.all(
@@ -271,7 +323,11 @@ describe.each(BACKENDS)('analytics events on $name', (backend) => {
       .where(like(analyticsEvents.visitId, 'legacy-%'))
       .orderBy(asc(analyticsEvents.occurredAt));
     expect(rows.map((r) => ({ name: r.name, props: r.props, path: r.path }))).toEqual([
-      { name: 'install_prompt', props: { outcome: 'shown', trigger: 'booking', platform: 'ios' }, path: null },
+      {
+        name: 'install_prompt',
+        props: { outcome: 'shown', trigger: 'booking', platform: 'ios' },
+        path: null,
+      },
       { name: 'install_prompt', props: { outcome: 'accepted' }, path: null },
       { name: 'install_prompt', props: { outcome: 'dismissed', via: 'browser' }, path: null },
       { name: 'app_installed', props: {}, path: null },

@@ -38,9 +38,7 @@ const occurredAt = z.iso
 const emptyProps = z.object({}).strict().default({});
 
 function eventOf<N extends string, P extends z.ZodType>(name: N, props: P) {
-  return z
-    .object({ name: z.literal(name), visitId, path: path.optional(), occurredAt, props })
-    .strict();
+  return z.object({ name: z.literal(name), visitId, path: path.optional(), occurredAt, props }).strict();
 }
 
 export const AnalyticsEventSchema = z
@@ -64,7 +62,10 @@ export const AnalyticsEventSchema = z
       eventOf('push_click', z.object({ kind: token }).strict()),
       eventOf('assistant_handover', z.object({ reason: token }).strict()),
     ],
-    { error: 'must be one of page_view, funnel_step, install_prompt, app_installed, push_click, assistant_handover' },
+    {
+      error:
+        'must be one of page_view, funnel_step, install_prompt, app_installed, push_click, assistant_handover',
+    },
   )
   .openapi('AnalyticsEvent');
 export type AnalyticsEventInput = z.infer<typeof AnalyticsEventSchema>;

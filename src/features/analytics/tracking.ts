@@ -25,7 +25,12 @@ export type EventName = (typeof EVENT_NAMES)[number];
 export interface EventProps {
   page_view: Record<string, never>;
   funnel_step: { step: FunnelStep };
-  install_prompt: { outcome: InstallOutcome; trigger?: string | null; platform?: string | null; via?: string };
+  install_prompt: {
+    outcome: InstallOutcome;
+    trigger?: string | null;
+    platform?: string | null;
+    via?: string;
+  };
   app_installed: Record<string, never>;
   push_click: { kind: string };
   assistant_handover: { reason: string };

@@ -47,7 +47,11 @@ const batchCap: MiddlewareHandler = async (c, next) => {
 };
 
 const eventLimits = rateLimit(
-  perIp('analytics-events', env.RATE_LIMIT_ANALYTICS_EVENTS_IP, 'Too many analytics events from this address.'),
+  perIp(
+    'analytics-events',
+    env.RATE_LIMIT_ANALYTICS_EVENTS_IP,
+    'Too many analytics events from this address.',
+  ),
 );
 
 const postEventsRoute = createRoute({

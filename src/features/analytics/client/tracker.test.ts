@@ -4,7 +4,15 @@
  * when a send fails, and nothing is kept or sent when tracking is off (DNT, GPC, ANALYTICS_MODE).
  */
 import { describe, expect, it } from 'vitest';
-import { FLUSH_AT, MAX_QUEUED, Tracker, batchesOf, privacySignal, randomVisitId, type TrackerDeps } from './tracker';
+import {
+  FLUSH_AT,
+  MAX_QUEUED,
+  Tracker,
+  batchesOf,
+  privacySignal,
+  randomVisitId,
+  type TrackerDeps,
+} from './tracker';
 import { MAX_BATCH_BYTES, type TrackedEvent } from '../tracking';
 
 function harness(over: Partial<TrackerDeps> = {}) {
@@ -31,7 +39,8 @@ function harness(over: Partial<TrackerDeps> = {}) {
     ...over,
   };
   const t = new Tracker(deps);
-  const events = (bodies: string[]) => bodies.map((b) => (JSON.parse(b) as { events: TrackedEvent[] }).events);
+  const events = (bodies: string[]) =>
+    bodies.map((b) => (JSON.parse(b) as { events: TrackedEvent[] }).events);
   return {
     t,
     posted,
@@ -55,7 +64,12 @@ describe('Tracker', () => {
     await h.t.flush();
     expect(h.events(h.posted)).toEqual([
       [
-        { name: 'page_view', visitId: 'visit-0001', path: '/book-repair', occurredAt: '2026-03-02T10:00:00.000Z' },
+        {
+          name: 'page_view',
+          visitId: 'visit-0001',
+          path: '/book-repair',
+          occurredAt: '2026-03-02T10:00:00.000Z',
+        },
         {
           name: 'funnel_step',
           visitId: 'visit-0001',
@@ -118,7 +132,12 @@ describe('Tracker', () => {
     h.t.track('funnel_step', { step: 'device' });
     h.failPosts(false);
     await h.t.flush();
-    expect(h.events(h.posted).at(-1)!.map((e) => e.props?.step)).toEqual(['start', 'device']);
+    expect(
+      h
+        .events(h.posted)
+        .at(-1)!
+        .map((e) => e.props?.step),
+    ).toEqual(['start', 'device']);
     expect(h.t.pending).toHaveLength(0);
   });
 
@@ -146,7 +165,9 @@ describe('batchesOf', () => {
     expect(batches.length).toBeGreaterThan(1);
     expect(batches.flat()).toHaveLength(20);
     for (const b of batches) {
-      expect(new TextEncoder().encode(JSON.stringify({ events: b })).length).toBeLessThanOrEqual(MAX_BATCH_BYTES);
+      expect(new TextEncoder().encode(JSON.stringify({ events: b })).length).toBeLessThanOrEqual(
+        MAX_BATCH_BYTES,
+      );
     }
   });
 });

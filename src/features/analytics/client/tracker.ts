@@ -157,7 +157,10 @@ function browserDeps(): TrackerDeps {
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json' },
         body,
-      }).then((res) => res.status < 500, () => false),
+      }).then(
+        (res) => res.status < 500,
+        () => false,
+      ),
     beacon: (body) =>
       typeof navigator.sendBeacon === 'function' &&
       navigator.sendBeacon(EVENTS_PATH, new Blob([body], { type: 'application/json' })),
@@ -178,7 +181,9 @@ export function tracker(): Tracker {
 export function configureTracker(analyticsMode: AnalyticsMode): Tracker {
   mode = analyticsMode;
   const t = tracker();
-  t.setEnabled(analyticsMode !== 'off' && !privacySignal(navigator as Navigator & { globalPrivacyControl?: boolean }));
+  t.setEnabled(
+    analyticsMode !== 'off' && !privacySignal(navigator as Navigator & { globalPrivacyControl?: boolean }),
+  );
   return t;
 }
 

@@ -24,7 +24,9 @@ export async function recordEvents(
   const named = [...new Set(events.map((e) => shopSlugIn(e.path)).filter((s): s is string => !!s))];
   const known = new Set(
     named.length
-      ? (await db.select({ slug: shops.slug }).from(shops).where(inArray(shops.slug, named))).map((s) => s.slug)
+      ? (await db.select({ slug: shops.slug }).from(shops).where(inArray(shops.slug, named))).map(
+          (s) => s.slug,
+        )
       : [],
   );
   const rows = events.map((e) => {

@@ -152,7 +152,13 @@ describe('push handlers', () => {
 
   it('on a click tells the analytics tracker (push_click with the kind and the path), not under GPC', async () => {
     const sw = fakeScope();
-    await sw.push({ title: 'Hi', body: 'B', url: '/account/repairs/RT-1?x=1', kind: 'ready_for_collection', deliveryId: DELIVERY });
+    await sw.push({
+      title: 'Hi',
+      body: 'B',
+      url: '/account/repairs/RT-1?x=1',
+      kind: 'ready_for_collection',
+      deliveryId: DELIVERY,
+    });
     receipts.length = 0;
     await sw.click(sw.shown[0]!);
     const events = receipts.filter((r) => r.path === '/api/analytics/events');

@@ -153,7 +153,9 @@ export function SupportWidget() {
         setLoaded(true);
         setText('');
         if (answer.handover) {
-          track('assistant_handover', { reason: answer.intent.replace(/[^\w.:-]/g, '_').slice(0, 40) || 'unknown' });
+          track('assistant_handover', {
+            reason: answer.intent.replace(/[^\w.:-]/g, '_').slice(0, 40) || 'unknown',
+          });
         }
       } else if (res.status === 404) {
         // the conversation is no longer this visitor's: the next message starts a new one
