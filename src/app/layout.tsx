@@ -12,7 +12,7 @@ import { ServiceWorkerRegistrar } from '@/features/pwa/components/service-worker
 import { InstallPrompt } from '@/features/pwa/components/install-prompt';
 import { env } from '@/env';
 import { OfflineBookingSync } from '@/features/booking/components/offline-booking-sync';
-import { AnalyticsTracker } from '@/features/analytics/client';
+import { AnalyticsTracker } from '@/features/analytics/components';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {

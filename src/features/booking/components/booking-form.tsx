@@ -36,7 +36,7 @@ import type { BookingRequestBody } from './offline-booking';
 import { OfflineProblemNotice } from './offline-problem-notice';
 import { requestOf, validate } from './booking-request';
 import { DamagePhotosSection, useRevokeOnUnmount, type DamagePhoto } from './damage-photos-section';
-import { useFunnelSteps } from '@/features/analytics/client';
+import { useFunnelSteps } from '@/features/analytics/components';
 
 export function BookingForm({
   categories,

@@ -8,7 +8,6 @@
  * notification or the click.
  */
 import type { PushPayload } from '../push-schemas';
-import { EVENTS_PATH } from '@/features/analytics/tracking';
 
 /** What the server sends (the Push API contract), decrypted by the browser. */
 export type { PushPayload };
@@ -22,6 +21,8 @@ export interface NotificationData {
 }
 
 export const RECEIPTS_PATH = '/api/notifications/push/receipts';
+/** The analytics tracker's route (contracts.md; the worker sends its one event itself). */
+export const ANALYTICS_EVENTS_PATH = '/api/analytics/events';
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
@@ -109,7 +110,7 @@ function sendPushClick(scope: ServiceWorkerGlobalScope, kind: string | undefined
     props: { kind: (kind ?? '').replace(/[^\w.:-]/g, '_').slice(0, 40) || 'unknown' },
   };
   return scope
-    .fetch(new URL(EVENTS_PATH, scope.location.origin).href, {
+    .fetch(new URL(ANALYTICS_EVENTS_PATH, scope.location.origin).href, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ events: [event] }),

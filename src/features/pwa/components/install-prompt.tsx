@@ -10,7 +10,7 @@ import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Download, Share, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { track } from '@/features/analytics/client';
+import { track } from '@/features/analytics/components';
 import { ENGAGED_EVENT } from './engagement';
 import {
   STORAGE_KEY,

@@ -9,7 +9,7 @@ import { MAX_SUPPORT_MESSAGE } from '../limits';
 import type { SupportMessageView } from '../schemas';
 import { supportClient as api } from './api-client';
 import { SupportTranscript } from './support-transcript';
-import { track } from '@/features/analytics/client';
+import { track } from '@/features/analytics/components';
 
 type Status = 'open' | 'waiting_staff' | 'closed';
 
