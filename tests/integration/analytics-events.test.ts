@@ -21,6 +21,11 @@ import { analyticsEvents, user } from '@/server/db/schema';
 import { purgeOldEvents } from '@/features/analytics/server/record-events';
 import { BACKENDS, signUp, startApp, type TestApp } from './harness';
 
+/** The rows of a raw query's result (node-postgres and PGlite both answer `{ rows }`). */
+function rowsOfResult<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
 let ipCounter = 0;
 /** A client address of its own for each request group (the limit is per address). */
 function newIp(): string {
@@ -119,10 +124,11 @@ describe.each(BACKENDS)('analytics events on $name', (backend) => {
     expect(rows[4]!.occurredAt.getTime()).toBe(rows[4]!.receivedAt.getTime());
     expect(rows[4]!.occurredAt.getTime()).toBeLessThanOrEqual(Date.now());
     // nothing about the request is kept: no column for it, and neither value anywhere
-    const columns = await app.handle.db.execute<{ column_name: string }>(
-      sql`select column_name from information_schema.columns where table_name = 'analytics_events' and table_schema = current_schema() order by column_name`,
+    const names = rowsOfResult<{ column_name: string }>(
+      await app.handle.db.execute(
+        sql`select column_name from information_schema.columns where table_name = 'analytics_events' and table_schema = current_schema() order by column_name`,
+      ),
     );
-    const names = ('rows' in columns ? columns.rows : columns) as Array<{ column_name: string }>;
     expect(names.map((c) => c.column_name)).toEqual([
       'id',
       'name',
@@ -332,8 +338,9 @@ describe.each(BACKENDS)('analytics events on $name', (backend) => {
       { name: 'install_prompt', props: { outcome: 'dismissed', via: 'browser' }, path: null },
       { name: 'app_installed', props: {}, path: null },
     ]);
-    const left = await db.execute<{ t: string | null }>(sql`select to_regclass('app_events')::text as t`);
-    const first = (('rows' in left ? left.rows : left) as Array<{ t: string | null }>)[0];
+    const [first] = rowsOfResult<{ t: string | null }>(
+      await db.execute(sql`select to_regclass('app_events')::text as t`),
+    );
     expect(first?.t).toBeNull();
   });
 });
