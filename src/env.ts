@@ -84,8 +84,16 @@ export const env = createEnv({
     RATE_LIMIT_BOOKING_PHOTOS_BOOKING: rateLimit('15/1h'),
     /** AI diagnoses (POST /api/ai/diagnose) per client address. */
     RATE_LIMIT_AI_DIAGNOSE_IP: rateLimit('30/1h'),
-    /** App events (install prompt shown/accepted/dismissed, app installed) per client address. */
-    RATE_LIMIT_APP_EVENTS_IP: rateLimit('60/1h'),
+    /**
+     * Tracker batches (POST /api/analytics/events) per client address. A visitor's tab sends at
+     * most one batch per 10 s while events keep coming, plus one on leaving a page: 600/1h is
+     * 10 busy tabs behind one address for an hour, while a flood stops at 600 x 50 events.
+     */
+    RATE_LIMIT_ANALYTICS_EVENTS_IP: rateLimit('600/1h'),
+    /** Event tracking: `on` (a visit id in sessionStorage), `cookieless` (an id per page load, nothing stored), `off`. */
+    ANALYTICS_MODE: z.enum(['on', 'cookieless', 'off']).default('on'),
+    /** Days tracker events are kept; a daily job deletes older ones. */
+    ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(395),
     /** Messages to the support assistant (POST /api/support/messages) per client address. */
     RATE_LIMIT_SUPPORT_MESSAGES_IP: rateLimit('60/1h'),
     /** Sign-ups per client address and per e-mail. */

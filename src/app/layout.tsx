@@ -12,6 +12,7 @@ import { ServiceWorkerRegistrar } from '@/features/pwa/components/service-worker
 import { InstallPrompt } from '@/features/pwa/components/install-prompt';
 import { env } from '@/env';
 import { OfflineBookingSync } from '@/features/booking/components/offline-booking-sync';
+import { AnalyticsTracker } from '@/features/analytics/components';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -60,6 +61,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <BottomNav />
             <ServiceWorkerRegistrar enabled={env.NODE_ENV === 'production'} />
             <InstallPrompt />
+            {/* the event tracker's mode and flushing; page views are the customer layouts' */}
+            <AnalyticsTracker mode={env.ANALYTICS_MODE} />
             {/* bookings saved on this device while offline go out from any page */}
             <OfflineBookingSync />
           </ToastProvider>

@@ -209,12 +209,21 @@ test.describe('install prompt @behaviour', () => {
     // no worker needed here: the prompt is the page's
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
+    // the tracker's batches (POST /api/analytics/events), install_prompt named by its outcome as before
     const events: Array<{ name: string; data?: Record<string, unknown> }> = [];
-    page.on('request', (req) => {
-      if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/pwa/events') {
-        events.push(req.postDataJSON() as { name: string });
+    context.on('request', (req) => {
+      if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/analytics/events') {
+        const batch = req.postDataJSON() as {
+          events: Array<{ name: string; props?: Record<string, unknown> }>;
+        };
+        for (const e of batch.events) {
+          const name = e.name === 'install_prompt' ? `install_prompt_${String(e.props?.outcome)}` : e.name;
+          events.push({ name, data: e.props });
+        }
       }
     });
+    // batches leave every 10 s (or on page hide)
+    const sentNames = () => expect.poll(() => events.map((e) => e.name), { timeout: 15_000 });
     // what Chromium fires when the app can be installed; the test plays the browser's dialog
     const offerInstall = (outcome: 'accepted' | 'dismissed') =>
       page.evaluate((result) => {
@@ -256,7 +265,7 @@ test.describe('install prompt @behaviour', () => {
     const prompt = page.getByTestId('install-prompt');
     await expect(prompt).toBeVisible();
     await expect(prompt.getByRole('heading', { name: 'Install the app' })).toBeVisible();
-    await expect.poll(() => events.map((e) => e.name)).toContain('install_prompt_shown');
+    await sentNames().toContain('install_prompt_shown');
     expect(events.find((e) => e.name === 'install_prompt_shown')?.data).toMatchObject({
       trigger: 'tracked',
       platform: 'prompt',
@@ -267,7 +276,7 @@ test.describe('install prompt @behaviour', () => {
     // "Not now": gone, and not offered again for 7 days
     await page.getByTestId('install-dismiss').click();
     await expect(prompt).toHaveCount(0);
-    await expect.poll(() => events.map((e) => e.name)).toContain('install_prompt_dismissed');
+    await sentNames().toContain('install_prompt_dismissed');
     await page.reload();
     await expect.poll(pageViews).toBe(3);
     expect(await offerInstall('accepted')).toBe(true);
@@ -284,7 +293,7 @@ test.describe('install prompt @behaviour', () => {
     await offerInstall('accepted');
     await page.getByTestId('install-accept').click();
     await expect(page.getByTestId('install-prompt')).toHaveCount(0);
-    await expect.poll(() => events.map((e) => e.name)).toContain('install_prompt_accepted');
+    await sentNames().toContain('install_prompt_accepted');
 
     // installed: never offered again
     await page.reload();

@@ -432,11 +432,15 @@ const EXPECTED: Record<string, Case> = {
     path: `/api/staff/support/conversations/${NO_ORDER}/close`,
   },
   'GET /api/staff/support/live': { allowed: staff, path: '/api/staff/support/live' },
-  // the install prompt's events: public (the prompt is shown before anyone signs in)
-  'POST /api/pwa/events': {
+  // the tracker's events: public (page views and the booking funnel come before anyone signs in)
+  'POST /api/analytics/events': {
     allowed: everyone,
-    path: '/api/pwa/events',
-    body: { name: 'install_prompt_shown', data: { trigger: 'second_visit' } },
+    path: '/api/analytics/events',
+    body: {
+      events: [
+        { name: 'page_view', visitId: 'access-visit-1', path: '/', occurredAt: new Date().toISOString() },
+      ],
+    },
   },
   // analytics: managers and admins; this table's manager is tied to no shop, which the contract
   // refuses (403: no shop to read). Shop-tied managers: tests/integration/analytics-access.test.ts

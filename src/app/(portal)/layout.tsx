@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SupportWidget } from '@/features/support/components';
+import { TrackPageViews } from '@/features/analytics/components';
 
 /** Customer pages: the support chat is a button away on every one of them (not in the console). */
 export default function CustomerLayout({ children }: { children: ReactNode }) {
@@ -7,6 +8,7 @@ export default function CustomerLayout({ children }: { children: ReactNode }) {
     <>
       {children}
       <SupportWidget />
+      <TrackPageViews />
     </>
   );
 }

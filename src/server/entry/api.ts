@@ -20,7 +20,6 @@ import { notificationsApi } from '@/features/notifications/api';
 import { paymentsApi } from '@/features/payments/api';
 import { auditApi } from '@/features/audit/api';
 import { securityApi } from '@/features/security/api';
-import { pwaApi } from '@/features/pwa/api';
 import { insightsApi } from '@/features/insights/api';
 import { diagnosticsApi, isDiagnoseRequest } from '@/features/diagnostics/api';
 import { supportApi } from '@/features/support/api';
@@ -61,7 +60,6 @@ function buildApi() {
     .route('/', paymentsApi)
     .route('/', auditApi)
     .route('/', securityApi)
-    .route('/', pwaApi)
     .route('/', insightsApi)
     .route('/', diagnosticsApi)
     .route('/', supportApi)

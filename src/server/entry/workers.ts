@@ -7,10 +7,12 @@ import { registerEmailWorkers } from '@/features/email/server';
 import { registerBookingWorkers } from '@/features/booking/server';
 import { registerConsoleWorkers } from '@/features/console/server/register-workers';
 import { registerPushWorkers } from '@/features/notifications/server/push';
+import { registerAnalyticsWorkers } from '@/features/analytics/server/register-workers';
 
 export const DOMAIN_WORKERS: readonly WorkerRegistration[] = [
   registerEmailWorkers,
   registerBookingWorkers,
   registerConsoleWorkers,
   registerPushWorkers,
+  registerAnalyticsWorkers,
 ];

@@ -36,6 +36,7 @@ import type { BookingRequestBody } from './offline-booking';
 import { OfflineProblemNotice } from './offline-problem-notice';
 import { requestOf, validate } from './booking-request';
 import { DamagePhotosSection, useRevokeOnUnmount, type DamagePhoto } from './damage-photos-section';
+import { useFunnelSteps } from '@/features/analytics/components';
 
 export function BookingForm({
   categories,
@@ -87,6 +88,16 @@ export function BookingForm({
       const target = p.kind === 'slot-taken' ? 'service-title' : 'payment-title';
       window.setTimeout(() => document.getElementById(target)?.scrollIntoView({ block: 'start' }), 0);
     },
+  });
+
+  // the booking funnel for analytics: each step once, when the form's state first reaches it
+  const funnelStep = useFunnelSteps({
+    start: hydrated,
+    device: hydrated && !!draft.model,
+    repairs: hydrated && draft.repairs.length > 0,
+    service: hydrated && draft.repairs.length > 0 && (draft.serviceType === 'mail_in' || !!draft.slot),
+    details: hydrated && draft.repairs.length > 0 && Object.keys(validate(draft, t)).length === 0,
+    booked: !!confirmation,
   });
 
   // Back on the page with a booking waiting for its payment (a reload, a bank's redirect, the
@@ -148,6 +159,7 @@ export function BookingForm({
   function beforeSubmit(): boolean {
     setFormError(null);
     setSlotError(null);
+    funnelStep('submit');
     if (pending) return true; // the booking exists: only the payment is left
     const found = validate(draft, t);
     setErrors(found);

@@ -8,7 +8,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPayload, registerPushHandlers, sameOriginUrl, type NotificationData } from './push-handlers';
+import {
+  RECEIPTS_PATH,
+  readPayload,
+  registerPushHandlers,
+  sameOriginUrl,
+  type NotificationData,
+} from './push-handlers';
 
 interface Shown {
   title: string;
@@ -38,13 +44,14 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-function fakeScope(windows: Array<{ url: string }> = []) {
+function fakeScope(windows: Array<{ url: string }> = [], navigator: { globalPrivacyControl?: boolean } = {}) {
   const target = new EventTarget();
   const shown: Shown[] = [];
   const focused: string[] = [];
   const opened: string[] = [];
   const scope = {
     location: { origin },
+    navigator,
     fetch: (input: string, init?: RequestInit) => fetch(input, init),
     addEventListener: target.addEventListener.bind(target),
     registration: {
@@ -135,10 +142,43 @@ describe('push handlers', () => {
     await sw.push({ title: 'Hi', body: 'B', url: '/account', kind: 'shop_message', deliveryId: DELIVERY });
     receipts.length = 0;
     await sw.click(sw.shown[0]!);
-    expect(receipts.map((r) => r.body)).toEqual([{ deliveryId: DELIVERY, event: 'clicked' }]);
+    expect(receipts.filter((r) => r.path === RECEIPTS_PATH).map((r) => r.body)).toEqual([
+      { deliveryId: DELIVERY, event: 'clicked' },
+    ]);
     expect(sw.shown[0]!.closed).toBe(true);
     expect(sw.opened).toEqual([`${origin}/account`]);
     expect(sw.focused).toEqual([]);
+  });
+
+  it('on a click tells the analytics tracker (push_click with the kind and the path), not under GPC', async () => {
+    const sw = fakeScope();
+    await sw.push({
+      title: 'Hi',
+      body: 'B',
+      url: '/account/repairs/RT-1?x=1',
+      kind: 'ready_for_collection',
+      deliveryId: DELIVERY,
+    });
+    receipts.length = 0;
+    await sw.click(sw.shown[0]!);
+    const events = receipts.filter((r) => r.path === '/api/analytics/events');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.contentType).toBe('application/json');
+    const body = events[0]!.body as { events: Array<Record<string, unknown>> };
+    expect(body.events).toHaveLength(1);
+    expect(body.events[0]).toMatchObject({
+      name: 'push_click',
+      path: '/account/repairs/RT-1',
+      props: { kind: 'ready_for_collection' },
+    });
+    expect(body.events[0]!.visitId).toMatch(/^push-[0-9a-f-]{36}$/);
+    expect(Date.now() - Date.parse(body.events[0]!.occurredAt as string)).toBeLessThan(60_000);
+
+    const private_ = fakeScope([], { globalPrivacyControl: true });
+    await private_.push({ title: 'Hi', body: 'B', url: '/account', kind: 'x', deliveryId: DELIVERY });
+    receipts.length = 0;
+    await private_.click(private_.shown[0]!);
+    expect(receipts.map((r) => r.path)).toEqual([RECEIPTS_PATH]);
   });
 
   it('focuses a window already on the link instead of opening another; an action opens its own link', async () => {

@@ -3,7 +3,7 @@
  * The service worker's push handlers (registered by src/app/sw.ts). On `push`: show the
  * notification the server sent (src/features/notifications/server/push builds the payload) and
  * report it delivered. On `notificationclick`: report the click, then focus a window already on
- * the link or open one. Receipts go to POST /api/notifications/push/receipts; they need no
+ * the link or open one, and tell the analytics tracker (a `push_click` event). Receipts go to POST /api/notifications/push/receipts; they need no
  * session (the delivery id is the capability), and a failed receipt never stops the
  * notification or the click.
  */
@@ -21,6 +21,8 @@ export interface NotificationData {
 }
 
 export const RECEIPTS_PATH = '/api/notifications/push/receipts';
+/** The analytics tracker's route (contracts.md; the worker sends its one event itself). */
+export const ANALYTICS_EVENTS_PATH = '/api/analytics/events';
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
@@ -89,6 +91,38 @@ function sendReceipt(
     );
 }
 
+/**
+ * The click for analytics (POST /api/analytics/events, with fetch: a worker has no sendBeacon).
+ * Skipped under Global Privacy Control; the server also drops it for DNT/GPC headers and when
+ * ANALYTICS_MODE is off. The visit id is made for this click alone (a worker keeps no visit).
+ */
+function sendPushClick(scope: ServiceWorkerGlobalScope, kind: string | undefined, url: string) {
+  const nav = scope.navigator as (WorkerNavigator & { globalPrivacyControl?: boolean }) | undefined;
+  if (nav?.globalPrivacyControl === true) {
+    return Promise.resolve();
+  }
+  const visitId = `push-${crypto.randomUUID()}`;
+  const event = {
+    name: 'push_click',
+    visitId,
+    path: new URL(url, scope.location.origin).pathname.slice(0, 300),
+    occurredAt: new Date().toISOString(),
+    props: { kind: (kind ?? '').replace(/[^\w.:-]/g, '_').slice(0, 40) || 'unknown' },
+  };
+  return scope
+    .fetch(new URL(ANALYTICS_EVENTS_PATH, scope.location.origin).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events: [event] }),
+      credentials: 'same-origin',
+      keepalive: true,
+    })
+    .then(
+      () => undefined,
+      () => undefined,
+    );
+}
+
 async function showPush(scope: ServiceWorkerGlobalScope, payload: PushPayload) {
   const origin = scope.location.origin;
   const actions = (payload.actions ?? []).slice(0, 2);
@@ -139,6 +173,7 @@ export function registerPushHandlers(self: ServiceWorkerGlobalScope): void {
     event.waitUntil(
       Promise.all([
         sendReceipt(self, data.deliveryId ?? null, 'clicked'),
+        sendPushClick(self, data.kind, sameOriginUrl(url, origin)),
         openLink(self, sameOriginUrl(url, origin)),
       ]),
     );

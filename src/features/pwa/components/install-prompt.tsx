@@ -3,14 +3,14 @@
  * The smart install prompt: "Install the app" once the person has shown real interest (see
  * install-rules.ts), with the browser's own install dialog where it offers one
  * (beforeinstallprompt) and the Share-menu instructions on iPhone and iPad. Shown, accepted,
- * dismissed and installed are recorded (POST /api/pwa/events).
+ * dismissed and installed go to the analytics tracker (install_prompt, app_installed).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Download, Share, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { sendAppEvent } from './api-client';
+import { track } from '@/features/analytics/components';
 import { ENGAGED_EVENT } from './engagement';
 import {
   STORAGE_KEY,
@@ -107,7 +107,7 @@ export function InstallPrompt() {
     const onInstalled = () => {
       update(recordInstalled);
       setDeferred(null);
-      sendAppEvent('app_installed');
+      track('app_installed');
     };
     const onEngaged = () => setSnapshot(snapshotOf(load()));
     window.addEventListener('beforeinstallprompt', onPrompt);
@@ -131,7 +131,7 @@ export function InstallPrompt() {
   useEffect(() => {
     if (offer && platform && !shownRecorded.current) {
       shownRecorded.current = true;
-      sendAppEvent('install_prompt_shown', { trigger, platform });
+      track('install_prompt', { outcome: 'shown', trigger, platform });
     }
   }, [offer, platform, trigger]);
 
@@ -140,7 +140,7 @@ export function InstallPrompt() {
   const dismiss = () => {
     update((s) => recordDismissal(s, Date.now()));
     setClosed(true);
-    sendAppEvent('install_prompt_dismissed', { trigger, platform });
+    track('install_prompt', { outcome: 'dismissed', trigger, platform });
   };
 
   const install = async () => {
@@ -151,10 +151,10 @@ export function InstallPrompt() {
     setDeferred(null);
     if (outcome === 'accepted') {
       update(recordInstalled);
-      sendAppEvent('install_prompt_accepted', { trigger, platform });
+      track('install_prompt', { outcome: 'accepted', trigger, platform });
     } else {
       update((s) => recordDismissal(s, Date.now()));
-      sendAppEvent('install_prompt_dismissed', { trigger, platform, via: 'browser' });
+      track('install_prompt', { outcome: 'dismissed', trigger, platform, via: 'browser' });
     }
   };
 

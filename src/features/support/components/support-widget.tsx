@@ -9,6 +9,7 @@ import { MAX_SUPPORT_MESSAGE } from '../limits';
 import type { SupportMessageView } from '../schemas';
 import { supportClient as api } from './api-client';
 import { SupportTranscript } from './support-transcript';
+import { track } from '@/features/analytics/components';
 
 type Status = 'open' | 'waiting_staff' | 'closed';
 
@@ -151,6 +152,11 @@ export function SupportWidget() {
         setStatus(answer.status);
         setLoaded(true);
         setText('');
+        if (answer.handover) {
+          track('assistant_handover', {
+            reason: answer.intent.replace(/[^\w.:-]/g, '_').slice(0, 40) || 'unknown',
+          });
+        }
       } else if (res.status === 404) {
         // the conversation is no longer this visitor's: the next message starts a new one
         remember(null);

@@ -10,6 +10,5 @@ export * from './security';
 export * from './invitations';
 export * from './notification-preferences';
 export * from './push';
-export * from './pwa';
 export * from './support';
 export * from './analytics';
