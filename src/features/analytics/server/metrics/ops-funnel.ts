@@ -7,19 +7,12 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/client';
 import type { MetricResult } from '../../metrics';
 import type { AnalyticsScope } from '../scope';
+import { FUNNEL_STEPS } from '../../tracking';
 import { card, resultFor } from './result';
 import { at, compareWindow, num, rate, rowsOf, shopFilter } from './ops-shared';
 
-/** The steps in their order (the event contract of issue 17: `funnel_step` { step }). */
-export const FUNNEL_STEP_ORDER = [
-  'start',
-  'device',
-  'repairs',
-  'service',
-  'details',
-  'submit',
-  'booked',
-] as const;
+/** The steps in their order: the tracker's own list (`funnel_step` { step }). */
+const FUNNEL_STEP_ORDER = FUNNEL_STEPS;
 
 interface FunnelCounts {
   visits: Map<string, number>;

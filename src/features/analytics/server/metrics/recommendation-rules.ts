@@ -5,6 +5,7 @@
  */
 import type { Recommendation } from '../../metrics';
 import { card } from './result';
+import { FUNNEL_STEPS } from '../../tracking';
 
 /** A repair type is "up" from a 30% rise on the previous period (the issue's own example)... */
 export const REPAIR_GROWTH_MIN = 0.3;
@@ -147,7 +148,7 @@ export function capacityShort(c: CapacityFigures): Recommendation | null {
   };
 }
 
-export const FUNNEL_STEPS = ['start', 'device', 'repairs', 'service', 'details', 'submit', 'booked'] as const;
+export { FUNNEL_STEPS };
 
 /** The step losing the most visits (lowest conversion from the step before) under the threshold. */
 export function funnelDrop(visits: Record<string, number>): Recommendation | null {
