@@ -24,6 +24,8 @@ import { pwaApi } from '@/features/pwa/api';
 import { insightsApi } from '@/features/insights/api';
 import { diagnosticsApi, isDiagnoseRequest } from '@/features/diagnostics/api';
 import { supportApi } from '@/features/support/api';
+import { exportsApi } from '@/features/analytics/api/exports';
+import { accountingApi } from '@/features/analytics/api/accounting';
 import { wireDomainHooks } from './hooks';
 
 function buildApi() {
@@ -63,7 +65,9 @@ function buildApi() {
     .route('/', pwaApi)
     .route('/', insightsApi)
     .route('/', diagnosticsApi)
-    .route('/', supportApi);
+    .route('/', supportApi)
+    .route('/', exportsApi)
+    .route('/', accountingApi);
 
   finishApiApp(app);
   return routes;
