@@ -100,7 +100,8 @@ export async function resolveAnalyticsScope(
     compareRangeTo = addDays(rangeFrom, -1);
     compareRangeFrom = addDays(compareRangeTo, -(days - 1));
   } else if (compare === 'year') {
-    const yearBack = (iso: string) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`.replace('-02-29', '-02-28');
+    const yearBack = (iso: string) =>
+      `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`.replace('-02-29', '-02-28');
     compareRangeFrom = yearBack(rangeFrom);
     compareRangeTo = yearBack(rangeTo);
   }

@@ -101,7 +101,13 @@ function invoiceDocument(r: InvoiceRow): AccountingDocument {
     vatRateBp: s.vatRateBp,
   };
   if (whole) {
-    return { ...base, lines: linesWithVat(s), netMinor: s.netMinor, vatMinor: s.vatMinor, grossMinor: s.totalMinor };
+    return {
+      ...base,
+      lines: linesWithVat(s),
+      netMinor: s.netMinor,
+      vatMinor: s.vatMinor,
+      grossMinor: s.totalMinor,
+    };
   }
   const { netMinor, vatMinor } = splitVatInclusive(s.paidMinor, s.vatRateBp);
   return {
@@ -172,7 +178,9 @@ export async function* accountingDocuments(
   if (kinds.includes('invoice')) {
     let after: { at: string; id: string } | null = null;
     for (;;) {
-      const cursor = after ? sql`AND (i.issued_at, i.id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``;
+      const cursor = after
+        ? sql`AND (i.issued_at, i.id) > (${after.at}::timestamptz, ${after.id}::uuid)`
+        : sql``;
       const { rows } = (await db.execute(sql`
         SELECT i.id, i.number, i.issued_at, i.currency, i.snapshot, o.shop_slug
         FROM invoices i JOIN repair_orders o ON o.id = i.order_id
@@ -188,7 +196,9 @@ export async function* accountingDocuments(
   if (kinds.includes('creditNote')) {
     let after: { at: string; id: string } | null = null;
     for (;;) {
-      const cursor = after ? sql`AND (r.created_at, r.id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``;
+      const cursor = after
+        ? sql`AND (r.created_at, r.id) > (${after.at}::timestamptz, ${after.id}::uuid)`
+        : sql``;
       const { rows } = (await db.execute(sql`
         SELECT r.id, r.amount_minor, r.created_at, r.n, i.number, i.currency, i.snapshot, o.shop_slug
         FROM (

@@ -72,7 +72,9 @@ export function metricsCsvStream(
       for (const row of sheet.cards) text += cellLine(row, sheet.currency);
       for (const note of sheet.notes) text += csvLine([tAnalytics('exports.note'), note]);
       text += '\r\n';
-      text += sheet.tableHeader.length ? csvLine(sheet.tableHeader) : csvLine([tAnalytics('exports.noTable')]);
+      text += sheet.tableHeader.length
+        ? csvLine(sheet.tableHeader)
+        : csvLine([tAnalytics('exports.noTable')]);
       controller.enqueue(encoder.encode(text));
       // rows in chunks, so a long table goes out as it is written
       for (let i = 0; i < sheet.rows.length; i += 500) {

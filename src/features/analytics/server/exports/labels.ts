@@ -12,7 +12,10 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 
 /** A key without a message yet reads as its last part in words ("netRevenue" -> "Net revenue"). */
 function humanise(key: string): string {
-  const last = key.split('.').pop() ?? key;
+  const parts = key.split('.');
+  // a metric's title without a message yet is its id in words; its description is left empty
+  if (parts.at(-1) === 'description') return '';
+  const last = (parts.at(-1) === 'title' ? parts.at(-2) : parts.at(-1)) ?? key;
   const words = last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

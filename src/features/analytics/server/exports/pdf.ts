@@ -28,7 +28,13 @@ export function pdfSafe(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
     const cp = ch.codePointAt(0)!;
-    if ((cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || cp === 0x20ac || cp === 0x2013 || cp === 0x2014)
+    if (
+      (cp >= 0x20 && cp <= 0x7e) ||
+      (cp >= 0xa0 && cp <= 0xff) ||
+      cp === 0x20ac ||
+      cp === 0x2013 ||
+      cp === 0x2014
+    )
       out += ch;
     else if (cp < 0x20) out += ' ';
     else {
@@ -63,7 +69,10 @@ export function pdfCellText(cell: Cell, currency: string): string {
 type Doc = PDFKit.PDFDocument;
 
 function drawRow(doc: Doc, texts: string[], widths: number[], y: number, bold = false): void {
-  doc.font(bold ? BOLD : FONT).fontSize(8.5).fillColor(INK);
+  doc
+    .font(bold ? BOLD : FONT)
+    .fontSize(8.5)
+    .fillColor(INK);
   let x = MARGIN;
   texts.forEach((t, i) => {
     const w = widths[i]!;
@@ -130,10 +139,18 @@ async function writeDoc(
   scope: AnalyticsScope,
   generatedAt: Date,
 ): Promise<void> {
-  doc.font(BOLD).fontSize(24).fillColor(INK).text(tAnalytics('exports.heading'), MARGIN, 140, { width: WIDTH });
+  doc
+    .font(BOLD)
+    .fontSize(24)
+    .fillColor(INK)
+    .text(tAnalytics('exports.heading'), MARGIN, 140, { width: WIDTH });
   doc.moveDown(1);
   for (const [label, value] of coverLines(scope, generatedAt)) {
-    doc.font(BOLD).fontSize(11).fillColor(INK).text(`${pdfSafe(label)}: `, { continued: true });
+    doc
+      .font(BOLD)
+      .fontSize(11)
+      .fillColor(INK)
+      .text(`${pdfSafe(label)}: `, { continued: true });
     doc.font(FONT).fillColor(INK).text(pdfSafe(value));
   }
   for await (const result of results) drawMetric(doc, sheetOf(result));

@@ -22,7 +22,10 @@ export const rangeText = (from: string, to: string) => tAnalytics('exports.range
 /** The export's cover facts as label/value pairs (first lines of the CSV, the PDF's title page). */
 export function coverLines(scope: AnalyticsScope, generatedAt: Date): Array<[string, string]> {
   return [
-    [tAnalytics('exports.shops'), scope.shopSlugs ? scope.shopSlugs.join(', ') : tAnalytics('exports.allShops')],
+    [
+      tAnalytics('exports.shops'),
+      scope.shopSlugs ? scope.shopSlugs.join(', ') : tAnalytics('exports.allShops'),
+    ],
     [tAnalytics('exports.range'), rangeText(scope.rangeFrom, scope.rangeTo)],
     [
       tAnalytics('exports.comparedWith'),

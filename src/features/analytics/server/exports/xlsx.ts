@@ -30,7 +30,11 @@ function cellValue(cell: Cell, currency: string): string | number | null {
 
 /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\ , unique in the book. */
 export function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28).trim() || 'Sheet';
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 28)
+      .trim() || 'Sheet';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   taken.add(name.toLowerCase());
