@@ -31,8 +31,17 @@ export function ExportMenu({ query, metrics }: ExportMenuProps) {
     const onPointer = (e: PointerEvent) => {
       if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
     };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
     document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [open]);
 
   const group = (name: 'current' | 'accounting') => (
@@ -61,16 +70,7 @@ export function ExportMenu({ query, metrics }: ExportMenuProps) {
   );
 
   return (
-    <div
-      ref={root}
-      className="relative inline-block"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          setOpen(false);
-          button.current?.focus();
-        }
-      }}
-    >
+    <div ref={root} className="relative inline-block">
       <button
         ref={button}
         type="button"
