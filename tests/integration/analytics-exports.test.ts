@@ -26,6 +26,7 @@ import {
 import type { SessionUser } from '@/server/http/app';
 import { METRICS } from '@/features/analytics/server/registry';
 import { resolveAnalyticsScope } from '@/features/analytics/server/access';
+import { tAnalytics } from '@/features/analytics/server/exports/labels';
 import type { MetricId, MetricResult } from '@/features/analytics/metrics';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import { createUser, type TestUser } from './fixtures';
@@ -382,8 +383,8 @@ describe.each(BACKENDS)('analytics exports on $name', (backend) => {
         parseCsv(await (await get(`/api/analytics/export.csv?${RANGE}`, admin)).text()),
       );
       expect(blocks).toHaveLength(1 + 2 * 2);
-      expect(blocks[1]![0]).toEqual(['Queue']);
-      expect(blocks[3]![0]).toEqual(['Funnel']);
+      expect(blocks[1]![0]).toEqual([tAnalytics('metrics.queue.title')]);
+      expect(blocks[3]![0]).toEqual([tAnalytics('metrics.funnel.title')]);
     });
   });
 

@@ -117,6 +117,28 @@ describe('CSV export', () => {
   });
 });
 
+describe('streaming', () => {
+  it('sends the CSV cover before the first metric is computed, and each metric as it is ready', async () => {
+    let release!: (r: MetricResult) => void;
+    const pending = new Promise<MetricResult>((resolve) => (release = resolve));
+    async function* slow() {
+      yield await pending;
+    }
+    const reader = metricsCsvStream(slow(), scope).getReader();
+    const decoder = new TextDecoder();
+    const first = decoder.decode((await reader.read()).value);
+    expect(first).toContain('RevivaTech analytics');
+    // the cover arrived while the metric was still being computed
+    const next = reader.read();
+    release(result());
+    const second = decoder.decode((await next).value);
+    expect(second).toContain('Figure,Value');
+    let rest = '';
+    for (let r = await reader.read(); !r.done; r = await reader.read()) rest += decoder.decode(r.value);
+    expect(rest).toContain('HYPERLINK');
+  });
+});
+
 describe('XLSX export', () => {
   it('reads back as a cover sheet and one sheet per metric, money and percent formatted as numbers', async () => {
     const r = result(4);
