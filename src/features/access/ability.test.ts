@@ -73,4 +73,14 @@ describe('abilities', () => {
       false,
     );
   });
+
+  it('lets managers and admins read analytics, nobody below', () => {
+    expect(defineAbilityFor(null).can('read', 'Analytics')).toBe(false);
+    expect(defineAbilityFor(customer).can('read', 'Analytics')).toBe(false);
+    expect(defineAbilityFor(tech).can('read', 'Analytics')).toBe(false);
+    expect(defineAbilityFor(manager).can('read', 'Analytics')).toBe(true);
+    expect(defineAbilityFor(admin).can('read', 'Analytics')).toBe(true);
+    // staff who must set up two-factor first read nothing of it
+    expect(defineAbilityFor({ ...manager, mustSetUpTwoFactor: true }).can('read', 'Analytics')).toBe(false);
+  });
 });

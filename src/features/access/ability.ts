@@ -30,6 +30,8 @@ export type SubjectName =
   | 'PushNotification'
   /** a support conversation handed over to a shop's staff (support domain) */
   | 'SupportConversation'
+  /** the analytics dashboard, metrics and exports (managers: their shop, checked by the analytics scope) */
+  | 'Analytics'
   | 'all';
 
 /** The record shapes conditions are written against. */
@@ -107,6 +109,8 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
     }
     can('read', 'User');
     can('manage', 'PushNotification');
+    // a manager reads their own shop's figures only: features/analytics/server/access.ts holds them to it
+    can('read', 'Analytics');
   }
 
   if (actor.role === 'admin') {
