@@ -3,33 +3,12 @@
  * metrics to write; the accounting export takes `from`, `to` and `shop` only.
  */
 import { z } from '@hono/zod-openapi';
-import { COMPARES, INTERVALS, METRIC_IDS, type MetricId } from './metrics';
+import { METRIC_IDS, type MetricId } from './metrics';
+import { AnalyticsQuerySchema } from './schemas';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const AccountingQuerySchema = AnalyticsQuerySchema.pick({ from: true, to: true, shop: true });
 
-const day = (name: 'from' | 'to') =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `\`${name}\` is a date as YYYY-MM-DD.`)
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, `\`${name}\` is not a real date.`)
-    .optional()
-    .openapi({ example: name === 'from' ? '2026-01-01' : '2026-01-31' });
-
-const shop = z
-  .string()
-  .max(60, 'A shop slug has at most 60 characters.')
-  .regex(SLUG, 'A shop is a shop slug or `all`.')
-  .optional()
-  .openapi({ description: 'A shop slug or `all` (a manager may name only their own shop).', example: 'all' });
-
-export const AccountingQuerySchema = z.object({ from: day('from'), to: day('to'), shop });
-
-export const ExportQuerySchema = AccountingQuerySchema.extend({
-  compare: z.enum(COMPARES).optional(),
-  interval: z.enum(INTERVALS).optional(),
+export const ExportQuerySchema = AnalyticsQuerySchema.extend({
   metrics: z
     .string()
     .max(400, 'Too many metrics.')

@@ -30,13 +30,10 @@ export const AnalyticsQuerySchema = z.object({
     'First day of the range (inclusive), in the shop’s time zone. Default: 29 days before `to`.',
   ),
   to: dateParam('to', 'Last day of the range (inclusive). Default: today in the shop’s time zone.'),
-  compare: z
-    .enum(COMPARES, { error: "'compare' is one of previous, year, none." })
-    .optional()
-    .openapi({
-      description:
-        'The range compared with: the same number of days before, the same dates a year before, or none. Default: previous.',
-    }),
+  compare: z.enum(COMPARES, { error: "'compare' is one of previous, year, none." }).optional().openapi({
+    description:
+      'The range compared with: the same number of days before, the same dates a year before, or none. Default: previous.',
+  }),
   shop: z
     .string()
     .max(60, 'A shop slug has at most 60 characters.')
@@ -49,12 +46,9 @@ export const AnalyticsQuerySchema = z.object({
       description: 'A shop slug, or `all` (admins). A manager sees their own shop only.',
       example: 'london',
     }),
-  interval: z
-    .enum(INTERVALS, { error: "'interval' is one of day, week, month." })
-    .optional()
-    .openapi({
-      description: 'Bucket of the series. Default: day up to 45 days, week up to 200, else month.',
-    }),
+  interval: z.enum(INTERVALS, { error: "'interval' is one of day, week, month." }).optional().openapi({
+    description: 'Bucket of the series. Default: day up to 45 days, week up to 200, else month.',
+  }),
 });
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuerySchema>;
 

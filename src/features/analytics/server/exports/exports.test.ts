@@ -139,7 +139,7 @@ describe('streaming', () => {
   });
 });
 
-describe('XLSX export', () => {
+describe('XLSX export', { timeout: 60_000 }, () => {
   it('reads back as a cover sheet and one sheet per metric, money and percent formatted as numbers', async () => {
     const r = result(4);
     const bytes = await bytesOf(metricsXlsxStream(once(r, { ...r, metric: 'revenueSeries' }), scope));
@@ -161,7 +161,8 @@ describe('XLSX export', () => {
   });
 });
 
-describe('PDF export', () => {
+// pdfkit and pdf.js load on first use: slow on a shared machine
+describe('PDF export', { timeout: 60_000 }, () => {
   it('has a title page and the figures as text, £ included', async () => {
     const bytes = await bytesOf(await metricsPdfStream(once(result()), scope));
     const pdf = await readPdf(bytes);
