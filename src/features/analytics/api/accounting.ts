@@ -7,6 +7,10 @@ import type { Context } from 'hono';
 import { createRouter, type AppEnv } from '@/server/http/app';
 import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { getDb } from '@/server/db/runtime';
+import { authorize } from '@/features/access/server';
+
+/** managers and admins (401 signed out, 403 otherwise, or TWO_FACTOR_SETUP_REQUIRED); the shop rule is in the scope */
+const analyticsReader = authorize('read', 'Analytics');
 import { AccountingQuerySchema } from '../export-schemas';
 import { resolveAnalyticsScope } from '../server/access';
 import { accountingCsvStream, type AccountingFormat } from '../server/accounting/stream';
@@ -27,6 +31,7 @@ const xeroRoute = createRoute({
   path: '/analytics/accounting/xero.csv',
   tags: ['Analytics'],
   summary: "Invoices and credit notes (refunds) in Xero's sales invoice import layout",
+  middleware: [analyticsReader] as const,
   request: { query: AccountingQuerySchema },
   responses: csvResponse('Xero sales invoice import CSV (amounts VAT inclusive, dates DD/MM/YYYY)'),
 });
@@ -37,6 +42,7 @@ const quickbooksRoute = createRoute({
   tags: ['Analytics'],
   summary:
     "Invoices in QuickBooks Online's invoice import layout; `kind=credit-notes`: the refunds for its credit note import",
+  middleware: [analyticsReader] as const,
   request: {
     query: AccountingQuerySchema.extend({
       kind: z.enum(['invoices', 'credit-notes']).optional().openapi({ example: 'invoices' }),

@@ -7,6 +7,10 @@ import type { Context } from 'hono';
 import { createRouter, type AppEnv } from '@/server/http/app';
 import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { getDb } from '@/server/db/runtime';
+import { authorize } from '@/features/access/server';
+
+/** managers and admins (401 signed out, 403 otherwise, or TWO_FACTOR_SETUP_REQUIRED); the shop rule is in the scope */
+const analyticsReader = authorize('read', 'Analytics');
 import { ExportQuerySchema, type ExportQuery } from '../export-schemas';
 import { resolveAnalyticsScope } from '../server/access';
 import { defaultExportMetrics } from '../server/exports/default-metrics';
@@ -31,6 +35,7 @@ const routeOf = (format: Format) =>
     path: `/analytics/export.${format}`,
     tags: ['Analytics'],
     summary: `The dashboard's metrics for a range and shop as ${format.toUpperCase()} (managers and admins)`,
+    middleware: [analyticsReader] as const,
     request: { query: ExportQuerySchema },
     responses: {
       200: {
