@@ -200,6 +200,14 @@ export const env = createEnv({
     AI_MODEL: z.string().trim().min(1).max(200).optional(),
     /** How long to wait for the provider before answering with the local model alone, in milliseconds. */
     AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+    /** Accounting export (Xero): the sales account code of every line. */
+    ACCOUNTING_SALES_ACCOUNT_CODE: z.string().trim().min(1).max(20).default('200'),
+    /** Accounting export (Xero): the tax rate's display name in Xero for VAT-rated lines. */
+    ACCOUNTING_TAX_TYPE: z.string().trim().min(1).max(60).default('20% (VAT on Income)'),
+    /** Accounting export (QuickBooks Online): the product/service every line is booked to. */
+    ACCOUNTING_QUICKBOOKS_ITEM: z.string().trim().min(1).max(100).default('Repairs'),
+    /** Accounting export (QuickBooks Online): the VAT code of VAT-rated lines. */
+    ACCOUNTING_QUICKBOOKS_TAX_CODE: z.string().trim().min(1).max(60).default('20.0% S'),
     /** Tests only: run the integration suite against these servers too. */
     TEST_DATABASE_URL: optionalUrl,
     TEST_REDIS_URL: optionalUrl,

@@ -393,6 +393,19 @@ const EXPECTED: Record<string, Case> = {
   // an invoice's PDF: staff who may read the order, its owner, or its tracking token (?token=);
   // anyone else gets the same 404 as for an unknown invoice (invoices.test.ts)
   'GET /api/invoices/:id/pdf': { allowed: everyone, path: `/api/invoices/${NO_ORDER}/pdf?token=x` },
+  // analytics exports: admins, and managers of a shop (this table's manager has none: 403);
+  // the shop scope is in analytics-exports.test.ts
+  'GET /api/analytics/export.csv': { allowed: ['admin'], path: '/api/analytics/export.csv?metrics=queue' },
+  'GET /api/analytics/export.xlsx': { allowed: ['admin'], path: '/api/analytics/export.xlsx?metrics=queue' },
+  'GET /api/analytics/export.pdf': { allowed: ['admin'], path: '/api/analytics/export.pdf?metrics=queue' },
+  'GET /api/analytics/accounting/xero.csv': {
+    allowed: ['admin'],
+    path: '/api/analytics/accounting/xero.csv',
+  },
+  'GET /api/analytics/accounting/quickbooks.csv': {
+    allowed: ['admin'],
+    path: '/api/analytics/accounting/quickbooks.csv',
+  },
   'GET /api/openapi.json': { allowed: everyone, path: '/api/openapi.json' },
   'GET /api/docs': { allowed: everyone, path: '/api/docs' },
   'GET /api/docs/assets/init.js': { allowed: everyone, path: '/api/docs/assets/init.js' },
