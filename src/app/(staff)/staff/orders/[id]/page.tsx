@@ -27,6 +27,7 @@ import { LiveRefresh } from '@/features/live/components/live-refresh';
 import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
 import { ModelInsightsPanelLoading } from '@/features/insights/components';
 import { OrderInsights } from './order-insights';
+import { OrderRatingPanel } from '@/features/ratings/components/order-rating';
 
 export const dynamic = 'force-dynamic';
 
@@ -186,6 +187,14 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
               <OrderPendingChanges orderId={order.id} kinds={['status']} />
             </div>
           </Card>
+
+          {order.status === 'collected' ? (
+            <OrderRatingPanel
+              orderId={order.id}
+              caller={{ ability: staffCaller(me).ability, shopSlug: me.shopSlug }}
+              timeZone={timeZone}
+            />
+          ) : null}
 
           <Card role="region" aria-labelledby="order-assignment-heading">
             <h2 id="order-assignment-heading" className="text-lg font-semibold">
