@@ -144,9 +144,12 @@ describe.each(BACKENDS)('ratings after collection ($name)', (backend) => {
       score: 4,
       comment: 'Quick and friendly.',
     });
-    const detail = await app.request(`/api/staff/orders/${o.orderId}`, { headers: { cookie: manager.cookie } });
-    const timeline = ((await detail.json()) as { timeline: Array<{ type: string; data: unknown; message: string }> })
-      .timeline;
+    const detail = await app.request(`/api/staff/orders/${o.orderId}`, {
+      headers: { cookie: manager.cookie },
+    });
+    const timeline = (
+      (await detail.json()) as { timeline: Array<{ type: string; data: unknown; message: string }> }
+    ).timeline;
     expect(timeline.filter((e) => e.type === 'rated')).toEqual([
       expect.objectContaining({ data: { score: 4 }, message: 'Quick and friendly.' }),
     ]);
@@ -193,7 +196,9 @@ describe.each(BACKENDS)('ratings after collection ($name)', (backend) => {
       }
     }
     expect(details.size).toBe(1);
-    expect(await app.handle.db.select().from(repairRatings).where(eq(repairRatings.orderId, o.orderId))).toEqual([]);
+    expect(
+      await app.handle.db.select().from(repairRatings).where(eq(repairRatings.orderId, o.orderId)),
+    ).toEqual([]);
   });
 
   it('bad input is 422 with field messages and stores nothing', async () => {
@@ -216,7 +221,9 @@ describe.each(BACKENDS)('ratings after collection ($name)', (backend) => {
       const problem = (await res.json()) as Problem;
       expect(problem.errors?.map((e) => e.path)).toContain(field);
     }
-    expect(await app.handle.db.select().from(repairRatings).where(eq(repairRatings.orderId, o.orderId))).toEqual([]);
+    expect(
+      await app.handle.db.select().from(repairRatings).where(eq(repairRatings.orderId, o.orderId)),
+    ).toEqual([]);
     // exactly 1000 characters is fine (after trimming)
     const ok = await rate(token, { score: 3, comment: ` ${'b'.repeat(1000)} ` });
     expect(ok.status).toBe(201);
@@ -253,7 +260,12 @@ describe.each(BACKENDS)('ratings after collection ($name)', (backend) => {
     const ratingMails = await app.handle.db
       .select()
       .from(emailMessages)
-      .where(and(eq(emailMessages.template, 'rating-request'), eq(emailMessages.dedupeKey, `rating-request:${orderId}`)));
+      .where(
+        and(
+          eq(emailMessages.template, 'rating-request'),
+          eq(emailMessages.dedupeKey, `rating-request:${orderId}`),
+        ),
+      );
     expect(ratingMails).toEqual([]);
 
     // an order collected, moved back and collected again is asked once

@@ -10,7 +10,12 @@ import { perIp, rateLimit, rateLimitedResponse } from '@/server/http/rate-limit'
 import { env } from '@/env';
 import { getDb } from '@/server/db/runtime';
 import { orderNotFound, staffCaller, staffErrors, staffOnly } from '@/features/repairs/server';
-import { RatingBodySchema, RatingTokenParamsSchema, RatingViewSchema, StaffOrderRatingSchema } from './schemas';
+import {
+  RatingBodySchema,
+  RatingTokenParamsSchema,
+  RatingViewSchema,
+  StaffOrderRatingSchema,
+} from './schemas';
 import { getRatingView, getStaffOrderRating, ratingLinkNotFound } from './server/get-rating';
 import { submitRating } from './server/submit-rating';
 

@@ -9,8 +9,8 @@ export const ratingRequest: TemplateFn<'rating-request'> = (d, b) => ({
       <H1>How did we do?</H1>
       <P>Hello {d.name},</P>
       <P>
-        Thank you for collecting your {d.deviceName} from {d.shopName}. We would love to know how your
-        repair went: it takes a few seconds, one to five stars and a comment if you like.
+        Thank you for collecting your {d.deviceName} from {d.shopName}. We would love to know how your repair
+        went: it takes a few seconds, one to five stars and a comment if you like.
       </P>
       <Summary
         rows={[

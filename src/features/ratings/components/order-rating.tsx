@@ -1,29 +1,23 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import { getDb } from '@/server/db/runtime';
-import type { AppAbility } from '@/features/access';
-import { getStaffOrderRating } from '../server/get-rating';
+import type { GivenRating } from '../schemas';
 import { Stars } from './stars';
 
 /**
  * The customer's rating on the staff order page (a server component): stars, comment and date
- * once given. Shown to staff of the order's shop (or tied to no shop); nothing for anyone else.
+ * once given. The page shows it to staff of the order's shop (or tied to no shop) only
+ * (`getStaffOrderRating`).
  * The page refreshes live when the `rated` event arrives on the order's timeline.
  */
 export async function OrderRatingPanel({
-  orderId,
-  caller,
+  rating,
   timeZone,
 }: {
-  orderId: string;
-  caller: { ability: AppAbility; shopSlug: string | null };
+  rating: GivenRating | null;
   timeZone: string;
 }) {
-  const found = await getStaffOrderRating(await getDb(), orderId, caller);
-  if (!found) return null;
   const t = await getTranslations('ratings');
   const format = await getFormatter();
-  const rating = found.rating;
   return (
     <Card role="region" aria-labelledby="order-rating-heading" data-testid="order-rating">
       <h2 id="order-rating-heading" className="text-lg font-semibold">
@@ -39,7 +33,11 @@ export async function OrderRatingPanel({
           </div>
           <p className="text-sm text-slate-600">
             {t('staff.given', {
-              date: format.dateTime(new Date(rating.createdAt), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+              date: format.dateTime(new Date(rating.createdAt), {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+                timeZone,
+              }),
             })}
           </p>
           {rating.comment ? (

@@ -172,7 +172,11 @@ export function RatingPage({ initial, token }: { initial: RatingView; token: str
               className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base focus:border-brand focus:ring-2 focus:ring-brand focus:outline-none"
               data-testid="rating-comment"
             />
-            <p id={ids.counter} className="mt-1 text-right text-sm text-slate-600" data-testid="rating-counter">
+            <p
+              id={ids.counter}
+              className="mt-1 text-right text-sm text-slate-600"
+              data-testid="rating-counter"
+            >
               {t('counter', { count: comment.length, max: RATING_COMMENT_MAX })}
             </p>
           </div>

@@ -18,7 +18,11 @@ export const ratingLinkNotFound = () =>
   new DomainError('NOT_FOUND', 'This rating link is not valid or has expired.');
 
 /** The collected order behind a rating token, or null (bad, expired, tampered, not collected). */
-export async function orderOfRatingToken(db: Db, token: string, now = new Date()): Promise<LoadedOrder | null> {
+export async function orderOfRatingToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<LoadedOrder | null> {
   const orderId = readRatingToken(token, now);
   if (!orderId || !isUuid(orderId)) return null;
   const loaded = await findOrder(db, orderId);

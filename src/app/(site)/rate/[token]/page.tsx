@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/runtime';
-import { getRatingView } from '@/features/ratings/server';
+import { getRatingView } from '@/features/ratings/server/get-rating';
 import { RatingPage } from '@/features/ratings/components/rating-page';
 
 export const dynamic = 'force-dynamic';

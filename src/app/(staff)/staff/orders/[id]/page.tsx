@@ -28,6 +28,7 @@ import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
 import { ModelInsightsPanelLoading } from '@/features/insights/components';
 import { OrderInsights } from './order-insights';
 import { OrderRatingPanel } from '@/features/ratings/components/order-rating';
+import { getStaffOrderRating } from '@/features/ratings/server/get-rating';
 
 export const dynamic = 'force-dynamic';
 
@@ -64,6 +65,14 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
   const booked = order.status === 'booked';
   const canReceive = booked && (order.permissions.update || order.permissions.take);
   const statusHeading = 'order-status-heading';
+  // the customer's rating, for staff of the order's shop (ratings are the shop's own figures)
+  const rated =
+    order.status === 'collected'
+      ? await getStaffOrderRating(await getDb(), order.id, {
+          ability: staffCaller(me).ability,
+          shopSlug: me.shopSlug,
+        })
+      : null;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
@@ -188,13 +197,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
             </div>
           </Card>
 
-          {order.status === 'collected' ? (
-            <OrderRatingPanel
-              orderId={order.id}
-              caller={{ ability: staffCaller(me).ability, shopSlug: me.shopSlug }}
-              timeZone={timeZone}
-            />
-          ) : null}
+          {rated ? <OrderRatingPanel rating={rated.rating} timeZone={timeZone} /> : null}
 
           <Card role="region" aria-labelledby="order-assignment-heading">
             <h2 id="order-assignment-heading" className="text-lg font-semibold">
