@@ -96,6 +96,8 @@ export const env = createEnv({
     ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(395),
     /** Messages to the support assistant (POST /api/support/messages) per client address. */
     RATE_LIMIT_SUPPORT_MESSAGES_IP: rateLimit('60/1h'),
+    /** Rating pages and ratings through a rating link (GET and POST /api/ratings/{token}) per client address. */
+    RATE_LIMIT_RATINGS_IP: rateLimit('30/1h'),
     /** Sign-ups per client address and per e-mail. */
     RATE_LIMIT_SIGNUP_IP: rateLimit('10/1h'),
     RATE_LIMIT_SIGNUP_EMAIL: rateLimit('3/1h'),

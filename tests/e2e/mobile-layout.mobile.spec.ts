@@ -1,6 +1,7 @@
 import { expect, request, test, type Page } from '@playwright/test';
 import { bookDropOff, reviewShot, uniqueEmail } from './helpers';
 import { storageStateOf } from './users';
+import { collectedRepairWithRatingLink } from './rating-link';
 
 /**
  * The main customer and staff pages at 320 px (the narrowest phone we support): no horizontal
@@ -121,6 +122,15 @@ test.describe('customer pages at 320 px', () => {
 
   test('a tracking page fits and has finger-sized targets', async ({ page }) => {
     await checkAt320(page, `/track/${booking.reference}?token=${encodeURIComponent(booking.trackingToken)}`);
+  });
+
+  test('a rating page (signed link after collection) fits and has finger-sized targets', async ({
+    page,
+    baseURL,
+  }) => {
+    test.slow();
+    const repair = await collectedRepairWithRatingLink(baseURL!, 'narrow-rater');
+    await checkAt320(page, repair.ratePath);
   });
 
   test.describe('signed in', () => {

@@ -24,6 +24,7 @@ import { insightsApi } from '@/features/insights/api';
 import { diagnosticsApi, isDiagnoseRequest } from '@/features/diagnostics/api';
 import { supportApi } from '@/features/support/api';
 import { analyticsApi } from '@/features/analytics/api';
+import { ratingsApi } from '@/features/ratings/api';
 import { wireDomainHooks } from './hooks';
 
 function buildApi() {
@@ -63,7 +64,8 @@ function buildApi() {
     .route('/', insightsApi)
     .route('/', diagnosticsApi)
     .route('/', supportApi)
-    .route('/', analyticsApi);
+    .route('/', analyticsApi)
+    .route('/', ratingsApi);
 
   finishApiApp(app);
   return routes;

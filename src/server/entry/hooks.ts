@@ -8,11 +8,13 @@ import { confirmPaidBooking, onBookingCreated, type BookingCreated } from '@/fea
 import {
   onOrderCancelled,
   onOrderCheckedIn,
+  onOrderCollected,
   staffToNotify,
   type OrderCheckedIn,
 } from '@/features/repairs/server';
 import { dispatchNotice, noticeUrl, publishNotifications, pushText } from '@/features/notifications/server';
 import { sendNoticeEmails } from '@/features/email/server';
+import { requestRating } from '@/features/ratings/server';
 import type { Db } from '@/server/db/runtime';
 
 /**
@@ -71,4 +73,6 @@ export function wireDomainHooks(): void {
   onOrderCheckedIn(notifyCheckIn);
   // an order cancelled by staff (or by declining a revised quote) gives back what was paid
   onOrderCancelled(refundOnOrderCancelled);
+  // a collected repair: the customer is asked for a rating (once, by e-mail)
+  onOrderCollected(requestRating);
 }

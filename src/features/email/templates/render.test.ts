@@ -109,6 +109,14 @@ const SAMPLES: TemplateData = {
     message: 'Sorry <b>about</b> that: bring it in tomorrow.',
     url: 'https://x.test/?support=1',
   },
+  'rating-request': {
+    name: 'Ann',
+    reference: 'RT-ABC234',
+    deviceName: 'iPhone 15',
+    shopName: 'London Bridge',
+    url: 'https://x.test/rate/abc.def',
+    expires: '5 February 2027',
+  },
 };
 
 describe('e-mail templates', () => {

@@ -19,6 +19,7 @@ import { smtpTest } from './smtp-test';
 import { notice } from './notice';
 import { supportReply } from './support';
 import { bookingCancelled, paymentReceipt, paymentRefunded } from './payments';
+import { ratingRequest } from './ratings';
 import type { TemplateData, TemplateFn, TemplateName } from './types';
 
 export type { TemplateData, TemplateName } from './types';
@@ -41,6 +42,7 @@ const TEMPLATES: { [K in TemplateName]: TemplateFn<K> } = {
   'booking-cancelled': bookingCancelled,
   'payment-refunded': paymentRefunded,
   'support-reply': supportReply,
+  'rating-request': ratingRequest,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -141,6 +141,17 @@ export interface TemplateData {
     refundTo?: string;
     trackingUrl: string;
   };
+  /** after collection: the customer's signed link to rate the repair (once per order) */
+  'rating-request': {
+    name: string;
+    reference: string;
+    deviceName: string;
+    shopName: string;
+    /** the signed rating link, e.g. https://shop/rate/<token> */
+    url: string;
+    /** when the link expires, already formatted, e.g. "5 February 2027" */
+    expires: string;
+  };
   'payment-refunded': {
     name: string;
     reference: string;

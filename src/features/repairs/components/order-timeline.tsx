@@ -77,9 +77,11 @@ export function OrderTimeline(props: OrderTimelineProps) {
             ? tStaff('timeline.type.status_changed', { to: status(e.toStatus) })
             : e.type === 'status_undone' && e.toStatus
               ? tStaff('timeline.type.status_undone', { to: status(e.toStatus) })
-              : STAFF_TYPES.has(e.type)
-                ? tStaff(`timeline.type.${e.type as 'note'}`)
-                : tStaff('timeline.type.other', { type: e.type });
+              : e.type === 'rated' && typeof d.score === 'number'
+                ? tStaff('timeline.type.rated', { score: d.score })
+                : STAFF_TYPES.has(e.type)
+                  ? tStaff(`timeline.type.${e.type as 'note'}`)
+                  : tStaff('timeline.type.other', { type: e.type });
         return {
           id: e.id,
           type: e.type,

@@ -21,7 +21,7 @@ import { appendOrderEvent, publishOrderEvents, type EventActor, type OrderEventR
 import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { assertExpectedVersion } from './check-version';
 import { sendStatusEmail } from './send-status-email';
-import { runOrderCancelledHooks } from './order-hooks';
+import { orderCollectedHooks, runOrderCancelledHooks } from './order-hooks';
 import { recordAudit, type AuditRequest } from '@/features/audit/server';
 import { STATUS_UNDO_WINDOW_MS, undoMarker, type StatusUndo } from './status-undo';
 
@@ -89,6 +89,8 @@ export interface StatusChangeResult {
   notifications: NotificationRow[];
   /** set when the order was cancelled: who did it and why, for the after-cancel hooks */
   cancelled?: { actor: EventActor; reason: string | null; request: AuditRequest | null };
+  /** steps the after-collection hooks left to run after the commit */
+  afterCollected?: Array<() => void>;
 }
 
 /**
@@ -202,10 +204,26 @@ export async function applyStatusChange(
     );
     if (email) await email();
   }
+  // other domains react in this transaction (the ratings domain queues its rating request)
+  const afterCollected =
+    input.to === 'collected'
+      ? await orderCollectedHooks.run(tx, {
+          orderId: order!.id,
+          reference: order!.reference,
+          shopSlug: order!.shopSlug,
+          bookingId: loaded.booking.id,
+          customerEmail: loaded.booking.customerEmail,
+          customerName: loaded.booking.customerName,
+          modelSlug: loaded.booking.modelSlug,
+          collectedAt: now,
+          undoableUntil: undoable ? new Date(now.getTime() + STATUS_UNDO_WINDOW_MS) : null,
+        })
+      : undefined;
   return {
     loaded: changed,
     events,
     notifications,
+    ...(afterCollected ? { afterCollected } : {}),
     ...(input.to === 'cancelled' ? { cancelled: { actor, reason, request } } : {}),
   };
 }
@@ -214,6 +232,7 @@ export async function applyStatusChange(
 export async function finishStatusChange(db: Db, result: StatusChangeResult, _input: ChangeStatusInput) {
   publishOrderEvents(result.loaded.order, result.events);
   publishNotifications(result.notifications);
+  for (const step of result.afterCollected ?? []) step();
   // other domains react (the payments domain refunds what was paid)
   if (result.cancelled) await runOrderCancelledHooks({ db, loaded: result.loaded, ...result.cancelled });
 }

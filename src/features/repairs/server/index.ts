@@ -21,3 +21,4 @@ export { canonicalJson, sha256 } from './tokens';
 export { findBookingByToken, signedTrackingPath, signedTrackingToken, type BookingRow } from './tracking';
 export { onOrderCheckedIn, type OrderCheckedIn } from './order-hooks';
 export { onOrderCancelled, type CancelledOrder, type OrderCancelledHook } from './order-hooks';
+export { onOrderCollected, type OrderCollected } from './order-hooks';

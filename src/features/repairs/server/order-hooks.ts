@@ -52,3 +52,21 @@ export interface OrderCheckedIn {
 
 export const orderCheckedInHooks = txHooks<OrderCheckedIn>('order-checked-in');
 export const onOrderCheckedIn = orderCheckedInHooks.on;
+
+export interface OrderCollected {
+  orderId: string;
+  reference: string;
+  shopSlug: string | null;
+  bookingId: string;
+  /** the customer's address from the booking (null: a walk-in who gave only a phone number) */
+  customerEmail: string | null;
+  customerName: string;
+  modelSlug: string;
+  collectedAt: Date;
+  /** a staff move that may still be taken back until then (hold customer e-mail until it stands) */
+  undoableUntil: Date | null;
+}
+
+/** An order handed back to its customer (status `collected`), inside the status change's transaction. */
+export const orderCollectedHooks = txHooks<OrderCollected>('order-collected');
+export const onOrderCollected = orderCollectedHooks.on;

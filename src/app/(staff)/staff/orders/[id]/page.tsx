@@ -27,6 +27,8 @@ import { LiveRefresh } from '@/features/live/components/live-refresh';
 import { latestOrderEventId } from '@/features/repairs/server/order-event-feed';
 import { ModelInsightsPanelLoading } from '@/features/insights/components';
 import { OrderInsights } from './order-insights';
+import { OrderRatingPanel } from '@/features/ratings/components/order-rating';
+import { getStaffOrderRating } from '@/features/ratings/server/get-rating';
 
 export const dynamic = 'force-dynamic';
 
@@ -63,6 +65,14 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
   const booked = order.status === 'booked';
   const canReceive = booked && (order.permissions.update || order.permissions.take);
   const statusHeading = 'order-status-heading';
+  // the customer's rating, for staff of the order's shop (ratings are the shop's own figures)
+  const rated =
+    order.status === 'collected'
+      ? await getStaffOrderRating(await getDb(), order.id, {
+          ability: staffCaller(me).ability,
+          shopSlug: me.shopSlug,
+        })
+      : null;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
@@ -186,6 +196,8 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ id:
               <OrderPendingChanges orderId={order.id} kinds={['status']} />
             </div>
           </Card>
+
+          {rated ? <OrderRatingPanel rating={rated.rating} timeZone={timeZone} /> : null}
 
           <Card role="region" aria-labelledby="order-assignment-heading">
             <h2 id="order-assignment-heading" className="text-lg font-semibold">

@@ -1,0 +1,5 @@
+import { RatingLinkInvalid } from '@/features/ratings/components/rating-link-invalid';
+
+export default function RateNotFound() {
+  return <RatingLinkInvalid />;
+}
