@@ -15,11 +15,11 @@ import { useToast } from '@/components/ui/toast';
 import type { MetricId } from '../metrics';
 import type { Dashboard, Widget } from '../schemas';
 import { AddWidgetDialog } from './add-widget-dialog';
-import { ExportButtons } from './export-slot';
+import { ExportMenu } from './export-menu';
 import { FilterBar, type FilterState, type ShopOption } from './filter-bar';
 import { MetricCards } from './metric-cards';
 import { MetricWidget } from './metric-widget';
-import { ApiError, fetchJson, useMetric, type AnalyticsFilters } from './use-metric';
+import { ApiError, fetchJson, queryString, useMetric, type AnalyticsFilters } from './use-metric';
 
 /** A fresh widget id (unique within the dashboard). */
 function newWidgetId(): string {
@@ -129,7 +129,10 @@ export function AnalyticsDashboard({
           {updatedAt ? t('updated', { time: updatedAt }) : t('loading')}
         </p>
         <div className="flex flex-wrap gap-2" data-slot="analytics-exports">
-          <ExportButtons filters={filters} metrics={widgets.map((w) => w.metric)} />
+          <ExportMenu
+            query={new URLSearchParams(queryString(filters))}
+            metrics={widgets.map((w) => w.metric)}
+          />
           <Button onClick={() => setAdding(true)} data-testid="add-widget">
             <Plus className="size-5" aria-hidden />
             {t('add')}
