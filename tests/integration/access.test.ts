@@ -455,6 +455,11 @@ const EXPECTED: Record<string, Case> = {
       ],
     },
   },
+  // ratings: the signed link is its own authorisation (a bad one: 404 for anyone, ratings.test.ts)
+  'GET /api/ratings/:token': { allowed: everyone, path: '/api/ratings/not-a-token' },
+  'POST /api/ratings/:token': { allowed: everyone, path: '/api/ratings/not-a-token', body: { score: 4 } },
+  // the rating on the staff order page: staff (of the order's shop: ratings.test.ts)
+  'GET /api/staff/orders/:id/rating': { allowed: staff, path: '/api/staff/orders/RT-222222/rating' },
   // analytics: managers and admins; this table's manager is tied to no shop, which the contract
   // refuses (403: no shop to read). Shop-tied managers: tests/integration/analytics-access.test.ts
   'GET /api/analytics/metrics/:metric': {

@@ -19,7 +19,7 @@ const metricRoute = createRoute({
   middleware: [analyticsReader] as const,
   request: { params: MetricParamSchema, query: AnalyticsQuerySchema },
   responses: {
-    200: jsonResponse(MetricResultSchema.openapi('MetricResult'), 'The metric over the scope'),
+    200: jsonResponse(MetricResultSchema, 'The metric over the scope'),
     ...accessErrorResponses,
     404: errorResponses[404],
     422: errorResponses[422],
