@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { csvBlocks, parseCsv } from '../../../../../tests/csv-parse';
 import { readPdf } from '../../../../../tests/pdf-text';
+import messages from '../../../../../messages/en-GB.json';
 import type { MetricResult } from '../../metrics';
 import type { AnalyticsScope } from '../scope';
 import { csvField, defuseFormula, metricsCsvStream } from './csv';
@@ -180,7 +181,9 @@ describe('PDF export', { timeout: 60_000 }, () => {
     const bytes = await bytesOf(await metricsPdfStream(once(result(80)), scope));
     const pdf = await readPdf(bytes);
     expect(pdf.pages).toBeGreaterThanOrEqual(4);
-    const headers = pdf.lines.filter((l) => l.startsWith('Repair Orders'));
+    // the table's header row starts with its first column's label, from the messages
+    const firstLabel = messages.analytics.metrics.revenueByRepair.columns.repair;
+    const headers = pdf.lines.filter((l) => l.startsWith(firstLabel));
     expect(headers.length).toBe(pdf.pages - 1);
   });
 });
