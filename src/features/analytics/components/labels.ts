@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import type { MetricId, Recommendation } from '../metrics';
+import type { MetricId, MetricResult, Recommendation } from '../metrics';
+import { valueLabelKeys } from '../value-labels';
 
 /** "revenueByRepair" -> "Revenue by repair": shown only while a metric's messages are missing. */
 const humanise = (id: string) => {
@@ -14,6 +15,7 @@ const humanise = (id: string) => {
 /** Labels of metrics, cards, columns, notes and recommendations: from the messages, never the server. */
 export function useMetricLabels() {
   const t = useTranslations('analytics');
+  const root = useTranslations();
   const pick = (key: string, fallback: string, values?: Record<string, string | number>) =>
     t.has(key) ? t(key, values) : fallback;
   return {
@@ -23,5 +25,23 @@ export function useMetricLabels() {
     column: (id: string, key: string) => pick(`metrics.${id}.columns.${key}`, humanise(key)),
     note: (key: string) => pick(`notes.${key}`, humanise(key)),
     recommendation: (r: Recommendation) => pick(`recommendations.${r.key}`, humanise(r.key), r.values),
+    /** the result with its id-valued text cells (statuses, steps, segments...) in words */
+    withValueLabels: (result: MetricResult): MetricResult => {
+      const text = result.table.columns.filter((c) => c.unit === 'text').map((c) => c.key);
+      if (text.length === 0) return result;
+      const word = (column: string, value: string) => {
+        const key = valueLabelKeys(result.metric, column, value).find((k) => root.has(k));
+        return key ? root(key) : value;
+      };
+      const rows = result.table.rows.map((row) => {
+        const out = { ...row };
+        for (const c of text) {
+          const v = out[c];
+          if (typeof v === 'string') out[c] = word(c, v);
+        }
+        return out;
+      });
+      return { ...result, table: { ...result.table, rows } };
+    },
   };
 }

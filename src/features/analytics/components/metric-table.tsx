@@ -14,7 +14,13 @@ export function MetricTable({
 }) {
   const { columns, rows } = result.table;
   return (
-    <div className="max-w-full overflow-x-auto">
+    // a phone scrolls a wide table sideways: the region takes focus so a keyboard can scroll it too
+    <div
+      className="max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-sky-600"
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -36,9 +36,10 @@ function isEmpty(r: MetricResult): boolean {
 }
 
 /** The body of a metric: cards, chart or table, notes and recommendations in words. */
-export function MetricBody({ result, view }: { result: MetricResult; view: 'chart' | 'table' }) {
+export function MetricBody({ result: raw, view }: { result: MetricResult; view: 'chart' | 'table' }) {
   const t = useTranslations('analytics.dashboard');
   const labels = useMetricLabels();
+  const result = labels.withValueLabels(raw);
   const narrow = useNarrow();
   if (isEmpty(result)) return <p className="text-slate-600">{t('empty')}</p>;
   const title = labels.title(result.metric);
