@@ -29,7 +29,7 @@ interface MetricMessages {
   columns: Record<string, string>;
 }
 const metricMessages = messages.analytics.metrics as unknown as Record<string, MetricMessages>;
-const noteMessages = messages.analytics.notes as Record<string, string>;
+const noteMessages = messages.analytics.notes as unknown as Record<string, string>;
 
 const AUGUST = { from: '2026-08-01', to: '2026-08-31' };
 
