@@ -6,6 +6,9 @@
  * time (its own range and "now"), so the cases do not see each other's rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// first: zod 4 gives `.openapi` only to schemas made after this is loaded, and the metric
+// schemas imported below are made on import (the app's routes call `.openapi` on them)
+import '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { shops } from '@/server/db/schema';
 import type { MetricResult } from '@/features/analytics/metrics';

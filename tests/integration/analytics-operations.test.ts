@@ -159,6 +159,24 @@ describe.each(BACKENDS)('workshop metrics on $name', (backend) => {
     expect(r.notes).toEqual(['operations.warrantyStillRunning', 'operations.noWarrantyNotJudged']);
   });
 
+  it('technicians: a return without IMEIs is found by the same customer and model', async () => {
+    // 1-7 June: J1 only (Ada, ready after 10 h); J2 (same customer and model, 20 June, within
+    // J1's warranty) is its return, so 0 of 1 fixed first time
+    const june = {
+      ...scopeFor({ compare: 'none' }),
+      from: new Date('2025-06-01T00:00:00.000Z'),
+      to: new Date('2025-06-08T00:00:00.000Z'),
+      rangeFrom: '2025-06-01',
+      rangeTo: '2025-06-07',
+      now: new Date('2025-12-01T00:00:00.000Z'),
+    };
+    const r = await METRICS.technicians(db, june);
+    expect(r.table.rows).toEqual([
+      { technician: 'Ada Lovelace', orders: 1, perWeek: 1, medianHours: 10, firstTimeFixRate: 0 },
+    ]);
+    expect(cards(r)).toEqual({ orders: [1, null], firstTimeFixRate: [0, null] });
+  });
+
   it('technicians for London only: no Manchester technician', async () => {
     const r = await run('technicians', LONDON);
     expect(r.table.rows.map((row) => row.technician)).toEqual(['Ada Lovelace']);

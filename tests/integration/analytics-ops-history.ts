@@ -258,6 +258,33 @@ export const ORDERS: Record<string, OpsOrder> = {
     ],
     lines: [screen(4_000)],
   },
+  // June, outside every February range: J1 (no IMEI) came back as J2 (same customer, e-mail in
+  // another case, same model, an IMEI this time): a return found by model + customer
+  J1: {
+    shop: 'london',
+    model: 'pixel-8',
+    email: 'j@example.com',
+    tech: 'ada',
+    created: '2025-06-01T09:00:00.000Z',
+    moves: flow('2025-06-02T09:00:00.000Z', [
+      ['ready_for_collection', 10],
+      ['collected', 24],
+    ]),
+    warrantyEnds: '2025-09-03T09:00:00.000Z',
+    lines: [screen(5_000)],
+  },
+  J2: {
+    shop: 'london',
+    model: 'pixel-8',
+    email: 'J@Example.com',
+    imei: '444444444444444',
+    created: '2025-06-20T09:00:00.000Z',
+    moves: flow('2025-06-21T09:00:00.000Z', [
+      ['ready_for_collection', 4],
+      ['collected', 6],
+    ]),
+    lines: [screen(5_000)],
+  },
   // cancelled after receipt: neither queue nor top models
   LC: {
     shop: 'london',

@@ -71,6 +71,8 @@ export const bookings = pgTable(
     index('bookings_email_idx').on(t.customerEmail),
     index('bookings_user_idx').on(t.userId),
     index('bookings_slot_idx').on(t.shopSlug, t.slotStartsAt),
+    // analytics: bookings made in a range (forecast, customers)
+    index('bookings_created_idx').on(t.createdAt),
     // the hold-expiry job looks for held bookings every minute: only those are indexed
     index('bookings_payment_hold_idx')
       .on(t.paymentHoldUntil)

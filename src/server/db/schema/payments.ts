@@ -77,6 +77,8 @@ export const payments = pgTable(
     uniqueIndex('payments_provider_id_uq').on(t.provider, t.providerPaymentId),
     uniqueIndex('payments_idempotency_uq').on(t.idempotencyKey),
     index('payments_status_idx').on(t.status),
+    // analytics: money taken in a range
+    index('payments_succeeded_idx').on(t.succeededAt),
     check('payments_amount_positive', sql`${t.amountMinor} > 0`),
     check('payments_refund_range', sql`${t.refundedMinor} >= 0 AND ${t.refundedMinor} <= ${t.amountMinor}`),
   ],
@@ -101,6 +103,8 @@ export const paymentRefunds = pgTable(
   },
   (t) => [
     index('payment_refunds_payment_idx').on(t.paymentId),
+    // analytics: refunds in a range
+    index('payment_refunds_created_idx').on(t.createdAt),
     uniqueIndex('payment_refunds_idempotency_uq').on(t.idempotencyKey),
     uniqueIndex('payment_refunds_provider_uq').on(t.providerRefundId),
     check('payment_refunds_amount_positive', sql`${t.amountMinor} > 0`),

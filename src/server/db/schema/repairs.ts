@@ -63,6 +63,9 @@ export const repairOrders = pgTable(
     index('repair_orders_status_idx').on(t.status),
     index('repair_orders_technician_idx').on(t.assignedTechnicianId),
     index('repair_orders_imei_idx').on(t.imeiSerial),
+    // analytics (docs/benchmarks-analytics.md): the ranges of collected and received orders
+    index('repair_orders_collected_idx').on(t.collectedAt),
+    index('repair_orders_received_idx').on(t.receivedAt),
   ],
 );
 
@@ -128,6 +131,17 @@ export const repairOrderEvents = pgTable(
     // NULL keys are distinct: only keyed events are unique
     uniqueIndex('repair_order_events_idempotency_uq').on(t.orderId, t.idempotencyKey),
     index('repair_order_events_type_idx').on(t.type),
+    // analytics: each order's status moves in order (stage times, first ready) and those of a range
+    index('repair_order_events_status_order_idx')
+      .on(t.orderId, t.createdAt, t.id)
+      .where(sql`type = 'status_changed'`),
+    index('repair_order_events_status_time_idx')
+      .on(t.createdAt)
+      .where(sql`type = 'status_changed'`),
+    // analytics: each order's first move to ready (turnaround, technicians): a small index
+    index('repair_order_events_ready_idx')
+      .on(t.orderId, t.createdAt)
+      .where(sql`type = 'status_changed' AND to_status = 'ready_for_collection'`),
   ],
 );
 

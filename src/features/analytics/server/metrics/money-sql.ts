@@ -102,10 +102,11 @@ export async function moneyTotal(
 ): Promise<MoneyFigures> {
   const [row] = await rowsOf<{ money_in: string; orders: string; refunds: string }>(
     db,
-    sql`SELECT
-        (SELECT coalesce(sum(amount), 0) FROM ${moneyInRows(from, to, shopSlugs)} m) AS money_in,
-        (SELECT count(DISTINCT order_id) FROM ${moneyInRows(from, to, shopSlugs)} m) AS orders,
-        (SELECT coalesce(sum(amount), 0) FROM ${refundRows(from, to, shopSlugs)} r) AS refunds`,
+    // money in and orders paid from one pass over the payments (not two)
+    sql`SELECT m.money_in, m.orders,
+        (SELECT coalesce(sum(amount), 0) FROM ${refundRows(from, to, shopSlugs)} r) AS refunds
+      FROM (SELECT coalesce(sum(amount), 0) AS money_in, count(DISTINCT order_id) AS orders
+        FROM ${moneyInRows(from, to, shopSlugs)} m) m`,
   );
   return moneyFigures(num(row?.money_in), num(row?.refunds), num(row?.orders));
 }

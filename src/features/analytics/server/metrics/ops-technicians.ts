@@ -54,15 +54,23 @@ async function technicianRows(db: Db, scope: AnalyticsScope, from: Date, to: Dat
           and ro.assigned_technician_id is not null
           and ${shopFilter(sql`ro.shop_slug`, scope)}
       ),
+      -- the returns as two equality joins (hash joins, or the IMEI index) instead of one EXISTS
+      -- per order whose CASE condition no index or hash can serve (quadratic: it did not finish
+      -- at the demo x10). The first branch is the "both have an IMEI" case, the second the rest.
+      back as (
+        select o.id from o join repair_orders r on r.imei_serial = o.imei_serial
+        where r.id <> o.id and r.status <> 'cancelled'
+          and r.created_at > o.collected_at and r.created_at <= o.warranty_ends_at
+        union
+        select o.id from o
+          join bookings rb on rb.model_slug = o.model_slug and ${customer('rb')} = o.customer
+          join repair_orders r on r.booking_id = rb.id
+        where (o.imei_serial is null or r.imei_serial is null)
+          and r.id <> o.id and r.status <> 'cancelled'
+          and r.created_at > o.collected_at and r.created_at <= o.warranty_ends_at
+      ),
       f as (
-        select o.*, exists (
-          select 1 from repair_orders r left join bookings rb on rb.id = r.booking_id
-          where r.id <> o.id and r.status <> 'cancelled'
-            and r.created_at > o.collected_at and r.created_at <= o.warranty_ends_at
-            and (case when o.imei_serial is not null and r.imei_serial is not null
-                   then r.imei_serial = o.imei_serial
-                   else rb.model_slug = o.model_slug and ${customer('rb')} = o.customer end)
-        ) as returned
+        select o.*, o.id in (select id from back) as returned
         from o
       )
       select f.tech as id, u.name, count(*)::int as orders,

@@ -115,14 +115,17 @@ async function readRefunds(db: Db, scope: AnalyticsScope) {
 async function readFunnel(db: Db, scope: AnalyticsScope): Promise<Record<string, number>> {
   const list = await rows<{ step: string; visits: number }>(
     db,
-    sql`select e.props->>'step' as step, count(distinct e.visit_id)::int as visits
-        from analytics_events e
-        where e.name = 'funnel_step' and e.occurred_at >= ${iso(scope.from)} and e.occurred_at < ${iso(scope.to)}
-          and e.props->>'step' in (${sql.join(
-            FUNNEL_STEPS.map((s) => sql`${s}`),
-            sql`, `,
-          )})
-          and ${shopFilter(sql`e.shop_slug`, scope.shopSlugs)}
+    // distinct (step, visit) pairs, then counted: a hash aggregate, as in ops-funnel.ts
+    sql`select s.step, count(*)::int as visits from (
+          select distinct e.props->>'step' as step, e.visit_id
+          from analytics_events e
+          where e.name = 'funnel_step' and e.occurred_at >= ${iso(scope.from)} and e.occurred_at < ${iso(scope.to)}
+            and e.props->>'step' in (${sql.join(
+              FUNNEL_STEPS.map((s) => sql`${s}`),
+              sql`, `,
+            )})
+            and ${shopFilter(sql`e.shop_slug`, scope.shopSlugs)}
+        ) s
         group by 1`,
   );
   return Object.fromEntries(list.map((r) => [r.step, Number(r.visits)]));
