@@ -7,6 +7,9 @@ describe('analytics formatting', () => {
     expect(formatValue('percent', 0.305, 'GBP')).toBe('30.5%');
     expect(formatValue('hours', 33.25, 'GBP')).toBe('33.3');
     expect(formatValue('count', null, 'GBP')).toBe('–');
+    // an average rating keeps its decimals: 3.98 is not a round 4
+    expect(formatValue('rating', 3.98, 'GBP')).toBe('3.98');
+    expect(formatValue('rating', 4, 'GBP')).toBe('4.0');
     expect(formatChange(0.3)).toBe('+30%');
     expect(formatChange(null)).toBeNull();
   });

@@ -16,8 +16,12 @@ export function formatValue(
       return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
     case 'hours':
     case 'days':
-    case 'rating':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+    case 'rating':
+      // 3.98 out of 5 must not read as a round 4
+      return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(
+        value,
+      );
     case 'date':
       return new Date(value).toLocaleDateString(locale);
     default:

@@ -40,7 +40,12 @@ export default function MetricChart({
   const chart = result.chart;
   if (!chart) return null;
   const unitOf = (key: string): Unit => result.table.columns.find((c) => c.key === key)?.unit ?? 'count';
-  const data = result.table.rows;
+  // rows with no figure in any drawn series are the table's other rows (satisfaction's comments)
+  const data = result.table.rows.filter((row) =>
+    [...chart.series, ...(chart.band ? [chart.band.lower, chart.band.upper] : [])].some(
+      (s) => typeof row[s] === 'number',
+    ),
+  );
   const fmt = (key: string) => (v: unknown) =>
     formatValue(unitOf(key), typeof v === 'number' || typeof v === 'string' ? v : null, result.currency);
   const xTick = (v: unknown) => String(fmt(chart.x)(v));
