@@ -10,6 +10,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/server/db/client';
 import type { AnalyticsScope } from '../scope';
+import { inShops, rowsOf as readRows } from './sql';
 
 /** Three years of weeks: enough for the seasonal model, and what the dashboard allows as range. */
 export const MAX_HISTORY_WEEKS = 156;
@@ -76,14 +77,7 @@ export function historyWindow(scope: AnalyticsScope): HistoryWindow {
 }
 
 /** `column IN (shops)`, or nothing for every shop. */
-export function shopFilter(column: SQL, shopSlugs: string[] | null): SQL {
-  if (shopSlugs === null) return sql`true`;
-  if (shopSlugs.length === 0) return sql`false`;
-  return sql`${column} in (${sql.join(
-    shopSlugs.map((s) => sql`${s}`),
-    sql`, `,
-  )})`;
-}
+export const shopFilter = inShops;
 
 /** `ts` (timestamptz) as a local timestamp inside the window. */
 function inWindow(ts: SQL, w: HistoryWindow): SQL {
@@ -96,10 +90,7 @@ function week(ts: SQL, w: HistoryWindow): SQL {
 
 type Row = { week: string; value: number | string; shop?: string | null };
 
-async function rowsOf(db: Db, query: SQL): Promise<Row[]> {
-  const res = await db.execute(query);
-  return (res as unknown as { rows: Row[] }).rows;
-}
+const rowsOf = (db: Db, query: SQL): Promise<Row[]> => readRows<Row>(db, query);
 
 /** Bookings created per week (every booking made, later cancelled or not: demand). */
 export async function readWeeklyBookings(db: Db, scope: AnalyticsScope): Promise<WeeklySeries> {

@@ -6,15 +6,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/server/db/client';
 import type { Interval } from '../../metrics';
+import { inShops, rowsOf, ts } from './sql';
 
 /** Payment statuses whose amount was taken: counted at `succeeded_at`. */
 export const MONEY_IN_STATUSES = ['succeeded', 'refunded', 'partially_refunded'] as const;
-
-/** Rows of a raw query on either driver (PGlite and node-postgres both answer `{ rows }`). */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
-}
 
 /** A number from a SQL aggregate (bigint and numeric arrive as strings); null stays null. */
 export function num(v: unknown): number {
@@ -22,17 +17,7 @@ export function num(v: unknown): number {
   return Number(v);
 }
 
-export const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
-
-/** `column` belongs to the scope's shops: every shop and none when null, else only those. */
-export function inShops(column: SQL, shopSlugs: string[] | null): SQL {
-  if (shopSlugs === null) return sql`true`;
-  if (shopSlugs.length === 0) return sql`false`;
-  return sql`${column} IN (${sql.join(
-    shopSlugs.map((s) => sql`${s}`),
-    sql`, `,
-  )})`;
-}
+export { inShops, rowsOf, ts };
 
 const MONEY_IN = sql.raw(MONEY_IN_STATUSES.map((s) => `'${s}'`).join(', '));
 

@@ -3,27 +3,15 @@
  * rows from either driver, and the arithmetic of hours, weeks and rates.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/server/db/client';
 import type { AnalyticsScope } from '../scope';
+import { inShops, rowsOf, ts } from './sql';
 
 /** `column IN (shops)` for a shop-limited scope; no condition (TRUE) for every shop. */
-export function shopFilter(column: SQL, scope: AnalyticsScope): SQL {
-  if (scope.shopSlugs === null) return sql`true`;
-  if (scope.shopSlugs.length === 0) return sql`false`;
-  return sql`${column} in (${sql.join(
-    scope.shopSlugs.map((s) => sql`${s}`),
-    sql`, `,
-  )})`;
-}
+export const shopFilter = (column: SQL, scope: AnalyticsScope): SQL => inShops(column, scope.shopSlugs);
 
-/** A time as a timestamptz parameter (ISO text, which both drivers pass the same way). */
-export const at = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
-
-/** The rows of a raw query, on PGlite and on node-postgres alike. */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const res = await db.execute(query);
-  return (res as unknown as { rows: T[] }).rows;
-}
+/** A time as a timestamptz parameter. */
+export const at = ts;
+export { rowsOf };
 
 /** Hours between two timestamptz expressions, as a double. */
 export const hoursBetween = (start: SQL, end: SQL): SQL =>
