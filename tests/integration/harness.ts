@@ -11,7 +11,6 @@ import { getRequestListener } from '@hono/node-server';
 import { env } from '@/env';
 import { openDatabase, type DatabaseHandle } from '@/server/db/client';
 import { closeDatabase, setDatabase } from '@/server/db/runtime';
-import { seedAll } from '@/server/entry/seed';
 import { clearCache } from '@/server/cache';
 import { getApi } from '@/server/entry/api';
 import { resetAuth } from '@/features/auth/server/auth';
@@ -37,13 +36,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A fresh database on the PostgreSQL server for one suite (dropped again in close()). */
+/**
+ * A fresh database on the PostgreSQL server for one suite (dropped again in close()): a copy of
+ * the run's migrated, seeded template (tests/integration/global-setup.ts).
+ */
 async function createTestDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const { default: pg } = await import('pg');
   const name = `rt_test_${randomBytes(6).toString('hex')}`;
+  const template = inject('postgresTemplate');
+  if (!template)
+    throw new Error('no PostgreSQL template: tests/integration/global-setup.ts did not make one');
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
@@ -71,8 +76,7 @@ export async function startApp(backend: Backend): Promise<TestApp> {
   const handle = await openDatabase(
     testDb ? { url: testDb.url, poolSize: 20 } : { dataDir: 'memory://', loadDataDir: pgliteTemplateDump() },
   );
-  // PostgreSQL starts empty; the PGlite copy is seeded already (seeding again would be a no-op)
-  if (testDb) await seedAll(handle.db);
+  // both copies are migrated and seeded already (global-setup.ts): opening runs no migration
   setDatabase(handle);
   // the API behind a real HTTP listener, exactly as src/server/main.ts serves it
   const server = http.createServer(getRequestListener(getApi().fetch));
