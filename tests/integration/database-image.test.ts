@@ -55,11 +55,11 @@ describe('database image', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('fills a new data folder, and never one with a database in it', () => {
-    expect(installDatabaseImage(installA, imageDir)).toMatchObject({ installed: true });
-    expect(installDatabaseImage(installB, imageDir)).toMatchObject({ installed: true });
-    expect(installDatabaseImage(installA, imageDir)).toEqual({ installed: false, reason: 'not-empty' });
-    expect(installDatabaseImage(path.join(tmp, 'c'), path.join(tmp, 'none'))).toEqual({
+  it('fills a new data folder, and never one with a database in it', async () => {
+    expect(await installDatabaseImage(installA, imageDir)).toMatchObject({ installed: true });
+    expect(await installDatabaseImage(installB, imageDir)).toMatchObject({ installed: true });
+    expect(await installDatabaseImage(installA, imageDir)).toEqual({ installed: false, reason: 'not-empty' });
+    expect(await installDatabaseImage(path.join(tmp, 'c'), path.join(tmp, 'none'))).toEqual({
       installed: false,
       reason: 'no-image',
     });
@@ -68,11 +68,11 @@ describe('database image', () => {
     expect(fs.readdirSync(imageDir).sort()).toEqual(['manifest.json', 'pglite']);
   });
 
-  it('refuses an image from newer code (migrations this code does not know)', () => {
+  it('refuses an image from newer code (migrations this code does not know)', async () => {
     const newer = path.join(tmp, 'newer');
     fs.mkdirSync(path.join(newer, 'pglite'), { recursive: true });
     fs.writeFileSync(imageManifestFile(newer), JSON.stringify({ migrations: migrationCount() + 1 }));
-    expect(installDatabaseImage(path.join(tmp, 'd'), newer)).toEqual({
+    expect(await installDatabaseImage(path.join(tmp, 'd'), newer)).toEqual({
       installed: false,
       reason: 'newer-image',
     });

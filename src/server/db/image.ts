@@ -49,7 +49,10 @@ export type ImageResult =
  * the folder makes this throw the same DataDirLockedError opening it would); the copy goes to a
  * temporary folder renamed into place, so a start killed half-way leaves no half database.
  */
-export function installDatabaseImage(dataDir: string, imageDir = DATABASE_IMAGE_DIR): ImageResult {
+export async function installDatabaseImage(
+  dataDir: string,
+  imageDir = DATABASE_IMAGE_DIR,
+): Promise<ImageResult> {
   const target = path.join(dataDir, 'pglite');
   if (!isEmptyOrMissing(target)) return { installed: false, reason: 'not-empty' };
   const manifest = readManifest(imageDir);
@@ -63,7 +66,8 @@ export function installDatabaseImage(dataDir: string, imageDir = DATABASE_IMAGE_
   try {
     if (!isEmptyOrMissing(target)) return { installed: false, reason: 'raced' };
     fs.rmSync(tmp, { recursive: true, force: true });
-    fs.cpSync(source, tmp, { recursive: true });
+    // asynchronous: the AI models' warm-up goes on while the files are copied
+    await fs.promises.cp(source, tmp, { recursive: true });
     if (fs.existsSync(target)) fs.rmdirSync(target); // empty, checked under the lock
     fs.renameSync(tmp, target);
   } finally {

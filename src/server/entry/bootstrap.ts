@@ -41,7 +41,7 @@ export async function bootstrap(phases: Record<string, number> = {}): Promise<Da
   // a new embedded data folder starts from the build's migrated, seeded database image
   // (src/server/db/image.ts); production only: `npm start` rebuilds it when the sources change
   if (!env.DATABASE_URL && env.NODE_ENV === 'production' && env.SEED_ON_START) {
-    const image = installDatabaseImage(env.DATA_DIR);
+    const image = await installDatabaseImage(env.DATA_DIR);
     if (image.installed) logger.info({ ms: image.ms }, 'new data folder: loaded the database image');
     lap('image');
   }
