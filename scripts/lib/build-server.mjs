@@ -10,8 +10,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** One entry per process kind; a new entry point is one line here. */
-export const SERVER_ENTRIES = ['src/server/main.ts', 'src/server/api-server.ts'];
+/**
+ * One entry per process kind; a new entry point is one line here. An entry whose file does not
+ * exist (yet) is skipped: worker.ts is the queue-only process (`npm run worker`).
+ */
+export const SERVER_ENTRIES = ['src/server/main.ts', 'src/server/api-server.ts', 'src/server/worker.ts'];
 
 export const SERVER_OUT_DIR = '.build/server';
 
