@@ -54,7 +54,7 @@ function numberFromEnv(name, fallback, { min = 0, integer = false } = {}) {
 
 class BenchError extends Error {}
 
-const PARTS = ['http', 'analytics'];
+const PARTS = ['http', 'analytics', 'start'];
 const askedParts = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const p of askedParts) {
   if (!PARTS.includes(p)) {
@@ -72,6 +72,11 @@ function runAnalyticsPart() {
     env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json') },
   });
   return r.status ?? 1;
+}
+
+/** A part that is a script of its own (scripts/bench/<part>.mjs). */
+function runScriptPart(script) {
+  return spawnSync(process.execPath, [path.join(root, script)], { cwd: root, stdio: 'inherit' }).status ?? 1;
 }
 
 let config;
@@ -877,6 +882,7 @@ function noteServerLine(line) {
   .then(async (code) => {
     await cleanup();
     if (parts.includes('analytics') && !interrupted) code = runAnalyticsPart() || code;
+    if (parts.includes('start') && !interrupted) code = runScriptPart('scripts/bench/start.mjs') || code;
     process.exit(code);
   })
   .catch(async (err) => {

@@ -7,6 +7,7 @@
 import { env } from '@/env';
 import { logger } from '@/server/logger';
 import { getDatabase, type DatabaseHandle } from '@/server/db/runtime';
+import { installDatabaseImage } from '@/server/db/image';
 import { setEventBus } from '@/server/events';
 import { createRedisBus, redactUrl } from '@/server/events-redis';
 import { countRateLimitsInRedis } from '@/server/rate-limit';
@@ -37,6 +38,13 @@ export async function bootstrap(phases: Record<string, number> = {}): Promise<Da
   wireDomainHooks();
   // the AI models load (JSON parse, first answer) while the database opens; awaited below
   const aiWarmUp = warmUpAiModels();
+  // a new embedded data folder starts from the build's migrated, seeded database image
+  // (src/server/db/image.ts); production only: `npm start` rebuilds it when the sources change
+  if (!env.DATABASE_URL && env.NODE_ENV === 'production' && env.SEED_ON_START) {
+    const image = await installDatabaseImage(env.DATA_DIR);
+    if (image.installed) logger.info({ ms: image.ms }, 'new data folder: loaded the database image');
+    lap('image');
+  }
   const handle = await getDatabase();
   lap('database');
   if (env.SEED_ON_START) await seedIfEmpty(handle.db);
