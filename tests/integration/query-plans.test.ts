@@ -372,6 +372,16 @@ describe.skipIf(!DB_URL)('every list and search query uses an index on PostgreSQ
     expect(grew).toEqual([]);
   });
 
+  it('previews each inbox conversation with its latest customer message (the DISTINCT ON read)', async () => {
+    const id = 'c0000000-0000-4000-8000-000000000001';
+    await pool.query(
+      `INSERT INTO support_messages (conversation_id, author, body) VALUES ($1, 'customer', 'the newest words'), ($1, 'staff', 'a staff reply')`,
+      [id],
+    );
+    const list = await listStaffConversations(db, staffActor('admin', null), 'all');
+    expect(list.find((c) => c.id === id)?.preview).toBe('the newest words');
+  });
+
   it('reads no growing table with a sequential scan', async () => {
     const offenders: string[] = [];
     let explained = 0;
