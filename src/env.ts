@@ -126,6 +126,21 @@ export const env = createEnv({
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Job queue: how often an idle worker polls for new jobs, in seconds (>= 0.5). */
     QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    /**
+     * Where browsers load the static assets from (a CDN in front of the app): an absolute URL
+     * (`https://cdn.example.com`, optionally with a path) that serves the app's `/_next/static/*`
+     * and public files (`/icons/*`). Read at build time (Next's assetPrefix) and at run time (our
+     * own static URLs, the pages' CSP): set it for `npm run build` and `npm start` alike.
+     */
+    ASSET_PREFIX: z
+      .string()
+      .trim()
+      .regex(
+        /^https?:\/\/[a-zA-Z0-9.-]+(:\d{1,5})?(\/[\w.~%-]+)*\/?$/,
+        'must be an absolute http(s) URL without query or fragment, e.g. https://cdn.example.com',
+      )
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
     /** Folder for uploaded photos (default DATA_DIR/uploads); share it between instances, or use an S3-style store. */
     UPLOAD_DIR: z.string().optional(),
     /** Largest photo accepted, in megabytes (the request is cut off while streaming past it). */

@@ -11,6 +11,7 @@ import { ToastProvider } from '@/components/ui/toast';
 import { ServiceWorkerRegistrar } from '@/features/pwa/components/service-worker';
 import { InstallPrompt } from '@/features/pwa/components/install-prompt';
 import { env } from '@/env';
+import { assetUrl } from '@/server/http/asset-url';
 import { OfflineBookingSync } from '@/features/booking/components/offline-booking-sync';
 import { AnalyticsTracker } from '@/features/analytics/components';
 import './globals.css';
@@ -24,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
     applicationName: shopName,
     // the manifest (src/app/manifest.ts) is linked by Next; iOS reads these instead of it
     appleWebApp: { capable: true, title: shopName, statusBarStyle: 'default' },
-    icons: { apple: [{ url: '/icons/apple-touch-icon.png', sizes: '180x180', type: 'image/png' }] },
+    icons: { apple: [{ url: assetUrl('/icons/apple-touch-icon.png'), sizes: '180x180', type: 'image/png' }] },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getBranding } from '@/server/branding';
+import { assetUrl } from '@/server/http/asset-url';
 
 /**
  * /manifest.webmanifest: what makes the site installable as an app. Icons come from
@@ -12,7 +13,7 @@ export default async function manifest(): Promise<MetadataRoute.Manifest> {
   const tNav = await getTranslations('nav');
   const tMeta = await getTranslations('meta');
   const { shopName, brandColor } = getBranding();
-  const shortcutIcon = [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }];
+  const shortcutIcon = [{ src: assetUrl('/icons/icon-192.png'), sizes: '192x192', type: 'image/png' }];
   return {
     id: '/',
     name: t('name', { shop: shopName }),
@@ -29,22 +30,22 @@ export default async function manifest(): Promise<MetadataRoute.Manifest> {
     background_color: '#f8fafc',
     categories: ['business', 'utilities', 'productivity'],
     icons: [
-      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-      { src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
-      { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-      { src: '/icons/apple-touch-icon.png', sizes: '180x180', type: 'image/png', purpose: 'any' },
+      { src: assetUrl('/icons/icon-192.png'), sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: assetUrl('/icons/icon-512.png'), sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: assetUrl('/icons/maskable-192.png'), sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+      { src: assetUrl('/icons/maskable-512.png'), sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: assetUrl('/icons/apple-touch-icon.png'), sizes: '180x180', type: 'image/png', purpose: 'any' },
     ],
     screenshots: [
       {
-        src: '/screenshots/home-narrow.png',
+        src: assetUrl('/screenshots/home-narrow.png'),
         sizes: '390x844',
         type: 'image/png',
         form_factor: 'narrow',
         label: t('screenshotNarrow'),
       },
       {
-        src: '/screenshots/home-wide.png',
+        src: assetUrl('/screenshots/home-wide.png'),
         sizes: '1280x800',
         type: 'image/png',
         form_factor: 'wide',

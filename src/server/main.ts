@@ -18,6 +18,7 @@ import {
   pageRunsWasm,
 } from '@/server/http/security-headers';
 import { CACHE_SCOPE_HEADER, cacheScopeOf } from '@/server/http/cache-scope';
+import { assetOrigin } from '@/server/http/asset-url';
 import { paymentConfig } from '@/features/payments/server';
 import { bootstrap } from '@/server/entry/bootstrap';
 import { configureServer, exitOnKnownStartupError, isApiPath, stopOnSignals } from '@/server/lifecycle';
@@ -63,6 +64,7 @@ async function main() {
         https,
         stripe: !!paymentConfig().stripe?.publishableKey,
         wasm: pageRunsWasm(req.url ?? '/'),
+        assetOrigin: assetOrigin(),
       });
       req.headers['content-security-policy'] = csp;
       req.headers['x-nonce'] = nonce;

@@ -101,6 +101,13 @@ test('the tracking page shows shared photos; the lightbox zooms, moves with the 
         .evaluate((img: HTMLImageElement) => img.naturalWidth),
     )
     .toBeGreaterThan(0);
+  // a responsive, lazy tile: the browser picked an AVIF variant from the srcset
+  const tileImg = tiles.first().locator('picture > img');
+  await expect(tileImg).toHaveAttribute('loading', 'lazy');
+  await expect(tileImg).toHaveAttribute('sizes', /rem|vw/);
+  await expect(tileImg).toHaveAttribute('srcset', /format=webp&v=[0-9a-f]{16}/);
+  await expect(tiles.first().locator('source[type="image/avif"]')).toHaveAttribute('srcset', / 320w/);
+  expect(await tileImg.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/format=avif/);
   // the timeline names the photo events
   await expect(page.getByTestId('tracking-timeline')).toContainText('Photo added');
   await expectAccessible(page, 'tracking page with photos');

@@ -129,7 +129,8 @@ const fileRoute = createRoute({
   method: 'get',
   path: '/photos/{photoId}',
   tags: ['Photos'],
-  summary: "A photo's image (size=thumb for the 320 px WebP thumbnail)",
+  summary:
+    "A photo's image (size=thumb for the 320 px WebP thumbnail; w and format for a responsive variant)",
   description:
     'For staff, the order’s owner, or with the order’s tracking token (`token`). Internal photos ' +
     'are served to staff only; anyone else gets 404.',
@@ -141,6 +142,7 @@ const fileRoute = createRoute({
         'image/jpeg': { schema: { type: 'string', format: 'binary' } },
         'image/png': { schema: { type: 'string', format: 'binary' } },
         'image/webp': { schema: { type: 'string', format: 'binary' } },
+        'image/avif': { schema: { type: 'string', format: 'binary' } },
       },
     },
     304: { description: 'Not modified (If-None-Match)' },
@@ -233,16 +235,22 @@ export const photosApi = createRouter()
     return c.json(list, 200);
   })
   .openapi(fileRoute, async (c) => {
-    const { size, token } = c.req.valid('query');
+    const { size, token, w, format, v } = c.req.valid('query');
     const me = c.get('user');
-    const file = await openPhotoFile(await getDb(), c.req.valid('param').photoId, size, {
-      ability: abilityOf(c),
-      userId: me?.id ?? null,
-      token,
-    });
+    const file = await openPhotoFile(
+      await getDb(),
+      c.req.valid('param').photoId,
+      { size, w, format, v },
+      {
+        ability: abilityOf(c),
+        userId: me?.id ?? null,
+        token,
+      },
+    );
     const headers = {
       'content-type': file.contentType,
-      'cache-control': 'private, max-age=3600',
+      // private: the bytes are access-controlled (a shared cache must not hand them to others)
+      'cache-control': file.immutable ? 'private, max-age=31536000, immutable' : 'private, max-age=3600',
       etag: file.etag,
       'x-content-type-options': 'nosniff',
       'content-disposition': 'inline',

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CAPTION_MAX, PHOTO_KIND_VALUES, PHOTO_VISIBILITY_VALUES } from './photo-rules';
+import { VARIANT_FORMATS, VARIANT_WIDTHS, type VariantWidth } from './photo-variants';
 
 export const PhotoKindSchema = z.enum(PHOTO_KIND_VALUES).openapi('PhotoKind');
 export const PhotoVisibilitySchema = z.enum(PHOTO_VISIBILITY_VALUES).openapi('PhotoVisibility');
@@ -35,6 +36,8 @@ export const PhotoSchema = z
     /** the image URLs to use as they are (a tracking link's token is already in them) */
     url: z.string(),
     thumbUrl: z.string(),
+    /** `srcset` values of the responsive variants, one per format (AVIF first, WebP the fallback) */
+    srcSet: z.object({ avif: z.string(), webp: z.string() }),
     /** whether the caller may delete it */
     canDelete: z.boolean(),
   })
@@ -94,7 +97,29 @@ export const PhotoListSchema = z
   .openapi('PhotoList');
 export type PhotoList = z.infer<typeof PhotoListSchema>;
 
-export const PhotoFileQuerySchema = z.object({
-  size: z.enum(['thumb', 'full']).default('full'),
-  token: z.string().max(200).optional(),
-});
+const WIDTH_VALUES = VARIANT_WIDTHS.map(String) as [string, ...string[]];
+
+export const PhotoFileQuerySchema = z
+  .object({
+    size: z.enum(['thumb', 'full']).default('full'),
+    token: z.string().max(200).optional(),
+    w: z
+      .enum(WIDTH_VALUES)
+      .transform((v) => Number(v) as VariantWidth)
+      .optional()
+      .openapi({
+        description: `A responsive variant this wide (${VARIANT_WIDTHS.join(', ')}); needs format`,
+      }),
+    format: z.enum(VARIANT_FORMATS).optional().openapi({ description: "The variant's format; needs w" }),
+    v: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'must be the 16 hex digits the photo list gives')
+      .optional()
+      .openapi({
+        description: "The photo's content fingerprint: with it the answer may be cached for a year",
+      }),
+  })
+  .refine((q) => (q.w === undefined) === (q.format === undefined), {
+    message: 'w and format go together.',
+    path: ['format'],
+  });

@@ -19,6 +19,8 @@ export interface PageCspOptions {
   https: boolean;
   /** The page may compile WebAssembly (the barcode scanner's decoder): `pageRunsWasm`. */
   wasm?: boolean;
+  /** The origin static assets come from when ASSET_PREFIX points at a CDN (`assetOrigin()`). */
+  assetOrigin?: string;
 }
 
 /**
@@ -37,16 +39,19 @@ export function pageRunsWasm(path: string): boolean {
  * 'strict-dynamic'); no plugins, no framing, no foreign form targets or <base>. WebAssembly
  * compiles only on the pages that scan (`wasm`), and never eval().
  */
-export function pageCsp({ nonce, stripe, https, wasm = false }: PageCspOptions): string {
+export function pageCsp({ nonce, stripe, https, wasm = false, assetOrigin }: PageCspOptions): string {
   const stripeJs = stripe ? ' https://js.stripe.com' : '';
+  // the CDN serving /_next/static and the icons: scripts (where 'strict-dynamic' is not
+  // understood), styles, fonts and images may come from it
+  const cdn = assetOrigin ? ` ${assetOrigin}` : '';
   // compiling WebAssembly only, not eval() or new Function()
   const wasmEval = wasm ? " 'wasm-unsafe-eval'" : '';
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${wasmEval}${stripeJs}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
+    `script-src 'self'${cdn} 'nonce-${nonce}' 'strict-dynamic'${wasmEval}${stripeJs}`,
+    `style-src 'self'${cdn} 'unsafe-inline'`,
+    `img-src 'self'${cdn} data: blob:`,
+    `font-src 'self'${cdn} data:`,
     `connect-src 'self'${stripe ? ' https://api.stripe.com' : ''}`,
     ...(stripe ? ['frame-src https://js.stripe.com'] : []),
     "worker-src 'self'",

@@ -10,6 +10,7 @@ import {
   eq,
   ilike,
   inArray,
+  isNotNull,
   isNull,
   lt,
   notInArray,
@@ -144,13 +145,20 @@ export async function listStaffOrders(
       .orderBy(...order)
       .limit(filters.limit)
       .offset(filters.offset),
-    db
-      .select({ n: count() })
-      .from(repairOrders)
-      .innerJoin(bookings, eq(bookings.id, repairOrders.bookingId))
-      .leftJoin(deviceModels, eq(deviceModels.slug, bookings.modelSlug))
-      .leftJoin(brands, eq(brands.slug, deviceModels.brandSlug))
-      .where(where),
+    // the total joins the booking only when a filter needs it: otherwise "has a booking" (the
+    // foreign key guarantees it exists) counts the same rows from repair_orders' own indexes
+    filters.urgency || search
+      ? db
+          .select({ n: count() })
+          .from(repairOrders)
+          .innerJoin(bookings, eq(bookings.id, repairOrders.bookingId))
+          .leftJoin(deviceModels, eq(deviceModels.slug, bookings.modelSlug))
+          .leftJoin(brands, eq(brands.slug, deviceModels.brandSlug))
+          .where(where)
+      : db
+          .select({ n: count() })
+          .from(repairOrders)
+          .where(and(isNotNull(repairOrders.bookingId), where)),
   ]);
 
   const items: StaffOrderSummary[] = rows.map((r) => {

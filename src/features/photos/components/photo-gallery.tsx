@@ -11,6 +11,7 @@ import { useToast } from '@/components/ui/toast';
 import { PHOTO_KIND_VALUES, type PhotoKindValue } from '../photo-rules';
 import type { Photo } from '../schemas';
 import { PhotoLightbox } from './photo-lightbox';
+import { PhotoPicture } from './photo-picture';
 import { usePhotos, type PhotoSource } from './use-photos';
 
 export type { PhotoSource } from './use-photos';
@@ -110,14 +111,9 @@ export function PhotoGallery({
                   className="group block aspect-square w-full overflow-hidden rounded-lg border border-slate-200 bg-slate-100"
                   aria-label={t('open', { alt })}
                 >
-                  {/* eslint-disable-next-line @next/next/no-img-element -- authorised bytes from our API, not optimisable */}
-                  <img
-                    src={p.thumbUrl}
+                  <PhotoPicture
+                    photo={p}
                     alt=""
-                    loading="lazy"
-                    decoding="async"
-                    width={320}
-                    height={320}
                     className="size-full object-cover transition group-hover:scale-105"
                   />
                 </button>

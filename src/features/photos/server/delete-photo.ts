@@ -17,6 +17,7 @@ import {
   publishOrderEvents,
   isUuid,
 } from '@/features/repairs/server';
+import { allVariantKeys } from '../photo-variants';
 import { canDeletePhoto, photoNotFound } from './photo-access';
 import type { PhotoCaller } from './upload-photo';
 
@@ -53,8 +54,10 @@ export async function deletePhoto(
     return { loaded, photo, events: [event] };
   });
   const store = getBlobStore();
-  await Promise.all([store.delete(result.photo.storageKey), store.delete(result.photo.thumbKey)]).catch(
-    (err: unknown) => logger.error({ err, photoId }, 'could not delete the files of a removed photo'),
-  );
+  await Promise.all(
+    [result.photo.storageKey, result.photo.thumbKey, ...allVariantKeys(result.photo.storageKey)].map((k) =>
+      store.delete(k),
+    ),
+  ).catch((err: unknown) => logger.error({ err, photoId }, 'could not delete the files of a removed photo'));
   publishOrderEvents(result.loaded.order, result.events);
 }

@@ -15,6 +15,13 @@ import {
   type LoadedOrder,
 } from '@/features/repairs/server';
 import { ACCEPT_ATTRIBUTE } from '../photo-rules';
+import {
+  photoFingerprint,
+  variantPixelWidth,
+  variantWidthsFor,
+  type VariantFormat,
+  type VariantWidth,
+} from '../photo-variants';
 import type { Photo, PhotoList } from '../schemas';
 import { canAddPhotos, canDeletePhoto, selectOrderPhotos, type PhotoWithUploader } from './photo-access';
 
@@ -26,11 +33,31 @@ export function maxUploadPixels(): number {
   return Math.floor(env.MAX_UPLOAD_MEGAPIXELS * 1_000_000);
 }
 
-/** The URL of a photo's bytes; a tracking token is carried along so an <img> can load it. */
-export function photoUrl(id: string, size: 'thumb' | 'full', token?: string): string {
-  const q = new URLSearchParams({ size });
+/**
+ * The URL of a photo's bytes, fingerprinted with its content hash (`v`: cacheable for a year);
+ * a tracking token is carried along so an <img> can load it.
+ */
+export function photoUrl(
+  p: { id: string; sha256: string },
+  size: 'thumb' | 'full',
+  token?: string,
+  variant?: { w: VariantWidth; format: VariantFormat },
+): string {
+  const q = new URLSearchParams(variant ? { w: String(variant.w), format: variant.format } : { size });
+  q.set('v', photoFingerprint(p.sha256));
   if (token) q.set('token', token);
-  return `/api/photos/${id}?${q.toString()}`;
+  return `/api/photos/${p.id}?${q.toString()}`;
+}
+
+/** A `srcset` value: each offered width's URL with its real pixel width. */
+export function photoSrcSet(
+  p: { id: string; sha256: string; width: number },
+  format: VariantFormat,
+  token?: string,
+) {
+  return variantWidthsFor(p.width)
+    .map((w) => `${photoUrl(p, 'full', token, { w, format })} ${variantPixelWidth(p.width, w)}w`)
+    .join(', ');
 }
 
 export function toPhotoDto(
@@ -48,8 +75,9 @@ export function toPhotoDto(
     caption: p.caption,
     createdAt: p.createdAt.toISOString(),
     uploadedBy: opts.staff && p.uploadedBy ? { id: p.uploadedBy, name: p.uploaderName ?? '' } : null,
-    url: photoUrl(p.id, 'full', opts.token),
-    thumbUrl: photoUrl(p.id, 'thumb', opts.token),
+    url: photoUrl(p, 'full', opts.token),
+    thumbUrl: photoUrl(p, 'thumb', opts.token),
+    srcSet: { avif: photoSrcSet(p, 'avif', opts.token), webp: photoSrcSet(p, 'webp', opts.token) },
     canDelete: opts.canDelete,
   };
 }

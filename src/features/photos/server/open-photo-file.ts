@@ -5,6 +5,8 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { getBlobStore, type BlobStream } from '@/server/storage';
+import { photoFingerprint, type VariantFormat, type VariantWidth } from '../photo-variants';
+import { openVariant, VARIANT_MIME } from './photo-variant';
 import { logger } from '@/server/logger';
 import type { AppAbility } from '@/features/access';
 import { findBookingByToken, loadOrder, can, type LoadedOrder } from '@/features/repairs/server';
@@ -13,6 +15,16 @@ import { isStaff, photoNotFound, selectPhoto } from './photo-access';
 export interface PhotoFile extends BlobStream {
   contentType: string;
   etag: string;
+  /** the URL carried the photo's content fingerprint: the bytes behind it never change */
+  immutable: boolean;
+}
+
+/** Which bytes: the stored image or its thumbnail, or a responsive variant; `v` the fingerprint. */
+export interface PhotoFileRequest {
+  size: 'thumb' | 'full';
+  w?: VariantWidth;
+  format?: VariantFormat;
+  v?: string;
 }
 
 export interface PhotoViewer {
@@ -40,7 +52,7 @@ async function mayView(
 export async function openPhotoFile(
   db: Db,
   photoId: string,
-  size: 'thumb' | 'full',
+  request: PhotoFileRequest,
   viewer: PhotoViewer,
 ): Promise<PhotoFile> {
   const photo = await selectPhoto(db, photoId);
@@ -52,6 +64,24 @@ export async function openPhotoFile(
     throw photoNotFound();
   }
   if (!(await mayView(db, loaded, photo.visibility === 'internal', viewer))) throw photoNotFound();
+  const fingerprint = photoFingerprint(photo.sha256);
+  // a URL for other bytes than these (none exist: a photo never changes) is a URL for nothing
+  if (request.v !== undefined && request.v !== fingerprint) throw photoNotFound();
+  const immutable = request.v === fingerprint;
+  if (request.w && request.format) {
+    const variant = await openVariant(photo, request.w, request.format);
+    if (!variant) {
+      logger.error({ photoId, key: photo.storageKey }, 'a photo row points at a missing file');
+      throw photoNotFound();
+    }
+    return {
+      ...variant,
+      contentType: VARIANT_MIME[request.format],
+      etag: `"${fingerprint}-w${request.w}.${request.format}"`,
+      immutable,
+    };
+  }
+  const size = request.size;
   const key = size === 'thumb' ? photo.thumbKey : photo.storageKey;
   const blob = await getBlobStore().stream(key);
   if (!blob) {
@@ -62,5 +92,6 @@ export async function openPhotoFile(
     ...blob,
     contentType: size === 'thumb' ? 'image/webp' : photo.mimeType,
     etag: `"${photo.sha256}${size === 'thumb' ? '-t' : ''}"`,
+    immutable,
   };
 }

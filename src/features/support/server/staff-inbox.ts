@@ -3,7 +3,7 @@
  * (staff tied to no shop, and admins: every shop's). A conversation the caller may not read is
  * "not found", as one that does not exist.
  */
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { supportConversations, supportMessages, user } from '@/server/db/schema';
 import { subject, type AppAbility } from '@/features/access';
@@ -81,20 +81,14 @@ export async function listStaffConversations(
   const ids = visible.map((r) => r.conversation.id);
   const latest = ids.length
     ? await db
-        .select({ conversationId: supportMessages.conversationId, body: supportMessages.body })
+        .selectDistinctOn([supportMessages.conversationId], {
+          conversationId: supportMessages.conversationId,
+          body: supportMessages.body,
+        })
         .from(supportMessages)
-        .where(
-          inArray(
-            supportMessages.id,
-            db
-              .select({ id: sql<number>`max(${supportMessages.id})` })
-              .from(supportMessages)
-              .where(
-                and(inArray(supportMessages.conversationId, ids), eq(supportMessages.author, 'customer')),
-              )
-              .groupBy(supportMessages.conversationId),
-          ),
-        )
+        .where(and(inArray(supportMessages.conversationId, ids), eq(supportMessages.author, 'customer')))
+        // the newest per conversation, read backwards along support_messages_conversation_idx
+        .orderBy(supportMessages.conversationId, desc(supportMessages.id))
     : [];
   const previews = new Map(latest.map((m) => [m.conversationId, m.body]));
   return visible.map((r) => summary(r.conversation, r.customerName, previews.get(r.conversation.id) ?? null));

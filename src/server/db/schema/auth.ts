@@ -8,21 +8,29 @@ import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/p
 export const ROLES = ['customer', 'technician', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const user = pgTable('user', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  email: text('email').notNull().unique(),
-  emailVerified: boolean('email_verified').notNull().default(false),
-  image: text('image'),
-  role: text('role').$type<Role>().notNull().default('customer'),
-  /** staff: the shop they work at (a manager manages that shop's orders) */
-  shopSlug: text('shop_slug'),
-  disabledAt: timestamp('disabled_at', { withTimezone: true }),
-  /** better-auth twoFactor: set once the authenticator code was verified at set-up */
-  twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const user = pgTable(
+  'user',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull().unique(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    image: text('image'),
+    role: text('role').$type<Role>().notNull().default('customer'),
+    /** staff: the shop they work at (a manager manages that shop's orders) */
+    shopSlug: text('shop_slug'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** better-auth twoFactor: set once the authenticator code was verified at set-up */
+    twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // the admin's user list, newest first; the staff pickers (technicians by role)
+    index('user_created_idx').on(t.createdAt, t.id),
+    index('user_role_idx').on(t.role, t.name),
+  ],
+);
 
 export const session = pgTable(
   'session',

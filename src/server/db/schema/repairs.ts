@@ -66,6 +66,9 @@ export const repairOrders = pgTable(
     // analytics (docs/benchmarks-analytics.md): the ranges of collected and received orders
     index('repair_orders_collected_idx').on(t.collectedAt),
     index('repair_orders_received_idx').on(t.receivedAt),
+    // the console's queue: newest first, or waiting longest first (tests/integration/query-plans)
+    index('repair_orders_created_idx').on(t.createdAt, t.id),
+    index('repair_orders_status_entered_idx').on(t.statusEnteredAt, t.id),
   ],
 );
 

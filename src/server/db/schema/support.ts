@@ -37,6 +37,8 @@ export const supportConversations = pgTable(
     index('support_conversations_shop_status_idx').on(t.shopSlug, t.status, t.lastMessageAt),
     index('support_conversations_status_idx').on(t.status, t.lastMessageAt),
     index('support_conversations_customer_idx').on(t.customerUserId),
+    // every shop's inbox (admins), newest first
+    index('support_conversations_last_message_idx').on(t.lastMessageAt),
   ],
 );
 
