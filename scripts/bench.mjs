@@ -220,12 +220,15 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 // ---------------------------------------------------------------------------------------------
 // helpers
 
+// BENCH_PORT_BASE: take the ports from BENCH_PORT_BASE upwards (a shared machine's own range)
+let nextPort = Number(process.env.BENCH_PORT_BASE) || 0;
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
     srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
+    srv.listen(nextPort ? nextPort++ : 0, '127.0.0.1', () => {
       const { port } = srv.address();
       srv.close(() => resolve(port));
     });
@@ -326,6 +329,30 @@ const fmt = (n, digits = 0) =>
   n === null || n === undefined || Number.isNaN(n)
     ? '–'
     : n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/**
+ * CPU seconds (user + system) used so far by every process of a child's process group (the
+ * server: start.mjs and the node process it runs, worker threads included), from /proc; null
+ * where there is no /proc.
+ */
+function groupCpuSeconds(child) {
+  const pgid = child?.proc?.pid;
+  if (!pgid || !fs.existsSync('/proc/self/stat')) return null;
+  let ticks = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // the fields after the command name (which may hold spaces) start with the state
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]); // pgrp; utime, stime
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
 
 function statusCounts(result) {
   const out = {};
@@ -477,7 +504,7 @@ async function main() {
   const results = [];
   const common = { connections: config.connections };
 
-  async function measure(name, opts, { onPhase } = {}) {
+  async function measure(name, opts, { onPhase, cpuOf = server } = {}) {
     if (config.warmup > 0) {
       onPhase?.('warmup');
       process.stdout.write(`\n${name}: warm-up ${config.warmup} s… `);
@@ -487,10 +514,18 @@ async function main() {
     }
     onPhase?.('measure');
     process.stdout.write(`measuring ${config.duration} s… `);
+    const cpuBefore = groupCpuSeconds(cpuOf);
     const r = await runAutocannon({ ...common, ...opts, duration: config.duration });
+    const cpuAfter = groupCpuSeconds(cpuOf);
+    // server CPU time per answered request: steadier than req/s on a shared machine
+    const cpuMicrosPerRequest =
+      cpuBefore !== null && cpuAfter !== null && r.requests.total > 0
+        ? ((cpuAfter - cpuBefore) * 1e6) / r.requests.total
+        : null;
     const counts = statusCounts(r);
     log(
-      `${fmt(r.requests.average)} req/s, p99 ${fmt(r.latency.p99, 1)} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}${r.errors ? `, ${r.errors} errors` : ''}`,
+      `${fmt(r.requests.average)} req/s, p99 ${fmt(r.latency.p99, 1)} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}${r.errors ? `, ${r.errors} errors` : ''}` +
+        (cpuMicrosPerRequest === null ? '' : `, server CPU ${fmt(cpuMicrosPerRequest)} µs/request`),
     );
     return {
       name,
@@ -509,10 +544,11 @@ async function main() {
       errors: r.errors,
       timeouts: r.timeouts,
       bytesPerSecond: r.throughput.average,
+      cpuMicrosPerRequest,
     };
   }
 
-  const ceilingResult = await measure('ceiling', { url: `${ceilingBase}/` });
+  const ceilingResult = await measure('ceiling', { url: `${ceilingBase}/` }, { cpuOf: ceiling });
   ceilingResult.key = 'ceiling';
   results.push(ceilingResult);
 
@@ -734,6 +770,7 @@ async function main() {
     'p99 ms',
     'non-2xx',
     'errors',
+    'CPU µs/req',
     'vs ceiling',
     'target',
     '',
@@ -745,6 +782,7 @@ async function main() {
     fmt(r.latencyMs.p99, 1),
     fmt(r.non2xx),
     fmt(r.errors),
+    r.cpuMicrosPerRequest === null ? '–' : fmt(r.cpuMicrosPerRequest),
     r.ratioToCeiling === null ? '–' : `${fmt(r.ratioToCeiling * 100, 1)}%`,
     r.target ?? '',
     r.verdict ?? '',
@@ -752,7 +790,7 @@ async function main() {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) =>
     cells
-      .map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .map((c, i) => (i === 0 || i >= 8 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
       .join('  ')
       .trimEnd();
   log(`\nResults (${database}, ${config.connections} connections, ${config.duration} s each):\n`);

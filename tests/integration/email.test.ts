@@ -235,6 +235,13 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
     });
     expect(row.transport).toBe('smtp');
     expect(row.providerMessageId).toBeTruthy();
+    // queued with its data by the booking, rendered once at delivery and stored as sent
+    expect(row.templateData).toBeNull();
+    expect(row.html).toContain(b.reference);
+    expect(row.attachments).toEqual([
+      expect.objectContaining({ filename: `${b.reference}.ics`, content: ics!.content.toString('base64') }),
+    ]);
+    expect(row.attachments[0]).not.toHaveProperty('make');
 
     // the reminder is scheduled for the evening before, when that is still ahead
     if (reminderDueAt(new Date(slot), b.service.shop!.timeZone, new Date())) {

@@ -17,7 +17,10 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** The PostgreSQL connection string (server mode only), e.g. for pg-boss's own pool. */
   url?: string;
-  /** The raw PGlite instance (embedded mode only), e.g. for pg-boss. */
+  /**
+   * The PGlite instance (embedded mode only), e.g. for pg-boss: by default the worker-thread
+   * proxy (pglite-thread.ts), which answers the same query/exec/transaction/dumpDataDir calls.
+   */
   pglite?: import('@electric-sql/pglite').PGlite;
 }
 
@@ -33,6 +36,11 @@ export interface OpenOptions {
    * integration tests copy one migrated, seeded database per suite this way.
    */
   loadDataDir?: Blob;
+  /**
+   * PGlite only: run the database in a worker thread (default), so its WebAssembly does not
+   * take the caller's event loop; false runs it in this thread.
+   */
+  worker?: boolean;
 }
 
 /** Migrations ship with the code and are applied on start-up. */
@@ -81,9 +89,19 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     pgDir = path.join(dataDir, 'pglite');
   }
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
-    const pglite = await PGlite.create({ dataDir: pgDir, loadDataDir: opts.loadDataDir });
+    let pglite: import('@electric-sql/pglite').PGlite;
+    if (opts.worker === false) {
+      const { PGlite } = await import('@electric-sql/pglite');
+      pglite = await PGlite.create({ dataDir: pgDir, loadDataDir: opts.loadDataDir });
+    } else {
+      const { PGliteThread } = await import('./pglite-thread');
+      // the proxy speaks the part of PGlite's interface drizzle and pg-boss use
+      pglite = (await PGliteThread.create({
+        dataDir: pgDir,
+        loadDataDir: opts.loadDataDir,
+      })) as unknown as import('@electric-sql/pglite').PGlite;
+    }
     const db = drizzle(pglite, { schema }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/pglite/migrator');

@@ -4,7 +4,12 @@
  */
 import { onPaymentCaptured } from '@/features/payments/server';
 import { refundOnOrderCancelled } from '@/features/payments/server/commands';
-import { confirmPaidBooking, onBookingCreated, type BookingCreated } from '@/features/booking/server';
+import {
+  bookingIcsAttachment,
+  confirmPaidBooking,
+  onBookingCreated,
+  type BookingCreated,
+} from '@/features/booking/server';
 import {
   onOrderCancelled,
   onOrderCheckedIn,
@@ -13,7 +18,7 @@ import {
   type OrderCheckedIn,
 } from '@/features/repairs/server';
 import { dispatchNotice, noticeUrl, publishNotifications, pushText } from '@/features/notifications/server';
-import { sendNoticeEmails } from '@/features/email/server';
+import { registerAttachmentMaker, sendNoticeEmails } from '@/features/email/server';
 import { requestRating } from '@/features/ratings/server';
 import type { Db } from '@/server/db/runtime';
 
@@ -75,4 +80,6 @@ export function wireDomainHooks(): void {
   onOrderCancelled(refundOnOrderCancelled);
   // a collected repair: the customer is asked for a rating (once, by e-mail)
   onOrderCollected(requestRating);
+  // a booking confirmation's .ics is made when the e-mail is sent (email/server/deferred-render.ts)
+  registerAttachmentMaker('booking-ics', bookingIcsAttachment);
 }

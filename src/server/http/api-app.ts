@@ -14,7 +14,7 @@ import { logger } from '@/server/logger';
 import { handleError, problemResponse, type AppEnv, type SessionUser } from './app';
 import { problem } from './errors';
 import { mountDocs } from './docs';
-import { apiSecurityHeaders, csrfGuard } from './security-middleware';
+import { apiSecurityHeaders, csrfGuard, setResponseHeader } from './security-middleware';
 import { jsonBodyFromNode, MAX_JSON_BODY } from './json-body';
 import { refuseUnsafeUrl } from './safe-strings';
 
@@ -80,7 +80,7 @@ export function createApiApp(options: ApiAppOptions) {
     );
     // set before the handler runs: changing headers of a finished response makes Hono
     // rebuild it as a full Response and re-read its body
-    c.header('x-request-id', requestId);
+    setResponseHeader(c, 'x-request-id', requestId);
     const started = performance.now();
     await next();
     const ms = performance.now() - started;

@@ -48,3 +48,27 @@ export function calendarFile(src: CalendarSource): string | null {
   const input = calendarInput(src);
   return input ? buildBookingIcs(input) : null;
 }
+
+/** The stored input of a booking's `.ics` made at delivery (`bookingIcsAttachment`). */
+export type StoredCalendarInput = Omit<BookingCalendarInput, 'startsAt' | 'endsAt' | 'dtstamp'> & {
+  startsAt: string;
+  endsAt: string;
+};
+
+/** What a deferred `.ics` attachment stores: plain JSON, made into the file when it is sent. */
+export function calendarFileInput(src: CalendarSource): StoredCalendarInput | null {
+  const input = calendarInput(src);
+  if (!input) return null;
+  return { ...input, startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString() };
+}
+
+/**
+ * The e-mail domain's maker for `booking-ics` attachments (wired by the entry): the stored input
+ * made into the `.ics`, base64.
+ */
+export function bookingIcsAttachment(stored: unknown): string | null {
+  const s = stored as StoredCalendarInput | null;
+  if (!s) return null;
+  const ics = buildBookingIcs({ ...s, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) });
+  return Buffer.from(ics, 'utf8').toString('base64');
+}

@@ -3,3 +3,4 @@ export { registerBookingWorkers } from './register-workers';
 export { confirmPaidBooking } from './booking-payment';
 export { onBookingCreated, type BookingCreated } from './booking-hooks';
 export { latestBookedShop } from './latest-booked-shop';
+export { bookingIcsAttachment } from './calendar';

@@ -1,6 +1,6 @@
 import type { Db } from '@/server/db/runtime';
 import type { BookingConfirmation } from '../schemas';
-import { calendarFile } from './calendar';
+import { calendarFileInput } from './calendar';
 import { getShopRow } from '@/features/shops/server';
 import { formatMoney } from '@/features/pricing';
 import { sendTemplate } from '@/features/email/server';
@@ -23,7 +23,8 @@ export async function sendBookingConfirmation(
   const startsAt = booking.service.slotStartsAt ? new Date(booking.service.slotStartsAt) : null;
   const endsAt = booking.service.slotEndsAt ? new Date(booking.service.slotEndsAt) : null;
   const repairs = booking.quote.lines.map((l) => l.repairName);
-  const ics = calendarFile({
+  // the .ics and the HTML are made when the e-mail is sent, not in the booking's request
+  const ics = calendarFileInput({
     reference: booking.reference,
     sequence: 0,
     deviceName: booking.device.name,
@@ -59,12 +60,14 @@ export async function sendBookingConfirmation(
           {
             filename: `${booking.reference}.ics`,
             contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-            content: Buffer.from(ics, 'utf8').toString('base64'),
+            content: '',
+            make: { kind: 'booking-ics', input: ics },
           },
         ]
       : [],
     dedupeKey: `confirmation:${booking.id}`,
     bookingId: booking.id,
+    renderLater: true,
   });
 
   if (shop && startsAt) {

@@ -2,6 +2,7 @@ import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { emailMessages } from '@/server/db/schema';
 import { loadSmtpConfig } from './load-smtp-config';
+import { renderAndStore } from './deferred-render';
 import { createSmtpTransport, describeSmtpError, fromHeader, type SmtpConfig } from './smtp-transport';
 
 type MessageRow = typeof emailMessages.$inferSelect;
@@ -79,6 +80,18 @@ export async function deliverMessage(
     )
     .returning();
   if (!row) return 'skipped';
+  // queued with `renderLater`: rendered now, once, and stored (the outbox shows it after)
+  let rendered = row;
+  try {
+    rendered = await renderAndStore(db, row);
+  } catch (err) {
+    const reason = `The message could not be rendered: ${err instanceof Error ? err.message : String(err)}`;
+    await db
+      .update(emailMessages)
+      .set({ status: opts.finalAttempt ? 'dead' : 'failed', lastError: reason, updatedAt: new Date() })
+      .where(eq(emailMessages.id, row.id));
+    throw new DeliveryError(reason, opts.finalAttempt);
+  }
 
   const cfg = opts.smtp !== undefined ? opts.smtp : await loadSmtpConfig(db);
   if (!cfg) {
@@ -90,7 +103,7 @@ export async function deliverMessage(
   }
 
   try {
-    const info = await sendThroughSmtp(cfg, row);
+    const info = await sendThroughSmtp(cfg, rendered);
     const sentAt = new Date();
     await db
       .update(emailMessages)

@@ -9,7 +9,7 @@
  */
 import type { Db } from '@/server/db/runtime';
 import { emailMessages, type EmailAttachment } from '@/server/db/schema';
-import { renderTemplate } from '../templates/render';
+import { renderSubject, renderTemplate } from '../templates/render';
 import type { TemplateData, TemplateName } from '../templates/types';
 import { enqueueDelivery } from './enqueue-delivery';
 
@@ -25,6 +25,12 @@ export interface SendTemplateInput<T extends TemplateName> {
   bookingId?: string;
   /** hold the delivery back until then (it may still be withdrawn: `cancelQueuedMessage`) */
   deliverAfter?: Date;
+  /**
+   * Store the data and render the HTML, text and `make` attachments when the message is
+   * delivered (deferred-render.ts), not now: for messages queued inside a busy request (a
+   * booking's confirmation). The subject is set now, so the outbox lists it at once.
+   */
+  renderLater?: boolean;
 }
 
 /** Returns the new message's id, or null when a message with the same dedupeKey already exists. */
@@ -32,7 +38,9 @@ export async function sendTemplate<T extends TemplateName>(
   db: Db,
   input: SendTemplateInput<T>,
 ): Promise<{ id: string } | null> {
-  const { subject, html, text } = renderTemplate(input.template, input.data);
+  const { subject, html, text } = input.renderLater
+    ? { subject: renderSubject(input.template, input.data), html: '', text: '' }
+    : renderTemplate(input.template, input.data);
   const [row] = await db
     .insert(emailMessages)
     .values({
@@ -41,6 +49,7 @@ export async function sendTemplate<T extends TemplateName>(
       html,
       text,
       template: input.template,
+      templateData: input.renderLater ? input.data : null,
       attachments: input.attachments ?? [],
       dedupeKey: input.dedupeKey ?? null,
       bookingId: input.bookingId ?? null,

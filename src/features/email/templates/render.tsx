@@ -67,3 +67,13 @@ export function renderTemplate<T extends TemplateName>(
     text: `${parts.text}\n\n--\n${branding.shopName}\n`,
   };
 }
+
+/** Only the subject (no HTML rendering): for a message queued now and rendered at delivery. */
+export function renderSubject<T extends TemplateName>(
+  template: T,
+  data: TemplateData[T],
+  branding: Branding = getBranding(),
+): string {
+  const fn = TEMPLATES[template] as TemplateFn<T>;
+  return fn(data, branding).subject.replace(/\s+/g, ' ').trim();
+}

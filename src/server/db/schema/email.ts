@@ -6,8 +6,13 @@ export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'dead' | 'c
 export interface EmailAttachment {
   filename: string;
   contentType: string;
-  /** base64 */
+  /** base64 (empty while `make` waits to be run at delivery) */
   content: string;
+  /**
+   * Made when the message is delivered, not when it is queued (e.g. a booking's `.ics`): the
+   * maker registered under `kind` (email/server/deferred-render.ts) turns `input` into `content`.
+   */
+  make?: { kind: string; input: unknown };
 }
 
 /**
@@ -24,6 +29,11 @@ export const emailMessages = pgTable(
     html: text('html').notNull(),
     text: text('text').notNull(),
     template: text('template').notNull(),
+    /**
+     * The template's data while the message waits to be rendered at delivery (html and text are
+     * empty until then, the subject is set): rendering stays out of the request that queued it.
+     */
+    templateData: jsonb('template_data'),
     attachments: jsonb('attachments').$type<EmailAttachment[]>().notNull().default([]),
     status: text('status').$type<EmailStatus>().notNull().default('queued'),
     transport: text('transport').$type<'outbox' | 'smtp'>(),
