@@ -11,7 +11,7 @@ declare global {
  * query's `params` (names, e-mails, messages), PostgreSQL's `detail` ("Key (email)=(…) already
  * exists") and `where`, and the query text some drivers attach.
  */
-const DATA_PROPS = new Set(['params', 'parameters', 'detail', 'where', 'internalQuery', 'query']);
+const DATA_PROPS = new Set(['params', 'parameters', 'detail', 'where', 'internalQuery', 'query', 'client']);
 /** A Drizzle error message ends with its parameters: "Failed query: …\nparams: …". */
 const PARAMS_TAIL = /\nparams:[\s\S]*$/;
 /** PostgreSQL quotes the offending input at the end: `invalid input syntax for type uuid: "…"`. */

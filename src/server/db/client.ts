@@ -4,6 +4,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema';
 import { logger } from '@/server/logger';
 import { acquireDirLock, type DirLock } from './lock';
+import { leakProofPool } from './pg-pool';
 
 export type Schema = typeof schema;
 /** Both drivers (PGlite and node-postgres) are a PgDatabase; transactions are too. */
@@ -60,7 +61,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     pool.on('error', (err) => {
       logger.warn({ err: err.message }, 'an idle PostgreSQL connection was closed; the pool replaces it');
     });
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    // A connection lost while checked out (in a transaction) errors its queries, which the
+    // request answers as 503; its 'error' event must have a listener too, or it would end the
+    // process. The pool drops such a connection when it is released.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => logger.debug({ err: err.message }, 'a PostgreSQL connection failed'));
+    });
+    const db = drizzle(leakProofPool(pool), { schema }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
       // several app instances may start at once: one migrates, the others wait
