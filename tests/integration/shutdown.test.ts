@@ -23,6 +23,7 @@ describe('graceful shutdown', () => {
     const port = Number(new URL((await app.request('/api/health')).url).port);
     const exited = new Promise<number | null>((resolve) => app!.child.once('exit', resolve));
 
+    let inFlight: http.ClientRequest | undefined;
     // a request in flight: headers and half its body sent, the rest still to come
     const body = JSON.stringify({
       modelSlug: 'no-such-model',
@@ -52,7 +53,6 @@ describe('graceful shutdown', () => {
         inFlight = req;
       },
     );
-    let inFlight: http.ClientRequest | undefined;
     await new Promise((r) => setTimeout(r, 300));
 
     app.child.kill('SIGTERM');
