@@ -37,7 +37,7 @@ export const READY_RETRY_AFTER_SECONDS = 5;
 
 declare global {
   var __rtShuttingDown: boolean | undefined;
-  var __rtReadyRedis: Redis | undefined;
+  var __rtReadyRedis: Map<string, Redis> | undefined;
 }
 
 /** Called on SIGTERM/SIGINT: from now on the process answers "not ready". */
@@ -90,8 +90,10 @@ async function checkDatabase(): Promise<{ database: boolean; migrations: boolean
 
 /** A connection of its own for PING: it fails fast (no offline queue) and reconnects by itself. */
 function readinessRedis(url: string): Redis {
-  return (globalThis.__rtReadyRedis ??= (() => {
-    const redis = new Redis(url, {
+  const clients = (globalThis.__rtReadyRedis ??= new Map());
+  let redis = clients.get(url);
+  if (!redis) {
+    redis = new Redis(url, {
       connectionName: 'revivatech-ready',
       lazyConnect: true,
       enableOfflineQueue: false,
@@ -102,11 +104,13 @@ function readinessRedis(url: string): Redis {
     // failures show in /api/ready; ioredis emits one per failed reconnect
     redis.on('error', () => undefined);
     void redis.connect().catch(() => undefined);
-    return redis;
-  })());
+    clients.set(url, redis);
+  }
+  return redis;
 }
 
-async function checkRedis(url: string): Promise<boolean> {
+/** Redis answers PING on the readiness connection to `url`, within the check timeout. */
+export async function checkRedis(url: string): Promise<boolean> {
   const redis = readinessRedis(url);
   const deadline = Date.now() + CHECK_TIMEOUT_MS;
   return within(CHECK_TIMEOUT_MS, async () => {
@@ -141,7 +145,7 @@ export async function checkReady(): Promise<Readiness> {
 
 /** Closes the readiness connection to Redis (shutdown). */
 export async function closeReadiness(): Promise<void> {
-  const redis = globalThis.__rtReadyRedis;
+  const clients = globalThis.__rtReadyRedis;
   globalThis.__rtReadyRedis = undefined;
-  if (redis) redis.disconnect();
+  for (const redis of clients?.values() ?? []) redis.disconnect();
 }
