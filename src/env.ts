@@ -51,6 +51,10 @@ export const env = createEnv({
     /** Redis for the live-update bus across app instances; when unset the bus is in-process. */
     REDIS_URL: optionalUrl,
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** PostgreSQL: how long a request waits for a connection (a free one of the pool, or a new one) before it answers 503, in ms. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    /** PostgreSQL: how long one query may take before it fails (client side, so a dead network fails too), in ms. */
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Branding shown in the header, e-mails and the web manifest. */
     SHOP_NAME: z.string().min(1).max(80).default('RevivaTech'),

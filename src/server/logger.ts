@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { env } from '@/env';
+import { logContext } from '@/server/request-context';
 
 declare global {
   var __rtLogger: pino.Logger | undefined;
@@ -10,7 +11,7 @@ declare global {
  * query's `params` (names, e-mails, messages), PostgreSQL's `detail` ("Key (email)=(…) already
  * exists") and `where`, and the query text some drivers attach.
  */
-const DATA_PROPS = new Set(['params', 'parameters', 'detail', 'where', 'internalQuery', 'query']);
+const DATA_PROPS = new Set(['params', 'parameters', 'detail', 'where', 'internalQuery', 'query', 'client']);
 /** A Drizzle error message ends with its parameters: "Failed query: …\nparams: …". */
 const PARAMS_TAIL = /\nparams:[\s\S]*$/;
 /** PostgreSQL quotes the offending input at the end: `invalid input syntax for type uuid: "…"`. */
@@ -53,6 +54,12 @@ export function loggerOptions(): pino.LoggerOptions {
     base: { app: 'revivatech' },
     redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
     serializers: { err: safeError, error: safeError, cause: safeError },
+    // every line written while serving a request or working a job carries its `reqId` / `jobId`
+    // (a copy: pino merges the line's own fields into the object this returns)
+    mixin: () => {
+      const context = logContext();
+      return context ? { ...context } : {};
+    },
   };
 }
 

@@ -16,6 +16,7 @@ import type { JobInsert, PgBoss, Queue, QueueOptions, SendOptions } from 'pg-bos
 import { sql, type SQL } from 'drizzle-orm';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
+import { logContext, withLogContext } from '@/server/request-context';
 import { getDatabase, type DatabaseHandle, type Db } from '@/server/db/runtime';
 
 /** pg-boss's schema in the app's database (its default, named here for `noLiveJob`). */
@@ -143,6 +144,16 @@ export interface EnqueueOptions {
 }
 
 /**
+ * A job enqueued while serving a request carries the request's id in its data (`reqId`): the
+ * worker logs it with the job's id (see `startWorkers`), so a request can be followed into its
+ * jobs across processes.
+ */
+function withRequestId(data: object): object {
+  const reqId = logContext()?.reqId;
+  return reqId && !('reqId' in data) ? { ...data, reqId } : data;
+}
+
+/**
  * Sends a job when the queue runs in this process; null when it does not, or when a `send`
  * singletonKey already has a live job on an `exclusive` queue (the caller's own durable state
  * must then let a sweep pick the work up later).
@@ -155,6 +166,7 @@ export async function enqueue(name: string, data: object, opts: EnqueueOptions =
     return null;
   }
   const boss = await ensureQueue(name, opts.queue);
+  data = withRequestId(data);
   const send: SendOptions = { ...opts.send, ...(opts.startAfter ? { startAfter: opts.startAfter } : {}) };
   if (opts.db) {
     const { fromDrizzle } = await import('pg-boss');
@@ -181,6 +193,7 @@ export async function enqueueMany(
   const boss = await ensureQueue(name, opts.queue);
   const { fromDrizzle } = await import('pg-boss');
   const db = opts.db ? fromDrizzle(opts.db as unknown as Parameters<typeof fromDrizzle>[0], sql) : undefined;
+  jobs = jobs.map((job) => ({ ...job, data: withRequestId(job.data ?? {}) }));
   return boss.insert(name, jobs, { ...(db ? { db } : {}), returnId: true });
 }
 
@@ -214,15 +227,62 @@ export async function startWorkers(registrations: readonly WorkerRegistration[])
   const state = globalThis.__rtQueueState;
   if (!state || state.workers) return;
   state.workers = true;
-  for (const register of registrations) await register(state.boss, state.config);
+  const boss = withJobLogContext(state.boss);
+  for (const register of registrations) await register(boss, state.config);
 }
 
-/** Stops the workers (letting running jobs finish briefly) and forgets the queue. */
-export async function stopQueue(): Promise<void> {
+type Handler = (jobs: Array<{ id: string; data?: unknown }>) => unknown;
+
+function reqIdOf(data: unknown): string | undefined {
+  const reqId = (data as { reqId?: unknown } | null | undefined)?.reqId;
+  return typeof reqId === 'string' ? reqId : undefined;
+}
+
+/**
+ * The queue as the domains' registrations see it: `work` runs each handler with the job's id
+ * (`jobId`) and the id of the request that enqueued it (`reqId`) in the log context, so every
+ * line the handler logs carries them, and logs a failed batch with its stack.
+ */
+function withJobLogContext(boss: PgBoss): PgBoss {
+  const work = (name: string, ...rest: unknown[]) => {
+    const handler = rest.pop() as Handler;
+    const wrapped: Handler = async (jobs) => {
+      const reqIds = [...new Set(jobs.map((j) => reqIdOf(j.data)).filter(Boolean))];
+      const context = {
+        jobId: jobs.map((j) => j.id).join(','),
+        ...(reqIds.length === 1 ? { reqId: reqIds[0] } : {}),
+      };
+      return withLogContext(context, async () => {
+        for (const job of jobs)
+          logger.debug({ queue: name, jobId: job.id, reqId: reqIdOf(job.data) }, 'job started');
+        try {
+          return await handler(jobs);
+        } catch (err) {
+          logger.error({ err, queue: name }, 'job failed');
+          throw err;
+        }
+      });
+    };
+    return (boss.work as (...args: unknown[]) => Promise<string>)(name, ...rest, wrapped);
+  };
+  return new Proxy(boss, {
+    get(target, prop) {
+      if (prop === 'work') return work;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Stops the workers and forgets the queue: no new job is fetched, and running ones get up to
+ * `timeoutMs` to finish (pg-boss's graceful stop) before the queue's connections close.
+ */
+export async function stopQueue(timeoutMs = 10_000): Promise<void> {
   const current = globalThis.__rtQueue;
   globalThis.__rtQueue = undefined;
   globalThis.__rtQueueState = undefined;
   if (!current) return;
   const { boss } = await current;
-  await boss.stop({ graceful: true, timeout: 5_000, close: true });
+  await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
 }

@@ -1,11 +1,11 @@
-import path from 'node:path';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
 import * as schema from './schema';
 import { logger } from '@/server/logger';
 import { acquireDirLock, type DirLock } from './lock';
+import { leakProofPool } from './pg-pool';
 
 export type Schema = typeof schema;
 /** Both drivers (PGlite and node-postgres) are a PgDatabase; transactions are too. */
@@ -30,6 +30,10 @@ export interface OpenOptions {
   /** PGlite folder (`memory://` for an in-memory database). */
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL: ms to wait for a pooled or new connection before failing (default 5 s). */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: ms one query may take before it fails, the network's silence included (default 30 s). */
+  queryTimeoutMs?: number;
   migrate?: boolean;
   /**
    * PGlite only: start from this dump (PGlite's `dumpDataDir`) instead of an empty cluster. The
@@ -46,6 +50,7 @@ export interface OpenOptions {
 /** Migrations ship with the code and are applied on start-up. */
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'src/server/db/migrations');
 
+/** How many migrations this code ships (the journal's entries). */
 export function migrationCount(): number {
   const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
     entries: unknown[];
@@ -57,14 +62,29 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (opts.url) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // A database outage must fail requests fast (503, see http/errors.ts) rather than hang them:
+    // bounded waits for a connection and for each query; a connection that failed is dropped
+    // and the next request opens a new one, so the app recovers as soon as the server is back.
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+      query_timeout: opts.queryTimeoutMs ?? 30_000,
+      keepAlive: true,
+    });
     // An idle connection the server closes (a restart, a failover, an admin's terminate) is
     // reported here; without a listener it would be an uncaught error that ends the process.
     // The pool drops that connection and opens a new one when next needed.
     pool.on('error', (err) => {
       logger.warn({ err: err.message }, 'an idle PostgreSQL connection was closed; the pool replaces it');
     });
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    // A connection lost while checked out (in a transaction) errors its queries, which the
+    // request answers as 503; its 'error' event must have a listener too, or it would end the
+    // process. The pool drops such a connection when it is released.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => logger.debug({ err: err.message }, 'a PostgreSQL connection failed'));
+    });
+    const db = drizzle(leakProofPool(pool), { schema }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
       // several app instances may start at once: one migrates, the others wait
@@ -119,23 +139,5 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   } catch (err) {
     lock?.release();
     throw err;
-  }
-}
-
-/** Readiness: the database answers and every shipped migration is applied. */
-export async function checkReadiness(db: Db): Promise<{ database: boolean; migrations: boolean }> {
-  try {
-    await db.execute(sql`select 1`);
-  } catch {
-    return { database: false, migrations: false };
-  }
-  try {
-    const res = await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-    );
-    const rows = (res as unknown as { rows: Array<{ n: number }> }).rows;
-    return { database: true, migrations: (rows[0]?.n ?? 0) >= migrationCount() };
-  } catch {
-    return { database: true, migrations: false };
   }
 }

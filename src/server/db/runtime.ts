@@ -21,6 +21,8 @@ export function getDatabase(): Promise<DatabaseHandle> {
       url: env.DATABASE_URL,
       dataDir: env.DATA_DIR,
       poolSize: env.DATABASE_POOL_SIZE,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
     }).then(
       (handle) => {
         logger.info({ kind: handle.kind, ms: Date.now() - started }, 'database ready');

@@ -5,12 +5,12 @@
  * entry (src/server/entry/api.ts) passes in how a session becomes a user and which requests
  * read their own bodies, then mounts the domains' routes.
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import { logger } from '@/server/logger';
+import { requestIdFrom, withLogContext } from '@/server/request-context';
 import { handleError, problemResponse, type AppEnv, type SessionUser } from './app';
 import { problem } from './errors';
 import { mountDocs } from './docs';
@@ -65,29 +65,32 @@ export function createApiApp(options: ApiAppOptions) {
 
   app.use('*', async (c, next) => {
     const header = (name: string) => requestHeader(c, name);
-    const incomingId = header('x-request-id');
-    const requestId = incomingId && /^[\w-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
-    c.set('requestId', requestId);
-    c.set(
-      'user',
-      await options.resolveUser({
-        path: c.req.path,
-        header,
-        get headers() {
-          return c.req.raw.headers;
-        },
-      }),
-    );
+    // the proxy's id when it is short and safe (logged and echoed as is), else a new one
+    const reqId = requestIdFrom(header('x-request-id'));
+    c.set('requestId', reqId);
     // set before the handler runs: changing headers of a finished response makes Hono
     // rebuild it as a full Response and re-read its body
-    setResponseHeader(c, 'x-request-id', requestId);
-    const started = performance.now();
-    await next();
-    const ms = performance.now() - started;
-    const status = c.res.status;
-    const line = { requestId, method: c.req.method, path: c.req.path, status, ms: Math.round(ms) };
-    if (status >= 500 || ms > 1000) logger.warn(line, 'api request');
-    else logger.debug(line, 'api request');
+    setResponseHeader(c, 'x-request-id', reqId);
+    // every log line written while serving it, and every job it enqueues, carries `reqId`
+    await withLogContext({ reqId }, async () => {
+      c.set(
+        'user',
+        await options.resolveUser({
+          path: c.req.path,
+          header,
+          get headers() {
+            return c.req.raw.headers;
+          },
+        }),
+      );
+      const started = performance.now();
+      await next();
+      const ms = performance.now() - started;
+      const status = c.res.status;
+      const line = { method: c.req.method, path: c.req.path, status, ms: Math.round(ms) };
+      if (status >= 500 || ms > 1000) logger.warn(line, 'api request');
+      else logger.debug(line, 'api request');
+    });
   });
 
   // cross-site state-changing requests are refused (CSRF)

@@ -4,7 +4,13 @@ import type { Context } from 'hono';
 import { logger } from '@/server/logger';
 import type { Role } from '@/server/db/schema';
 import { DomainError } from '@/server/domain-error';
-import { ERROR_STATUS, fieldErrorsFromZod, problem } from './errors';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  ERROR_STATUS,
+  fieldErrorsFromZod,
+  isDatabaseUnavailable,
+  problem,
+} from './errors';
 
 export interface SessionUser {
   id: string;
@@ -58,7 +64,17 @@ export function createRouter() {
   });
 }
 
-/** The single error handler: domain errors map to their status; anything else is a logged 500. */
+/** The innermost cause's message (the driver's own, without Drizzle's query text and parameters). */
+function rootMessage(err: unknown): string {
+  let e = err as { cause?: unknown; message?: unknown };
+  for (let i = 0; i < 6 && e.cause && typeof e.cause === 'object'; i++) e = e.cause as typeof e;
+  return typeof e.message === 'string' ? e.message : String(err);
+}
+
+/**
+ * The single error handler: domain errors map to their status, an unreachable database to 503
+ * with Retry-After; anything else is a 500 whose stack goes to the log, never the response.
+ */
 export function handleError(err: Error, c: Context<AppEnv>) {
   const requestId = c.get('requestId');
   if (err instanceof DomainError) {
@@ -77,7 +93,23 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     const code = status === 400 ? 'BAD_REQUEST' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
     return problemResponse(c, status, problem(status, code, detail, undefined, requestId));
   }
-  logger.error({ err, requestId, path: c.req.path }, 'unhandled API error');
+  if (isDatabaseUnavailable(err)) {
+    // an outage, not a bug: a short warning per request (no stack), and the client retries
+    logger.warn({ cause: rootMessage(err), path: c.req.path }, 'database unavailable');
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return problemResponse(
+      c,
+      503,
+      problem(
+        503,
+        'DATABASE_UNAVAILABLE',
+        'The service is briefly unavailable. Please try again shortly.',
+        undefined,
+        requestId,
+      ),
+    );
+  }
+  logger.error({ err, path: c.req.path }, 'unhandled API error');
   return problemResponse(
     c,
     500,

@@ -118,3 +118,49 @@ export const accessErrorResponses = {
   401: { description: 'Not signed in', content: problemContent },
   403: { description: 'Not allowed', content: problemContent },
 } as const;
+
+/**
+ * Node socket errors and PostgreSQL SQLSTATEs that mean "the database cannot be reached right
+ * now" rather than "this request is wrong": class 08 (connection exception), 57P01-57P03 (the
+ * server is shutting down, crashed or starting) and 53300 (too many connections).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+/** node-postgres and pg-pool say it in words, without a code. */
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /^timeout exceeded when trying to connect/,
+  /^Query read timeout/,
+  /not queryable/,
+  /^Cannot use a pool after calling end/,
+];
+
+/**
+ * Whether an error (or one in its `cause` chain: Drizzle wraps the driver's) says the database
+ * is unreachable: the API then answers 503 with Retry-After, not 500 (see handleError in app.ts).
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => m.test(message))) return true;
+    if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** What a 503 for an unreachable database tells the client to wait, in seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;

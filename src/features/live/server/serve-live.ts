@@ -44,7 +44,7 @@ export function serveLive(c: Context, feed: LiveFeed, label: string): Response {
         feed,
         (frame) => write(sseFrame(frame)),
         start,
-        (err) => logger.error({ err, requestId, stream: label }, 'live stream could not send'),
+        (err) => logger.error({ err, reqId: requestId, stream: label }, 'live stream could not send'),
       );
       await write(sseFrame({ retry: RETRY_MS, comment: 'live' }));
       void cursor.pump();
@@ -53,7 +53,7 @@ export function serveLive(c: Context, feed: LiveFeed, label: string): Response {
       timer.unref?.();
       await aborted;
     } catch (err) {
-      logger.error({ err, requestId, stream: label }, 'live stream failed');
+      logger.error({ err, reqId: requestId, stream: label }, 'live stream failed');
     } finally {
       if (timer) clearInterval(timer);
       cursor?.stop();
