@@ -1,6 +1,7 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
 import { mutate as refreshSlots } from 'swr';
 import { Clock, RotateCcw } from 'lucide-react';
 import { readProblem, type ProblemBody } from '@/components/api-problem';
@@ -13,7 +14,6 @@ import {
   getPayment,
   usePaymentMethods,
   summaryFromQuote,
-  UnifiedPaymentGateway,
   type StartResult,
 } from '@/features/payments/components';
 import { payOnCollectionInstead, useModelDetail, useQuote } from './queries';
@@ -23,20 +23,47 @@ import { formatMoney } from '@/features/pricing';
 import type { Shop } from '@/features/shops/schemas';
 import type { BookingConfirmation } from '../schemas';
 import { DeviceSection } from './device-section';
-import { RepairsSection } from './repairs-section';
-import { ServiceSection } from './service-section';
-import { DetailsSection, type FieldErrors } from './details-section';
-import { BookingSuccess } from './booking-success';
+import type { FieldErrors } from './details-section';
 import { Section } from './section';
-import { HeldBookingSummary } from './held-booking-summary';
 import { newIdempotencyKey, useBookingDraft, type BookingDraft } from './use-booking-draft';
 import { useOfflineBooking, type OfflineProblem } from './use-offline-booking';
-import { SavedOfflineBooking } from './saved-offline-booking';
 import type { BookingRequestBody } from './offline-booking';
-import { OfflineProblemNotice } from './offline-problem-notice';
 import { requestOf, validate } from './booking-request';
-import { DamagePhotosSection, useRevokeOnUnmount, type DamagePhoto } from './damage-photos-section';
+import type { DamagePhoto } from './damage-photos-section';
+import { useRevokeOnUnmount } from './revoke-on-unmount';
 import { useFunnelSteps } from '@/features/analytics/components';
+
+// Only the device step is on screen when the page opens: the later steps, the payment gateway
+// (Stripe's loader) and the confirmation (QR code) load when they are reached, out of the page's
+// first-load JavaScript (docs/benchmarks.md, "Pages on a phone").
+const sectionLoading = () => <Skeleton className="h-32" />;
+const RepairsSection = dynamic(() => import('./repairs-section').then((m) => m.RepairsSection), {
+  loading: sectionLoading,
+});
+const ServiceSection = dynamic(() => import('./service-section').then((m) => m.ServiceSection), {
+  loading: sectionLoading,
+});
+const DetailsSection = dynamic(() => import('./details-section').then((m) => m.DetailsSection), {
+  loading: sectionLoading,
+});
+const DamagePhotosSection = dynamic(
+  () => import('./damage-photos-section').then((m) => m.DamagePhotosSection),
+  { loading: sectionLoading },
+);
+const UnifiedPaymentGateway = dynamic(
+  () => import('@/features/payments/components').then((m) => m.UnifiedPaymentGateway),
+  { loading: () => <Skeleton className="h-48" /> },
+);
+const BookingSuccess = dynamic(() => import('./booking-success').then((m) => m.BookingSuccess), {
+  loading: sectionLoading,
+});
+const HeldBookingSummary = dynamic(() => import('./held-booking-summary').then((m) => m.HeldBookingSummary));
+const SavedOfflineBooking = dynamic(() =>
+  import('./saved-offline-booking').then((m) => m.SavedOfflineBooking),
+);
+const OfflineProblemNotice = dynamic(() =>
+  import('./offline-problem-notice').then((m) => m.OfflineProblemNotice),
+);
 
 export function BookingForm({
   categories,
