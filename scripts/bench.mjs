@@ -54,7 +54,7 @@ function numberFromEnv(name, fallback, { min = 0, integer = false } = {}) {
 
 class BenchError extends Error {}
 
-const PARTS = ['http', 'analytics'];
+const PARTS = ['http', 'analytics', 'lighthouse'];
 const askedParts = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const p of askedParts) {
   if (!PARTS.includes(p)) {
@@ -877,6 +877,12 @@ function noteServerLine(line) {
   .then(async (code) => {
     await cleanup();
     if (parts.includes('analytics') && !interrupted) code = runAnalyticsPart() || code;
+    if (parts.includes('lighthouse') && !interrupted)
+      code =
+        (spawnSync(process.execPath, ['scripts/bench/lighthouse.mjs'], { cwd: root, stdio: 'inherit' })
+          .status ??
+          1) ||
+        code;
     process.exit(code);
   })
   .catch(async (err) => {
