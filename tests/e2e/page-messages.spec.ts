@@ -30,7 +30,7 @@ for (const path of ['/', '/book-repair']) {
 test('/book-repair carries the booking form messages its browser needs', async ({ request }) => {
   const html = await (await request.get('/book-repair')).text();
   // rendered only in the browser (the later steps), so present only as a client message
-  expect(html).toContain(messages.booking.detailsTitle);
+  expect(html).toContain(messages.booking.serviceTitle);
   // and the home page does not carry them
-  expect(await (await request.get('/')).text()).not.toContain(messages.booking.detailsTitle);
+  expect(await (await request.get('/')).text()).not.toContain(messages.booking.serviceTitle);
 });
