@@ -1,7 +1,6 @@
 'use client';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import dynamic from 'next/dynamic';
 import { mutate as refreshSlots } from 'swr';
 import { Clock, RotateCcw } from 'lucide-react';
 import { readProblem, type ProblemBody } from '@/components/api-problem';
@@ -31,39 +30,19 @@ import type { BookingRequestBody } from './offline-booking';
 import { requestOf, validate } from './booking-request';
 import type { DamagePhoto } from './damage-photos-section';
 import { useRevokeOnUnmount } from './revoke-on-unmount';
+import {
+  BookingSuccess,
+  DamagePhotosSection,
+  DetailsSection,
+  HeldBookingSummary,
+  preloadSteps,
+  RepairsSection,
+  ServiceSection,
+  UnifiedPaymentGateway,
+} from './lazy-steps';
+import { SavedOfflineBooking } from './saved-offline-booking';
+import { OfflineProblemNotice } from './offline-problem-notice';
 import { useFunnelSteps } from '@/features/analytics/components';
-
-// Only the device step is on screen when the page opens: the later steps, the payment gateway
-// (Stripe's loader) and the confirmation (QR code) load when they are reached, out of the page's
-// first-load JavaScript (docs/benchmarks.md, "Pages on a phone").
-const sectionLoading = () => <Skeleton className="h-32" />;
-const RepairsSection = dynamic(() => import('./repairs-section').then((m) => m.RepairsSection), {
-  loading: sectionLoading,
-});
-const ServiceSection = dynamic(() => import('./service-section').then((m) => m.ServiceSection), {
-  loading: sectionLoading,
-});
-const DetailsSection = dynamic(() => import('./details-section').then((m) => m.DetailsSection), {
-  loading: sectionLoading,
-});
-const DamagePhotosSection = dynamic(
-  () => import('./damage-photos-section').then((m) => m.DamagePhotosSection),
-  { loading: sectionLoading },
-);
-const UnifiedPaymentGateway = dynamic(
-  () => import('@/features/payments/components').then((m) => m.UnifiedPaymentGateway),
-  { loading: () => <Skeleton className="h-48" /> },
-);
-const BookingSuccess = dynamic(() => import('./booking-success').then((m) => m.BookingSuccess), {
-  loading: sectionLoading,
-});
-const HeldBookingSummary = dynamic(() => import('./held-booking-summary').then((m) => m.HeldBookingSummary));
-const SavedOfflineBooking = dynamic(() =>
-  import('./saved-offline-booking').then((m) => m.SavedOfflineBooking),
-);
-const OfflineProblemNotice = dynamic(() =>
-  import('./offline-problem-notice').then((m) => m.OfflineProblemNotice),
-);
 
 export function BookingForm({
   categories,
@@ -101,6 +80,14 @@ export function BookingForm({
   // photos of the damage: on this page only, sent after the booking is made (BookingSuccess)
   const [damagePhotos, setDamagePhotos] = useState<DamagePhoto[]>([]);
   useRevokeOnUnmount(damagePhotos);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') {
+      const id = window.setTimeout(preloadSteps, 1000);
+      return () => window.clearTimeout(id);
+    }
+    const id = window.requestIdleCallback(preloadSteps, { timeout: 4000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
   const offline = useOfflineBooking({
     draft,
     update,
