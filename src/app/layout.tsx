@@ -5,12 +5,9 @@ import { getBranding } from '@/server/branding';
 import { SiteHeader } from './_shell/site-header';
 import { SiteFooter } from './_shell/site-footer';
 import { BottomNav } from './_shell/bottom-nav';
-import {
-  InstallPrompt,
-  OfflineBookingSync,
-  SaverWatcher,
-  ServiceWorkerRegistrar,
-} from './_shell/after-load-shell';
+import { InstallPrompt, OfflineBookingSync, SaverWatcher } from './_shell/after-load-shell';
+// in the first load: it must see the page's first path and every client-side navigation after it
+import { ServiceWorkerRegistrar } from '@/features/pwa/components/service-worker';
 import { ToastProvider } from '@/components/ui/toast';
 import { env } from '@/env';
 import { AnalyticsTracker } from '@/features/analytics/components';

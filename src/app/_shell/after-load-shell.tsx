@@ -6,9 +6,6 @@ import { afterLoad } from '@/components/after-load';
  * src/components/after-load.tsx): they kept ~40 kB of gzipped JavaScript (and its hydration)
  * out of every page's first load.
  */
-export const ServiceWorkerRegistrar = afterLoad(() =>
-  import('@/features/pwa/components/service-worker').then((m) => m.ServiceWorkerRegistrar),
-);
 export const InstallPrompt = afterLoad(() =>
   import('@/features/pwa/components/install-prompt').then((m) => m.InstallPrompt),
 );
