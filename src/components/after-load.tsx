@@ -4,9 +4,9 @@ import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 /**
  * A component whose code is fetched only once the page has loaded and the browser is idle, so
  * it is not part of the page's first-load JavaScript nor of its hydration (its chunk is not in
- * the HTML). For parts that draw nothing the first paint needs: the service worker, the install
- * prompt, background sync, the support chat's launcher. Renders nothing until then (on the
- * server too).
+ * the HTML). For parts that draw nothing the first paint needs: the install prompt, background
+ * sync, the support chat's launcher, the toasts. Renders nothing until then (on the server too).
+ * Not for what must see the page from its first moment (the service worker's registrar).
  */
 export function afterLoad<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   const Lazy = lazy(() => load().then((component) => ({ default: component })));

@@ -3,8 +3,8 @@ import { afterLoad } from '@/components/after-load';
 
 /*
  * The shell's parts that draw nothing the first paint needs, loaded after the page (see
- * src/components/after-load.tsx): they kept ~40 kB of gzipped JavaScript (and its hydration)
- * out of every page's first load.
+ * src/components/after-load.tsx): out of every page's first-load JavaScript and hydration
+ * (docs/benchmarks.md, "Pages on a phone").
  */
 export const InstallPrompt = afterLoad(() =>
   import('@/features/pwa/components/install-prompt').then((m) => m.InstallPrompt),
