@@ -88,6 +88,8 @@ export default defineConfig({
           'two-factor',
           'push',
           'offline-booking',
+          // HTML only
+          'page-messages',
         ].join('|')})\\.spec\\.ts$`,
       ),
       grepInvert: /@behaviour/,

@@ -54,7 +54,7 @@ function numberFromEnv(name, fallback, { min = 0, integer = false } = {}) {
 
 class BenchError extends Error {}
 
-const PARTS = ['http', 'analytics', 'start'];
+const PARTS = ['http', 'analytics', 'start', 'lighthouse'];
 const askedParts = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const p of askedParts) {
   if (!PARTS.includes(p)) {
@@ -921,6 +921,7 @@ function noteServerLine(line) {
     await cleanup();
     if (parts.includes('analytics') && !interrupted) code = runAnalyticsPart() || code;
     if (parts.includes('start') && !interrupted) code = runScriptPart('scripts/bench/start.mjs') || code;
+    if (parts.includes('lighthouse') && !interrupted) code = runScriptPart('scripts/bench/lighthouse.mjs') || code;
     process.exit(code);
   })
   .catch(async (err) => {

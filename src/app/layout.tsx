@@ -1,19 +1,18 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CSSProperties, ReactNode } from 'react';
 import { getBranding } from '@/server/branding';
 import { SiteHeader } from './_shell/site-header';
 import { SiteFooter } from './_shell/site-footer';
 import { BottomNav } from './_shell/bottom-nav';
-import { SaverWatcher } from '@/components/device/saver-watcher';
-import { ToastProvider } from '@/components/ui/toast';
+import { InstallPrompt, OfflineBookingSync, SaverWatcher } from './_shell/after-load-shell';
+// in the first load: it must see the page's first path and every client-side navigation after it
 import { ServiceWorkerRegistrar } from '@/features/pwa/components/service-worker';
-import { InstallPrompt } from '@/features/pwa/components/install-prompt';
+import { ToastProvider } from '@/components/ui/toast';
 import { env } from '@/env';
 import { assetUrl } from '@/server/http/asset-url';
-import { OfflineBookingSync } from '@/features/booking/components/offline-booking-sync';
 import { AnalyticsTracker } from '@/features/analytics/components';
+import { ClientMessages } from '@/i18n/client-messages-provider';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,7 +44,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} style={{ '--brand': branding.brandColor } as CSSProperties}>
       <body className="flex min-h-dvh flex-col pb-(--bottom-nav-height)">
-        <NextIntlClientProvider>
+        {/* the browser gets the shell's messages; each page's layout sends its own */}
+        <ClientMessages scope="root">
           <ToastProvider label={t('notifications')}>
             <a
               href="#main"
@@ -67,7 +67,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {/* bookings saved on this device while offline go out from any page */}
             <OfflineBookingSync />
           </ToastProvider>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

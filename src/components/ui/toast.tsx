@@ -1,16 +1,16 @@
 'use client';
-import * as RadixToast from '@radix-ui/react-toast';
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
-import { cn } from './cn';
-
-interface ToastItem {
-  id: number;
-  title: string;
-  description?: string;
-  tone: 'info' | 'success' | 'error';
-}
+import { afterLoad } from '../after-load';
+import type { ToastItem } from './toast-list';
 
 const ToastContext = createContext<(t: Omit<ToastItem, 'id'>) => void>(() => undefined);
+
+/*
+ * Radix Toast (the list and its live region) loads after the page (../after-load.tsx): no page
+ * needs it for its first paint. A toast pushed before then waits in the state and shows when it
+ * has loaded.
+ */
+const ToastList = afterLoad(() => import('./toast-list').then((m) => m.ToastList));
 
 /** Toasts announced to screen readers (Radix Toast: a live region, swipe or Escape to dismiss). */
 export function ToastProvider({ children, label }: { children: ReactNode; label: string }) {
@@ -18,31 +18,11 @@ export function ToastProvider({ children, label }: { children: ReactNode; label:
   const push = useCallback((t: Omit<ToastItem, 'id'>) => {
     setItems((prev) => [...prev, { ...t, id: Date.now() + Math.random() }]);
   }, []);
+  const dismiss = useCallback((id: number) => setItems((prev) => prev.filter((x) => x.id !== id)), []);
   return (
     <ToastContext.Provider value={push}>
-      <RadixToast.Provider swipeDirection="right" label={label}>
-        {children}
-        {items.map((t) => (
-          <RadixToast.Root
-            key={t.id}
-            type={t.tone === 'error' ? 'foreground' : 'background'}
-            onOpenChange={(open) => !open && setItems((prev) => prev.filter((x) => x.id !== t.id))}
-            className={cn(
-              'rounded-xl border bg-white p-4 shadow-lg',
-              t.tone === 'error' && 'border-red-300',
-              t.tone === 'success' && 'border-emerald-300',
-            )}
-          >
-            <RadixToast.Title className="font-semibold">{t.title}</RadixToast.Title>
-            {t.description ? (
-              <RadixToast.Description className="mt-1 text-sm text-slate-700">
-                {t.description}
-              </RadixToast.Description>
-            ) : null}
-          </RadixToast.Root>
-        ))}
-        <RadixToast.Viewport className="fixed bottom-[calc(1rem+var(--bottom-nav-height,0px))] right-4 z-50 flex w-[calc(100%-2rem)] max-w-sm flex-col gap-2" />
-      </RadixToast.Provider>
+      {children}
+      <ToastList items={items} label={label} onDismiss={dismiss} />
     </ToastContext.Provider>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getPageUser } from '@/features/auth/server/page-guard';
 import { AdminNav } from '../../_shell/admin-nav';
 import { NAV_HREF } from '../../_shell/nav-links';
+import { ClientMessages } from '@/i18n/client-messages-provider';
 
 /**
  * Every /admin page: the administration's navigation (for admins; managers see their one admin
@@ -12,7 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const t = await getTranslations('nav');
   const user = await getPageUser();
   return (
-    <>
+    <ClientMessages scope="admin">
       {user?.role === 'admin' ? (
         <AdminNav
           label={t('adminLabel')}
@@ -29,6 +30,6 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <AdminNav label={t('adminLabel')} links={[{ href: NAV_HREF.analytics, label: t('analytics') }]} />
       ) : null}
       {children}
-    </>
+    </ClientMessages>
   );
 }

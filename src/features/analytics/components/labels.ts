@@ -15,6 +15,7 @@ const humanise = (id: string) => {
 /** Labels of metrics, cards, columns, notes and recommendations: from the messages, never the server. */
 export function useMetricLabels() {
   const t = useTranslations('analytics');
+  // client-namespaces: analytics, status (the value labels' keys, value-labels.ts)
   const root = useTranslations();
   const pick = (key: string, fallback: string, values?: Record<string, string | number>) =>
     t.has(key) ? t(key, values) : fallback;

@@ -13,7 +13,6 @@ import {
   getPayment,
   usePaymentMethods,
   summaryFromQuote,
-  UnifiedPaymentGateway,
   type StartResult,
 } from '@/features/payments/components';
 import { payOnCollectionInstead, useModelDetail, useQuote } from './queries';
@@ -23,19 +22,26 @@ import { formatMoney } from '@/features/pricing';
 import type { Shop } from '@/features/shops/schemas';
 import type { BookingConfirmation } from '../schemas';
 import { DeviceSection } from './device-section';
-import { RepairsSection } from './repairs-section';
-import { ServiceSection } from './service-section';
-import { DetailsSection, type FieldErrors } from './details-section';
-import { BookingSuccess } from './booking-success';
+import type { FieldErrors } from './details-section';
 import { Section } from './section';
-import { HeldBookingSummary } from './held-booking-summary';
 import { newIdempotencyKey, useBookingDraft, type BookingDraft } from './use-booking-draft';
 import { useOfflineBooking, type OfflineProblem } from './use-offline-booking';
-import { SavedOfflineBooking } from './saved-offline-booking';
 import type { BookingRequestBody } from './offline-booking';
-import { OfflineProblemNotice } from './offline-problem-notice';
 import { requestOf, validate } from './booking-request';
-import { DamagePhotosSection, useRevokeOnUnmount, type DamagePhoto } from './damage-photos-section';
+import type { DamagePhoto } from './damage-photos-section';
+import { useRevokeOnUnmount } from './revoke-on-unmount';
+import {
+  BookingSuccess,
+  DamagePhotosSection,
+  DetailsSection,
+  HeldBookingSummary,
+  preloadSteps,
+  RepairsSection,
+  ServiceSection,
+  UnifiedPaymentGateway,
+} from './lazy-steps';
+import { SavedOfflineBooking } from './saved-offline-booking';
+import { OfflineProblemNotice } from './offline-problem-notice';
 import { useFunnelSteps } from '@/features/analytics/components';
 
 export function BookingForm({
@@ -74,6 +80,14 @@ export function BookingForm({
   // photos of the damage: on this page only, sent after the booking is made (BookingSuccess)
   const [damagePhotos, setDamagePhotos] = useState<DamagePhoto[]>([]);
   useRevokeOnUnmount(damagePhotos);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') {
+      const id = window.setTimeout(preloadSteps, 1000);
+      return () => window.clearTimeout(id);
+    }
+    const id = window.requestIdleCallback(preloadSteps, { timeout: 4000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
   const offline = useOfflineBooking({
     draft,
     update,

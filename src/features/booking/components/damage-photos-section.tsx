@@ -8,7 +8,7 @@
  */
 import { Camera, ImagePlus, X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useOnlineStatus } from '@/features/offline/components';
 import {
@@ -205,13 +205,4 @@ export function DamagePhotosSection({
       />
     </Section>
   );
-}
-
-/** The blob: URLs of photos that are gone (the form left, started over). */
-export function useRevokeOnUnmount(photos: DamagePhoto[]) {
-  const latest = useRef(photos);
-  useEffect(() => {
-    latest.current = photos;
-  }, [photos]);
-  useEffect(() => () => latest.current.forEach((p) => URL.revokeObjectURL(p.url)), []);
 }

@@ -1,0 +1,7 @@
+import type { ReactNode } from 'react';
+import { ClientMessages } from '@/i18n/client-messages-provider';
+
+/** Forgotten password: only their own messages go to the browser (src/i18n/client-messages.ts). */
+export default function ForgotPasswordLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages scope="auth">{children}</ClientMessages>;
+}
