@@ -16,6 +16,7 @@ import { rowsOf } from '@/features/analytics/server/metrics/sql';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import { scopeFor, writeOpsHistory } from './analytics-ops-history';
 import { bookOrder, createUser, type TestUser } from './fixtures';
+import { purgeOldEvents } from '@/features/analytics/server/record-events';
 
 /** the stays as the stage-times metric computed them from the timeline before the rollup */
 const OLD_STAYS = sql`
@@ -37,6 +38,23 @@ const OLD_READY = sql`
   from repair_orders ro order by ro.id`;
 const READY = sql`select id, ready_at::text as ready_at from repair_orders order by id`;
 
+/** visits per funnel step as the funnel computed them from the tracker events before the rollup */
+const oldFunnel = (from: Date, to: Date, shop: string | null) => sql`
+  select s.step, count(*)::int as visits from (
+    select distinct e.props->>'step' as step, e.visit_id from analytics_events e
+    where e.name = 'funnel_step' and e.occurred_at >= ${from.toISOString()}::timestamptz
+      and e.occurred_at < ${to.toISOString()}::timestamptz
+      and (${shop}::text is null or e.shop_slug = ${shop})
+  ) s group by 1 order by 1`;
+/** the first event of each (visit, step), from the events themselves */
+const FIRSTS = sql`
+  select distinct on (e.visit_id, e.props->>'step') e.visit_id, e.props->>'step' as step, e.shop_slug,
+    e.occurred_at::text as first_at
+  from analytics_events e where e.name = 'funnel_step'
+  order by e.visit_id, e.props->>'step', e.occurred_at, e.id`;
+const FUNNEL_ROLLUP = sql`
+  select visit_id, step, shop_slug, first_at::text as first_at from analytics_funnel_visits order by visit_id, step`;
+
 const strip = (r: MetricResult) => ({ cards: r.cards, table: r.table });
 
 describe.each(BACKENDS)('analytics rollups on $name', (backend) => {
@@ -54,7 +72,7 @@ describe.each(BACKENDS)('analytics rollups on $name', (backend) => {
     const oldStays = await rowsOf(db, OLD_STAYS);
     expect(oldStays.length).toBeGreaterThan(10);
     expect(await rowsOf(db, STAYS)).toEqual(oldStays);
-    const oldReady = await rowsOf(db, OLD_READY);
+    const oldReady = await rowsOf<{ ready_at: string | null }>(db, OLD_READY);
     expect(oldReady.filter((r) => r.ready_at !== null).length).toBeGreaterThan(3);
     expect(await rowsOf(db, READY)).toEqual(oldReady);
 
@@ -150,5 +168,81 @@ describe.each(BACKENDS)('analytics rollups on $name', (backend) => {
     // and it all still equals the timeline
     expect(await rowsOf(db, STAYS)).toEqual(await rowsOf(db, OLD_STAYS));
     expect(await rowsOf(db, READY)).toEqual(await rowsOf(db, OLD_READY));
+  });
+
+  it('the funnel rollup equals the tracker events on the fixed history, and follows ingestion and retention', async () => {
+    // the fixed history (analytics-ops-funnel.ts): no visit reaches a step both before and in the
+    // range, nor with two shops, so the first-event definition gives the old counts exactly
+    expect(await rowsOf(db, FUNNEL_ROLLUP)).toEqual(await rowsOf(db, FIRSTS));
+    const scope = scopeFor();
+    for (const shop of [null, 'london']) {
+      const r = await METRICS.funnel(db, { ...scope, shopSlugs: shop ? [shop] : null });
+      const old = await rowsOf<{ step: string; visits: number }>(db, oldFunnel(scope.from, scope.to, shop));
+      const counted = r.table.rows.filter((row) => (row.visits as number) > 0);
+      expect(counted.map((row) => [row.step, row.visits]).sort()).toEqual(
+        old.map((o) => [o.step, o.visits]).sort(),
+      );
+    }
+
+    // through the ingestion API
+    const now = Date.now();
+    const live = {
+      ...scopeFor({ compare: 'none' }),
+      from: new Date(now - 3_600_000),
+      to: new Date(now + 60_000),
+    };
+    const visitsAt = async (step: string) =>
+      (await METRICS.funnel(db, live)).table.rows.find((row) => row.step === step)!.visits as number;
+    expect(await visitsAt('start')).toBe(0);
+    const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+    const visitId = `rollup-${now}`;
+    const res = await app.request('/api/analytics/events', {
+      method: 'POST',
+      json: {
+        events: [
+          {
+            name: 'funnel_step',
+            visitId,
+            path: '/book-repair',
+            occurredAt: ago(10),
+            props: { step: 'start' },
+          },
+          {
+            name: 'funnel_step',
+            visitId,
+            path: '/book-repair',
+            occurredAt: ago(9),
+            props: { step: 'device' },
+          },
+          {
+            name: 'funnel_step',
+            visitId,
+            path: '/book-repair',
+            occurredAt: ago(8),
+            props: { step: 'start' },
+          },
+        ],
+      },
+    });
+    expect(res.status, await res.clone().text()).toBe(202);
+    expect(await visitsAt('start')).toBe(1);
+    expect(await visitsAt('device')).toBe(1);
+    expect(await rowsOf(db, FUNNEL_ROLLUP)).toEqual(await rowsOf(db, FIRSTS));
+
+    // the retention job deletes the two oldest: the visit's start now begins at its later event
+    const purged = await purgeOldEvents(db, 0, { now: new Date(now - 8.5 * 60_000) });
+    expect(purged).toBeGreaterThanOrEqual(2);
+    expect(await visitsAt('start')).toBe(1);
+    expect(await visitsAt('device')).toBe(0);
+    const [first] = await rowsOf<{ first_at: string }>(
+      db,
+      sql`select first_at::text as first_at from analytics_funnel_visits where visit_id = ${visitId}`,
+    );
+    const [kept] = await rowsOf<{ at: string }>(
+      db,
+      sql`select occurred_at::text as at from analytics_events where visit_id = ${visitId}`,
+    );
+    expect(first!.first_at).toBe(kept!.at);
+    expect(await rowsOf(db, FUNNEL_ROLLUP)).toEqual(await rowsOf(db, FIRSTS));
   });
 });

@@ -97,4 +97,7 @@ $$;--> statement-breakpoint
 SELECT "analytics_refresh_order_rollups"(coalesce(array_agg("id"), '{}')) FROM "repair_orders";--> statement-breakpoint
 -- the backfill wrote a second version of most order rows: rewrite the table compactly (no
 -- autovacuum in PGlite; a bloated heap would slow every scan of it)
-CLUSTER "repair_orders" USING "repair_orders_pkey";
+CLUSTER "repair_orders" USING "repair_orders_pkey";--> statement-breakpoint
+-- planner statistics for the new table and the rewritten one (no autovacuum in PGlite)
+ANALYZE "repair_order_stays";--> statement-breakpoint
+ANALYZE "repair_orders";
