@@ -55,6 +55,11 @@ interface Row {
   p50: number;
   p95: number;
   runsMs: number[];
+  /**
+   * CPU time of this process per run (p50): on PGlite the database runs in this process, so it
+   * is the work itself, much less swayed than wall time by other processes on a loaded machine
+   */
+  cpuP50: number;
   queries: number;
   findings: PlanFinding[];
   error?: string;
@@ -148,6 +153,7 @@ async function benchBackend(kind: 'pglite' | 'postgres'): Promise<Row[]> {
           p50: NaN,
           p95: NaN,
           runsMs: [],
+          cpuP50: NaN,
           queries: 0,
           findings: [],
         };
@@ -156,11 +162,16 @@ async function benchBackend(kind: 'pglite' | 'postgres'): Promise<Row[]> {
           await fn(logged, scope); // warm-up, and the queries it runs
           row.queries = captured.length;
           row.findings = await explainQueries(handle, captured);
+          const cpuMs: number[] = [];
           for (let i = 0; i < RUNS; i++) {
             const t = performance.now();
+            const cpu = process.cpuUsage();
             await fn(handle.db, scope);
             row.runsMs.push(performance.now() - t);
+            const used = process.cpuUsage(cpu);
+            cpuMs.push((used.user + used.system) / 1000);
           }
+          row.cpuP50 = pct(cpuMs, 50);
           row.p50 = pct(row.runsMs, 50);
           row.p95 = pct(row.runsMs, 95);
         } catch (err) {
@@ -169,7 +180,7 @@ async function benchBackend(kind: 'pglite' | 'postgres'): Promise<Row[]> {
         rows.push(row);
         // each result as it comes (a slow metric shows up before the whole table)
         log(
-          `  ${metric} (${scopeName}): ${row.error ? `ERROR ${row.error}` : `p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms`}, ` +
+          `  ${metric} (${scopeName}): ${row.error ? `ERROR ${row.error}` : `p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, cpu p50 ${row.cpuP50.toFixed(0)} ms`}, ` +
             `${row.queries} queries${row.findings.length ? `, seq scans: ${row.findings.map((f) => f.relation).join(', ')}` : ''}`,
         );
       }

@@ -3,7 +3,8 @@
  * rating request whose link works; the link's GET and POST; one rating per order (409 on the
  * second, and exactly one 201 of a parallel pair); bad, tampered and expired links and orders not
  * collected get one 404; bad input 422 with field messages; the rating row has the order's shop;
- * the shop's staff see it (their order, not another shop's) and on the timeline; the per-address
+ * the shop's staff see it (their order, not another shop's) and on the timeline (another shop's
+ * staff do not see the `rated` event); the per-address
  * limit answers 429.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,7 +20,7 @@ vi.hoisted(() => {
 });
 
 import { and, eq } from 'drizzle-orm';
-import { emailMessages, repairOrders, repairRatings } from '@/server/db/schema';
+import { emailMessages, repairOrderEvents, repairOrders, repairRatings } from '@/server/db/schema';
 import { ratingToken } from '@/features/ratings/server';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import { bookOrder, createUser, type BookedOrder, type TestUser } from './fixtures';
@@ -117,6 +118,25 @@ describe.each(BACKENDS)('ratings after collection ($name)', (backend) => {
     expect(view.collectedAt).toBe(order!.collectedAt!.toISOString());
   });
 
+  it('undoing the collection withdraws the held-back rating request: it is cancelled, never sent', async () => {
+    const o = await collected();
+    const [queued] = await requestsFor(o.email);
+    expect(queued!.status).toBe('queued');
+    const [event] = await app.handle.db
+      .select({ id: repairOrderEvents.id })
+      .from(repairOrderEvents)
+      .where(and(eq(repairOrderEvents.orderId, o.orderId), eq(repairOrderEvents.toStatus, 'collected')));
+    const undo = await app.request(`/api/staff/orders/${o.orderId}/status/undo`, {
+      method: 'POST',
+      headers: { cookie: manager.cookie },
+      json: { eventId: event!.id },
+    });
+    expect(undo.status, await undo.clone().text()).toBe(200);
+    const after = await requestsFor(o.email);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.status).toBe('cancelled');
+  });
+
   it('rates once: 201 with the rating, the row has the shop, a second rating is 409', async () => {
     const o = await collected();
     const token = await linkToken(o.email);
@@ -158,6 +178,14 @@ describe.each(BACKENDS)('ratings after collection ($name)', (backend) => {
       headers: { cookie: otherManager.cookie },
     });
     expect(other.status).toBe(404);
+    // ... nor through the order's timeline, which they may read: no `rated` event there
+    const otherDetail = await app.request(`/api/staff/orders/${o.orderId}`, {
+      headers: { cookie: otherManager.cookie },
+    });
+    expect(otherDetail.status).toBe(200);
+    const otherTimeline = ((await otherDetail.json()) as { timeline: Array<{ type: string }> }).timeline;
+    expect(otherTimeline.map((e) => e.type)).toContain('status_changed');
+    expect(otherTimeline.map((e) => e.type)).not.toContain('rated');
     // a signed-out caller neither
     expect((await app.request(`/api/staff/orders/${o.orderId}/rating`)).status).toBe(401);
   });

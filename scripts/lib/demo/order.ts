@@ -133,6 +133,9 @@ export function buildOrder(b: Builder, draft: Draft): void {
   ];
   let receivedAt: Date | null = null;
   let collectedAt: Date | null = null;
+  // the first move to ready, as the timeline trigger (migration 0018) derives it: written with the
+  // order so the bulk insert of events finds it right and does not rewrite every order row
+  let readyAt: Date | null = null;
   let cancelledAt: Date | null = null;
   let approvalAt: Date | null = null;
   if (cancelAt) {
@@ -170,6 +173,7 @@ export function buildOrder(b: Builder, draft: Draft): void {
       statusAt = step.at;
       if (step.to === 'awaiting_approval') approvalAt ??= step.at;
       if (step.to === 'collected') collectedAt = step.at;
+      if (step.to === 'ready_for_collection') readyAt ??= step.at;
       if (step.to === 'cancelled') cancelledAt = step.at;
       events.push({
         orderId,
@@ -242,6 +246,7 @@ export function buildOrder(b: Builder, draft: Draft): void {
     receivedAt,
     receivedBy: receivedAt ? tech.id : null,
     collectedAt,
+    readyAt,
     warrantyEndsAt: collectedAt ? new Date(collectedAt.getTime() + quote.warrantyDays * DAY) : null,
     agreedTotalMinor: agreed,
     createdAt: draft.createdAt,

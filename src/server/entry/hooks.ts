@@ -14,12 +14,13 @@ import {
   onOrderCancelled,
   onOrderCheckedIn,
   onOrderCollected,
+  onOrderUncollected,
   staffToNotify,
   type OrderCheckedIn,
 } from '@/features/repairs/server';
 import { dispatchNotice, noticeUrl, publishNotifications, pushText } from '@/features/notifications/server';
 import { registerAttachmentMaker, sendNoticeEmails } from '@/features/email/server';
-import { requestRating } from '@/features/ratings/server';
+import { requestRating, withdrawRatingRequest } from '@/features/ratings/server';
 import type { Db } from '@/server/db/runtime';
 
 /**
@@ -80,6 +81,8 @@ export function wireDomainHooks(): void {
   onOrderCancelled(refundOnOrderCancelled);
   // a collected repair: the customer is asked for a rating (once, by e-mail)
   onOrderCollected(requestRating);
+  // ... and not asked when staff undo the collection before the e-mail went out
+  onOrderUncollected(withdrawRatingRequest);
   // a booking confirmation's .ics is made when the e-mail is sent (email/server/deferred-render.ts)
   registerAttachmentMaker('booking-ics', bookingIcsAttachment);
 }

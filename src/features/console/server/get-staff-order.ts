@@ -14,6 +14,8 @@ import {
   findOrder,
   orderPermissions,
   toStaffTimelineEvent,
+  seesShopOnlyEvents,
+  SHOP_ONLY_EVENT_TYPES,
 } from '@/features/repairs/server';
 import type { AppAbility } from '@/features/access';
 import { allowedTransitions, isOverdue, type RepairStatus, type StaffRole } from '@/features/repairs';
@@ -22,7 +24,7 @@ import type { StaffOrderDetail } from '@/features/console/schemas';
 export async function getStaffOrder(
   db: Db,
   idOrReference: string,
-  caller: { ability: AppAbility; role: StaffRole },
+  caller: { ability: AppAbility; role: StaffRole; user?: { shopSlug: string | null } },
   now = new Date(),
 ): Promise<StaffOrderDetail | null> {
   const loaded = await findOrder(db, idOrReference);
@@ -105,7 +107,11 @@ export async function getStaffOrder(
     updatedAt: order.updatedAt.toISOString(),
     version: order.version,
     trackingPath: signedTrackingPath(order.reference),
-    timeline: events.map(toStaffTimelineEvent),
+    // another shop's staff do not see the shop-only events (the rating), as on the rating panel
+    timeline: (seesShopOnlyEvents(caller.user?.shopSlug, order.shopSlug)
+      ? events
+      : events.filter((e) => !SHOP_ONLY_EVENT_TYPES.includes(e.type))
+    ).map(toStaffTimelineEvent),
     allowedTransitions: permissions.update
       ? allowedTransitions(status, caller.role).map((r) => ({ to: r.to, requires: [...(r.requires ?? [])] }))
       : [],

@@ -7,7 +7,7 @@
 import type { Db } from '@/server/db/runtime';
 import { publicBaseUrl } from '@/server/http/base-url';
 import { getBranding } from '@/server/branding';
-import { sendTemplate } from '@/features/email/server';
+import { cancelQueuedMessage, sendTemplate } from '@/features/email/server';
 import type { OrderCollected } from '@/features/repairs/server';
 import { deviceAndShop } from './order-facts';
 import { ratingLinkExpiry, ratingPath } from './rating-token';
@@ -39,4 +39,12 @@ export async function requestRating(tx: Db, e: OrderCollected): Promise<void> {
     bookingId: e.bookingId,
     ...(e.undoableUntil ? { deliverAfter: e.undoableUntil } : {}),
   });
+}
+
+/**
+ * The collection was undone (an `onOrderUncollected` hook): the rating request that was held back
+ * for the undo window is withdrawn before it is sent.
+ */
+export async function withdrawRatingRequest(tx: Db, e: { orderId: string; at: Date }): Promise<void> {
+  await cancelQueuedMessage(tx, ratingRequestKey(e.orderId), e.at);
 }

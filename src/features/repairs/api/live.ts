@@ -14,6 +14,7 @@ import { getDb } from '@/server/db/runtime';
 import { resumeQuery, serveLive, streamResponse } from '@/features/live/server';
 import { assertCan, findOrder, loadOrder, orderNotFound } from '../server/lock-order';
 import { findBookingByToken } from '../server/tracking';
+import { seesShopOnlyEvents } from '../server/staff-view';
 import { customerOrderFeed, staffBoardFeed, staffOrderFeed } from '../server/order-live-feeds';
 
 const staffBoardRoute = createRoute({
@@ -70,7 +71,8 @@ export const orderLiveApi = createRouter()
     const db = await getDb();
     const loaded = await loadOrder(db, c.req.valid('param').id);
     assertCan(abilityOf(c), 'read', loaded);
-    return serveLive(c, staffOrderFeed(db, loaded.order.id), 'staff-order');
+    const shopOnly = seesShopOnlyEvents(c.get('user')?.shopSlug, loaded.order.shopSlug);
+    return serveLive(c, staffOrderFeed(db, loaded.order.id, { shopOnly }), 'staff-order');
   })
   .openapi(myRepairRoute, async (c) => {
     const db = await getDb();

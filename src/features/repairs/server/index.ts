@@ -16,9 +16,15 @@ export {
 export { generateReference, generateTrackingToken, normaliseReference } from './reference';
 export { callerOf, staffCaller, staffErrors, staffOnly, type StaffCaller } from './staff-caller';
 export { pickStaffToNotify, staffToNotify, type StaffNotice } from './staff-to-notify';
-export { orderPermissions, toStaffTimelineEvent } from './staff-view';
+export {
+  orderPermissions,
+  toStaffTimelineEvent,
+  seesShopOnlyEvents,
+  SHOP_ONLY_EVENT_TYPES,
+} from './staff-view';
 export { canonicalJson, sha256 } from './tokens';
 export { findBookingByToken, signedTrackingPath, signedTrackingToken, type BookingRow } from './tracking';
 export { onOrderCheckedIn, type OrderCheckedIn } from './order-hooks';
 export { onOrderCancelled, type CancelledOrder, type OrderCancelledHook } from './order-hooks';
 export { onOrderCollected, type OrderCollected } from './order-hooks';
+export { onOrderUncollected, type OrderUncollected } from './order-hooks';

@@ -3,7 +3,7 @@
  * id, and the newest id. A scope narrows it to one order, to customer-visible events and/or
  * to one shop's orders; every event comes with its order's reference and current status.
  */
-import { and, asc, eq, gt, inArray, max, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, max, notInArray, type SQL } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { repairOrderEvents, repairOrders } from '@/server/db/schema';
 import type { OrderEventRow } from './order-events';
@@ -15,6 +15,8 @@ export interface OrderEventScope {
   shopSlug?: string;
   /** the order by its reference (RT-XXXXXX) */
   reference?: string;
+  /** event types left out (another shop's staff do not see the shop-only ones) */
+  excludeTypes?: readonly string[];
 }
 
 export interface OrderEventWithOrder {
@@ -28,6 +30,7 @@ function conditions(scope: OrderEventScope): SQL[] {
   if (scope.customerOnly) where.push(eq(repairOrderEvents.visibility, 'customer'));
   if (scope.shopSlug) where.push(eq(repairOrders.shopSlug, scope.shopSlug));
   if (scope.reference) where.push(eq(repairOrders.reference, scope.reference));
+  if (scope.excludeTypes?.length) where.push(notInArray(repairOrderEvents.type, [...scope.excludeTypes]));
   return where;
 }
 

@@ -70,3 +70,13 @@ export interface OrderCollected {
 /** An order handed back to its customer (status `collected`), inside the status change's transaction. */
 export const orderCollectedHooks = txHooks<OrderCollected>('order-collected');
 export const onOrderCollected = orderCollectedHooks.on;
+
+/** A staff undo took an order back out of `collected`, inside the undo's transaction. */
+export interface OrderUncollected {
+  orderId: string;
+  at: Date;
+}
+
+/** What collection set off and has not happened yet is withdrawn (e.g. the rating request). */
+export const orderUncollectedHooks = txHooks<OrderUncollected>('order-uncollected');
+export const onOrderUncollected = orderUncollectedHooks.on;

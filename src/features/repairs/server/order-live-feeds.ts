@@ -6,6 +6,7 @@
 import type { Db } from '@/server/db/runtime';
 import type { BusMessage } from '@/server/events';
 import { rowOrResync, type LiveFeed, type LiveItem } from '@/features/live/server';
+import { SHOP_ONLY_EVENT_TYPES } from './staff-view';
 import {
   latestOrderEventId,
   orderEventsAfter,
@@ -100,9 +101,15 @@ export function customerOrderFeed(db: Db, orderId: string): LiveFeed {
   );
 }
 
-/** One order for staff: every event, internal notes included. */
-export function staffOrderFeed(db: Db, orderId: string): LiveFeed {
-  return orderEventFeed(db, `order:${orderId}`, { orderId }, staffItem, () => true);
+/**
+ * One order for staff: every event, internal notes included; without the shop-only ones
+ * (`SHOP_ONLY_EVENT_TYPES`, e.g. the rating) when `shopOnly` is false (staff of another shop).
+ */
+export function staffOrderFeed(db: Db, orderId: string, { shopOnly = true } = {}): LiveFeed {
+  const excludeTypes = shopOnly ? undefined : SHOP_ONLY_EVENT_TYPES;
+  return orderEventFeed(db, `order:${orderId}`, { orderId, excludeTypes }, staffItem, (m) =>
+    shopOnly ? true : !SHOP_ONLY_EVENT_TYPES.includes(String(m.type)),
+  );
 }
 
 /** Changes across all orders (or one shop's) for the staff queue and board. */

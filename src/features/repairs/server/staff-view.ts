@@ -8,6 +8,17 @@ import { isTerminal, type RepairStatus } from '../state-machine';
 import { accessRecord, can, type LoadedOrder } from './lock-order';
 import type { OrderEventRow } from './order-events';
 
+/**
+ * Timeline events only the order's own shop sees (staff tied to no shop: every shop's), like the
+ * rating panel: `rated` carries the customer's score and comment, the shop's satisfaction figures.
+ */
+export const SHOP_ONLY_EVENT_TYPES: readonly string[] = ['rated'];
+
+/** Whether a staff member of `callerShop` (null: tied to no shop) sees the order's shop-only events. */
+export function seesShopOnlyEvents(callerShop: string | null | undefined, orderShop: string | null): boolean {
+  return !callerShop || callerShop === orderShop;
+}
+
 export function toStaffTimelineEvent(e: OrderEventRow): StaffTimelineEvent {
   return {
     id: e.id,

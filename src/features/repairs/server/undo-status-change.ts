@@ -25,6 +25,7 @@ import { assertCan, loadOrder, type LoadedOrder } from './lock-order';
 import { assertExpectedVersion } from './check-version';
 import { appendOrderEvent, publishOrderEvents } from './order-events';
 import { statusEmailKey } from './send-status-email';
+import { orderUncollectedHooks } from './order-hooks';
 import { readUndoMarker, STATUS_UNDO_WINDOW_MS } from './status-undo';
 import type { StaffCaller } from './staff-caller';
 
@@ -93,6 +94,8 @@ export async function undoStatusChange(
       statusEmailKey(loaded.order.id, from, event.createdAt),
       now,
     );
+    // what collecting set off and has not gone out (the rating request e-mail)
+    if (from === 'collected') await orderUncollectedHooks.run(tx, { orderId: loaded.order.id, at: now });
     await withdrawNotifications(tx, {
       orderId: loaded.order.id,
       type: 'status_changed',

@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -85,5 +86,27 @@ export const repairRatings = pgTable(
     uniqueIndex('repair_ratings_order_uq').on(t.orderId),
     index('repair_ratings_shop_time_idx').on(t.shopSlug, t.createdAt),
     check('repair_ratings_score_range', sql`${t.score} BETWEEN 1 AND 5`),
+  ],
+);
+
+/**
+ * Analytics rollup of the booking funnel (docs/analytics-operations.md): the first `funnel_step`
+ * event of each (visit, step), with that event's shop and time. The funnel counts the rows whose
+ * first time is in the range, instead of deduplicating a year of tracker events per call. Kept by
+ * triggers on analytics_events (migration 0019: an insert keeps the earliest; a delete, such as
+ * the retention job's, recomputes the pairs it touched from the events left), never written by
+ * the application.
+ */
+export const analyticsFunnelVisits = pgTable(
+  'analytics_funnel_visits',
+  {
+    visitId: text('visit_id').notNull(),
+    step: text('step').notNull(),
+    shopSlug: text('shop_slug'),
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.step] }),
+    index('analytics_funnel_visits_first_idx').on(t.firstAt),
   ],
 );

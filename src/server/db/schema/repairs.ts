@@ -1,5 +1,7 @@
 import {
+  bigint,
   bigserial,
+  doublePrecision,
   boolean,
   index,
   integer,
@@ -44,6 +46,12 @@ export const repairOrders = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }),
     receivedBy: text('received_by').references(() => user.id, { onDelete: 'set null' }),
     collectedAt: timestamp('collected_at', { withTimezone: true }),
+    /**
+     * The order's FIRST move to "ready for collection" (analytics: turnaround, technicians).
+     * Derived from the timeline by the trigger `repair_order_events_rollups` (migration 0018),
+     * never written by the application; it does not move `version`.
+     */
+    readyAt: timestamp('ready_at', { withTimezone: true }),
     warrantyEndsAt: timestamp('warranty_ends_at', { withTimezone: true }),
     /** the price the customer agreed to: the booking quote, then each approved revised quote */
     agreedTotalMinor: integer('agreed_total_minor'),
@@ -145,6 +153,34 @@ export const repairOrderEvents = pgTable(
     index('repair_order_events_ready_idx')
       .on(t.orderId, t.createdAt)
       .where(sql`type = 'status_changed' AND to_status = 'ready_for_collection'`),
+  ],
+);
+
+/**
+ * Analytics rollup (docs/analytics-operations.md, stage times): one row per ended stay in a
+ * status, keyed by the `status_changed` event that ended it. Derived from repair_order_events by
+ * the trigger `repair_order_events_rollups` (migration 0018), which recomputes an order's stays
+ * whenever its status changes are inserted, updated or deleted, so it cannot drift from the
+ * timeline. Never written by the application.
+ */
+export const repairOrderStays = pgTable(
+  'repair_order_stays',
+  {
+    eventId: bigint('event_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => repairOrderEvents.id, { onDelete: 'cascade' }),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'cascade' }),
+    shopSlug: text('shop_slug'),
+    status: text('status').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+    leftAt: timestamp('left_at', { withTimezone: true }).notNull(),
+    hours: doublePrecision('hours').notNull(),
+  },
+  (t) => [
+    index('repair_order_stays_left_idx').on(t.leftAt),
+    index('repair_order_stays_order_idx').on(t.orderId),
   ],
 );
 

@@ -23,13 +23,12 @@ import {
 
 /**
  * Orders collected in [from, to) with a receipt time, each with the time it FIRST moved to
- * "ready for collection" (null when the timeline has no such move).
+ * "ready for collection" before `to` (null when the timeline has no such move).
  */
 function collectedOrders(scope: AnalyticsScope, from: Date, to: Date): SQL {
   return sql`
-    select ro.id, ro.received_at, ro.collected_at, r.ready_at
+    select ro.id, ro.received_at, ro.collected_at, ${firstReady(to)} as ready_at
     from repair_orders ro
-    left join (${firstReady(to)}) r on r.order_id = ro.id
     where ro.collected_at >= ${at(from)} and ro.collected_at < ${at(to)}
       and ro.received_at is not null
       and ${shopFilter(sql`ro.shop_slug`, scope)}`;
@@ -129,32 +128,16 @@ export async function turnaround(db: Db, scope: AnalyticsScope): Promise<MetricR
 }
 
 /**
- * Each stay in a status that ended in [from, to): a status_changed event ends the stay in the
- * status the previous one entered (the first one ends the stay in `booked`, begun when the order
- * was made).
+ * Each stay in a status that ended in [from, to): the rollup `repair_order_stays`, one row per
+ * `status_changed` event (it ends the stay in the status the previous one entered; the first one
+ * ends the stay in `booked`, begun when the order was made), kept by a trigger on the timeline
+ * (migration 0020), so the percentiles stay exact.
  */
 function stays(scope: AnalyticsScope, from: Date, to: Date): SQL {
-  // a shop-limited scope drops the other shops' orders before the window, not after it
-  const ofShops =
-    scope.shopSlugs === null
-      ? sql``
-      : sql`and e.order_id in (select id from repair_orders where ${shopFilter(sql`shop_slug`, scope)})`;
   return sql`
-    with ev as (
-      select e.order_id, e.created_at as left_at,
-        coalesce(lag(e.to_status) over w, e.from_status, 'booked') as status,
-        lag(e.created_at) over w as prev_at
-      from repair_order_events e
-      where e.type = 'status_changed'
-        and e.order_id in (select order_id from repair_order_events
-          where type = 'status_changed' and created_at >= ${at(from)} and created_at < ${at(to)})
-        ${ofShops}
-      window w as (partition by e.order_id order by e.created_at, e.id)
-    )
-    select ev.status, ${hoursBetween(sql`coalesce(ev.prev_at, ro.created_at)`, sql`ev.left_at`)} as hours
-    from ev join repair_orders ro on ro.id = ev.order_id
-    where ev.left_at >= ${at(from)} and ev.left_at < ${at(to)}
-      and ${shopFilter(sql`ro.shop_slug`, scope)}`;
+    select s.status, s.hours from repair_order_stays s
+    where s.left_at >= ${at(from)} and s.left_at < ${at(to)}
+      and ${shopFilter(sql`s.shop_slug`, scope)}`;
 }
 
 async function stayCount(db: Db, scope: AnalyticsScope, from: Date, to: Date): Promise<number> {

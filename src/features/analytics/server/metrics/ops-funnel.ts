@@ -1,6 +1,6 @@
 /**
- * The booking funnel: distinct visits reaching each step (the tracker's `funnel_step` events
- * in the range), with conversion from the step before and from `start`. Definitions:
+ * The booking funnel: distinct visits reaching each step (a visit counts in the range of its
+ * first `funnel_step` event of that step), with conversion from the step before and from `start`. Definitions:
  * docs/analytics-operations.md.
  */
 import { sql } from 'drizzle-orm';
@@ -16,29 +16,29 @@ const FUNNEL_STEP_ORDER = FUNNEL_STEPS;
 
 interface FunnelCounts {
   visits: Map<string, number>;
-  /** events in the range left out because they carry no shop (shop-limited scopes only) */
+  /** visits' steps in the range left out because their first event carries no shop (shop-limited scopes only) */
   withoutShop: number;
 }
 
+/**
+ * Visits per step whose FIRST event of that step is in the range: the rollup
+ * `analytics_funnel_visits` (one row per visit and step, kept by a trigger on analytics_events,
+ * migration 0020), counted on the shop of that first event.
+ */
 async function funnelCounts(db: Db, scope: AnalyticsScope, from: Date, to: Date): Promise<FunnelCounts> {
-  const inRange = sql`e.name = 'funnel_step' and e.occurred_at >= ${at(from)} and e.occurred_at < ${at(to)}`;
+  const inRange = sql`f.first_at >= ${at(from)} and f.first_at < ${at(to)}`;
   const [rows, left] = await Promise.all([
     rowsOf<{ step: unknown; visits: unknown }>(
       db,
-      // distinct (step, visit) pairs first, then counted: a hash aggregate instead of the sort
-      // that count(distinct) does per group (visit_id is never null: the same counts)
-      sql`select s.step, count(*)::int as visits from (
-          select distinct e.props->>'step' as step, e.visit_id
-          from analytics_events e
-          where ${inRange} and ${shopFilter(sql`e.shop_slug`, scope)}
-        ) s
+      sql`select f.step, count(*)::int as visits from analytics_funnel_visits f
+        where ${inRange} and ${shopFilter(sql`f.shop_slug`, scope)}
         group by 1`,
     ),
     scope.shopSlugs === null
       ? Promise.resolve([{ n: 0 }])
       : rowsOf<{ n: unknown }>(
           db,
-          sql`select count(*)::int as n from analytics_events e where ${inRange} and e.shop_slug is null`,
+          sql`select count(*)::int as n from analytics_funnel_visits f where ${inRange} and f.shop_slug is null`,
         ),
   ]);
   return {

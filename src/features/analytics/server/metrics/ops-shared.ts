@@ -52,12 +52,7 @@ export function compareWindow(scope: AnalyticsScope): { from: Date; to: Date } |
 }
 
 /**
- * Each order's FIRST move to "ready for collection" before `to` (an order collected before `to`
- * was ready before it), aggregated once and hash-joined: measured on PGlite with 8,000 orders,
- * 4x faster than a correlated subquery per order.
+ * An order's (`ro`) FIRST move to "ready for collection" if it was before `to`, else null: the
+ * column `repair_orders.ready_at`, kept from the timeline by a trigger (migration 0020).
  */
-export const firstReady = (to: Date): SQL => sql`
-  select e.order_id, min(e.created_at) as ready_at
-  from repair_order_events e
-  where e.type = 'status_changed' and e.to_status = 'ready_for_collection' and e.created_at < ${at(to)}
-  group by e.order_id`;
+export const firstReady = (to: Date): SQL => sql`(case when ro.ready_at < ${at(to)} then ro.ready_at end)`;

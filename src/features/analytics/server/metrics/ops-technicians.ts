@@ -47,9 +47,8 @@ async function technicianRows(db: Db, scope: AnalyticsScope, from: Date, to: Dat
     db,
     sql`with o as (
         select ro.id, ro.assigned_technician_id as tech, ro.received_at, ro.collected_at,
-          ro.warranty_ends_at, ro.imei_serial, b.model_slug, ${customer('b')} as customer, r.ready_at
+          ro.warranty_ends_at, ro.imei_serial, b.model_slug, ${customer('b')} as customer, ${firstReady(to)} as ready_at
         from repair_orders ro left join bookings b on b.id = ro.booking_id
-        left join (${firstReady(to)}) r on r.order_id = ro.id
         where ro.collected_at >= ${at(from)} and ro.collected_at < ${at(to)}
           and ro.assigned_technician_id is not null
           and ${shopFilter(sql`ro.shop_slug`, scope)}

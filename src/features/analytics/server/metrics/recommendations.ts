@@ -111,21 +111,17 @@ async function readRefunds(db: Db, scope: AnalyticsScope) {
   };
 }
 
-/** Distinct visits reaching each funnel step in the range (events carrying the shop when scoped). */
+/** Visits reaching each funnel step in the range: the funnel's rollup, as in ops-funnel.ts. */
 async function readFunnel(db: Db, scope: AnalyticsScope): Promise<Record<string, number>> {
   const list = await rows<{ step: string; visits: number }>(
     db,
-    // distinct (step, visit) pairs, then counted: a hash aggregate, as in ops-funnel.ts
-    sql`select s.step, count(*)::int as visits from (
-          select distinct e.props->>'step' as step, e.visit_id
-          from analytics_events e
-          where e.name = 'funnel_step' and e.occurred_at >= ${iso(scope.from)} and e.occurred_at < ${iso(scope.to)}
-            and e.props->>'step' in (${sql.join(
-              FUNNEL_STEPS.map((s) => sql`${s}`),
-              sql`, `,
-            )})
-            and ${shopFilter(sql`e.shop_slug`, scope.shopSlugs)}
-        ) s
+    sql`select f.step, count(*)::int as visits from analytics_funnel_visits f
+        where f.first_at >= ${iso(scope.from)} and f.first_at < ${iso(scope.to)}
+          and f.step in (${sql.join(
+            FUNNEL_STEPS.map((s) => sql`${s}`),
+            sql`, `,
+          )})
+          and ${shopFilter(sql`f.shop_slug`, scope.shopSlugs)}
         group by 1`,
   );
   return Object.fromEntries(list.map((r) => [r.step, Number(r.visits)]));
