@@ -921,7 +921,8 @@ function noteServerLine(line) {
     await cleanup();
     if (parts.includes('analytics') && !interrupted) code = runAnalyticsPart() || code;
     if (parts.includes('start') && !interrupted) code = runScriptPart('scripts/bench/start.mjs') || code;
-    if (parts.includes('lighthouse') && !interrupted) code = runScriptPart('scripts/bench/lighthouse.mjs') || code;
+    if (parts.includes('lighthouse') && !interrupted)
+      code = runScriptPart('scripts/bench/lighthouse.mjs') || code;
     process.exit(code);
   })
   .catch(async (err) => {
