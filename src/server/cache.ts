@@ -20,7 +20,7 @@ import { redisBusDriver, redisDriver } from 'bentocache/drivers/redis';
 import { Redis } from 'ioredis';
 import { logger } from '@/server/logger';
 
-type Bento = BentoCache<{ app: ReturnType<typeof bentostore> }>;
+type Bento = BentoCache<Record<string, ReturnType<typeof bentostore>>>;
 type HotEntry = { value: unknown; until: number; tags: string[] };
 
 export interface CacheOptions {
@@ -73,9 +73,10 @@ function redisClient(url: string, name: string, offlineQueue: boolean, timeoutMs
 /** A cache: L1 only, or L1 + Redis L2 + bus when `redis` is given. */
 export async function createAppCache(redis?: RedisCacheOptions): Promise<AppCache> {
   const emitter = new EventEmitter();
-  // serialize: false keeps L1 values as they are (no copy per read): the catalogue snapshot is
-  // read on every search and quote
-  const l1 = memoryDriver({ maxItems: 10_000, serialize: false });
+  // Embedded, serialize: false keeps L1 values as they are (no copy per read). With an L2,
+  // bentocache copies L2 values into L1 serialized (1.6.1 then fails to read them back from an
+  // unserialized L1), so L1 holds serialized values too; the hot memo spares the hot reads the copy.
+  const l1 = memoryDriver({ maxItems: 10_000, serialize: Boolean(redis) });
   let l2Client: Redis | undefined;
   let busClient: Redis | undefined;
   let store = bentostore().useL1Layer(l1);
@@ -91,9 +92,11 @@ export async function createAppCache(redis?: RedisCacheOptions): Promise<AppCach
       .useL2Layer(redisDriver({ connection: l2Client }))
       .useBus(redisBusDriver({ connection: busClient, retryQueue: { enabled: true, maxSize: 1_000 } }));
   }
+  const prefix = redis?.prefix ?? 'revivatech:cache';
   const bento: Bento = new BentoCache({
-    default: 'app',
-    prefix: redis?.prefix ?? 'revivatech:cache',
+    // the store's name names the bus channel: deployments with their own prefix never hear each other
+    default: prefix,
+    prefix,
     emitter,
     serializer,
     // a Redis failure: serve from L1 (or the factory), and leave Redis alone for 10 s
@@ -105,7 +108,7 @@ export async function createAppCache(redis?: RedisCacheOptions): Promise<AppCach
     grace: '6h',
     graceBackoff: '30s',
     timeout: '2s',
-    stores: { app: store },
+    stores: { [prefix]: store },
   });
 
   /**
