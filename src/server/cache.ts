@@ -88,6 +88,15 @@ export async function createAppCache(redis?: RedisCacheOptions): Promise<AppCach
     // the bus duplicates this template for its publisher and subscriber; they queue while
     // reconnecting, and re-subscribe on their own when Redis returns
     busClient = redisClient(redis.url, 'revivatech-cache-bus', true, 2_000);
+    // ...and its copies log their connection errors like the others (ioredis would print them raw)
+    const duplicate = busClient.duplicate.bind(busClient);
+    busClient.duplicate = (override) => {
+      const copy = duplicate(override);
+      copy.on('error', (err: Error) =>
+        logger.warn({ err: err.message, connection: 'revivatech-cache-bus' }, 'cache redis error'),
+      );
+      return copy;
+    };
     store = store
       .useL2Layer(redisDriver({ connection: l2Client }))
       .useBus(redisBusDriver({ connection: busClient, retryQueue: { enabled: true, maxSize: 1_000 } }));

@@ -7,6 +7,7 @@
  * cache (one instance).
  */
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { env } from '@/env';
@@ -159,4 +160,45 @@ describe(`admin changes reach the next read (${REDIS ? 'two caches on one Redis'
     });
     expect(refused.status).toBe(403);
   });
+});
+
+describe.skipIf(!REDIS)('a Redis outage fails no read (skipped: needs TEST_REDIS_URL)', () => {
+  it('answers from L1 and the database while Redis is unreachable; invalidations still apply locally', async () => {
+    // the cache reaches Redis through a proxy this test cuts
+    const target = new URL(REDIS!);
+    const sockets = new Set<net.Socket>();
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 6379), target.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const via = new URL(REDIS!);
+    via.hostname = '127.0.0.1';
+    via.port = String((proxy.address() as net.AddressInfo).port);
+    const cache = await createAppCache({ url: via.toString(), prefix: `${prefix}-outage` });
+    try {
+      const opts = { ttlMs: 60_000, tags: ['outage'] };
+      expect(await cache.cached('warm', opts, async () => 'warm-1')).toBe('warm-1');
+
+      proxy.close();
+      for (const s of sockets) s.destroy();
+
+      // a value never cached: L2 fails, the factory (the database) answers
+      expect(await cache.cached('cold', opts, async () => 'from-database')).toBe('from-database');
+      // a cached value: from this instance
+      expect(await cache.cached('warm', opts, async () => 'warm-2')).toBe('warm-1');
+      // an invalidation does not throw, and applies here at once
+      await cache.invalidateTag('outage');
+      expect(await cache.cached('warm', opts, async () => 'warm-2')).toBe('warm-2');
+    } finally {
+      await cache.close();
+      proxy.close();
+    }
+  }, 30_000);
 });
