@@ -44,6 +44,9 @@ export interface RedisCacheOptions {
   commandTimeoutMs?: number;
 }
 
+/** The hot memo is for a few hot values: past this many keys it starts again. */
+const HOT_MAX = 1_000;
+
 /** bentocache's tag keys (a tag's invalidation time): `___bc:t:<tag>`. */
 const TAG_KEY = '___bc:t:';
 
@@ -84,7 +87,10 @@ export async function createAppCache(redis?: RedisCacheOptions): Promise<AppCach
     const timeout = redis.commandTimeoutMs ?? 500;
     // L2: fail fast while disconnected (no offline queue), so a Redis outage costs no request time
     l2Client = redisClient(redis.url, 'revivatech-cache', false, timeout);
-    await l2Client.connect();
+    await l2Client.connect().catch((err: unknown) => {
+      l2Client?.disconnect();
+      throw err;
+    });
     // the bus duplicates this template for its publisher and subscriber; they queue while
     // reconnecting, and re-subscribe on their own when Redis returns
     busClient = redisClient(redis.url, 'revivatech-cache-bus', true, 2_000);
@@ -153,7 +159,10 @@ export async function createAppCache(redis?: RedisCacheOptions): Promise<AppCach
       if (entry && entry.until > now) return entry.value as T;
       const seen = generation;
       const value = await bento.getOrSet<T>({ key, ttl: opts.ttlMs, tags: opts.tags, factory });
-      if (seen === generation) hot.set(key, { value, until: now + opts.ttlMs, tags: opts.tags });
+      if (seen === generation) {
+        if (hot.size >= HOT_MAX) hot.clear();
+        hot.set(key, { value, until: now + opts.ttlMs, tags: opts.tags });
+      }
       return value;
     },
     async invalidateTag(tag: string): Promise<void> {
