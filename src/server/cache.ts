@@ -128,7 +128,9 @@ export async function createAppCache(redis?: RedisCacheOptions): Promise<AppCach
 
   /**
    * A tiny per-process memo in front of bentocache for hot, rarely-changing values (the
-   * catalogue snapshot is read on every search/quote request), skipping bentocache's tag check.
+   * catalogue snapshot is read on every search/quote request), skipping bentocache's tag check:
+   * measured in-process (200k reads, loaded 2-core machine), 0.7-1.1 µs a read here against
+   * 33-43 µs through bentocache's L1 with a tag, a third of a whole search request's CPU.
    * It holds a value for `ttlMs` and is cleared by `invalidateTag` here and, through the bus, by
    * `invalidateTag` on any other instance.
    */
