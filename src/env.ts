@@ -48,7 +48,7 @@ export const env = createEnv({
     DATA_DIR: z.string().default('./data'),
     /** PostgreSQL connection string; when unset the embedded PGlite database is used. */
     DATABASE_URL: optionalUrl,
-    /** Redis for the live-update bus across app instances; when unset the bus is in-process. */
+    /** Redis for the live-update bus, the cache (L2 + invalidation bus) and rate-limit counts across app instances; unset: in-process. */
     REDIS_URL: optionalUrl,
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** PostgreSQL: how long a request waits for a connection (a free one of the pool, or a new one) before it answers 503, in ms. */
@@ -73,7 +73,7 @@ export const env = createEnv({
     /** First start: create this admin account when no admin exists yet. */
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-    /** better-auth's per-IP limits on sign-in/sign-up (on by default; tests turn it off). */
+    /** better-auth's per-IP limits on sign-in/sign-up (on by default; tests turn it off); counted in Redis with REDIS_URL. */
     AUTH_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
     /** Limits on public writes (booking, tracking messages, sign-up, password reset); tests turn them off. */
     PUBLIC_RATE_LIMIT: z.enum(['on', 'off']).default('on'),

@@ -9,6 +9,7 @@ import { closeDatabase } from '@/server/db/runtime';
 import { DataDirLockedError } from '@/server/db/lock';
 import { closeEventBus } from '@/server/events';
 import { closeRateLimits } from '@/server/rate-limit';
+import { closeCache } from '@/server/cache';
 import { RedisUnavailableError } from '@/server/events-redis';
 import { stopQueue } from '@/server/queue';
 import { closeReadiness, markShuttingDown } from '@/server/readiness';
@@ -40,6 +41,7 @@ export async function teardown(): Promise<void> {
   await closeEventBus().catch((err: unknown) => logger.error({ err }, 'error closing the event bus'));
   await closeRateLimits().catch((err: unknown) => logger.error({ err }, 'error closing the rate limits'));
   await closeReadiness().catch((err: unknown) => logger.error({ err }, 'error closing the readiness probe'));
+  await closeCache().catch((err: unknown) => logger.error({ err }, 'error closing the cache'));
   await closeDatabase().catch((err: unknown) => logger.error({ err }, 'error closing the database'));
 }
 

@@ -161,6 +161,22 @@ const EXPECTED: Record<string, Case> = {
     path: '/api/invitations/accept',
     body: { token: 'no-such-token', name: 'Nobody', password: 'nobody-password-1' },
   },
+  // catalogue, price list and shop hours: admins only (unknown records here: 404 for them)
+  'PATCH /api/admin/catalog/models/:slug': {
+    allowed: ['admin'],
+    path: '/api/admin/catalog/models/no-such-model',
+    body: { name: 'Nothing' },
+  },
+  'PUT /api/admin/catalog/models/:slug/repairs/:repair/price': {
+    allowed: ['admin'],
+    path: '/api/admin/catalog/models/no-such-model/repairs/screen-crack/price',
+    body: { partsMinor: 1, labourMinor: 1 },
+  },
+  'PATCH /api/admin/shops/:slug/hours': {
+    allowed: ['admin'],
+    path: '/api/admin/shops/no-such-shop/hours',
+    body: { closedDates: [] },
+  },
   // the security monitor and lifting a lockout: admins only
   'GET /api/admin/security-events': { allowed: ['admin'], path: '/api/admin/security-events' },
   'POST /api/admin/users/:id/unlock': { allowed: ['admin'], path: '/api/admin/users/no-such-user/unlock' },

@@ -1,7 +1,8 @@
 /**
  * Two app processes sharing PostgreSQL and Redis (the API-only entry, src/server/api-server.ts,
  * started twice): an event caused by a request to instance A reaches a live-stream client of
- * instance B. Needs TEST_DATABASE_URL and TEST_REDIS_URL (CI sets both).
+ * instance B, and a price changed through A shows in B's next quote (the cache's Redis bus).
+ * Needs TEST_DATABASE_URL and TEST_REDIS_URL (CI sets both).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -151,6 +152,45 @@ describe.skipIf(!DB || !REDIS)(
         reference: booking.reference,
         status: 'cancelled',
       });
+    });
+
+    it('a price changed through A shows in the next quote from B (cache invalidation over Redis)', async () => {
+      // sign in before two-factor is marked set up (then the session needs no code), as above
+      const { default: pg } = await import('pg');
+      const db = new pg.Client({ connectionString: appDb });
+      await db.connect();
+      await db.query(`UPDATE "user" SET two_factor_enabled = false WHERE email = 'admin@multi.test'`);
+      const signIn = await a!.request('/api/auth/sign-in/email', {
+        method: 'POST',
+        json: { email: 'admin@multi.test', password: 'multi-admin-password' },
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = cookiesFrom(signIn);
+      await db.query(`UPDATE "user" SET two_factor_enabled = true WHERE email = 'admin@multi.test'`);
+      await db.end();
+      const quoteOnB = async () => {
+        const res = await b!.request('/api/pricing/quote', {
+          method: 'POST',
+          json: { modelSlug: 'pixel-8', repairSlugs: ['battery'] },
+        });
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { lines: Array<{ partsMinor: number }> }).lines[0]!.partsMinor;
+      };
+      expect(await quoteOnB()).not.toBe(7_777); // B holds the catalogue in its cache now
+      const changed = await a!.request('/api/admin/catalog/models/pixel-8/repairs/battery/price', {
+        method: 'PUT',
+        headers: { cookie },
+        json: { partsMinor: 7_777, labourMinor: 1_000 },
+      });
+      expect(changed.status, a!.output.join('')).toBe(200);
+      // the bus delivers within milliseconds; B's memo was for 5 minutes
+      const deadline = Date.now() + 5_000;
+      let seen = await quoteOnB();
+      while (seen !== 7_777 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        seen = await quoteOnB();
+      }
+      expect(seen).toBe(7_777);
     });
 
     it('stops promptly on SIGTERM with live streams still open', async () => {

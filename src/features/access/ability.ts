@@ -26,6 +26,8 @@ export type SubjectName =
   | 'EmailSettings'
   | 'EmailOutbox'
   | 'Shop'
+  /** the device catalogue and its price list (admins edit it) */
+  | 'Catalog'
   /** staff-written Web Push sends (to a user or a role), their schedule and stats */
   | 'PushNotification'
   /** a support conversation handed over to a shop's staff (support domain) */

@@ -6,6 +6,8 @@
 import { createApiApp, finishApiApp } from '@/server/http/api-app';
 import { catalogApi } from '@/features/catalog/api';
 import { shopsApi } from '@/features/shops/api';
+import { shopsAdminApi } from '@/features/shops/api-admin';
+import { catalogAdminApi } from '@/features/catalog/api-admin';
 import { pricingApi } from '@/features/pricing/api';
 import { bookingApi, isBookingPhotoUploadRequest } from '@/features/booking/api';
 import { repairsApi } from '@/features/repairs/api';
@@ -65,7 +67,9 @@ function buildApi() {
     .route('/', diagnosticsApi)
     .route('/', supportApi)
     .route('/', analyticsApi)
-    .route('/', ratingsApi);
+    .route('/', ratingsApi)
+    .route('/', catalogAdminApi)
+    .route('/', shopsAdminApi);
 
   finishApiApp(app);
   return routes;

@@ -11,6 +11,7 @@ import { installDatabaseImage } from '@/server/db/image';
 import { setEventBus } from '@/server/events';
 import { createRedisBus, redactUrl } from '@/server/events-redis';
 import { countRateLimitsInRedis } from '@/server/rate-limit';
+import { cacheInRedis } from '@/server/cache';
 import { startQueue, startWorkers } from '@/server/queue';
 import { warnIfNoAppUrl } from '@/server/http/base-url';
 import { ensureFirstAdmin, getAuth } from '@/features/auth/server';
@@ -32,7 +33,12 @@ export async function bootstrap(phases: Record<string, number> = {}): Promise<Da
     setEventBus(await createRedisBus(env.REDIS_URL));
     // the public write limits count in Redis, so every instance spends the same budget
     await countRateLimitsInRedis(env.REDIS_URL);
-    logger.info({ url: redactUrl(env.REDIS_URL) }, 'live updates and rate limits go through Redis');
+    // the cache gets a Redis L2 and bus: an invalidation on one instance reaches every instance
+    await cacheInRedis(env.REDIS_URL);
+    logger.info(
+      { url: redactUrl(env.REDIS_URL) },
+      'live updates, rate limits and the cache go through Redis',
+    );
   }
   warnIfNoAppUrl();
   wireDomainHooks();

@@ -12,6 +12,7 @@ import { getDb, type Db } from '@/server/db/runtime';
 import * as schema from '@/server/db/schema';
 import { getSecrets } from '@/server/secrets';
 import { logger } from '@/server/logger';
+import { consumeRate } from '@/server/rate-limit';
 import { authWebSecurity } from './web-security';
 import { betterAuthLogger } from './auth-logger';
 import { publicBaseUrl } from '@/server/http/base-url';
@@ -155,11 +156,21 @@ function createAuth(db: Db) {
       // after twoFactor: lockout, risk check, step-up, and the sign-in audit rows
       shopSecurity(db),
     ],
-    // per-IP limits (in memory, per instance); the lockout (features/security) guards each account
+    // per-IP limits, counted by the app's own limiter (src/server/rate-limit.ts): in memory, or in
+    // Redis with REDIS_URL so every instance spends one budget; the lockout (features/security)
+    // guards each account
     rateLimit: {
       enabled: env.AUTH_RATE_LIMIT === 'on',
       window: 60,
       max: 100,
+      customStorage: {
+        consume: async (key, rule) => {
+          const decision = await consumeRate('auth', { points: rule.max, seconds: rule.window }, key);
+          return decision.allowed
+            ? { allowed: true, retryAfter: null }
+            : { allowed: false, retryAfter: decision.retryAfterSeconds };
+        },
+      },
       customRules: {
         '/sign-in/email': { window: 60, max: 10 },
         '/sign-up/email': { window: 60, max: 5 },
