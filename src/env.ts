@@ -126,6 +126,14 @@ export const env = createEnv({
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Job queue: how often an idle worker polls for new jobs, in seconds (>= 0.5). */
     QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    /**
+     * Whether this process works the job queue (default true: the embedded mode runs the jobs in
+     * the web process). `false` on web instances next to `npm run worker`: they only enqueue.
+     */
+    RUN_JOBS: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
     /** Folder for uploaded photos (default DATA_DIR/uploads); share it between instances, or use an S3-style store. */
     UPLOAD_DIR: z.string().optional(),
     /** Largest photo accepted, in megabytes (the request is cut off while streaming past it). */
