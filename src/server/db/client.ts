@@ -56,6 +56,14 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     pool.on('error', (err) => {
       logger.warn({ err: err.message }, 'an idle PostgreSQL connection was closed; the pool replaces it');
     });
+    // The same for a connection checked out between two queries (a transaction's, while the
+    // server shuts down: 57P01): pg emits 'error' on it with no listener, which ended the
+    // process (bench:faults). The query in flight still fails, and the pool drops the client.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => {
+        logger.warn({ err: err.message }, 'a PostgreSQL connection in use was closed');
+      });
+    });
     const db = drizzle(pool, { schema }) as unknown as Db;
     if (opts.migrate !== false) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
