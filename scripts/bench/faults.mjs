@@ -326,7 +326,7 @@ try {
     smtp.holdMs = 0;
     cluster.startWorker('worker-2');
     let delivered = null;
-    for (let i = 0; i < 1200 && delivered === null; i++) {
+    for (let i = 0; i < 1800 && delivered === null; i++) {
       if (smtp.count(email) >= 1) delivered = Date.now() - killed;
       else await sleep(100);
     }

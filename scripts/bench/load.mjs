@@ -13,7 +13,8 @@
  * - 5xx (and network errors/timeouts) (target 0).
  * Exits 1 when a target is missed. Env: TEST_DATABASE_URL (a database is created and dropped),
  * TEST_REDIS_URL (DB 3), LOAD_PORT_BASE (3385), LOAD_BOOKINGS, LOAD_CLIENTS, LOAD_DROP_OFF_SHARE
- * (0.7), LOAD_SLOTS (drop-offs rotate over the first N open slots, default 300).
+ * (0.7), LOAD_SLOTS (drop-offs rotate over the first N open slots, default 300), LOAD_TIMEOUT_MS
+ * (a client gives up on an answer after this long, default 60 s: counted as a failure).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -27,6 +28,7 @@ const TOTAL = num('LOAD_BOOKINGS', 10_000);
 const CLIENTS = num('LOAD_CLIENTS', 200);
 const DROP_OFF_SHARE = num('LOAD_DROP_OFF_SHARE', 0.7);
 const SLOT_LIMIT = num('LOAD_SLOTS', 300);
+const TIMEOUT_MS = num('LOAD_TIMEOUT_MS', 60_000);
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
@@ -74,7 +76,7 @@ export async function runLoad(
       const started = performance.now();
       let status;
       try {
-        const res = await call(base, '/api/bookings', { method: 'POST', json: body, timeoutMs: 30_000 });
+        const res = await call(base, '/api/bookings', { method: 'POST', json: body, timeoutMs: TIMEOUT_MS });
         status = res.status;
         const text = await res.text();
         if (status === 201) {

@@ -56,7 +56,11 @@ export function defaultQueueConfig(): QueueConfig {
 async function createBoss(handle: DatabaseHandle, work: boolean): Promise<PgBoss> {
   const { PgBoss, fromPglite } = await import('pg-boss');
   // a process that does not work the queue leaves its upkeep (supervision, cron) to the workers
-  const upkeep = work ? {} : { supervise: false, schedule: false };
+  // (every 15 s rather than pg-boss's 60: a job whose worker died is failed by its stale
+  // heartbeat, and retried, that much sooner)
+  const upkeep = work
+    ? { superviseIntervalSeconds: 15, monitorIntervalSeconds: 15 }
+    : { supervise: false, schedule: false };
   if (handle.kind === 'pglite') {
     if (!handle.pglite) throw new Error('the PGlite handle has no raw instance for the queue');
     return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite', schema: QUEUE_SCHEMA, ...upkeep });
