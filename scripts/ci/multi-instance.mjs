@@ -8,7 +8,8 @@
  *    to one opened through nginx (so the proxy does not buffer the stream).
  * 2. Jobs enqueued by the web instances (which work none: RUN_JOBS=false) run exactly once, in
  *    the worker: each booking's confirmation e-mail reaches a real SMTP sink once.
- * 3. Every process stops with exit code 0 on SIGTERM (the worker after its running jobs).
+ * 3. Every process stops with exit code 0 on SIGTERM; the worker, stopped in the middle of an
+ *    SMTP send, finishes it first (the e-mail arrives once).
  *
  * Env: TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a database is created
  * and dropped), TEST_REDIS_URL (default redis://127.0.0.1:6379; DB 3 is used unless the URL
@@ -128,12 +129,24 @@ try {
     `${emails.length} bookings enqueued by A and B (no job work there), each e-mail delivered once by the worker`,
   );
 
-  // 3. graceful stop
+  // 3. graceful stop: SIGTERM while the worker is in the middle of a send; the send completes
   for (const s of streams.splice(0)) s.close();
-  const codes = await Promise.all(['worker', 'A', 'B'].map((n) => stopProcess(cluster.procs[n])));
-  assert.deepEqual(codes, [0, 0, 0], 'worker, A and B exit 0 on SIGTERM');
+  smtp.holdMs = 3_000;
+  const last = 'graceful@multi.test';
+  const lastBooking = await call(base.nginx, '/api/bookings', { method: 'POST', json: bookingBody(last) });
+  assert.equal(lastBooking.status, 201);
+  await until('the last e-mail in the SMTP DATA phase', () => smtp.receiving.includes(last), 30_000);
+  const workerCode = await stopProcess(cluster.procs.worker);
+  assert.equal(workerCode, 0, 'the worker exits 0 on SIGTERM');
+  assert.equal(
+    smtp.count(last),
+    1,
+    'the e-mail being sent at SIGTERM was delivered before the worker exited',
+  );
   assert.ok(fs.readFileSync(cluster.procs.worker.file, 'utf8').includes('worker stopped'));
-  step('worker, A and B stopped cleanly on SIGTERM');
+  const codes = await Promise.all(['A', 'B'].map((n) => stopProcess(cluster.procs[n])));
+  assert.deepEqual(codes, [0, 0], 'A and B exit 0 on SIGTERM');
+  step('worker stopped on SIGTERM after finishing its send; A and B stopped cleanly');
   await cluster.stop();
   step('passed');
 } catch (err) {
