@@ -6,14 +6,14 @@
  *                         │
  *                         └────► design-system primitives (src/components)
  *
- * - The entry (src/server/main.ts, src/server/api-server.ts and src/server/entry/) is the
+ * - The entry (src/server/main.ts, api-server.ts, worker.ts, migrate.ts and src/server/entry/) is the
  *   composition root: it alone wires domains to infrastructure (routes, workers, seeds, hooks).
  * - A domain reaches another only through its public surface: `index.ts` (shared pure code,
  *   light enough for the browser), `schemas.ts` (its zod schemas and their types),
  *   `server/index.ts` (server side, safe to reach from pages), `server/commands.ts` (its
  *   changes that send e-mail) or `components/index.ts` (React side).
  */
-const ENTRY = '^src/server/(main|api-server)\\.ts$|^src/server/entry/';
+const ENTRY = '^src/server/(main|api-server|worker|migrate)\\.ts$|^src/server/entry/';
 /** A domain's code that may run in the browser: its components and its top-level files (not api). */
 const SHARED_CODE = '^src/features/[^/]+/(components/|(?!api)[^/]+\\.tsx?$)';
 const PUBLIC_SURFACE =

@@ -145,6 +145,14 @@ export const env = createEnv({
       )
       .transform((v) => v.replace(/\/+$/, ''))
       .optional(),
+    /**
+     * Whether this process works the job queue (default true: the embedded mode runs the jobs in
+     * the web process). `false` on web instances next to `npm run worker`: they only enqueue.
+     */
+    RUN_JOBS: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
     /** Folder for uploaded photos (default DATA_DIR/uploads); share it between instances, or use an S3-style store. */
     UPLOAD_DIR: z.string().optional(),
     /** Largest photo accepted, in megabytes (the request is cut off while streaming past it). */

@@ -10,7 +10,8 @@
  *   callers keep their own durable state (e.g. an e-mail row in status `queued`) that the
  *   periodic sweep re-enqueues, so nothing is lost when a job could not be sent.
  * - Workers run inside the web process (`startWorkers(...)`, called by the entry with every
- *   domain's registrations); a separate `npm run worker` process can call the same function.
+ *   domain's registrations), unless it is started with RUN_JOBS=false (`work: false`): it then
+ *   only enqueues, and `npm run worker` processes (src/server/worker.ts) work the jobs.
  */
 import type { JobInsert, PgBoss, Queue, QueueOptions, SendOptions } from 'pg-boss';
 import { sql, type SQL } from 'drizzle-orm';
@@ -36,6 +37,8 @@ interface QueueState {
   config: QueueConfig;
   queues: Set<string>;
   workers: boolean;
+  /** false: this process only enqueues (RUN_JOBS=false); a worker process works the jobs */
+  work: boolean;
 }
 
 declare global {
@@ -51,11 +54,17 @@ export function defaultQueueConfig(): QueueConfig {
   };
 }
 
-async function createBoss(handle: DatabaseHandle): Promise<PgBoss> {
+async function createBoss(handle: DatabaseHandle, work: boolean): Promise<PgBoss> {
   const { PgBoss, fromPglite } = await import('pg-boss');
+  // a process that does not work the queue leaves its upkeep (supervision, cron) to the workers
+  // (every 15 s rather than pg-boss's 60: a job whose worker died is failed by its stale
+  // heartbeat, and retried, that much sooner)
+  const upkeep = work
+    ? { superviseIntervalSeconds: 15, monitorIntervalSeconds: 15 }
+    : { supervise: false, schedule: false };
   if (handle.kind === 'pglite') {
     if (!handle.pglite) throw new Error('the PGlite handle has no raw instance for the queue');
-    return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite', schema: QUEUE_SCHEMA });
+    return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite', schema: QUEUE_SCHEMA, ...upkeep });
   }
   const url = handle.url ?? env.DATABASE_URL;
   if (!url) throw new Error('the queue needs the PostgreSQL connection string');
@@ -64,6 +73,7 @@ async function createBoss(handle: DatabaseHandle): Promise<PgBoss> {
     max: 4,
     application_name: 'revivatech-queue',
     schema: QUEUE_SCHEMA,
+    ...upkeep,
   });
 }
 
@@ -71,13 +81,19 @@ export interface StartQueueOptions {
   /** the database to use (default: the process database) */
   handle?: DatabaseHandle;
   config?: Partial<QueueConfig>;
+  /**
+   * Whether this process works the jobs (default true). false (RUN_JOBS=false): the queues are
+   * created and jobs sent, but no worker, supervision or cron runs here.
+   */
+  work?: boolean;
 }
 
 /** Starts the process queue once (later calls return the same one). */
 export function startQueue(opts: StartQueueOptions = {}): Promise<PgBoss> {
   globalThis.__rtQueue ??= (async () => {
     const handle = opts.handle ?? (await getDatabase());
-    const boss = await createBoss(handle);
+    const work = opts.work ?? true;
+    const boss = await createBoss(handle, work);
     boss.on('error', (err: unknown) => logger.error({ err }, 'queue error'));
     await boss.start();
     const state: QueueState = {
@@ -85,9 +101,10 @@ export function startQueue(opts: StartQueueOptions = {}): Promise<PgBoss> {
       config: { ...defaultQueueConfig(), ...opts.config },
       queues: new Set(),
       workers: false,
+      work,
     };
     globalThis.__rtQueueState = state;
-    logger.info({ kind: handle.kind }, 'queue started');
+    logger.info({ kind: handle.kind, work }, work ? 'queue started' : 'queue started (enqueue only)');
     return state;
   })().catch((err: unknown) => {
     globalThis.__rtQueue = undefined;
@@ -219,15 +236,31 @@ export function noLiveJob(queue: string, key: SQL): SQL {
 export type WorkerRegistration = (boss: PgBoss, config: QueueConfig) => Promise<void>;
 
 /**
+ * The queue as a registration sees it in a process that does not work jobs: queues are created
+ * and schedules saved (both idempotent, and needed to enqueue inside a transaction), while
+ * `work` registers nothing.
+ */
+function enqueueOnly(boss: PgBoss): PgBoss {
+  return new Proxy(boss, {
+    get(target, prop) {
+      if (prop === 'work') return () => Promise.resolve('');
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
  * Registers these workers on the running queue, once per process (the entry passes every
- * domain's registration: src/server/entry/workers.ts).
+ * domain's registration: src/server/entry/workers.ts). In a process started with `work: false`
+ * only their queues and schedules are set up.
  */
 export async function startWorkers(registrations: readonly WorkerRegistration[]): Promise<void> {
   await startQueue();
   const state = globalThis.__rtQueueState;
   if (!state || state.workers) return;
   state.workers = true;
-  const boss = withJobLogContext(state.boss);
+  const boss = withJobLogContext(state.work ? state.boss : enqueueOnly(state.boss));
   for (const register of registrations) await register(boss, state.config);
 }
 
@@ -272,6 +305,11 @@ function withJobLogContext(boss: PgBoss): PgBoss {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/** Whether this process works the queue's jobs (false with RUN_JOBS=false, or with no queue). */
+export function worksJobs(): boolean {
+  return globalThis.__rtQueueState?.work ?? false;
 }
 
 /**

@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { env } from '@/env';
 import { MIGRATIONS_DIR } from '@/server/db/client';
-import { getDatabase } from '@/server/db/runtime';
+import { getDatabase, type Db } from '@/server/db/runtime';
 import { runningQueue } from '@/server/queue';
 
 export interface ReadinessChecks {
@@ -70,6 +70,18 @@ export function latestMigrationWhen(): number {
   return latestMigration;
 }
 
+/** Whether the newest migration this code ships is applied to `db` (false when it cannot tell). */
+export async function migrationsApplied(db: Db): Promise<boolean> {
+  try {
+    const res = await db.execute(
+      sql`select 1 from drizzle.__drizzle_migrations where created_at = ${latestMigrationWhen()} limit 1`,
+    );
+    return (res as unknown as { rows: unknown[] }).rows.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 async function checkDatabase(): Promise<{ database: boolean; migrations: boolean }> {
   let handle: Awaited<ReturnType<typeof getDatabase>> | undefined;
   const database = await within(CHECK_TIMEOUT_MS, async () => {
@@ -79,12 +91,7 @@ async function checkDatabase(): Promise<{ database: boolean; migrations: boolean
   });
   if (!database || !handle) return { database, migrations: false };
   const db = handle.db;
-  const migrations = await within(CHECK_TIMEOUT_MS, async () => {
-    const res = await db.execute(
-      sql`select 1 from drizzle.__drizzle_migrations where created_at = ${latestMigrationWhen()} limit 1`,
-    );
-    return (res as unknown as { rows: unknown[] }).rows.length > 0;
-  });
+  const migrations = await within(CHECK_TIMEOUT_MS, () => migrationsApplied(db));
   return { database, migrations };
 }
 

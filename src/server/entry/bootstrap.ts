@@ -56,8 +56,9 @@ export async function bootstrap(phases: Record<string, number> = {}): Promise<Da
   if (env.SEED_ON_START) await seedIfEmpty(handle.db);
   lap('seed');
   // the job queue (e-mail delivery, reminders, payment holds) lives in the same database; every
-  // app process works it (pg-boss hands each job to one worker only)
-  await startQueue({ handle });
+  // app process works it (pg-boss hands each job to one worker only) unless RUN_JOBS=false, when
+  // it only enqueues and `npm run worker` processes work the jobs
+  await startQueue({ handle, work: env.RUN_JOBS });
   await startWorkers(DOMAIN_WORKERS);
   lap('queue');
   // create the auth instance now: pages read it from globalThis (see auth/server/session.ts)

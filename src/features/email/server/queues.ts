@@ -37,6 +37,9 @@ export function deliverQueueOptions(config: QueueConfig): EnsureQueueOptions {
     retryDelayMax: 3600,
     // an SMTP send is bounded by the transport's own timeouts; this only catches a hung worker
     expireInSeconds: 300,
+    // a worker that dies mid-send (killed, out of memory) stops refreshing the job's heartbeat:
+    // the job is retried after 20 s instead of waiting out the expiry (bench:faults measures it)
+    heartbeatSeconds: 20,
   };
 }
 
