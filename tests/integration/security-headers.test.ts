@@ -35,7 +35,7 @@ describe.each(BACKENDS)('security headers and CSRF on $name', (backend) => {
   const bookingCount = async () => (await app.handle.db.select({ n: count() }).from(bookings))[0]!.n;
 
   it('puts the headers on a 200, a 404, a 422, a 400 from a middleware and a better-auth answer', async () => {
-    const ok = await app.request('/api/ready');
+    const ok = await app.request('/api/health');
     expect(ok.status).toBe(200);
     expectApiHeaders(ok);
 
