@@ -28,6 +28,8 @@ import { METRICS } from '@/features/analytics/server/registry';
 import { resolveAnalyticsScope } from '@/features/analytics/server/access';
 import { tAnalytics } from '@/features/analytics/server/exports/labels';
 import type { MetricId, MetricResult } from '@/features/analytics/metrics';
+import { valueLabelKeys } from '@/features/analytics/value-labels';
+import messages from '../../messages/en-GB.json';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import { createUser, type TestUser } from './fixtures';
 import { csvBlocks, parseCsv } from '../csv-parse';
@@ -306,6 +308,9 @@ describe.each(BACKENDS)('analytics exports on $name', (backend) => {
       const blocks = csvBlocks(parseCsv(await res.text()));
       const expected = await metricsFor(admin, query, ids);
       expect(blocks).toHaveLength(1 + 2 * ids.length);
+      // revenueSummary's table names its figures by card key: written in the dashboard's words
+      expect(blocks[2]!.map((row) => row[0])).toContain(messages.analytics.metrics.revenueSummary.cards.net);
+      expect(blocks[2]!.map((row) => row[0])).not.toContain('net');
       expected.forEach((m, i) => {
         const cards = blocks[1 + 2 * i]!;
         const table = blocks[2 + 2 * i]!;
@@ -315,7 +320,11 @@ describe.each(BACKENDS)('analytics exports on $name', (backend) => {
         if (m.table.columns.length) {
           expect(table).toHaveLength(1 + m.table.rows.length);
           expect(table.slice(1)).toEqual(
-            m.table.rows.map((row) => m.table.columns.map((col) => cellText(row[col.key] ?? null, col.unit))),
+            m.table.rows.map((row) =>
+              m.table.columns.map((col) =>
+                cellText(shown(m.metric, col.key, row[col.key] ?? null), col.unit),
+              ),
+            ),
           );
         }
       });
@@ -345,7 +354,7 @@ describe.each(BACKENDS)('analytics exports on $name', (backend) => {
         m.table.rows.forEach((row, k) => {
           expect(values(tableStart + 1 + k, m.table.columns.length)).toEqual(
             m.table.columns.map((col) => {
-              const v = row[col.key] ?? null;
+              const v = shown(m.metric, col.key, row[col.key] ?? null);
               return v === null ? undefined : col.unit === 'money' ? (v as number) / 100 : v;
             }),
           );
@@ -581,6 +590,17 @@ describe.each(BACKENDS)('analytics exports on $name', (backend) => {
 });
 
 /** A card or cell as the CSV writes it: money as a decimal of the currency, numbers as they are. */
+/** A table cell as the dashboard shows it: an id (a card key, a status...) in its words. */
+function shown(metric: string, column: string, v: string | number | null): string | number | null {
+  if (typeof v !== 'string') return v;
+  for (const key of valueLabelKeys(metric, column, v)) {
+    const word = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+    if (typeof word === 'string') return word;
+  }
+  return v;
+}
 function cellText(v: string | number | null, unit: string): string {
   if (v === null) return '';
   if (typeof v === 'string') return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;

@@ -177,6 +177,23 @@ describe.each(BACKENDS)('workshop metrics on $name', (backend) => {
     expect(cards(r)).toEqual({ orders: [1, null], firstTimeFixRate: [0, null] });
   });
 
+  it('technicians: a return without an IMEI is found by customer and model when the first had one', async () => {
+    // 1-7 August: K1 only (Ada, IMEI, ready after 8 h); K2 (same customer and model, no IMEI,
+    // 20 August, within K1's warranty) is its return, so 0 of 1 fixed first time
+    const august = {
+      ...scopeFor({ compare: 'none' }),
+      from: new Date('2025-08-01T00:00:00.000Z'),
+      to: new Date('2025-08-08T00:00:00.000Z'),
+      rangeFrom: '2025-08-01',
+      rangeTo: '2025-08-07',
+      now: new Date('2025-12-01T00:00:00.000Z'),
+    };
+    const r = await METRICS.technicians(db, august);
+    expect(r.table.rows).toEqual([
+      { technician: 'Ada Lovelace', orders: 1, perWeek: 1, medianHours: 8, firstTimeFixRate: 0 },
+    ]);
+  });
+
   it('technicians for London only: no Manchester technician', async () => {
     const r = await run('technicians', LONDON);
     expect(r.table.rows.map((row) => row.technician)).toEqual(['Ada Lovelace']);

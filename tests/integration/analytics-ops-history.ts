@@ -285,6 +285,33 @@ export const ORDERS: Record<string, OpsOrder> = {
     ]),
     lines: [screen(5_000)],
   },
+  // August, outside every other range: K1 (an IMEI) came back as K2 (same customer and model,
+  // no IMEI this time): a return found by model + customer from the later order's side
+  K1: {
+    shop: 'london',
+    model: 'pixel-8',
+    email: 'k@example.com',
+    tech: 'ada',
+    imei: '555555555555555',
+    created: '2025-08-01T09:00:00.000Z',
+    moves: flow('2025-08-02T09:00:00.000Z', [
+      ['ready_for_collection', 8],
+      ['collected', 24],
+    ]),
+    warrantyEnds: '2025-11-03T09:00:00.000Z',
+    lines: [screen(5_000)],
+  },
+  K2: {
+    shop: 'london',
+    model: 'pixel-8',
+    email: 'k@example.com',
+    created: '2025-08-20T09:00:00.000Z',
+    moves: flow('2025-08-21T09:00:00.000Z', [
+      ['ready_for_collection', 4],
+      ['collected', 6],
+    ]),
+    lines: [screen(5_000)],
+  },
   // cancelled after receipt: neither queue nor top models
   LC: {
     shop: 'london',

@@ -118,6 +118,55 @@ describe('CSV export', () => {
   });
 });
 
+describe('ids in words', () => {
+  it('writes statuses and funnel steps as the dashboard shows them, any other text as it is', async () => {
+    const base = result(0);
+    const stages: MetricResult = {
+      ...base,
+      metric: 'stageTimes',
+      table: {
+        columns: [
+          { key: 'status', unit: 'text' },
+          { key: 'stays', unit: 'count' },
+        ],
+        rows: [
+          { status: 'ready_for_collection', stays: 2 },
+          { status: 'no_such_status', stays: 1 },
+        ],
+      },
+    };
+    const funnel: MetricResult = {
+      ...base,
+      metric: 'funnel',
+      table: {
+        columns: [
+          { key: 'step', unit: 'text' },
+          { key: 'visits', unit: 'count' },
+        ],
+        rows: [
+          { step: 'device', visits: 9 },
+          { step: 'London', visits: 1 },
+        ],
+      },
+    };
+    const text = (await bytesOf(metricsCsvStream(once(stages, funnel), scope))).toString('utf8');
+    const blocks = csvBlocks(parseCsv(text));
+    expect(blocks[2]!.slice(1)).toEqual([
+      [messages.status.ready_for_collection, '2'],
+      ['no_such_status', '1'],
+    ]);
+    expect(blocks[4]!.slice(1)).toEqual([
+      [messages.analytics.metrics.funnel.steps.device, '9'],
+      ['London', '1'],
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await bytesOf(metricsXlsxStream(once(stages), scope))) as unknown as ArrayBuffer);
+    const cells = book.worksheets[1]!.getColumn(1).values as unknown[];
+    expect(cells).toContain(messages.status.ready_for_collection);
+    expect(cells).not.toContain('ready_for_collection');
+  });
+});
+
 describe('streaming', () => {
   it('sends the CSV cover before the first metric is computed, and each metric as it is ready', async () => {
     let release!: (r: MetricResult) => void;

@@ -7,6 +7,7 @@ import { createTranslator, type AbstractIntlMessages } from 'next-intl';
 import messages from '../../../../../messages/en-GB.json';
 import { DEFAULT_LOCALE } from '@/i18n/config';
 import type { MetricResult, Unit } from '../../metrics';
+import { valueLabelKeys } from '../../value-labels';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -29,6 +30,25 @@ const translator = createTranslator({
 
 /** `analytics.<key>` in en-GB (a missing message falls back to the key in words). */
 export const tAnalytics: Translate = (key, values) => translator(`analytics.${key}`, values);
+
+/** Whether en-GB has a message (a string, not a group) at a dotted key from the root. */
+function hasMessage(key: string): boolean {
+  let node: unknown = messages;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string';
+}
+
+/**
+ * A text cell as the dashboard shows it: an id (a status, a funnel step, a segment...) in words,
+ * any other text as it is (value-labels.ts decides which keys may name it).
+ */
+export function valueWord(metric: string, column: string, value: string): string {
+  const key = valueLabelKeys(metric, column, value).find(hasMessage);
+  return key ? translator(key) : value;
+}
 
 const digitsCache = new Map<string, number>();
 /** How many decimals a currency has (GBP 2, JPY 0). */
@@ -108,7 +128,16 @@ export function sheetOf(result: MetricResult): MetricSheet {
       labelWithUnit(tAnalytics(`${base}.columns.${col.key}`), col.unit, cur),
     ),
     rows: result.table.rows.map((row) =>
-      result.table.columns.map((col) => ({ unit: col.unit, value: row[col.key] ?? null })),
+      result.table.columns.map((col) => {
+        const value = row[col.key] ?? null;
+        return {
+          unit: col.unit,
+          value:
+            col.unit === 'text' && typeof value === 'string'
+              ? valueWord(result.metric, col.key, value)
+              : value,
+        };
+      }),
     ),
     notes: result.notes.map((n) => tAnalytics(`notes.${n}`)),
   };

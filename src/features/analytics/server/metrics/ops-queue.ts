@@ -25,8 +25,8 @@ export async function queue(db: Db, scope: AnalyticsScope): Promise<MetricResult
   const now = at(scope.now);
   const open = sql`
     select ro.status,
-      (extract(epoch from (${now} - coalesce(ro.received_at, ro.created_at))) / 86400.0)::float8 as age_days,
-      (extract(epoch from (${now} - ro.status_entered_at)) / 3600.0)::float8 as status_hours
+      (date_part('epoch', ${now} - coalesce(ro.received_at, ro.created_at)) / 86400.0) as age_days,
+      (date_part('epoch', ${now} - ro.status_entered_at) / 3600.0) as status_hours
     from repair_orders ro
     where ro.status not in ('collected', 'cancelled')
       and ${shopFilter(sql`ro.shop_slug`, scope)}`;

@@ -67,7 +67,7 @@ async function readQueue(db: Db, scope: AnalyticsScope) {
     db,
     sql`select count(*)::int as open,
           count(*) filter (where ${overdue})::int as overdue,
-          max(extract(epoch from (${iso(scope.now)} - o.status_entered_at)) / 3600) filter (where ${overdue})::float8 as oldest
+          max(date_part('epoch', ${iso(scope.now)} - o.status_entered_at) / 3600) filter (where ${overdue}) as oldest
         from repair_orders o
         where o.status not in ('collected', 'cancelled') and ${shopFilter(sql`o.shop_slug`, scope.shopSlugs)}`,
   );
