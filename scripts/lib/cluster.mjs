@@ -3,8 +3,12 @@
  * A scaled-out RevivaTech on this machine, for the multi-instance check (scripts/ci) and the load
  * and fault benches (scripts/bench): a fresh PostgreSQL database, `npm run migrate` once, two
  * API instances (src/server/api-server.ts, RUN_JOBS=false) and one worker (`npm run worker`)
- * behind nginx running deploy/nginx.conf, plus an SMTP sink (smtp-server) that counts messages.
- * Every process logs to a file in a temp folder; `tail()` prints the end of each on failure.
+ * behind nginx running deploy/nginx.conf, plus an SMTP sink (smtp-server) that counts messages,
+ * and (`mail: true`) the admin signed in with mail pointed at the sink (`cluster.cookie`; else
+ * mail stays in the outbox). Each process runs
+ * its compiled entry when the build is current (as `npm start` and `npm run worker` do), else
+ * its sources through tsx. Every process logs to a file in a temp folder; `tail()` prints the
+ * end of each on failure.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,68 +17,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpSink } from './smtp-sink.mjs';
+import { buildIsFresh } from './build-stamp.mjs';
+import { entryArgs } from './build-server.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** An SMTP server with no TLS or auth that records every message's recipients and subject. */
-export async function startSmtpSink(port) {
-  const messages = [];
-  /** recipients of messages received but not yet answered (while holdMs delays the answer) */
-  const receiving = [];
-  const closed = new Set();
-  let server = null;
-  const make = () =>
-    new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onClose(session) {
-        closed.add(session.id);
-      },
-      onData(stream, session, done) {
-        let raw = '';
-        stream.on('data', (c) => (raw += c.toString('utf8')));
-        stream.on('end', () => {
-          const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-          receiving.push(...to);
-          const accept = () => {
-            for (const t of to) receiving.splice(receiving.indexOf(t), 1);
-            // a sender gone before the answer never learns the message was taken: not delivered
-            if (closed.has(session.id)) return done(new Error('the sender went away'));
-            const subject = /^Subject: (.*)$/im.exec(raw)?.[1] ?? '';
-            for (const t of to) messages.push({ to: t, subject });
-            done();
-          };
-          if (sink.holdMs > 0) setTimeout(accept, sink.holdMs);
-          else accept();
-        });
-      },
-    });
-  const sink = {
-    port,
-    messages,
-    receiving,
-    /** keeps each message this long before accepting it (0: none) */
-    holdMs: 0,
-    count: (to) => messages.filter((m) => m.to === to.toLowerCase()).length,
-    async start() {
-      server = make();
-      await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, '127.0.0.1', resolve);
-      });
-    },
-    async stop() {
-      const s = server;
-      server = null;
-      if (s) await new Promise((resolve) => s.close(resolve));
-    },
-  };
-  await sink.start();
-  return sink;
-}
 
 /** A child process with its output in a log file. */
 function launch(name, args, env, logDir) {
@@ -181,6 +129,7 @@ export async function startCluster({
   redisUrl,
   portBase,
   prefix = 'scale',
+  mail = false,
   env: extra = {},
   log = console.log,
 }) {
@@ -217,6 +166,8 @@ export async function startCluster({
   };
   const procs = [];
   const t0 = Date.now();
+  const fresh = buildIsFresh(ROOT);
+  const nodeArgs = (entry) => entryArgs(ROOT, entry, fresh);
   const cluster = {
     dir,
     dbUrl: dbUrl.toString(),
@@ -235,13 +186,13 @@ export async function startCluster({
     },
     startInstance(name, port, more = {}) {
       const env = { ...shared, PORT: String(port), HOST: '127.0.0.1', RUN_JOBS: 'false', ...more };
-      const p = launch(name, ['--import', 'tsx', 'src/server/api-server.ts'], env, dir);
+      const p = launch(name, nodeArgs('src/server/api-server.ts'), env, dir);
       procs.push(p);
       cluster.procs[name] = p;
       return p;
     },
     startWorker(name = 'worker') {
-      const p = launch(name, ['--import', 'tsx', 'src/server/worker.ts'], shared, dir);
+      const p = launch(name, nodeArgs('src/server/worker.ts'), shared, dir);
       procs.push(p);
       cluster.procs[name] = p;
       return p;
@@ -257,7 +208,7 @@ export async function startCluster({
     },
   };
   try {
-    const migrate = launch('migrate', ['--import', 'tsx', 'src/server/migrate.ts'], shared, dir);
+    const migrate = launch('migrate', nodeArgs('src/server/migrate.ts'), shared, dir);
     procs.push(migrate);
     const code = await new Promise((resolve) => migrate.child.once('exit', resolve));
     if (code !== 0) throw new Error(`npm run migrate failed:\n${migrate.tail()}`);
@@ -276,12 +227,54 @@ export async function startCluster({
       if (fs.readFileSync(w.file, 'utf8').includes('worker is ready')) break;
       await sleep(200);
     }
-    log(`  A, B, worker and nginx up (${Date.now() - t0} ms)`);
+    log(`  A, B, worker and nginx up, ${fresh ? 'compiled' : 'sources through tsx'} (${Date.now() - t0} ms)`);
+    if (mail) cluster.cookie = await signInAndConfigureMail(cluster, prefix);
     return cluster;
   } catch (err) {
     console.error(cluster.tail());
     await cluster.stop().catch(() => undefined);
     throw err;
+  }
+}
+
+/**
+ * The admin (created by A at its first start) signs in through nginx and points the shop's mail
+ * at the SMTP sink; resolves with the admin's cookie header.
+ */
+async function signInAndConfigureMail(cluster, prefix) {
+  const { nginx } = cluster.base;
+  const signIn = await call(nginx, '/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { origin: nginx },
+    json: cluster.admin,
+  });
+  if (signIn.status !== 200)
+    throw new Error(`admin sign-in through nginx: ${signIn.status} ${await signIn.text()}`);
+  const cookie = cookiesFrom(signIn);
+  const smtpSet = await call(nginx, '/api/email/configure', {
+    method: 'POST',
+    headers: { cookie, origin: nginx },
+    json: {
+      preset: 'custom',
+      host: '127.0.0.1',
+      port: cluster.smtp.port,
+      security: 'none',
+      fromName: `RevivaTech ${prefix}`,
+      fromAddress: `shop@${prefix.replace(/_/g, '-')}.test`,
+    },
+  });
+  if (smtpSet.status !== 200) throw new Error(`SMTP settings: ${smtpSet.status} ${await smtpSet.text()}`);
+  return cookie;
+}
+
+/** Polls `fn` every 100 ms until it returns something truthy (resolved with it); throws after `ms`. */
+export async function until(what, fn, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await sleep(100);
   }
 }
 
@@ -373,4 +366,4 @@ export const bookingBody = (email, overrides = {}) => ({
   ...overrides,
 });
 
-export { sleep };
+export { sleep, startSmtpSink };

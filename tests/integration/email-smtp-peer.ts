@@ -21,6 +21,8 @@ export interface SmtpPeer {
   maxInFlight: number;
   /** keeps each message in the DATA phase this long before accepting it (0: none) */
   holdMs: number;
+  /** while set, each message stays in the DATA phase until this settles (a slow server) */
+  gate: Promise<void> | null;
 }
 
 export async function writeTestCertificates(caFile: string) {
@@ -92,6 +94,7 @@ export async function startSmtpPeer(opts: {
         simpleParser(stream)
           .then(async (mail) => {
             if (peer.holdMs > 0) await new Promise((r) => setTimeout(r, peer.holdMs));
+            if (peer.gate) await peer.gate;
             inFlight -= 1;
             messages.push(mail);
             for (const w of waiters) w();
@@ -109,6 +112,7 @@ export async function startSmtpPeer(opts: {
     messages,
     maxInFlight: 0,
     holdMs: 0,
+    gate: null,
     waitFor(match, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

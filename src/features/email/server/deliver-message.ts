@@ -1,14 +1,12 @@
-import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { emailMessages } from '@/server/db/schema';
 import { loadSmtpConfig } from './load-smtp-config';
 import { renderAndStore } from './deferred-render';
 import { createSmtpTransport, describeSmtpError, fromHeader, type SmtpConfig } from './smtp-transport';
+import { claimMessage, holdLease, MessageBusyError, SENDING_LEASE_RENEW_MS } from './sending-lease';
 
 type MessageRow = typeof emailMessages.$inferSelect;
-
-/** A message left in `sending` this long (a crashed worker) may be claimed again. */
-const STALE_SENDING_MS = 5 * 60_000;
 
 export class DeliveryError extends Error {
   constructor(
@@ -47,7 +45,9 @@ export async function sendThroughSmtp(
 
 /**
  * The delivery worker's step for one message:
- * - claims the row (queued/failed, or a stale `sending`) so two jobs never send it twice;
+ * - claims the row (queued/failed, or `sending` whose sender's lease lapsed: sending-lease.ts)
+ *   so two jobs never send it twice, and renews the lease until the outcome is written; a
+ *   message a live sender holds fails this try (DeliveryError, row untouched) to be retried;
  * - with no SMTP configured, the outbox is the delivery: status sent, transport outbox;
  * - otherwise sends through SMTP: sent + provider id, or failed + last error and a thrown
  *   DeliveryError so the queue retries with backoff; on the final try the status is `dead`.
@@ -60,26 +60,34 @@ export async function deliverMessage(
     now?: Date;
     /** the SMTP settings, when the caller loaded them once for a batch (null: none configured) */
     smtp?: SmtpConfig | null;
+    /** how often the lease on the claimed message is renewed while it is sent (tests: shorter) */
+    leaseRenewMs?: number;
   },
 ): Promise<'sent' | 'outbox' | 'skipped'> {
   const now = opts.now ?? new Date();
-  const [row] = await db
-    .update(emailMessages)
-    .set({ status: 'sending', attempts: sql`${emailMessages.attempts} + 1`, updatedAt: now })
-    .where(
-      and(
-        eq(emailMessages.id, messageId),
-        or(
-          inArray(emailMessages.status, ['queued', 'failed']),
-          and(
-            eq(emailMessages.status, 'sending'),
-            lt(emailMessages.updatedAt, new Date(now.getTime() - STALE_SENDING_MS)),
-          ),
-        ),
-      ),
-    )
-    .returning();
+  let row;
+  try {
+    row = await claimMessage(db, messageId, now);
+  } catch (err) {
+    // a live sender holds it: this try fails (the row untouched) and the queue tries again later
+    if (err instanceof MessageBusyError) throw new DeliveryError(err.message, false);
+    throw err;
+  }
   if (!row) return 'skipped';
+  const releaseLease = holdLease(db, row, opts.leaseRenewMs ?? SENDING_LEASE_RENEW_MS);
+  try {
+    return await deliverClaimed(db, row, now, opts);
+  } finally {
+    await releaseLease();
+  }
+}
+
+async function deliverClaimed(
+  db: Db,
+  row: MessageRow,
+  now: Date,
+  opts: { finalAttempt: boolean; smtp?: SmtpConfig | null },
+): Promise<'sent' | 'outbox'> {
   // queued with `renderLater`: rendered now, once, and stored (the outbox shows it after)
   let rendered = row;
   try {

@@ -4,11 +4,13 @@ import { emailMessages } from '@/server/db/schema';
 import { noLiveJob } from '@/server/queue';
 import { enqueueDelivery } from './enqueue-delivery';
 import { EMAIL_QUEUES } from './queues';
+import { sendingLeaseLapsed } from './sending-lease';
 
 /**
  * Re-enqueues the messages that are really stuck: no delivery job waiting, retrying or running
  * for them, and `queued` for over a minute (stored while no queue ran, or a job lost with an
- * old queue) or `sending` for over 10 minutes (a worker that died mid-send). A message whose
+ * old queue) or `sending` with a lapsed lease (a worker that died mid-send, and its job's
+ * retries ran out or were lost: a live job re-claims such a message itself). A message whose
  * job is merely waiting its turn behind a backlog is left alone, so the sweep never adds work
  * to a queue that is already behind. Marks the rows with a fresh `updated_at`, so one sweep
  * does not repeat the next. Needs the queue started on this database (it reads pg-boss's jobs).
@@ -24,10 +26,7 @@ export async function sweepStuckMessages(db: Db, now = new Date()): Promise<numb
             eq(emailMessages.status, 'queued'),
             lt(emailMessages.updatedAt, new Date(now.getTime() - 60_000)),
           ),
-          and(
-            eq(emailMessages.status, 'sending'),
-            lt(emailMessages.updatedAt, new Date(now.getTime() - 600_000)),
-          ),
+          sendingLeaseLapsed(now),
         ),
         noLiveJob(EMAIL_QUEUES.deliver, sql`${emailMessages.id}::text`),
       ),
