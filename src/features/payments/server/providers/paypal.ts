@@ -18,12 +18,12 @@ import {
   PaypalExperienceUserAction,
   PaypalWalletContextShippingPreference,
   type LinkDescription,
-  type Money,
   type Order,
   type OrdersCapture,
   type Refund,
 } from '@paypal/paypal-server-sdk';
-import { currencyMinorDigits } from '@/features/pricing';
+// the amount conversions live apart from the SDK, so the webhooks load without it
+import { fromPayPalValue, toPayPalValue } from './paypal-money';
 import type { PayPalConfig } from '../config';
 import {
   ProviderError,
@@ -34,6 +34,8 @@ import {
   type ProviderSnapshot,
   type RefundInput,
 } from './types';
+
+export { fromPayPalValue, toPayPalValue };
 
 /** PayPal's API hosts the SDK addresses (its Environment enum). */
 export const PAYPAL_API_ORIGINS: Record<PayPalConfig['environment'], string> = {
@@ -68,25 +70,6 @@ export function paypalClient(config: PayPalConfig): Client {
     }
   }
   return new RebasedClient(options);
-}
-
-/** Minor units as PayPal's decimal string: 18900 GBP → "189.00", 500 JPY → "500". */
-export function toPayPalValue(minor: number, currency: string): string {
-  const digits = currencyMinorDigits(currency);
-  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
-  const value = digits === 0 ? abs : `${abs.slice(0, abs.length - digits)}.${abs.slice(abs.length - digits)}`;
-  return minor < 0 ? `-${value}` : value;
-}
-
-/** PayPal's decimal string as minor units, exactly (no floating point): "189.5" → 18950. */
-export function fromPayPalValue(money: Pick<Money, 'value' | 'currencyCode'> | undefined | null): number {
-  if (!money?.value) return 0;
-  const digits = currencyMinorDigits(money.currencyCode);
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(money.value.trim());
-  if (!match) return 0;
-  const [, sign, whole, fraction = ''] = match;
-  const minor = Number(`${whole}${fraction.padEnd(digits, '0').slice(0, digits)}`);
-  return sign ? -minor : minor;
 }
 
 export function approveLink(links: LinkDescription[] | undefined): string | null {

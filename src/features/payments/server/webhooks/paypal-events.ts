@@ -12,7 +12,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { payments } from '@/server/db/schema';
 import { isCaptured } from '../../state';
-import { fromPayPalValue } from '../providers/paypal';
+import { fromPayPalValue } from '../providers/paypal-money';
 import { ProviderError } from '../providers/types';
 import { applyPaymentUpdate, type PaymentUpdate, type PaymentUpdateResult } from '../apply-update';
 import { providerFor } from '../gateway';

@@ -14,13 +14,12 @@ import { listShopRows, type ShopRow } from '@/features/shops/server';
 import { classifyIntent, warmUpIntentModel } from './classify-intent';
 import { bookingReply, greetingReply, handoverReply, hoursReply, technicalReply } from './compose-reply';
 import { buildDeviceIndex, type DeviceIndex } from './device-index';
-import { extractEntities, findReferences, type SupportEntities } from './extract-entities';
+import type { SupportEntities } from './extract-entities';
 import { knowledgeIndex, searchKnowledge } from './knowledge-base';
 import { findRepairTerms } from './repair-terms';
 import { pricingReply } from './reply-pricing';
 import { statusReply } from './reply-status';
 import { resolveIntent } from './resolve-intent';
-import { NEGATIVE_HANDOVER_SCORE, scoreSentiment } from './sentiment';
 import type { AssistantAnswer, AssistantContext, HandoverReason, Reply, SupportIntent } from './types';
 
 export type {
@@ -35,6 +34,13 @@ export type {
 const MAX_CHARS = 4000;
 /** Earlier customer turns consulted for a follow-up's device, repairs or reference. */
 const HISTORY_TURNS = 4;
+
+/**
+ * The entity extraction (chrono-node) and VADER: about 0.5 s of CPU on 2 cores, loaded with the
+ * first message or the warm-up, not with the API that every server start and test suite imports.
+ */
+const entityTools = () => import('./extract-entities');
+const sentimentTools = () => import('./sentiment');
 
 const deviceIndexes = new WeakMap<CatalogSnapshot, DeviceIndex>();
 
@@ -63,11 +69,14 @@ export async function answerMessage(
 ): Promise<AssistantAnswer> {
   const text = message.slice(0, MAX_CHARS).replaceAll('\u0000', ' ');
   const now = new Date();
-  const [scores, snapshot, shops] = await Promise.all([
-    classifyIntent(text),
-    loadCatalog(db),
-    listShopRows(db),
-  ]);
+  const [scores, snapshot, shops, { extractEntities }, { NEGATIVE_HANDOVER_SCORE, scoreSentiment }] =
+    await Promise.all([
+      classifyIntent(text),
+      loadCatalog(db),
+      listShopRows(db),
+      entityTools(),
+      sentimentTools(),
+    ]);
   const entities = extractEntities(text, { devices: deviceIndexOf(snapshot), shops, now });
   const sentiment = scoreSentiment(text);
   const resolved = resolveIntent(scores, entities, text, ctx);
@@ -122,6 +131,7 @@ async function answerIntent(
   ctx: AssistantContext,
   u: Understood,
 ): Promise<Reply | null> {
+  const { extractEntities, findReferences } = await entityTools();
   const { entities, snapshot, shops, now } = u;
   const devices = deviceIndexOf(snapshot);
   const earlier = earlierCustomerTexts(ctx);
@@ -165,8 +175,8 @@ async function answerIntent(
   }
 }
 
-/** Loads the intent model and the knowledge base, so the first customer does not wait. */
+/** Loads the intent model, the knowledge base and the text tools, so the first customer does not wait. */
 export async function warmUpSupport(): Promise<void> {
   knowledgeIndex();
-  await warmUpIntentModel();
+  await Promise.all([warmUpIntentModel(), entityTools(), sentimentTools()]);
 }
