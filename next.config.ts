@@ -4,7 +4,17 @@ import { withSerwist } from '@serwist/turbopack';
 import { env } from './src/env';
 import { SERVER_EXTERNAL_PACKAGES } from './scripts/lib/server-external-packages.mjs';
 
-const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+// messages/*.json are loaded through next-intl's catalogue loader, which compiles their ICU
+// syntax at build time: the browser (and the server's Next bundle) get next-intl's format-only
+// runtime instead of intl-messageformat's parser (about -10 kB gzipped on every page's first load,
+// docs/benchmarks.md "Pages on a phone"). Code outside the Next build (the API server, tests)
+// reads the JSON as it is, with the full formatter.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './src/i18n/request.ts',
+  experimental: {
+    messages: { path: './messages', format: 'json', locales: 'infer', precompile: true },
+  },
+});
 
 const config: NextConfig = {
   poweredByHeader: false,

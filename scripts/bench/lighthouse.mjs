@@ -30,12 +30,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { buildIsFresh } from '../lib/build-stamp.mjs';
 import { findChromium } from '../lib/chromium.mjs';
+import { firstLoadJs } from '../lib/first-load-js.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGETS = { performance: 95, accessibility: 100, firstLoadJsKb: { '/book-repair': 150 } };
@@ -63,31 +63,6 @@ function freePort() {
       srv.close(() => resolve(port));
     });
   });
-}
-
-/** The scripts a page's HTML loads from /_next/static, fetched and gzipped: bytes (raw, gzip). */
-export async function firstLoadJs(base, pathname) {
-  const html = await (await fetch(base + pathname)).text();
-  // noModule scripts (Next's polyfills for old browsers) are never fetched by a modern one
-  const tags = [...html.matchAll(/<script\b[^>]*>/g)]
-    .map((m) => m[0])
-    .filter((tag) => !/\snomodule/i.test(tag));
-  const srcs = [...new Set(tags.map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]))].filter((s) =>
-    s?.includes('/_next/static/'),
-  );
-  let raw = 0;
-  let gzip = 0;
-  for (const src of srcs) {
-    const body = Buffer.from(await (await fetch(new URL(src.replaceAll('&amp;', '&'), base))).arrayBuffer());
-    raw += body.length;
-    gzip += zlib.gzipSync(body, { level: 9 }).length;
-  }
-  return {
-    scripts: srcs.length,
-    rawKb: raw / 1000,
-    gzipKb: gzip / 1000,
-    htmlGzipKb: zlib.gzipSync(html, { level: 9 }).length / 1000,
-  };
 }
 
 function summarise(lhr) {

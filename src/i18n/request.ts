@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, isLocale, type Locale } from './config';
+import { FORMATS } from './formats';
 
 function fromAcceptLanguage(header: string | null): Locale | null {
   if (!header) return null;
@@ -22,6 +23,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: 'Europe/London',
+    formats: FORMATS,
     messages: (await import(`../../messages/${locale}.json`)).default,
   };
 });

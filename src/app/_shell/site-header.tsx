@@ -4,7 +4,7 @@ import { Wrench } from 'lucide-react';
 import type { Branding } from '@/server/branding';
 import { MobileNav } from './mobile-nav';
 import { getPageUser } from '@/features/auth/server/page-guard';
-import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { NotificationBell } from '@/features/notifications/components/lazy-notification-bell';
 import { atLeast } from '@/features/access/ability';
 import { NAV_HREF } from './nav-links';
 
