@@ -115,7 +115,11 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       const { PGlite } = await import('@electric-sql/pglite');
       // the extensions the migrations create (pglite-worker.mjs loads the same)
       const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-      pglite = await PGlite.create({ dataDir: pgDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } });
+      pglite = await PGlite.create({
+        dataDir: pgDir,
+        loadDataDir: opts.loadDataDir,
+        extensions: { pg_trgm },
+      });
     } else {
       const { PGliteThread } = await import('./pglite-thread');
       // the proxy speaks the part of PGlite's interface drizzle and pg-boss use
