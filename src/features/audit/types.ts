@@ -26,6 +26,9 @@ export const AUDIT_EVENT_TYPES = [
   'staff_invite_revoked',
   'staff_invite_accepted',
   'two_factor_reset',
+  'catalog_model_changed',
+  'catalog_price_changed',
+  'shop_hours_changed',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

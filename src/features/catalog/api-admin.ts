@@ -1,10 +1,13 @@
 /**
  * The admin's catalogue and price-list edits (`manage Catalog`: admins). Each answers the
- * model as the public catalogue now serves it, read back through the cache.
+ * model as the public catalogue now serves it, read back through the cache; each writes one
+ * audit row in the change's own transaction.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter } from '@/server/http/app';
+import type { Context } from 'hono';
+import { createRouter, type AppEnv } from '@/server/http/app';
 import { authorize } from '@/features/access/server';
+import { auditRequestFrom, type AuditedBy } from '@/features/audit/server';
 import { DomainError } from '@/server/domain-error';
 import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { getDb } from '@/server/db/runtime';
@@ -70,14 +73,19 @@ async function modelNow(slug: string) {
   return detail;
 }
 
+function auditedBy(c: Context<AppEnv>): AuditedBy {
+  const me = c.get('user')!;
+  return { actor: { id: me.id, email: me.email, role: me.role }, request: auditRequestFrom(c) };
+}
+
 export const catalogAdminApi = createRouter()
   .openapi(updateModelRoute, async (c) => {
     const { slug } = c.req.valid('param');
-    await updateModel(await getDb(), slug, c.req.valid('json'));
+    await updateModel(await getDb(), slug, c.req.valid('json'), auditedBy(c));
     return c.json(await modelNow(slug), 200);
   })
   .openapi(updatePriceRoute, async (c) => {
     const { slug, repair } = c.req.valid('param');
-    await updatePrice(await getDb(), slug, repair, c.req.valid('json'));
+    await updatePrice(await getDb(), slug, repair, c.req.valid('json'), auditedBy(c));
     return c.json(await modelNow(slug), 200);
   });

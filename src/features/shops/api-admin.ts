@@ -1,10 +1,11 @@
 /**
  * The admin's edit of a shop's opening hours and closed dates (`update Shop`: admins). Answers
- * the shop as the public API now serves it, read back through the cache.
+ * the shop as the public API now serves it, read back through the cache; writes one audit row.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '@/server/http/app';
 import { authorize } from '@/features/access/server';
+import { auditRequestFrom } from '@/features/audit/server';
 import { DomainError } from '@/server/domain-error';
 import { accessErrorResponses, errorResponses } from '@/server/http/errors';
 import { getDb } from '@/server/db/runtime';
@@ -66,7 +67,11 @@ const updateHoursRoute = createRoute({
 export const shopsAdminApi = createRouter().openapi(updateHoursRoute, async (c) => {
   const { slug } = c.req.valid('param');
   const db = await getDb();
-  await updateShopHours(db, slug, c.req.valid('json'));
+  const me = c.get('user')!;
+  await updateShopHours(db, slug, c.req.valid('json'), {
+    actor: { id: me.id, email: me.email, role: me.role },
+    request: auditRequestFrom(c),
+  });
   const shop = await getShopRow(db, slug);
   if (!shop) throw new DomainError('NOT_FOUND', 'No shop with that slug.');
   return c.json(toPublicShop(shop), 200);

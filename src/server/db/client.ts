@@ -113,7 +113,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     let pglite: import('@electric-sql/pglite').PGlite;
     if (opts.worker === false) {
       const { PGlite } = await import('@electric-sql/pglite');
-      pglite = await PGlite.create({ dataDir: pgDir, loadDataDir: opts.loadDataDir });
+      // the extensions the migrations create (pglite-worker.mjs loads the same)
+      const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+      pglite = await PGlite.create({
+        dataDir: pgDir,
+        loadDataDir: opts.loadDataDir,
+        extensions: { pg_trgm },
+      });
     } else {
       const { PGliteThread } = await import('./pglite-thread');
       // the proxy speaks the part of PGlite's interface drizzle and pg-boss use

@@ -13,6 +13,7 @@ import { Blob } from 'node:buffer';
 import process from 'node:process';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 const { dataDir, loadDataDir } = workerData;
 
@@ -46,6 +47,8 @@ try {
   db = await PGlite.create({
     dataDir,
     loadDataDir: loadDataDir ? new Blob([loadDataDir]) : undefined,
+    // the extensions the migrations create (client.ts loads the same when not in a worker)
+    extensions: { pg_trgm },
   });
   parentPort.postMessage({ id: 0, ok: true });
 } catch (err) {

@@ -5,5 +5,7 @@ export {
   recordAudit,
   withAuditRequest,
   type AuditActor,
+  type AuditedBy,
   type AuditRequest,
 } from './record-audit';
+export { changedFields } from './changed-fields';

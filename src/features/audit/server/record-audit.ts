@@ -31,6 +31,12 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
+/** Who made an admin change and from where, handed by a route to the domain that records it. */
+export interface AuditedBy {
+  actor: AuditActor | null;
+  request: AuditRequest | null;
+}
+
 const MAX_USER_AGENT = 500;
 
 /**

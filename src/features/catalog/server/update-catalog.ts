@@ -1,12 +1,14 @@
 /**
- * The admin's catalogue and price-list edits. Each write drops the cached catalogue snapshot
- * (tag `catalog`) on every instance, so the next search or quote anywhere reads the change.
+ * The admin's catalogue and price-list edits. Each change and its audit row (the fields given,
+ * before and after) commit in one transaction; after the commit the cached catalogue snapshot
+ * (tag `catalog`) is dropped on every instance, so the next search or quote anywhere reads it.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { deviceModels, modelRepairs } from '@/server/db/schema';
 import { invalidateTag } from '@/server/cache';
 import { DomainError } from '@/server/domain-error';
+import { changedFields, recordAudit, type AuditedBy } from '@/features/audit/server';
 import { CATALOG_TAG } from './load-catalog';
 
 export interface ModelChange {
@@ -14,13 +16,23 @@ export interface ModelChange {
   aliases?: string[];
 }
 
-export async function updateModel(db: Db, slug: string, change: ModelChange): Promise<void> {
-  const rows = await db
-    .update(deviceModels)
-    .set(change)
-    .where(eq(deviceModels.slug, slug))
-    .returning({ slug: deviceModels.slug });
-  if (rows.length === 0) throw new DomainError('NOT_FOUND', 'No device model with that slug.');
+export async function updateModel(db: Db, slug: string, change: ModelChange, by: AuditedBy): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ name: deviceModels.name, aliases: deviceModels.aliases })
+      .from(deviceModels)
+      .where(eq(deviceModels.slug, slug))
+      .for('update');
+    if (!row) throw new DomainError('NOT_FOUND', 'No device model with that slug.');
+    await tx.update(deviceModels).set(change).where(eq(deviceModels.slug, slug));
+    await recordAudit(tx, {
+      type: 'catalog_model_changed',
+      actor: by.actor,
+      request: by.request,
+      target: { type: 'device_model', id: slug },
+      details: changedFields(row, change),
+    });
+  });
   await invalidateTag(CATALOG_TAG);
 }
 
@@ -37,13 +49,29 @@ export async function updatePrice(
   modelSlug: string,
   repairSlug: string,
   change: PriceChange,
+  by: AuditedBy,
 ): Promise<void> {
-  const rows = await db
-    .update(modelRepairs)
-    .set(change)
-    .where(and(eq(modelRepairs.modelSlug, modelSlug), eq(modelRepairs.repairSlug, repairSlug)))
-    .returning({ model: modelRepairs.modelSlug });
-  if (rows.length === 0)
-    throw new DomainError('NOT_FOUND', 'That model has no such repair on the price list.');
+  const where = and(eq(modelRepairs.modelSlug, modelSlug), eq(modelRepairs.repairSlug, repairSlug));
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        partsMinor: modelRepairs.partsMinor,
+        labourMinor: modelRepairs.labourMinor,
+        warrantyDays: modelRepairs.warrantyDays,
+        turnaroundHours: modelRepairs.turnaroundHours,
+      })
+      .from(modelRepairs)
+      .where(where)
+      .for('update');
+    if (!row) throw new DomainError('NOT_FOUND', 'That model has no such repair on the price list.');
+    await tx.update(modelRepairs).set(change).where(where);
+    await recordAudit(tx, {
+      type: 'catalog_price_changed',
+      actor: by.actor,
+      request: by.request,
+      target: { type: 'model_repair', id: `${modelSlug}/${repairSlug}` },
+      details: changedFields(row, change),
+    });
+  });
   await invalidateTag(CATALOG_TAG);
 }

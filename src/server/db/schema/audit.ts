@@ -24,5 +24,7 @@ export const auditEvents = pgTable(
     index('audit_events_occurred_idx').on(t.occurredAt),
     index('audit_events_type_idx').on(t.type, t.occurredAt),
     index('audit_events_actor_idx').on(t.actorUserId, t.occurredAt),
+    // the actor filter's contains-search (ILIKE '%text%'): a trigram index (pg_trgm)
+    index('audit_events_actor_email_trgm_idx').using('gin', t.actorEmail.op('gin_trgm_ops')),
   ],
 );

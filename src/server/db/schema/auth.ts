@@ -29,6 +29,9 @@ export const user = pgTable(
     // the admin's user list, newest first; the staff pickers (technicians by role)
     index('user_created_idx').on(t.createdAt, t.id),
     index('user_role_idx').on(t.role, t.name),
+    // the admin users search's contains-search (ILIKE '%text%'): trigram indexes (pg_trgm)
+    index('user_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
+    index('user_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
 

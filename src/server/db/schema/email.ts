@@ -50,6 +50,9 @@ export const emailMessages = pgTable(
   (t) => [
     index('email_messages_status_idx').on(t.status, t.createdAt),
     index('email_messages_created_idx').on(t.createdAt),
+    // the outbox search's contains-search (ILIKE '%text%'): trigram indexes (pg_trgm)
+    index('email_messages_to_trgm_idx').using('gin', t.toAddress.op('gin_trgm_ops')),
+    index('email_messages_subject_trgm_idx').using('gin', t.subject.op('gin_trgm_ops')),
     uniqueIndex('email_messages_dedupe_uq').on(t.dedupeKey),
   ],
 );
