@@ -104,6 +104,9 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
     expect(row.toAddress).toBe('olly@example.com');
     expect(row.html).toContain(b.reference);
     expect(row.sentAt).not.toBeNull();
+    // rendered at delivery and stored with the sent status in the same write
+    expect(row.templateData).toBeNull();
+    expect(row.text).toContain(b.reference);
   });
 
   it('keeps the e-mail API admin-only', async () => {
@@ -260,6 +263,9 @@ describe.each(BACKENDS)('e-mail on $name', (backend) => {
     });
     expect(failed.lastError).toMatch(/Could not connect/);
     expect(failed.attempts).toBeGreaterThanOrEqual(1);
+    // the failed try stored its rendering: a retry sends it without rendering again
+    expect(failed.templateData).toBeNull();
+    expect(failed.html).toContain(b.reference);
     await smtp.start();
     const mail = await smtp.waitFor((m) => m.subject === `Booking confirmed: ${b.reference}`, 40_000);
     expect(mail.text).toContain(b.reference);

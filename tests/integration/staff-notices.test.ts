@@ -4,8 +4,8 @@
  * staff-to-notify.ts; the technician who checks a device in is not told of their own act.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { notifications } from '@/server/db/schema';
+import { and, eq, like } from 'drizzle-orm';
+import { emailMessages, notifications } from '@/server/db/schema';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import { bookOrder, createUser, type TestUser } from './fixtures';
 
@@ -38,6 +38,16 @@ describe.each(BACKENDS)('staff notices of new work on $name', (backend) => {
         .from(notifications)
         .where(and(eq(notifications.orderId, orderId), eq(notifications.type, type)))
     ).map((n) => n.userId);
+  // the notice e-mails of one event on one order: to whom
+  const mailed = async (kind: string, orderId: string) =>
+    (
+      await app.handle.db
+        .select({ to: emailMessages.toAddress })
+        .from(emailMessages)
+        .where(like(emailMessages.dedupeKey, `notice:${kind}:${orderId}:%`))
+    )
+      .map((m) => m.to)
+      .sort();
 
   it('tells the admins of a new booking while the shop has no managers, in the bell', async () => {
     const order = await bookOrder(app, { shop: 'london' });
@@ -69,5 +79,9 @@ describe.each(BACKENDS)('staff notices of new work on $name', (backend) => {
       .filter((i) => i.reference === order.reference)
       .map((i) => i.type);
     expect(types.sort()).toEqual(['booked', 'checked_in']);
+    // and by e-mail, to the same people (their addresses read with who to tell)
+    const addresses = [london.email, everyShop.email].sort();
+    expect(await mailed('new_booking', order.orderId)).toEqual(addresses);
+    expect(await mailed('checked_in', order.orderId)).toEqual(addresses);
   });
 });

@@ -4,8 +4,6 @@
  * are made here, by the delivery worker, out of the request that queued it. Attachment makers are
  * registered by the entry (src/server/entry/hooks.ts), so this domain knows no other.
  */
-import { eq } from 'drizzle-orm';
-import type { Db } from '@/server/db/runtime';
 import { emailMessages, type EmailAttachment } from '@/server/db/schema';
 import { renderTemplate } from '../templates/render';
 import type { TemplateData, TemplateName } from '../templates/types';
@@ -51,15 +49,4 @@ export function renderStored(row: Row): { html: string; text: string; attachment
     if (content !== null) attachments.push({ filename: a.filename, contentType: a.contentType, content });
   }
   return { html, text, attachments };
-}
-
-/** Renders a claimed row and stores the result, so it is rendered once and readable after. */
-export async function renderAndStore<R extends Row & { id: string }>(db: Db, row: R): Promise<R> {
-  if (!awaitsRendering(row)) return row;
-  const made = renderStored(row);
-  await db
-    .update(emailMessages)
-    .set({ ...made, templateData: null })
-    .where(eq(emailMessages.id, row.id));
-  return { ...row, ...made, templateData: null };
 }

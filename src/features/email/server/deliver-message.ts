@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { emailMessages } from '@/server/db/schema';
 import { loadSmtpConfig } from './load-smtp-config';
-import { renderAndStore } from './deferred-render';
+import { awaitsRendering, renderStored } from './deferred-render';
 import { createSmtpTransport, describeSmtpError, fromHeader, type SmtpConfig } from './smtp-transport';
 import { claimMessage, holdLease, MessageBusyError, SENDING_LEASE_RENEW_MS } from './sending-lease';
 
@@ -88,24 +88,30 @@ async function deliverClaimed(
   now: Date,
   opts: { finalAttempt: boolean; smtp?: SmtpConfig | null },
 ): Promise<'sent' | 'outbox'> {
-  // queued with `renderLater`: rendered now, once, and stored (the outbox shows it after)
+  // queued with `renderLater`: rendered now, once, and stored with the outcome's own update (one
+  // write per message instead of two: on PGlite every statement is a round trip to its thread)
   let rendered = row;
-  try {
-    rendered = await renderAndStore(db, row);
-  } catch (err) {
-    const reason = `The message could not be rendered: ${err instanceof Error ? err.message : String(err)}`;
-    await db
-      .update(emailMessages)
-      .set({ status: opts.finalAttempt ? 'dead' : 'failed', lastError: reason, updatedAt: new Date() })
-      .where(eq(emailMessages.id, row.id));
-    throw new DeliveryError(reason, opts.finalAttempt);
+  let store: Partial<typeof emailMessages.$inferInsert> = {};
+  if (awaitsRendering(row)) {
+    try {
+      const made = renderStored(row);
+      store = { ...made, templateData: null };
+      rendered = { ...row, ...made, templateData: null };
+    } catch (err) {
+      const reason = `The message could not be rendered: ${err instanceof Error ? err.message : String(err)}`;
+      await db
+        .update(emailMessages)
+        .set({ status: opts.finalAttempt ? 'dead' : 'failed', lastError: reason, updatedAt: new Date() })
+        .where(eq(emailMessages.id, row.id));
+      throw new DeliveryError(reason, opts.finalAttempt);
+    }
   }
 
   const cfg = opts.smtp !== undefined ? opts.smtp : await loadSmtpConfig(db);
   if (!cfg) {
     await db
       .update(emailMessages)
-      .set({ status: 'sent', transport: 'outbox', sentAt: now, lastError: null, updatedAt: now })
+      .set({ ...store, status: 'sent', transport: 'outbox', sentAt: now, lastError: null, updatedAt: now })
       .where(eq(emailMessages.id, row.id));
     return 'outbox';
   }
@@ -116,6 +122,7 @@ async function deliverClaimed(
     await db
       .update(emailMessages)
       .set({
+        ...store,
         status: 'sent',
         transport: 'smtp',
         providerMessageId: info.messageId,
@@ -127,9 +134,11 @@ async function deliverClaimed(
     return 'sent';
   } catch (err) {
     const message = describeSmtpError(err, cfg);
+    // the rendering is kept: a retry sends the same message without rendering it again
     await db
       .update(emailMessages)
       .set({
+        ...store,
         status: opts.finalAttempt ? 'dead' : 'failed',
         transport: 'smtp',
         lastError: message,

@@ -17,14 +17,22 @@ export interface NoticeEmail {
   path: string;
   /** the same notice is e-mailed once per person: `<dedupeKey>:<userId>` */
   dedupeKey: string;
+  /**
+   * the names and addresses of (at least) `userIds`, when the caller has just read them from
+   * active accounts in this transaction: saves a second read of `user`
+   */
+  people?: ReadonlyArray<{ id: string; name: string; email: string }>;
 }
 
 export async function sendNoticeEmails(tx: Db, input: NoticeEmail): Promise<number> {
   if (input.userIds.length === 0) return 0;
-  const people = await tx
-    .select({ id: user.id, name: user.name, email: user.email })
-    .from(user)
-    .where(and(inArray(user.id, [...input.userIds]), isNull(user.disabledAt)));
+  const wanted = new Set(input.userIds);
+  const people = input.people
+    ? input.people.filter((p) => wanted.has(p.id))
+    : await tx
+        .select({ id: user.id, name: user.name, email: user.email })
+        .from(user)
+        .where(and(inArray(user.id, [...input.userIds]), isNull(user.disabledAt)));
   let sent = 0;
   for (const p of people) {
     const row = await sendTemplate(tx, {

@@ -15,7 +15,13 @@ export {
 } from './order-events';
 export { generateReference, generateTrackingToken, normaliseReference } from './reference';
 export { callerOf, staffCaller, staffErrors, staffOnly, type StaffCaller } from './staff-caller';
-export { pickStaffToNotify, staffToNotify, type StaffNotice } from './staff-to-notify';
+export {
+  pickStaffToNotify,
+  staffContactsToNotify,
+  staffToNotify,
+  type StaffContact,
+  type StaffNotice,
+} from './staff-to-notify';
 export {
   orderPermissions,
   toStaffTimelineEvent,

@@ -58,15 +58,26 @@ export function pickStaffToNotify(
   return keep(tech && !heads.includes(tech.id) ? [tech.id, ...heads] : heads);
 }
 
-/** Who to tell about `notice` on `order` (see the table above); `exclude`: whoever caused it. */
-export async function staffToNotify(
+/** An active staff member to tell, with what an e-mail to them needs. */
+export interface StaffContact {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * Who to tell about `notice` on `order` (see the table above), with their names and addresses,
+ * read in the same statement: a caller that also e-mails them needs no second read of `user`.
+ * `exclude`: whoever caused it.
+ */
+export async function staffContactsToNotify(
   db: Db,
   order: NoticeOrder,
   notice: StaffNotice,
   exclude: string | null = null,
-): Promise<string[]> {
+): Promise<StaffContact[]> {
   const staff = await db
-    .select({ id: user.id, role: user.role, shopSlug: user.shopSlug })
+    .select({ id: user.id, role: user.role, shopSlug: user.shopSlug, name: user.name, email: user.email })
     .from(user)
     .where(
       and(
@@ -77,5 +88,19 @@ export async function staffToNotify(
         ),
       ),
     );
-  return pickStaffToNotify(notice, order, staff, exclude);
+  const byId = new Map(staff.map((s) => [s.id, s]));
+  return pickStaffToNotify(notice, order, staff, exclude).map((id) => {
+    const s = byId.get(id)!;
+    return { id: s.id, name: s.name, email: s.email };
+  });
+}
+
+/** Who to tell about `notice` on `order` (see the table above); `exclude`: whoever caused it. */
+export async function staffToNotify(
+  db: Db,
+  order: NoticeOrder,
+  notice: StaffNotice,
+  exclude: string | null = null,
+): Promise<string[]> {
+  return (await staffContactsToNotify(db, order, notice, exclude)).map((s) => s.id);
 }
