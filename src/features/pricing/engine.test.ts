@@ -506,6 +506,18 @@ describe('computeQuote: config validation', () => {
     expectPricingError(() => validatePricingConfig(withConfig(patch)), 'INVALID_CONFIG');
   });
 
+  it('checks a config on every quote unless it is valid and deeply frozen', () => {
+    // a frozen but invalid config is refused every time, not remembered as checked
+    const frozenBad = Object.freeze(withConfig({ quoteValidityDays: 0 }));
+    for (let i = 0; i < 2; i++)
+      expectPricingError(() => quote([SCREEN], 'standard', frozenBad), 'INVALID_CONFIG');
+    // a config that can still change is checked again after it changed
+    const mutable = withConfig({});
+    expect(() => quote([SCREEN], 'standard', mutable)).not.toThrow();
+    mutable.quoteValidityDays = 0;
+    expectPricingError(() => quote([SCREEN], 'standard', mutable), 'INVALID_CONFIG');
+  });
+
   it('accepts boundary values', () => {
     expect(() =>
       validatePricingConfig(

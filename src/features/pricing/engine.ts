@@ -288,8 +288,36 @@ function assertValidDate(now: Date): void {
  * 5. issuedAt = now; expiresAt = now + quoteValidityDays * 24h (fixed UTC duration, so it is
  *    unaffected by DST changes).
  */
-export function computeQuote(input: QuoteInput, config: PricingConfig, now: Date): Quote {
+/** Configs already validated that cannot change (deeply frozen, e.g. DEFAULT_PRICING_CONFIG). */
+const validFrozenConfigs = new WeakSet<PricingConfig>();
+
+function isDeeplyFrozen(config: PricingConfig): boolean {
+  return (
+    Object.isFrozen(config) &&
+    Object.isFrozen(config.urgency) &&
+    URGENCY_TIERS.every((tier) => Object.isFrozen(config.urgency[tier]))
+  );
+}
+
+/** validatePricingConfig, once per frozen config (it runs on every quote request). */
+function checkConfig(config: PricingConfig): void {
+  if (validFrozenConfigs.has(config)) return;
   validatePricingConfig(config);
+  if (isDeeplyFrozen(config)) validFrozenConfigs.add(config);
+}
+
+/**
+ * The same quote issued at `now`: prices unchanged, `issuedAt` and `expiresAt` from `now` (step
+ * 5 below). Lets a caller reuse a quote computed earlier from the same prices and config.
+ */
+export function reissueQuote(quote: Quote, config: PricingConfig, now: Date): Quote {
+  assertValidDate(now);
+  const expiresMs = now.getTime() + config.quoteValidityDays * MS_PER_DAY;
+  return { ...quote, issuedAt: now.toISOString(), expiresAt: new Date(expiresMs).toISOString() };
+}
+
+export function computeQuote(input: QuoteInput, config: PricingConfig, now: Date): Quote {
+  checkConfig(config);
   validateQuoteInput(input);
   assertValidDate(now);
 

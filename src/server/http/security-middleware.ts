@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { env } from '@/env';
 import { problemResponse, type AppEnv } from './app';
 import { problem } from './errors';
@@ -36,53 +36,47 @@ export function setResponseHeader(c: Context, name: string, value: string): void
 }
 
 /**
- * The security headers (src/server/http/security-headers.ts) on every /api/* response:
- * main.ts, api-server.ts and the integration harness all serve through it. Registered first,
- * so answers made by the error handler for a failure in a later middleware get them too.
+ * Puts the security headers (src/server/http/security-headers.ts) on this /api/* response:
+ * main.ts, api-server.ts and the integration harness all serve through Node's response, where
+ * they reach every answer (the handler's own Response objects (better-auth) and the error
+ * handler's included); the API frame calls this before anything else can fail. Elsewhere (e.g.
+ * `app.request()`) they go on Hono's context, and the list is returned: a handler answering with
+ * its own Response object loses them, so the frame puts them back afterwards
+ * (`restoreSecurityHeaders`).
  */
-export function apiSecurityHeaders(requestHeader: RequestHeader): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const https = isHttps({
-      appUrl: env.APP_URL,
-      trustProxy: env.TRUST_PROXY,
-      forwardedProto: requestHeader(c, 'x-forwarded-proto'),
-    });
-    const headers = apiHeaderList(https, apiCsp(c.req.path));
-    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-    if (outgoing && typeof outgoing.setHeader === 'function') {
-      // on Node's response: they reach every answer, the handler's own Response objects
-      // (better-auth) and the error handler's included
-      for (const [k, v] of headers) outgoing.setHeader(k, v);
-      return next();
-    }
-    // set before the handler runs (cheap path); a handler answering with its own Response
-    // object (better-auth) loses them, so those get them afterwards
-    for (const [k, v] of headers) c.header(k, v);
-    await next();
-    if (!c.res.headers.has('x-content-type-options')) {
-      for (const [k, v] of headers) c.res.headers.set(k, v);
-    }
-  };
+export function applyApiSecurityHeaders(c: Context, requestHeader: RequestHeader): HeaderList | null {
+  const https = isHttps({
+    appUrl: env.APP_URL,
+    trustProxy: env.TRUST_PROXY,
+    forwardedProto: requestHeader(c, 'x-forwarded-proto'),
+  });
+  const headers = apiHeaderList(https, apiCsp(c.req.path));
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  if (outgoing && typeof outgoing.setHeader === 'function') {
+    for (const [k, v] of headers) outgoing.setHeader(k, v);
+    return null;
+  }
+  for (const [k, v] of headers) c.header(k, v);
+  return headers;
 }
 
-/** The CSRF rule: a state-changing request from another site gets 403 CSRF_REJECTED. */
-export function csrfGuard(requestHeader: RequestHeader): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const csrf = csrfDecision({
-      method: c.req.method,
-      path: c.req.path,
-      secFetchSite: requestHeader(c, 'sec-fetch-site'),
-      origin: requestHeader(c, 'origin'),
-      host: requestHeader(c, 'host'),
-      appUrl: env.APP_URL,
-    });
-    if (!csrf.allowed) {
-      return problemResponse(
-        c,
-        403,
-        problem(403, 'CSRF_REJECTED', csrf.reason, undefined, c.get('requestId')),
-      );
-    }
-    await next();
-  };
+/** After the handler, outside the Node server: the headers again on a Response that lost them. */
+export function restoreSecurityHeaders(c: Context, headers: HeaderList): void {
+  if (!c.res.headers.has('x-content-type-options')) {
+    for (const [k, v] of headers) c.res.headers.set(k, v);
+  }
+}
+
+/** The CSRF rule: a state-changing request from another site gets 403 CSRF_REJECTED (else null). */
+export function csrfRefusal(c: Context<AppEnv>, requestHeader: RequestHeader): Response | null {
+  const csrf = csrfDecision({
+    method: c.req.method,
+    path: c.req.path,
+    secFetchSite: requestHeader(c, 'sec-fetch-site'),
+    origin: requestHeader(c, 'origin'),
+    host: requestHeader(c, 'host'),
+    appUrl: env.APP_URL,
+  });
+  if (csrf.allowed) return null;
+  return problemResponse(c, 403, problem(403, 'CSRF_REJECTED', csrf.reason, undefined, c.get('requestId')));
 }
