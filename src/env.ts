@@ -254,3 +254,12 @@ export const env = createEnv({
 });
 
 export type Env = typeof env;
+
+/**
+ * Hands Next the configuration its build resolved (`.next/required-server-files.json`), the way
+ * Next's own standalone server does: a production start then does not load and compile
+ * next.config.ts (with its plugins) again. Used by src/server/http/next-app.ts only.
+ */
+export function handNextItsBuiltConfig(configJson: string): void {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = configJson;
+}

@@ -5,7 +5,6 @@
  */
 import http from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import next from 'next';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
 import { getApi } from '@/server/entry/api';
@@ -20,7 +19,11 @@ import {
 import { CACHE_SCOPE_HEADER, cacheScopeOf } from '@/server/http/cache-scope';
 import { assetOrigin } from '@/server/http/asset-url';
 import { paymentConfig } from '@/features/payments/server';
-import { bootstrap } from '@/server/entry/bootstrap';
+import { bootstrap, startJobs } from '@/server/entry/bootstrap';
+import { warmUpAiModels } from '@/server/entry/ai-warm-up';
+import { prepareNext } from '@/server/http/next-app';
+import { createStartGate } from '@/server/http/start-gate';
+import { isShuttingDown } from '@/server/readiness';
 import { configureServer, exitOnKnownStartupError, isApiPath, stopOnSignals } from '@/server/lifecycle';
 
 async function main() {
@@ -29,27 +32,36 @@ async function main() {
   // tsx compiling the server's sources, importing them), then bootstrap's steps, then Next
   const phases: Record<string, number> = { load: Math.round(performance.now()) };
 
+  // side by side (README, "Start-up time"): the database opens mostly off this thread (the image
+  // copy in libuv's pool, PGlite in its worker thread) while Next's prepare(), which needs no
+  // database, runs here; the queue and the AI warm-up wait until the server listens (below)
+  const booting = bootstrap(phases, { deferJobs: true });
+  const preparing = Date.now();
+  const nextReady = prepareNext({ dev, dir: process.cwd(), port: env.PORT }).then((handler) => {
+    phases.next = Date.now() - preparing;
+    return handler;
+  });
+  let handle: Awaited<typeof booting>;
   try {
-    await bootstrap(phases);
+    [handle] = await Promise.all([booting, nextReady]);
   } catch (err) {
     exitOnKnownStartupError(err);
     throw err;
   }
-
-  const nextApp = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
-  const nextHandler = nextApp.getRequestHandler();
-  const preparing = Date.now();
-  await nextApp.prepare();
-  phases.next = Date.now() - preparing;
+  const nextHandler = await nextReady;
 
   const api = getApi();
   const apiListener = getRequestListener(api.fetch);
+  // API requests other than the probes wait for the queue (src/server/http/start-gate.ts)
+  const gate = createStartGate();
 
   const server = http.createServer((req, res) => {
     // which signed-in session this answer is for: the service worker caches per session
     res.setHeader(CACHE_SCOPE_HEADER, cacheScopeOf(req.headers.cookie));
     if (isApiPath(req.url ?? '/')) {
-      void apiListener(req, res);
+      const held = gate.wait(req.url ?? '/');
+      if (held) void held.then(() => apiListener(req, res));
+      else void apiListener(req, res);
     } else {
       // Next puts the nonce of the request's CSP header on every script it renders
       // (getScriptNonceFromHeaders); pages render per request, so each answer has its own
@@ -85,6 +97,24 @@ async function main() {
     const url = `http://localhost:${env.PORT}`;
     logger.info({ url, ms: Math.round(performance.now()), phases, dev }, 'RevivaTech is ready');
     console.log(`\n  RevivaTech is running at ${url}\n`);
+    // off the path to the first answer: the queue (until it is up /api/ready answers 503 and API
+    // requests wait at the gate), then the AI models (their routes load them on first use too)
+    const queueing = Date.now();
+    startJobs(handle)
+      .then(() => {
+        gate.open();
+        logger.info({ ms: Date.now() - queueing }, 'queue and workers started');
+        return warmUpAiModels();
+      })
+      .then(({ ms }) => logger.info({ ms }, 'AI models warmed up'))
+      .catch((err: unknown) => {
+        // a stop during the start closes the database under the queue: not a failure
+        if (isShuttingDown()) return logger.debug({ err }, 'the queue start ended by the shutdown');
+        // as when the queue started before listening: a start that cannot run jobs fails
+        logger.fatal({ err }, 'failed to start the job queue');
+        console.error(err);
+        process.exit(1);
+      });
   });
   stopOnSignals(server);
 }

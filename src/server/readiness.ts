@@ -45,6 +45,11 @@ export function markShuttingDown(): void {
   globalThis.__rtShuttingDown = true;
 }
 
+/** Whether a SIGTERM/SIGINT has started this process's shutdown. */
+export function isShuttingDown(): boolean {
+  return globalThis.__rtShuttingDown === true;
+}
+
 /** Resolves with `fn`'s outcome, or false when it throws or takes longer than `ms`. */
 export async function within(ms: number, fn: () => Promise<boolean>): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -142,7 +147,7 @@ export async function checkReady(): Promise<Readiness> {
   ]);
   const checks: ReadinessChecks = { ...db, ...(redis === undefined ? {} : { redis }), queue };
   let reason: string | undefined;
-  if (globalThis.__rtShuttingDown) reason = 'shutting down';
+  if (isShuttingDown()) reason = 'shutting down';
   else if (!checks.database) reason = 'database unreachable';
   else if (!checks.migrations) reason = 'migrations not applied';
   else if (checks.redis === false) reason = 'redis unreachable';

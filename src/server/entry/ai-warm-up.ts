@@ -1,7 +1,7 @@
 /**
- * Loads the offline AI models at start so the first customer does not wait for them. Started
- * by bootstrap() beside the database (so it costs the start little: it overlaps the migrations)
- * and awaited before the server listens. Both models share one sentence encoder (loaded once
+ * Loads the offline AI models at start so the first customer does not wait for them. The full
+ * server (main.ts) starts it once it listens and its queue is up, off the path to the first
+ * answer; the API-only server's bootstrap() runs it beside the database and awaits it. Both models share one sentence encoder (loaded once
  * per process). A model that fails to load is logged, not fatal: its route answers a problem
  * then, the rest of the app serves.
  */
