@@ -908,6 +908,8 @@ function noteServerLine(line) {
     return;
   }
   if (typeof entry.level !== 'number' || entry.level < 40) return;
+  // the bench's own readiness polls while the server starts: 503 "not ready yet" is the answer
+  if (entry.path === '/api/ready' && entry.status === 503) return;
   serverWarnings.total++;
   if (entry.status >= 500) serverWarnings.status5xx++;
   if (entry.ms > 1000) serverWarnings.slow++;
