@@ -42,6 +42,25 @@ export async function pushState(): Promise<PushState> {
   return sub && Notification.permission === 'granted' ? 'on' : 'off';
 }
 
+/**
+ * Reports the state now and, when the service worker was not there yet (it registers after the
+ * page loads; on a slow first load that is after `registration`'s wait, so the state reads
+ * "unavailable"), again once it is ready. Returns the function that stops reporting.
+ */
+export function watchPushState(onState: (state: PushState) => void): () => void {
+  let live = true;
+  const check = () =>
+    pushState()
+      .then((s) => live && onState(s))
+      .catch(() => live && onState('unavailable'));
+  void check().then(() => {
+    if (live && supported()) void navigator.serviceWorker.ready.then(() => live && check());
+  });
+  return () => {
+    live = false;
+  };
+}
+
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   const base64 = (base64url + '='.repeat((4 - (base64url.length % 4)) % 4))
     .replace(/-/g, '+')

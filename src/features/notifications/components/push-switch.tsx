@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Bell, BellOff } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { disablePush, enablePush, pushState, type PushState } from './push-client';
+import { disablePush, enablePush, watchPushState, type PushState } from './push-client';
 
 /**
  * Push on this device: a line saying where things stand (aria-live) and one button. Permission
@@ -16,15 +16,8 @@ export function PushSwitch({ purpose = 'settings' }: { purpose?: 'settings' | 'b
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    pushState()
-      .then((s) => live && setState(s))
-      .catch(() => live && setState('unavailable'));
-    return () => {
-      live = false;
-    };
-  }, []);
+  // the state now, and again once the service worker is ready (it registers after the page loads)
+  useEffect(() => watchPushState(setState), []);
 
   const toggle = async () => {
     setBusy(true);
