@@ -18,9 +18,9 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, union } from 'drizzle-orm/pg-core';
 import type { Db } from '@/server/db/runtime';
-import { bookings, brands, deviceModels, repairOrders, shops, user } from '@/server/db/schema';
+import { bookings, brands, deviceModels, phoneDigits, repairOrders, shops, user } from '@/server/db/schema';
 import {
   isOverdue,
   REPAIR_STATUSES,
@@ -62,30 +62,59 @@ export function overdueCondition(now: Date): SQL {
   return or(...parts)!;
 }
 
-function searchCondition(q: string): SQL | undefined {
+/**
+ * The search: orders whose reference, IMEI/serial, customer name, e-mail or phone, or device
+ * (model, or brand and model) contain the text. Written as `id IN (… UNION …)` of one lookup per
+ * table rather than one OR across the joined tables, which no index can answer (the planner
+ * would read every order): the order and contact lookups are answered by their table's trigram
+ * index (repair_orders_search_trgm_idx, bookings_contact_trgm_idx), the device lookup by the
+ * bookings of the catalogue models the text matches (bookings_model_idx). Those models are read
+ * first (a few hundred catalogue rows) and passed as values: the planner then knows how many
+ * orders they hold (none, for a search that names no device) instead of guessing.
+ */
+async function searchCondition(db: Db, q: string): Promise<SQL | undefined> {
   const text = q.trim();
   if (!text) return undefined;
   const like = containsPattern(text);
-  const parts: SQL[] = [
-    ilike(repairOrders.reference, like),
-    ilike(bookings.customerName, like),
-    ilike(bookings.customerEmail, like),
-    ilike(deviceModels.name, like),
-    sql`(${brands.name} || ' ' || ${deviceModels.name}) ILIKE ${like}`,
-  ];
   // IMEIs and serials are stored without spaces or dashes, upper-cased
   const compact = text.replace(/[\s\-./]/g, '').toUpperCase();
-  if (compact.length >= 3) parts.push(ilike(repairOrders.imeiSerial, containsPattern(compact)));
   // phone numbers are compared on their digits only
   const digits = text.replace(/\D/g, '');
-  if (digits.length >= 4 && /^[+\d\s()-]+$/.test(text)) {
-    parts.push(
-      sql`regexp_replace(coalesce(${bookings.customerPhone}, ''), '[^0-9]', '', 'g') LIKE ${`%${digits}%`}`,
+  const phone =
+    digits.length >= 4 && /^[+\d\s()-]+$/.test(text)
+      ? sql`${phoneDigits(bookings.customerPhone)} LIKE ${`%${digits}%`}`
+      : ilike(bookings.customerPhone, like);
+  const models = await db
+    .select({ slug: deviceModels.slug })
+    .from(deviceModels)
+    .leftJoin(brands, eq(brands.slug, deviceModels.brandSlug))
+    .where(
+      or(ilike(deviceModels.name, like), sql`(${brands.name} || ' ' || ${deviceModels.name}) ILIKE ${like}`),
     );
-  } else {
-    parts.push(ilike(bookings.customerPhone, like));
-  }
-  return or(...parts);
+  const ofOrders = db
+    .select({ id: repairOrders.id })
+    .from(repairOrders)
+    .where(
+      or(
+        ilike(repairOrders.reference, like),
+        compact.length >= 3 ? ilike(repairOrders.imeiSerial, containsPattern(compact)) : undefined,
+      ),
+    );
+  const ofBookings = (where: SQL | undefined) =>
+    db
+      .select({ id: repairOrders.id })
+      .from(bookings)
+      .innerJoin(repairOrders, eq(repairOrders.bookingId, bookings.id))
+      .where(where);
+  const ofContacts = ofBookings(
+    or(ilike(bookings.customerName, like), ilike(bookings.customerEmail, like), phone),
+  );
+  const slugs = models.map((m) => m.slug);
+  const found =
+    slugs.length > 0
+      ? union(ofOrders, ofContacts, ofBookings(inArray(bookings.modelSlug, slugs)))
+      : union(ofOrders, ofContacts);
+  return inArray(repairOrders.id, found);
 }
 
 export async function listStaffOrders(
@@ -109,7 +138,7 @@ export async function listStaffOrders(
   if (filters.overdue) {
     conditions.push(overdueCondition(now), notInArray(repairOrders.status, ['collected', 'cancelled']));
   }
-  const search = filters.q ? searchCondition(filters.q) : undefined;
+  const search = filters.q ? await searchCondition(db, filters.q) : undefined;
   if (search) conditions.push(search);
   const where = conditions.length > 0 ? and(...conditions) : undefined;
 
@@ -147,13 +176,11 @@ export async function listStaffOrders(
       .offset(filters.offset),
     // the total joins the booking only when a filter needs it: otherwise "has a booking" (the
     // foreign key guarantees it exists) counts the same rows from repair_orders' own indexes
-    filters.urgency || search
+    filters.urgency
       ? db
           .select({ n: count() })
           .from(repairOrders)
           .innerJoin(bookings, eq(bookings.id, repairOrders.bookingId))
-          .leftJoin(deviceModels, eq(deviceModels.slug, bookings.modelSlug))
-          .leftJoin(brands, eq(brands.slug, deviceModels.brandSlug))
           .where(where)
       : db
           .select({ n: count() })

@@ -1,8 +1,26 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
 import { deviceModels } from './catalog';
 import { shops } from './shops';
 import { user } from './auth';
+
+/**
+ * A phone number's digits alone ('' for none): how the console search compares phone numbers,
+ * written once so the search's expression is the one `bookings_contact_trgm_idx` indexes.
+ */
+export function phoneDigits(phone: AnyPgColumn): SQL {
+  return sql`(regexp_replace(coalesce(${phone}, ''), '[^0-9]', '', 'g'))`;
+}
 
 export interface QuoteSnapshot {
   currency: string;
@@ -77,6 +95,17 @@ export const bookings = pgTable(
     index('bookings_payment_hold_idx')
       .on(t.paymentHoldUntil)
       .where(sql`payment_hold_until IS NOT NULL`),
+    // the console search (src/features/console/server/list-staff-orders.ts): its contact
+    // contains-searches (ILIKE '%text%'; a phone number also on its digits alone, the expression
+    // `phoneDigits` below) in one trigram (pg_trgm) index, and the bookings of matching models
+    index('bookings_contact_trgm_idx').using(
+      'gin',
+      t.customerName.op('gin_trgm_ops'),
+      t.customerEmail.op('gin_trgm_ops'),
+      t.customerPhone.op('gin_trgm_ops'),
+      sql`${phoneDigits(t.customerPhone)} gin_trgm_ops`,
+    ),
+    index('bookings_model_idx').on(t.modelSlug),
   ],
 );
 

@@ -77,6 +77,13 @@ export const repairOrders = pgTable(
     // the console's queue: newest first, or waiting longest first (tests/integration/query-plans)
     index('repair_orders_created_idx').on(t.createdAt, t.id),
     index('repair_orders_status_entered_idx').on(t.statusEnteredAt, t.id),
+    // the console search's contains-search (ILIKE '%text%') on the reference and IMEI/serial: one
+    // trigram (pg_trgm) index for both columns, so an order's writes update one index, not two
+    index('repair_orders_search_trgm_idx').using(
+      'gin',
+      t.reference.op('gin_trgm_ops'),
+      t.imeiSerial.op('gin_trgm_ops'),
+    ),
   ],
 );
 

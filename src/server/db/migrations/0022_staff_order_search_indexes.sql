@@ -1,0 +1,4 @@
+-- the console search (list-staff-orders.ts): trigram (pg_trgm) GIN indexes for its contains-searches, one per table, and the bookings of the models a search matches
+CREATE INDEX "bookings_contact_trgm_idx" ON "bookings" USING gin ("customer_name" gin_trgm_ops,"customer_email" gin_trgm_ops,"customer_phone" gin_trgm_ops,(regexp_replace(coalesce("customer_phone", ''), '[^0-9]', '', 'g')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "bookings_model_idx" ON "bookings" USING btree ("model_slug");--> statement-breakpoint
+CREATE INDEX "repair_orders_search_trgm_idx" ON "repair_orders" USING gin ("reference" gin_trgm_ops,"imei_serial" gin_trgm_ops);
