@@ -9,9 +9,42 @@ import * as schema from '@/server/db/schema';
 
 /** Rows generated per growing table. */
 export const ROWS = 20_000;
-export const USERS = 4_000;
+/**
+ * Users generated: as many as the other growing tables (each user has one booking, order,
+ * session …). With a few thousand, the user table is a few dozen pages, which the planner
+ * rightly reads whole for any search, and the admin users search's indexes would go untested.
+ */
+export const USERS = ROWS;
 /** Rows per table for the "few rows" count of queries. */
 export const SMALL = 30;
+
+/**
+ * People's names: 16 first names by 25 surnames (coprime, so 400 pairs, each 1/400 of the users).
+ * Addresses are made of them (`olivia.smith1234@example.com`), as real ones are, so a search
+ * for one person's name or address matches a few rows (rather than every address sharing a
+ * generated prefix, whose trigrams would all match).
+ */
+const FIRST =
+  'Olivia Amelia Isla Ava Mia Ivy Lily Isabella Oliver George Noah Arthur Muhammad Leo Harry Oscar'.split(
+    ' ',
+  );
+const SURNAMES =
+  'Smith Jones Taylor Brown Williams Wilson Johnson Davies Patel Robinson Wright Thompson Evans Walker White Roberts Green Hall Wood Jackson Clarke Khan Hughes Edwards Turner'.split(
+    ' ',
+  );
+const arraySql = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
+const firstOf = (g: string) => `(${arraySql(FIRST)})[1 + (${g}) % ${FIRST.length}]`;
+const surnameOf = (g: string) => `(${arraySql(SURNAMES)})[1 + (${g}) % ${SURNAMES.length}]`;
+/** the name and address of user `plans-u<g>` (the SQL below makes the same) */
+export function personOf(g: number): { name: string; email: string } {
+  const first = FIRST[g % FIRST.length]!;
+  const surname = SURNAMES[g % SURNAMES.length]!;
+  return { name: `${first} ${surname}`, email: `${first}.${surname}${g}@example.com`.toLowerCase() };
+}
+const nameSql = (g: string) => `${firstOf(g)} || ' ' || ${surnameOf(g)}`;
+const emailSql = (g: string) => `lower(${firstOf(g)} || '.' || ${surnameOf(g)} || (${g}) || '@example.com')`;
+/** booking `g`'s phone number (UK style, with a space) */
+export const phoneOf = (g: number) => `07700 ${String(g % 1_000_000).padStart(6, '0')}`;
 
 const uuidOf = (prefix: string, g: string) =>
   `('${prefix}000000-0000-4000-8000-' || lpad((${g})::text, 12, '0'))::uuid`;
@@ -23,7 +56,7 @@ const userOf = (g: string) => `'plans-u' || ((${g}) % ${USERS})`;
  */
 export function overrides(
   shops: string[],
-  model: string,
+  models: string[],
 ): Record<string, { n: number; cols: Record<string, string> }> {
   const shop = `(ARRAY[${shops.map((s) => `'${s}'`).join(',')}])[1 + g % ${shops.length}]`;
   const statuses = `(ARRAY['received','diagnosing','awaiting_approval','in_repair','ready','collected','cancelled'])[1 + g % 7]`;
@@ -32,8 +65,8 @@ export function overrides(
       n: USERS,
       cols: {
         id: userOf('g'),
-        email: `${userOf('g')} || '@plans.example'`,
-        name: `'Customer ' || g`,
+        email: emailSql(`g % ${USERS}`),
+        name: nameSql(`g % ${USERS}`),
         role: `(CASE WHEN g % 50 = 0 THEN 'technician' ELSE 'customer' END)`,
         created_at: `now() - g * interval '1 minute'`,
       },
@@ -53,8 +86,11 @@ export function overrides(
         id: uuidOf('b0', 'g'),
         reference: `'PB' || lpad(g::text, 8, '0')`,
         shop_slug: shop,
-        model_slug: `'${model}'`,
-        customer_email: `'plans-u' || (g % ${USERS}) || '@plans.example'`,
+        model_slug: `(${arraySql(models)})[1 + g % ${models.length}]`,
+        // the booking's account's name and address
+        customer_name: nameSql(`g % ${USERS}`),
+        customer_email: emailSql(`g % ${USERS}`),
+        customer_phone: `'07700 ' || lpad((g % 1000000)::text, 6, '0')`,
         user_id: userOf('g'),
         slot_starts_at: `now() + (g % 500) * interval '1 hour'`,
         quote: `'{"currency":"GBP","lines":[{"repairSlug":"screen","repairName":"Screen","totalMinor":100}]}'::jsonb`,
