@@ -4,11 +4,11 @@
  * transaction, visible in GET /api/admin/audit; a refused (422) or missing (404) edit writes none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc, eq, sql } from 'drizzle-orm';
-import { auditEvents, deviceModels, modelRepairs, shops } from '@/server/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { deviceModels, modelRepairs, shops } from '@/server/db/schema';
 import type { AuditEventView } from '@/features/audit/schemas';
 import { BACKENDS, startApp, type TestApp } from './harness';
-import { createUser, type TestUser } from './fixtures';
+import { auditRowsAfter, createUser, lastAuditId, type TestUser } from './fixtures';
 
 describe.each(BACKENDS)('admin edits are audited on $name', (backend) => {
   let app: TestApp;
@@ -20,20 +20,6 @@ describe.each(BACKENDS)('admin edits are audited on $name', (backend) => {
   }, 120_000);
   afterAll(() => app?.close());
 
-  async function lastId(): Promise<number> {
-    const [r] = await app.handle.db
-      .select({ id: auditEvents.id })
-      .from(auditEvents)
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
-    return r?.id ?? 0;
-  }
-  const rowsAfter = (id: number) =>
-    app.handle.db
-      .select()
-      .from(auditEvents)
-      .where(sql`${auditEvents.id} > ${id}`)
-      .orderBy(auditEvents.id);
   const asAdmin = (path: string, method: string, json: unknown) =>
     app.request(path, {
       method,
@@ -62,10 +48,10 @@ describe.each(BACKENDS)('admin edits are audited on $name', (backend) => {
       .select({ name: deviceModels.name })
       .from(deviceModels)
       .where(eq(deviceModels.slug, 'iphone-15'));
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const res = await asAdmin('/api/admin/catalog/models/iphone-15', 'PATCH', { name: 'iPhone 15 (audit)' });
     expect(res.status).toBe(200);
-    const rows = await rowsAfter(mark);
+    const rows = await auditRowsAfter(app, mark);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       type: 'catalog_model_changed',
@@ -86,14 +72,14 @@ describe.each(BACKENDS)('admin edits are audited on $name', (backend) => {
       .select()
       .from(modelRepairs)
       .where(sql`${modelRepairs.modelSlug} = 'iphone-15' and ${modelRepairs.repairSlug} = 'screen-crack'`);
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const res = await asAdmin('/api/admin/catalog/models/iphone-15/repairs/screen-crack/price', 'PUT', {
       partsMinor: 12_345,
       labourMinor: 2_000,
       warrantyDays: 180,
     });
     expect(res.status).toBe(200);
-    const rows = await rowsAfter(mark);
+    const rows = await auditRowsAfter(app, mark);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       type: 'catalog_price_changed',
@@ -117,10 +103,10 @@ describe.each(BACKENDS)('admin edits are audited on $name', (backend) => {
       .select({ closedDates: shops.closedDates })
       .from(shops)
       .where(eq(shops.slug, 'london'));
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const res = await asAdmin('/api/admin/shops/london/hours', 'PATCH', { closedDates: ['2030-12-25'] });
     expect(res.status).toBe(200);
-    const rows = await rowsAfter(mark);
+    const rows = await auditRowsAfter(app, mark);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       type: 'shop_hours_changed',
@@ -136,7 +122,7 @@ describe.each(BACKENDS)('admin edits are audited on $name', (backend) => {
   });
 
   it('a refused (422) or missing (404) edit writes no row', async () => {
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const cases: Array<[string, string, unknown, number]> = [
       ['/api/admin/catalog/models/iphone-15', 'PATCH', {}, 422],
       ['/api/admin/catalog/models/no-such-model', 'PATCH', { name: 'X' }, 404],
@@ -158,6 +144,6 @@ describe.each(BACKENDS)('admin edits are audited on $name', (backend) => {
     for (const [path, method, body, status] of cases) {
       expect((await asAdmin(path, method, body)).status, `${method} ${path}`).toBe(status);
     }
-    expect(await rowsAfter(mark)).toHaveLength(0);
+    expect(await auditRowsAfter(app, mark)).toHaveLength(0);
   });
 });

@@ -5,7 +5,7 @@
  * the app's own database connection, can update, delete or truncate a row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { auditEvents, emailMessages } from '@/server/db/schema';
 import { getApi } from '@/server/entry/api';
 import { createAdmin } from '@/features/auth/server/ensure-admin';
@@ -21,7 +21,7 @@ import {
   startApp,
   type TestApp,
 } from './harness';
-import { bookOrder, createUser, type TestUser } from './fixtures';
+import { auditRowsAfter, bookOrder, createUser, lastAuditId, type TestUser } from './fixtures';
 
 interface AuditPage {
   items: AuditEventView[];
@@ -44,22 +44,6 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
   });
   afterAll(() => app.close());
 
-  /** The rows written since `afterId`, oldest first. */
-  async function rowsAfter(afterId: number) {
-    return app.handle.db
-      .select()
-      .from(auditEvents)
-      .where(sql`${auditEvents.id} > ${afterId}`)
-      .orderBy(auditEvents.id);
-  }
-  async function lastId(): Promise<number> {
-    const [r] = await app.handle.db
-      .select({ id: auditEvents.id })
-      .from(auditEvents)
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
-    return r?.id ?? 0;
-  }
   /** The database's own error, under the ORM's "Failed query" wrapper. */
   async function dbError(run: () => Promise<unknown>): Promise<string> {
     try {
@@ -75,14 +59,14 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
   it('a sign-in writes one sign_in_succeeded row with the user, address and user agent', async () => {
     const email = `signer.${backend.name}@example.com`;
     await signUp(app, email, 'right-password-123');
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const res = await app.request('/api/auth/sign-in/email', {
       method: 'POST',
       headers: { 'user-agent': 'AuditTest/1.0' },
       json: { email, password: 'right-password-123' },
     });
     expect(res.status).toBe(200);
-    const rows = await rowsAfter(mark);
+    const rows = await auditRowsAfter(app, mark);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       type: 'sign_in_succeeded',
@@ -97,13 +81,13 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
   });
 
   it('a failed sign-in writes one sign_in_failed row with the attempted e-mail, never the password', async () => {
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const res = await app.request('/api/auth/sign-in/email', {
       method: 'POST',
       json: { email: 'nobody.here@example.com', password: 'secret-guess-9876' },
     });
     expect(res.status).toBe(401);
-    const rows = await rowsAfter(mark);
+    const rows = await auditRowsAfter(app, mark);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ type: 'sign_in_failed', actorUserId: null });
     expect(rows[0]!.details).toMatchObject({ email: 'nobody.here@example.com' });
@@ -122,13 +106,13 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
       .from(emailMessages)
       .where(and(eq(emailMessages.toAddress, email), eq(emailMessages.template, 'password-reset')));
     const token = /token=([\w.-]+)/.exec(mail!.text)?.[1];
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const reset = await app.request('/api/auth/reset-password', {
       method: 'POST',
       json: { token, newPassword: 'new-password-67890' },
     });
     expect(reset.status).toBe(200);
-    const rows = await rowsAfter(mark);
+    const rows = await auditRowsAfter(app, mark);
     expect(rows.map((r) => [r.type, r.actorEmail])).toEqual([['password_reset', email]]);
     expect(JSON.stringify(rows[0])).not.toContain('new-password-67890');
   });
@@ -136,14 +120,14 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
   it('a password change writes one password_changed row', async () => {
     const email = `changer.${backend.name}@example.com`;
     const cookie = await signUp(app, email, 'first-password-123');
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const res = await app.request('/api/auth/change-password', {
       method: 'POST',
       headers: { cookie },
       json: { currentPassword: 'first-password-123', newPassword: 'second-password-456' },
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    const rows = await rowsAfter(mark);
+    const rows = await auditRowsAfter(app, mark);
     expect(rows.map((r) => [r.type, r.actorEmail])).toEqual([['password_changed', email]]);
   });
 
@@ -155,9 +139,9 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
         headers: { cookie: admin.cookie },
         json: body,
       });
-    let mark = await lastId();
+    let mark = await lastAuditId(app);
     expect((await patch({ role: 'technician' })).status).toBe(200);
-    let rows = await rowsAfter(mark);
+    let rows = await auditRowsAfter(app, mark);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       type: 'role_changed',
@@ -169,28 +153,30 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
       details: { from: 'customer', to: 'technician', email: target.email },
     });
 
-    mark = await lastId();
+    mark = await lastAuditId(app);
     expect((await patch({ disabled: true })).status).toBe(200);
-    rows = await rowsAfter(mark);
+    rows = await auditRowsAfter(app, mark);
     expect(rows.map((r) => [r.type, r.actorUserId, r.targetId])).toEqual([
       ['user_disabled', admin.id, target.id],
     ]);
     // a refused sign-in of the disabled user is a failure in the log
-    mark = await lastId();
+    mark = await lastAuditId(app);
     expect((await signIn(app, target.email)).res.status).not.toBe(200);
-    expect((await rowsAfter(mark)).map((r) => r.type)).toEqual(['sign_in_failed']);
+    expect((await auditRowsAfter(app, mark)).map((r) => r.type)).toEqual(['sign_in_failed']);
 
-    mark = await lastId();
+    mark = await lastAuditId(app);
     expect((await patch({ disabled: false })).status).toBe(200);
-    expect((await rowsAfter(mark)).map((r) => [r.type, r.actorUserId])).toEqual([['user_enabled', admin.id]]);
+    expect((await auditRowsAfter(app, mark)).map((r) => [r.type, r.actorUserId])).toEqual([
+      ['user_enabled', admin.id],
+    ]);
     // a patch that changes neither role nor state writes nothing
-    mark = await lastId();
+    mark = await lastAuditId(app);
     expect((await patch({ role: 'technician' })).status).toBe(200);
-    expect(await rowsAfter(mark)).toHaveLength(0);
+    expect(await auditRowsAfter(app, mark)).toHaveLength(0);
   });
 
   it('saving SMTP settings writes one row without the password', async () => {
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const res = await app.request('/api/email/configure', {
       method: 'POST',
       headers: { cookie: admin.cookie },
@@ -206,7 +192,7 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
       },
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    const rows = await rowsAfter(mark);
+    const rows = await auditRowsAfter(app, mark);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       type: 'smtp_settings_changed',
@@ -233,14 +219,14 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
       json: { token: b.trackingToken, cardNumber: '4242424242424242' },
     });
     expect(paid.status, await paid.clone().text()).toBe(200);
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const refund = await app.request(`/api/staff/payments/${b.payment.id}/refunds`, {
       method: 'POST',
       headers: { cookie: manager.cookie },
       json: { amountMinor: 500, reason: 'Goodwill' },
     });
     expect(refund.status, await refund.clone().text()).toBe(201);
-    const rows = await rowsAfter(mark);
+    const rows = await auditRowsAfter(app, mark);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       type: 'payment_refunded',
@@ -255,14 +241,14 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
 
   it('a status change writes one order_status_changed row; revealing a passcode one passcode_revealed', async () => {
     const o = await bookOrder(app);
-    let mark = await lastId();
+    let mark = await lastAuditId(app);
     const intake = await app.request(`/api/staff/orders/${o.orderId}/intake`, {
       method: 'POST',
       headers: { cookie: manager.cookie },
       json: { conditionNotes: 'Scuffed', accessories: [], passcodePolicy: 'provided', passcode: '246810' },
     });
     expect(intake.status, await intake.clone().text()).toBe(200);
-    let rows = await rowsAfter(mark);
+    let rows = await auditRowsAfter(app, mark);
     expect(rows.map((r) => [r.type, r.actorUserId, r.targetId, r.details])).toEqual([
       [
         'order_status_changed',
@@ -272,14 +258,14 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
       ],
     ]);
 
-    mark = await lastId();
+    mark = await lastAuditId(app);
     const move = await app.request(`/api/staff/orders/${o.orderId}/status`, {
       method: 'POST',
       headers: { cookie: manager.cookie },
       json: { to: 'diagnosing' },
     });
     expect(move.status, await move.clone().text()).toBe(200);
-    rows = await rowsAfter(mark);
+    rows = await auditRowsAfter(app, mark);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       type: 'order_status_changed',
@@ -291,23 +277,23 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
     });
 
     // an illegal move is refused and leaves no row (the audit row shares the transaction)
-    mark = await lastId();
+    mark = await lastAuditId(app);
     const illegal = await app.request(`/api/staff/orders/${o.orderId}/status`, {
       method: 'POST',
       headers: { cookie: manager.cookie },
       json: { to: 'collected' },
     });
     expect(illegal.status).toBe(409);
-    expect(await rowsAfter(mark)).toHaveLength(0);
+    expect(await auditRowsAfter(app, mark)).toHaveLength(0);
 
-    mark = await lastId();
+    mark = await lastAuditId(app);
     const reveal = await app.request(`/api/staff/orders/${o.orderId}/passcode/reveal`, {
       method: 'POST',
       headers: { cookie: manager.cookie },
       json: {},
     });
     expect(reveal.status).toBe(200);
-    rows = await rowsAfter(mark);
+    rows = await auditRowsAfter(app, mark);
     expect(rows.map((r) => [r.type, r.actorUserId, r.targetId])).toEqual([
       ['passcode_revealed', manager.id, o.reference],
     ]);
@@ -395,7 +381,7 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
       headers: { 'user-agent': evil },
       json: { email: 'csv.probe@example.com', password: 'whatever-password-1' },
     });
-    const mark = await lastId();
+    const mark = await lastAuditId(app);
     const res = await asAdmin('/api/admin/audit/export.csv?type=sign_in_failed&q=csv.probe');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
@@ -409,7 +395,7 @@ describe.each(BACKENDS)('audit log on $name', (backend) => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"",""y""),a"`);
     expect(lines[1]).toContain('"{""email"":""csv.probe@example.com""');
 
-    const rows = await rowsAfter(mark);
+    const rows = await auditRowsAfter(app, mark);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       type: 'data_exported',

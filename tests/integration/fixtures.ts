@@ -3,8 +3,8 @@
  * booked orders. Users are made through the real sign-up, then given their role in the DB
  * (as an admin would through /admin/users).
  */
-import { eq } from 'drizzle-orm';
-import { repairOrders, user, type Role } from '@/server/db/schema';
+import { desc, eq, gt } from 'drizzle-orm';
+import { auditEvents, repairOrders, user, type Role } from '@/server/db/schema';
 import { bookingBody, freeSlot, signUp, type TestApp } from './harness';
 
 let counter = 0;
@@ -72,4 +72,19 @@ export async function bookOrder(
     .from(repairOrders)
     .where(eq(repairOrders.reference, body.reference));
   return { reference: body.reference, orderId: order!.id, trackingToken: body.trackingToken };
+}
+
+/** The newest audit row's id (0 for none): a mark to read the rows an action writes after it. */
+export async function lastAuditId(app: TestApp): Promise<number> {
+  const [r] = await app.handle.db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return r?.id ?? 0;
+}
+
+/** The audit rows written since `afterId` (a lastAuditId mark), oldest first. */
+export function auditRowsAfter(app: TestApp, afterId: number) {
+  return app.handle.db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(auditEvents.id);
 }
