@@ -24,6 +24,20 @@ const LONDON = { shops: ['london'] };
 const cards = (r: MetricResult) =>
   Object.fromEntries(r.cards.map((c: MetricCard) => [c.key, [c.value, c.previous]]));
 
+/** The seven days from the date `from` (YYYY-MM-DD), without a comparison, as of 1 December 2025. */
+function weekScope(from: string) {
+  const start = new Date(`${from}T00:00:00.000Z`);
+  const day = (n: number) => new Date(start.getTime() + n * 86_400_000);
+  return {
+    ...scopeFor({ compare: 'none' }),
+    from: start,
+    to: day(7),
+    rangeFrom: from,
+    rangeTo: day(6).toISOString().slice(0, 10),
+    now: new Date('2025-12-01T00:00:00.000Z'),
+  };
+}
+
 const close = (actual: unknown, expected: number) => expect(actual as number).toBeCloseTo(expected, 6);
 
 describe.each(BACKENDS)('workshop metrics on $name', (backend) => {
@@ -162,15 +176,7 @@ describe.each(BACKENDS)('workshop metrics on $name', (backend) => {
   it('technicians: a return without IMEIs is found by the same customer and model', async () => {
     // 1-7 June: J1 only (Ada, ready after 10 h); J2 (same customer and model, 20 June, within
     // J1's warranty) is its return, so 0 of 1 fixed first time
-    const june = {
-      ...scopeFor({ compare: 'none' }),
-      from: new Date('2025-06-01T00:00:00.000Z'),
-      to: new Date('2025-06-08T00:00:00.000Z'),
-      rangeFrom: '2025-06-01',
-      rangeTo: '2025-06-07',
-      now: new Date('2025-12-01T00:00:00.000Z'),
-    };
-    const r = await METRICS.technicians(db, june);
+    const r = await METRICS.technicians(db, weekScope('2025-06-01'));
     expect(r.table.rows).toEqual([
       { technician: 'Ada Lovelace', orders: 1, perWeek: 1, medianHours: 10, firstTimeFixRate: 0 },
     ]);
@@ -180,15 +186,7 @@ describe.each(BACKENDS)('workshop metrics on $name', (backend) => {
   it('technicians: a return without an IMEI is found by customer and model when the first had one', async () => {
     // 1-7 August: K1 only (Ada, IMEI, ready after 8 h); K2 (same customer and model, no IMEI,
     // 20 August, within K1's warranty) is its return, so 0 of 1 fixed first time
-    const august = {
-      ...scopeFor({ compare: 'none' }),
-      from: new Date('2025-08-01T00:00:00.000Z'),
-      to: new Date('2025-08-08T00:00:00.000Z'),
-      rangeFrom: '2025-08-01',
-      rangeTo: '2025-08-07',
-      now: new Date('2025-12-01T00:00:00.000Z'),
-    };
-    const r = await METRICS.technicians(db, august);
+    const r = await METRICS.technicians(db, weekScope('2025-08-01'));
     expect(r.table.rows).toEqual([
       { technician: 'Ada Lovelace', orders: 1, perWeek: 1, medianHours: 8, firstTimeFixRate: 0 },
     ]);
