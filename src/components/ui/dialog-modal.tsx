@@ -4,16 +4,7 @@ import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { cn } from './cn';
 
-/** Accessible modal dialog (focus trap, Escape to close, labelled by its title). */
-export function Dialog({
-  open,
-  onOpenChange,
-  title,
-  description,
-  closeLabel,
-  wide = false,
-  children,
-}: {
+export interface DialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: ReactNode;
@@ -22,7 +13,18 @@ export function Dialog({
   /** room for two columns side by side (from the `sm` breakpoint) */
   wide?: boolean;
   children: ReactNode;
-}) {
+}
+
+/** The dialog itself, with Radix; pages use `Dialog` (./dialog.tsx), which loads this on open. */
+export function DialogModal({
+  open,
+  onOpenChange,
+  title,
+  description,
+  closeLabel,
+  wide = false,
+  children,
+}: DialogProps) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
