@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'react';
 import { mutate as refreshSlots } from 'swr';
 import { Clock, RotateCcw } from 'lucide-react';
 import { readProblem, type ProblemBody } from '@/components/api-problem';
-import { bookingClient as api } from './api-client';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { PaymentMethod, PaymentView } from '@/features/payments/schemas';
@@ -15,7 +14,7 @@ import {
   summaryFromQuote,
   type StartResult,
 } from '@/features/payments/components';
-import { payOnCollectionInstead, useModelDetail, useQuote } from './queries';
+import { apiClients, payOnCollectionInstead, useModelDetail, useQuote } from './queries';
 import type { Brand, Category } from '@/features/catalog/schemas';
 import type { QuoteDto } from '@/features/pricing/schemas';
 import { formatMoney } from '@/features/pricing';
@@ -244,7 +243,8 @@ export function BookingForm({
       }
       let res;
       try {
-        res = await api.bookings.$post({
+        const { bookingClient } = await apiClients();
+        res = await bookingClient.bookings.$post({
           header: { 'idempotency-key': draft.idempotencyKey },
           json: body,
         });

@@ -1,14 +1,13 @@
 'use client';
 import useSWR from 'swr';
 import { readProblem, type ProblemBody } from '@/components/api-problem';
-import { bookingClient } from './api-client';
 import { attemptPayment } from '@/features/payments/components';
-import { catalogClient } from '@/features/catalog/components';
-import { pricingClient } from '@/features/pricing/components';
-import { shopsClient } from '@/features/shops/components';
 import type { QuoteDto } from '@/features/pricing/schemas';
 import type { ManageBooking } from '../schemas';
 import type { BookingDraft } from './use-booking-draft';
+
+/** The API clients, fetched with the first request (./api-clients.ts). */
+export const apiClients = () => import('./api-clients');
 
 type Success<R> = Extract<R, { ok: true }> extends { json(): Promise<infer T> } ? T : never;
 
@@ -21,6 +20,7 @@ async function ok<R extends { ok: boolean; json(): Promise<unknown> }>(res: R): 
 /** Models of a brand (optionally one category), for the model picker. */
 export function useModels(brand: string, category: string | null) {
   return useSWR(['models', brand, category ?? ''], async () => {
+    const { catalogClient } = await apiClients();
     const res = await catalogClient.catalog.models.$get({
       query: { brand, category: category ?? undefined, limit: '200' },
     });
@@ -30,9 +30,10 @@ export function useModels(brand: string, category: string | null) {
 
 /** One model with its repairs (nothing while `slug` is null). */
 export function useModelDetail(slug: string | null) {
-  return useSWR(slug ? ['model', slug] : null, async ([, s]: readonly [string, string]) =>
-    ok(await catalogClient.catalog.models[':slug'].$get({ param: { slug: s } })),
-  );
+  return useSWR(slug ? ['model', slug] : null, async ([, s]: readonly [string, string]) => {
+    const { catalogClient } = await apiClients();
+    return ok(await catalogClient.catalog.models[':slug'].$get({ param: { slug: s } }));
+  });
 }
 
 /**
@@ -49,6 +50,7 @@ export function useQuote(draft: BookingDraft) {
   return useSWR(
     key,
     async ([, modelSlug, repairs, urgency, shop]) => {
+      const { pricingClient } = await apiClients();
       const res = await pricingClient.pricing.quote.$post({
         json: { modelSlug, repairSlugs: repairs.split(','), urgency, shopSlug: shop || undefined },
       });
@@ -60,6 +62,7 @@ export function useQuote(draft: BookingDraft) {
 
 export function useSlots(shop: string, refreshKey: number) {
   return useSWR(['slots', shop, refreshKey], async () => {
+    const { shopsClient } = await apiClients();
     const res = await shopsClient.shops[':slug'].slots.$get({ param: { slug: shop } });
     return (await ok(res)).items;
   });
@@ -69,10 +72,12 @@ export function useSlots(shop: string, refreshKey: number) {
 export function useManageBooking(reference: string, sig: string, fallbackData: ManageBooking) {
   return useSWR(
     ['manage', reference, sig],
-    async () =>
-      (await ok(
+    async () => {
+      const { bookingClient } = await apiClients();
+      return (await ok(
         await bookingClient.bookings[':reference'].manage.$get({ param: { reference }, query: { sig } }),
-      )) as ManageBooking,
+      )) as ManageBooking;
+    },
     { fallbackData, revalidateOnFocus: false, revalidateOnMount: false },
   );
 }
@@ -85,6 +90,7 @@ async function manageResult(res: Response): Promise<ManageResult> {
 }
 
 export async function cancelBookingRequest(reference: string, sig: string): Promise<ManageResult> {
+  const { bookingClient } = await apiClients();
   const res = await bookingClient.bookings[':reference'].cancel.$post({
     param: { reference },
     json: { sig },
@@ -97,6 +103,7 @@ export async function rescheduleBookingRequest(
   sig: string,
   slotStartsAt: string,
 ): Promise<ManageResult> {
+  const { bookingClient } = await apiClients();
   const res = await bookingClient.bookings[':reference'].reschedule.$post({
     param: { reference },
     json: { sig, slotStartsAt },
@@ -106,7 +113,10 @@ export async function rescheduleBookingRequest(
 
 /** The customer keeps the booking and pays on collection instead of the open online payment. */
 export function payOnCollectionInstead(paymentId: string, token: string | undefined) {
-  return attemptPayment(() =>
-    bookingClient.payments[':id']['pay-on-collection'].$post({ param: { id: paymentId }, json: { token } }),
+  return attemptPayment(async () =>
+    (await apiClients()).bookingClient.payments[':id']['pay-on-collection'].$post({
+      param: { id: paymentId },
+      json: { token },
+    }),
   );
 }

@@ -7,8 +7,14 @@
  */
 import useSWR from 'swr';
 import { readProblem, type ProblemBody } from '@/components/api-problem';
-import { paymentsClient as api } from './api-client';
+import type { paymentsClient } from './api-client';
 import type { OrderPayments, PaymentMethods, PaymentView } from '../schemas';
+
+/**
+ * Hono's typed client (and the routes' types) fetched with the first request, not in the first
+ * load of the pages that may pay (docs/benchmarks.md, "Pages on a phone").
+ */
+const client = (): Promise<typeof paymentsClient> => import('./api-client').then((m) => m.paymentsClient);
 
 export type PaymentResult = { ok: true; payment: PaymentView } | { ok: false; problem: ProblemBody };
 
@@ -39,7 +45,7 @@ export function usePaymentMethods() {
   return useSWR(
     ['payment-methods'],
     async () => {
-      const res = await api.payments.methods.$get();
+      const res = await (await client()).payments.methods.$get();
       if (!res.ok) throw new Error((await readProblem(res as unknown as Response)).detail);
       return (await res.json()) as PaymentMethods;
     },
@@ -54,28 +60,40 @@ export interface CardDetails {
 }
 
 export function payWithSandboxCard(id: string, token: string | undefined, card: CardDetails) {
-  return attempt(() => api.payments[':id'].card.$post({ param: { id }, json: { token, ...card } }));
+  return attempt(async () =>
+    (await client()).payments[':id'].card.$post({ param: { id }, json: { token, ...card } }),
+  );
 }
 
 export function authenticateSandbox(id: string, token: string | undefined, approve: boolean) {
-  return attempt(() => api.payments[':id'].authenticate.$post({ param: { id }, json: { token, approve } }));
+  return attempt(async () =>
+    (await client()).payments[':id'].authenticate.$post({ param: { id }, json: { token, approve } }),
+  );
 }
 
 export function syncPayment(id: string, token: string | undefined) {
-  return attempt(() => api.payments[':id'].sync.$post({ param: { id }, json: { token } }));
+  return attempt(async () => (await client()).payments[':id'].sync.$post({ param: { id }, json: { token } }));
 }
 
 export function getPayment(id: string, token: string | undefined) {
-  return attempt(() => api.payments[':id'].$get({ param: { id }, query: { token } }));
+  return attempt(async () => (await client()).payments[':id'].$get({ param: { id }, query: { token } }));
 }
 
 /** Starts paying what is due on an order (the server works out the amount). */
 export function startBalancePayment(source: OrderSource, method: 'card' | 'paypal') {
   const param = { reference: source.reference };
-  return attempt(() =>
+  return attempt(async () =>
     source.kind === 'track'
-      ? api.track[':reference'].payments.$post({ param, header: {}, json: { token: source.token, method } })
-      : api.account.repairs[':reference'].payments.$post({ param, header: {}, json: { method } }),
+      ? (await client()).track[':reference'].payments.$post({
+          param,
+          header: {},
+          json: { token: source.token, method },
+        })
+      : (await client()).account.repairs[':reference'].payments.$post({
+          param,
+          header: {},
+          json: { method },
+        }),
   );
 }
 
@@ -89,8 +107,10 @@ export function useOrderPayments(source: OrderSource, fallbackData: OrderPayment
       const param = { reference: source.reference };
       const res =
         source.kind === 'track'
-          ? await api.track[':reference'].payments.$get({ param, query: { token: source.token } })
-          : await api.account.repairs[':reference'].payments.$get({ param });
+          ? await (
+              await client()
+            ).track[':reference'].payments.$get({ param, query: { token: source.token } })
+          : await (await client()).account.repairs[':reference'].payments.$get({ param });
       if (!res.ok) throw new Error((await readProblem(res as unknown as Response)).detail);
       return (await res.json()) as OrderPayments;
     },

@@ -7,7 +7,6 @@ import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
 import { readProblem } from '@/components/api-problem';
-import { portalClient as api } from './api-client';
 import { MESSAGE_MAX_LENGTH } from '@/features/repairs';
 import type { OrderEventDto } from '@/features/repairs/schemas';
 
@@ -15,7 +14,9 @@ import type { OrderEventDto } from '@/features/repairs/schemas';
 export type MessagePost =
   { kind: 'account'; reference: string } | { kind: 'track'; reference: string; token: string };
 
-function send(post: MessagePost, body: string) {
+/** Hono's typed client, fetched with the first message sent (not in the tracking page's first load). */
+async function send(post: MessagePost, body: string) {
+  const { portalClient: api } = await import('./api-client');
   return post.kind === 'account'
     ? api.account.repairs[':reference'].messages.$post({
         param: { reference: post.reference },

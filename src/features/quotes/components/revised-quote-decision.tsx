@@ -5,7 +5,6 @@ import { useId, useState } from 'react';
 import useSWR from 'swr';
 import { CheckCircle2, XCircle } from 'lucide-react';
 import { readProblem } from '@/components/api-problem';
-import { quotesClient as api } from './api-client';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
@@ -27,7 +26,11 @@ type Decision = 'approve' | 'decline';
  */
 const LIVE_TYPES = ['quote_sent', 'quote_approved', 'quote_declined', 'quote_withdrawn', 'status_changed'];
 
+/** Hono's typed client, fetched with the first request (not in the tracking page's first load). */
+const client = () => import('./api-client').then((m) => m.quotesClient);
+
 async function fetchQuotes(reference: string, token?: string): Promise<CustomerQuotes | null> {
+  const api = await client();
   const res = token
     ? await api.track[':reference'].quotes.$get({ param: { reference }, query: { token } })
     : await api.account.repairs[':reference'].quotes.$get({ param: { reference } });
@@ -46,6 +49,7 @@ async function sendDecision(
   acceptTotalMinor?: number,
 ) {
   const param = { reference, quoteId };
+  const api = await client();
   if (token) {
     const route = api.track[':reference'].quotes[':quoteId'];
     const json = { token, note, acceptTotalMinor };
