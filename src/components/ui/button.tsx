@@ -1,4 +1,4 @@
-import { Slot } from './slot';
+import { Slot } from '@radix-ui/react-slot';
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import { cn } from './cn';
 
@@ -28,8 +28,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   { className, variant = 'primary', size = 'md', asChild, loading, disabled, children, ...props },
   ref,
 ) {
-  // Slot takes a button's props and hands them to its child element (./slot.tsx)
-  const Comp = (asChild ? Slot : 'button') as 'button';
+  const Comp = asChild ? Slot : 'button';
   return (
     <Comp
       ref={ref}
