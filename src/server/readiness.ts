@@ -9,12 +9,10 @@
  *
  * While the process shuts down it is not ready either, so a load balancer stops sending to it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { env } from '@/env';
-import { MIGRATIONS_DIR } from '@/server/db/client';
+import { latestMigrationWhen } from '@/server/db/client';
 import { getDatabase, type Db } from '@/server/db/runtime';
 import { runningQueue } from '@/server/queue';
 
@@ -63,17 +61,7 @@ export async function within(ms: number, fn: () => Promise<boolean>): Promise<bo
   }
 }
 
-let latestMigration: number | undefined;
-/** The `when` of the journal's newest migration (drizzle records it as `created_at`). */
-export function latestMigrationWhen(): number {
-  if (latestMigration === undefined) {
-    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
-      entries: Array<{ when: number }>;
-    };
-    latestMigration = Math.max(...journal.entries.map((e) => e.when));
-  }
-  return latestMigration;
-}
+export { latestMigrationWhen };
 
 /** Whether the newest migration this code ships is applied to `db` (false when it cannot tell). */
 export async function migrationsApplied(db: Db): Promise<boolean> {
