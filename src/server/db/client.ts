@@ -159,6 +159,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
         dataDir: pgDir,
         loadDataDir: opts.loadDataDir,
         extensions: { pg_trgm },
+        // as pglite-worker.mjs: a smaller buffer pool, filled on every start
+        startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
       });
     } else {
       const { PGliteThread } = await import('./pglite-thread');
