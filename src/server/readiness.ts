@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { env } from '@/env';
 import { latestMigrationWhen } from '@/server/db/client';
-import { getDatabase, type Db } from '@/server/db/runtime';
+import { openedDatabase, type Db } from '@/server/db/runtime';
 import { runningQueue } from '@/server/queue';
 
 export interface ReadinessChecks {
@@ -76,14 +76,14 @@ export async function migrationsApplied(db: Db): Promise<boolean> {
 }
 
 async function checkDatabase(): Promise<{ database: boolean; migrations: boolean }> {
-  let handle: Awaited<ReturnType<typeof getDatabase>> | undefined;
+  // not open yet: the server is starting (it listens before its database is open)
+  const db = openedDatabase()?.db;
+  if (!db) return { database: false, migrations: false };
   const database = await within(CHECK_TIMEOUT_MS, async () => {
-    handle = await getDatabase();
-    await handle.db.execute(sql`select 1`);
+    await db.execute(sql`select 1`);
     return true;
   });
-  if (!database || !handle) return { database, migrations: false };
-  const db = handle.db;
+  if (!database) return { database, migrations: false };
   const migrations = await within(CHECK_TIMEOUT_MS, () => migrationsApplied(db));
   return { database, migrations };
 }
@@ -136,7 +136,7 @@ export async function checkReady(): Promise<Readiness> {
   const checks: ReadinessChecks = { ...db, ...(redis === undefined ? {} : { redis }), queue };
   let reason: string | undefined;
   if (isShuttingDown()) reason = 'shutting down';
-  else if (!checks.database) reason = 'database unreachable';
+  else if (!checks.database) reason = openedDatabase() ? 'database unreachable' : 'starting';
   else if (!checks.migrations) reason = 'migrations not applied';
   else if (checks.redis === false) reason = 'redis unreachable';
   else if (!checks.queue) reason = runningQueue() ? 'queue unreachable' : 'queue not started';
