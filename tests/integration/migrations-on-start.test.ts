@@ -75,6 +75,14 @@ describe('migrations on start-up', () => {
     );
   });
 
+  it("starts PGlite with a 32 MB buffer pool, not the data folder's 128 MB (filled on every start)", async () => {
+    const handle = open[0]!;
+    const shown = await handle.db.execute<{ shared_buffers: string }>(sql`show shared_buffers`);
+    expect((shown as unknown as { rows: Array<{ shared_buffers: string }> }).rows[0]?.shared_buffers).toBe(
+      '32MB',
+    );
+  });
+
   it('applies a migration the database does not have yet, then skips the migrator again', async () => {
     const migrationsFolder = foldersWithOneMore();
     const dataDir = path.join(tmp, 'data');
