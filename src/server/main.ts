@@ -2,125 +2,25 @@
  * The app's own Node server: /api/* goes to Hono, everything else to Next.
  * Run with `npm start` (production: migrates, seeds, builds if needed) or `npm run dev`.
  * Extra instances that serve only the API (and work the queue) run src/server/api-server.ts.
+ *
+ * This file starts opening the database first (README, "Start-up time": the image copy and
+ * PGlite's start then run while the main thread loads the server's code), then loads and runs
+ * the server (src/server/entry/full-server.ts). With Redis configured, Redis is connected
+ * first and the database after it, as in every other process (bootstrap).
  */
-import http from 'node:http';
-import { getRequestListener } from '@hono/node-server';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
-import { getApi } from '@/server/entry/api';
-import {
-  SERVICE_WORKER_CSP,
-  commonSecurityHeaders,
-  isHttps,
-  newNonce,
-  pageCsp,
-  pageRunsWasm,
-} from '@/server/http/security-headers';
-import { CACHE_SCOPE_HEADER, cacheScopeOf } from '@/server/http/cache-scope';
-import { assetOrigin } from '@/server/http/asset-url';
-import { paymentConfig } from '@/features/payments/server';
-import { bootstrap, startJobs } from '@/server/entry/bootstrap';
-import { warmUpAiModels } from '@/server/entry/ai-warm-up';
-import { prepareNext } from '@/server/http/next-app';
-import { createStartGate } from '@/server/http/start-gate';
-import { isShuttingDown } from '@/server/readiness';
-import { configureServer, exitOnKnownStartupError, isApiPath, stopOnSignals } from '@/server/lifecycle';
+import { openAppDatabase } from '@/server/entry/open-database';
 
-async function main() {
-  const dev = env.NODE_ENV !== 'production';
-  // where the start-up goes (README, "Start-up time"): `load` is the process up to here (Node,
-  // tsx compiling the server's sources, importing them), then bootstrap's steps, then Next
-  const phases: Record<string, number> = { load: Math.round(performance.now()) };
+const phases: Record<string, number> = {};
+const database = env.REDIS_URL ? undefined : openAppDatabase(phases);
+// a failure is reported where the server awaits it (bootstrap), once its code is loaded
+database?.catch(() => undefined);
 
-  // side by side (README, "Start-up time"): the database opens mostly off this thread (the image
-  // copy in libuv's pool, PGlite in its worker thread) while Next's prepare(), which needs no
-  // database, runs here; the queue and the AI warm-up wait until the server listens (below)
-  const booting = bootstrap(phases, { deferJobs: true });
-  const preparing = Date.now();
-  const nextReady = prepareNext({ dev, dir: process.cwd(), port: env.PORT }).then((handler) => {
-    phases.next = Date.now() - preparing;
-    return handler;
+import('@/server/entry/full-server')
+  .then(({ serve }) => serve({ phases, database }))
+  .catch((err: unknown) => {
+    logger.fatal({ err }, 'failed to start');
+    console.error(err);
+    process.exit(1);
   });
-  let handle: Awaited<typeof booting>;
-  try {
-    [handle] = await Promise.all([booting, nextReady]);
-  } catch (err) {
-    exitOnKnownStartupError(err);
-    throw err;
-  }
-  const nextHandler = await nextReady;
-
-  const api = getApi();
-  const apiListener = getRequestListener(api.fetch);
-  // API requests other than the probes wait for the queue (src/server/http/start-gate.ts)
-  const gate = createStartGate();
-
-  const server = http.createServer((req, res) => {
-    // which signed-in session this answer is for: the service worker caches per session
-    res.setHeader(CACHE_SCOPE_HEADER, cacheScopeOf(req.headers.cookie));
-    if (isApiPath(req.url ?? '/')) {
-      const held = gate.wait(req.url ?? '/');
-      if (held) void held.then(() => apiListener(req, res));
-      else void apiListener(req, res);
-    } else {
-      // Next puts the nonce of the request's CSP header on every script it renders
-      // (getScriptNonceFromHeaders); pages render per request, so each answer has its own
-      const nonce = newNonce();
-      const https = isHttps({
-        appUrl: env.APP_URL,
-        trustProxy: env.TRUST_PROXY,
-        forwardedProto: req.headers['x-forwarded-proto'],
-      });
-      const csp = pageCsp({
-        nonce,
-        https,
-        stripe: !!paymentConfig().stripe?.publishableKey,
-        wasm: pageRunsWasm(req.url ?? '/'),
-        assetOrigin: assetOrigin(),
-      });
-      req.headers['content-security-policy'] = csp;
-      req.headers['x-nonce'] = nonce;
-      for (const [k, v] of Object.entries(commonSecurityHeaders(https))) res.setHeader(k, v);
-      if (req.url === '/sw.js' || req.url?.startsWith('/sw.js?')) {
-        // the service worker: its own policy, and always revalidated so a new version is found
-        res.setHeader('content-security-policy', SERVICE_WORKER_CSP);
-        res.setHeader('cache-control', 'no-cache');
-      } else {
-        res.setHeader('content-security-policy', csp);
-      }
-      void nextHandler(req, res);
-    }
-  });
-  configureServer(server);
-
-  server.listen(env.PORT, env.HOST, () => {
-    const url = `http://localhost:${env.PORT}`;
-    logger.info({ url, ms: Math.round(performance.now()), phases, dev }, 'RevivaTech is ready');
-    console.log(`\n  RevivaTech is running at ${url}\n`);
-    // off the path to the first answer: the queue (until it is up /api/ready answers 503 and API
-    // requests wait at the gate), then the AI models (their routes load them on first use too)
-    const queueing = Date.now();
-    startJobs(handle)
-      .then(() => {
-        gate.open();
-        logger.info({ ms: Date.now() - queueing }, 'queue and workers started');
-        return warmUpAiModels();
-      })
-      .then(({ ms }) => logger.info({ ms }, 'AI models warmed up'))
-      .catch((err: unknown) => {
-        // a stop during the start closes the database under the queue: not a failure
-        if (isShuttingDown()) return logger.debug({ err }, 'the queue start ended by the shutdown');
-        // as when the queue started before listening: a start that cannot run jobs fails
-        logger.fatal({ err }, 'failed to start the job queue');
-        console.error(err);
-        process.exit(1);
-      });
-  });
-  stopOnSignals(server);
-}
-
-main().catch((err: unknown) => {
-  logger.fatal({ err }, 'failed to start');
-  console.error(err);
-  process.exit(1);
-});

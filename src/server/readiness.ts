@@ -9,13 +9,11 @@
  *
  * While the process shuts down it is not ready either, so a load balancer stops sending to it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { env } from '@/env';
-import { MIGRATIONS_DIR } from '@/server/db/client';
-import { getDatabase, type Db } from '@/server/db/runtime';
+import { latestMigrationWhen } from '@/server/db/client';
+import { openedDatabase, type Db } from '@/server/db/runtime';
 import { runningQueue } from '@/server/queue';
 
 export interface ReadinessChecks {
@@ -63,17 +61,7 @@ export async function within(ms: number, fn: () => Promise<boolean>): Promise<bo
   }
 }
 
-let latestMigration: number | undefined;
-/** The `when` of the journal's newest migration (drizzle records it as `created_at`). */
-export function latestMigrationWhen(): number {
-  if (latestMigration === undefined) {
-    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
-      entries: Array<{ when: number }>;
-    };
-    latestMigration = Math.max(...journal.entries.map((e) => e.when));
-  }
-  return latestMigration;
-}
+export { latestMigrationWhen };
 
 /** Whether the newest migration this code ships is applied to `db` (false when it cannot tell). */
 export async function migrationsApplied(db: Db): Promise<boolean> {
@@ -88,14 +76,14 @@ export async function migrationsApplied(db: Db): Promise<boolean> {
 }
 
 async function checkDatabase(): Promise<{ database: boolean; migrations: boolean }> {
-  let handle: Awaited<ReturnType<typeof getDatabase>> | undefined;
+  // not open yet: the server is starting (it listens before its database is open)
+  const db = openedDatabase()?.db;
+  if (!db) return { database: false, migrations: false };
   const database = await within(CHECK_TIMEOUT_MS, async () => {
-    handle = await getDatabase();
-    await handle.db.execute(sql`select 1`);
+    await db.execute(sql`select 1`);
     return true;
   });
-  if (!database || !handle) return { database, migrations: false };
-  const db = handle.db;
+  if (!database) return { database, migrations: false };
   const migrations = await within(CHECK_TIMEOUT_MS, () => migrationsApplied(db));
   return { database, migrations };
 }
@@ -148,7 +136,7 @@ export async function checkReady(): Promise<Readiness> {
   const checks: ReadinessChecks = { ...db, ...(redis === undefined ? {} : { redis }), queue };
   let reason: string | undefined;
   if (isShuttingDown()) reason = 'shutting down';
-  else if (!checks.database) reason = 'database unreachable';
+  else if (!checks.database) reason = openedDatabase() ? 'database unreachable' : 'starting';
   else if (!checks.migrations) reason = 'migrations not applied';
   else if (checks.redis === false) reason = 'redis unreachable';
   else if (!checks.queue) reason = runningQueue() ? 'queue unreachable' : 'queue not started';

@@ -35,6 +35,8 @@ export interface OpenOptions {
   /** PostgreSQL: ms one query may take before it fails, the network's silence included (default 30 s). */
   queryTimeoutMs?: number;
   migrate?: boolean;
+  /** The migrations to apply (default: the ones this code ships, MIGRATIONS_DIR). */
+  migrationsFolder?: string;
   /**
    * PGlite only: start from this dump (PGlite's `dumpDataDir`) instead of an empty cluster. The
    * integration tests copy one migrated, seeded database per suite this way.
@@ -50,12 +52,46 @@ export interface OpenOptions {
 /** Migrations ship with the code and are applied on start-up. */
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'src/server/db/migrations');
 
+interface Journal {
+  entries: Array<{ when: number }>;
+}
+
+const journals = new Map<string, Journal>();
+function journalOf(folder: string): Journal {
+  let journal = journals.get(folder);
+  if (!journal) {
+    journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8')) as Journal;
+    journals.set(folder, journal);
+  }
+  return journal;
+}
+
 /** How many migrations this code ships (the journal's entries). */
 export function migrationCount(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
-    entries: unknown[];
-  };
-  return journal.entries.length;
+  return journalOf(MIGRATIONS_DIR).entries.length;
+}
+
+/** The `when` of the journal's newest migration (drizzle records it as `created_at`). */
+export function latestMigrationWhen(folder = MIGRATIONS_DIR): number {
+  return Math.max(...journalOf(folder).entries.map((e) => e.when));
+}
+
+type RunQuery = (text: string) => Promise<{ rows: Array<Record<string, unknown>> }>;
+
+/**
+ * Whether the database already holds the journal's newest migration: then drizzle's migrate()
+ * would apply nothing (it applies each migration newer than the newest `created_at` recorded),
+ * and a start skips it, with its reading and hashing of every migration file and its five
+ * statements (README, "Start-up time"). False when the migrations table is missing.
+ */
+export async function migrationsAreCurrent(query: RunQuery, folder = MIGRATIONS_DIR): Promise<boolean> {
+  try {
+    const { rows } = await query('select max(created_at) as newest from drizzle.__drizzle_migrations');
+    const newest = rows[0]?.newest;
+    return newest !== null && newest !== undefined && Number(newest) >= latestMigrationWhen(folder);
+  } catch {
+    return false;
+  }
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
@@ -85,13 +121,17 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       client.on('error', (err) => logger.debug({ err: err.message }, 'a PostgreSQL connection failed'));
     });
     const db = drizzle(leakProofPool(pool), { schema }) as unknown as Db;
-    if (opts.migrate !== false) {
+    const migrationsFolder = opts.migrationsFolder ?? MIGRATIONS_DIR;
+    if (
+      opts.migrate !== false &&
+      !(await migrationsAreCurrent((text) => pool.query(text), migrationsFolder))
+    ) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
       // several app instances may start at once: one migrates, the others wait
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock(727274)');
-        await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+        await migrate(drizzle(client, { schema }), { migrationsFolder });
       } finally {
         await client.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
         client.release();
@@ -119,6 +159,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
         dataDir: pgDir,
         loadDataDir: opts.loadDataDir,
         extensions: { pg_trgm },
+        // as pglite-worker.mjs: a smaller buffer pool, filled on every start
+        startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
       });
     } else {
       const { PGliteThread } = await import('./pglite-thread');
@@ -129,9 +171,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       })) as unknown as import('@electric-sql/pglite').PGlite;
     }
     const db = drizzle(pglite, { schema }) as unknown as Db;
-    if (opts.migrate !== false) {
+    const migrationsFolder = opts.migrationsFolder ?? MIGRATIONS_DIR;
+    if (
+      opts.migrate !== false &&
+      !(await migrationsAreCurrent((text) => pglite.query(text), migrationsFolder))
+    ) {
       const { migrate } = await import('drizzle-orm/pglite/migrator');
-      await migrate(drizzle(pglite, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      await migrate(drizzle(pglite, { schema }), { migrationsFolder });
     }
     return {
       db,

@@ -42,6 +42,15 @@ function queryOptions(o) {
 
 const plainResult = (r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows });
 
+/**
+ * PostgreSQL's settings on top of PGlite's own (client.ts uses the same when not in a worker):
+ * shared_buffers 32 MB instead of the data folder's 128 MB. PGlite allocates and fills the
+ * buffer pool in its WebAssembly memory on every start, about a third of its start-up CPU at
+ * 128 MB (README, "Start-up time"); an embedded shop's database is a few tens of MB, and a page
+ * not in the pool is a read from the operating system's file cache.
+ */
+const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 let db;
 try {
   db = await PGlite.create({
@@ -49,6 +58,7 @@ try {
     loadDataDir: loadDataDir ? new Blob([loadDataDir]) : undefined,
     // the extensions the migrations create (client.ts loads the same when not in a worker)
     extensions: { pg_trgm },
+    startParams,
   });
   parentPort.postMessage({ id: 0, ok: true });
 } catch (err) {

@@ -10,6 +10,8 @@ import { openDatabase, type DatabaseHandle, type Db } from './client';
 
 declare global {
   var __rtDatabase: Promise<DatabaseHandle> | undefined;
+  /** the handle once `__rtDatabase` has opened (undefined while it opens) */
+  var __rtDatabaseOpen: DatabaseHandle | undefined;
 }
 
 export type { Db, DatabaseHandle } from './client';
@@ -26,6 +28,7 @@ export function getDatabase(): Promise<DatabaseHandle> {
     }).then(
       (handle) => {
         logger.info({ kind: handle.kind, ms: Date.now() - started }, 'database ready');
+        globalThis.__rtDatabaseOpen = handle;
         return handle;
       },
       (err: unknown) => {
@@ -37,6 +40,15 @@ export function getDatabase(): Promise<DatabaseHandle> {
   return globalThis.__rtDatabase;
 }
 
+/**
+ * The process database once it is open, without opening it (undefined while it opens):
+ * readiness asks this, so a probe answered while the server starts says so and never opens the
+ * data folder under the start.
+ */
+export function openedDatabase(): DatabaseHandle | undefined {
+  return globalThis.__rtDatabase ? globalThis.__rtDatabaseOpen : undefined;
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }
@@ -44,10 +56,12 @@ export async function getDb(): Promise<Db> {
 /** For tests: install an already-open database as the process database. */
 export function setDatabase(handle: DatabaseHandle): void {
   globalThis.__rtDatabase = Promise.resolve(handle);
+  globalThis.__rtDatabaseOpen = handle;
 }
 
 export async function closeDatabase(): Promise<void> {
   const current = globalThis.__rtDatabase;
   globalThis.__rtDatabase = undefined;
+  globalThis.__rtDatabaseOpen = undefined;
   if (current) await (await current).close();
 }

@@ -11,8 +11,7 @@
  */
 import { env } from '@/env';
 import { logger } from '@/server/logger';
-import { getDatabase, type DatabaseHandle } from '@/server/db/runtime';
-import { installDatabaseImage } from '@/server/db/image';
+import type { DatabaseHandle } from '@/server/db/runtime';
 import { setEventBus } from '@/server/events';
 import { createRedisBus, redactUrl } from '@/server/events-redis';
 import { countRateLimitsInRedis } from '@/server/rate-limit';
@@ -23,6 +22,7 @@ import { isShuttingDown } from '@/server/readiness';
 import { ensureFirstAdmin, getAuth } from '@/features/auth/server';
 import { warmUpAiModels } from './ai-warm-up';
 import { seedIfEmpty } from './seed';
+import { openAppDatabase } from './open-database';
 import { DOMAIN_WORKERS } from './workers';
 import { wireDomainHooks } from './hooks';
 
@@ -32,6 +32,11 @@ export interface BootstrapOptions {
    * listens (`startJobs`, `warmUpAiModels`). Default false: both are done before returning.
    */
   deferJobs?: boolean;
+  /**
+   * The database, already being opened by the caller (`openAppDatabase`, started before the
+   * caller loaded the rest of its code). Default: opened here, after the event bus.
+   */
+  database?: Promise<DatabaseHandle>;
 }
 
 /**
@@ -75,14 +80,8 @@ export async function bootstrap(
   // the AI models load (JSON parse, first answer) while the database opens; awaited below
   const aiWarmUp = opts.deferJobs ? undefined : warmUpAiModels();
   // a new embedded data folder starts from the build's migrated, seeded database image
-  // (src/server/db/image.ts); production only: `npm start` rebuilds it when the sources change
-  if (!env.DATABASE_URL && env.NODE_ENV === 'production' && env.SEED_ON_START) {
-    const image = await installDatabaseImage(env.DATA_DIR);
-    if (image.installed) logger.info({ ms: image.ms }, 'new data folder: loaded the database image');
-    lap('image');
-  }
-  const handle = await getDatabase();
-  lap('database');
+  const handle = await (opts.database ?? openAppDatabase(phases));
+  mark = Date.now();
   if (env.SEED_ON_START) await seedIfEmpty(handle.db);
   lap('seed');
   if (!opts.deferJobs) {
