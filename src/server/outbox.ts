@@ -37,8 +37,12 @@ export interface OutboxTopic<E> {
 
 /** The queue whose jobs (a kick from an enqueue-only process, the minute's sweep) flush the outbox. */
 export const OUTBOX_QUEUE = 'outbox';
-/** events handled per transaction */
-export const OUTBOX_BATCH = 100;
+/**
+ * Events handled per transaction. Small: on PGlite a transaction holds the whole database, so a
+ * long flush would make the bookings arriving meanwhile wait for all of it; between two batches
+ * they get their turn.
+ */
+export const OUTBOX_BATCH = 20;
 /** tries before an event is left alone (its row stays, with its last error) */
 export const MAX_ATTEMPTS = 8;
 
