@@ -25,10 +25,15 @@ import { enqueue, ensureQueue, runningQueue, worksJobs, type QueueConfig } from 
 
 export type OutboxHandler<E> = (tx: Db, event: E) => Promise<(() => void) | void>;
 
+/** A handler given every event of its topic in a flush at once (e.g. to read what they share once). */
+export type OutboxBatchHandler<E> = (tx: Db, events: E[]) => Promise<(() => void) | void>;
+
 export interface OutboxTopic<E> {
   readonly name: string;
   /** Registers a handler (registering the same function again changes nothing). */
   on(handler: OutboxHandler<E>): void;
+  /** Registers a handler for the flush's events of this topic together. */
+  onBatch(handler: OutboxBatchHandler<E>): void;
   /** `INSERT … SELECT … FROM <from>`: the event, once per row of `from`, inside a caller's statement. */
   insertFrom(from: SQL, event: E): SQL;
   /** Writes the event with `db` (the cause's transaction). */
@@ -57,18 +62,31 @@ declare global {
   var __rtOutboxFlush: FlushState | undefined;
 }
 
-function handlersOf(topic: string): Set<OutboxHandler<unknown>> {
+type AnyHandler = { one: OutboxHandler<unknown> } | { batch: OutboxBatchHandler<unknown> };
+
+function handlersOf(topic: string): Set<AnyHandler> {
   const all = (globalThis.__rtOutbox ??= new Map());
   let set = all.get(topic);
   if (!set) all.set(topic, (set = new Set()));
-  return set as unknown as Set<OutboxHandler<unknown>>;
+  return set as unknown as Set<AnyHandler>;
+}
+
+/** Adds a handler once (by its function). */
+function register(topic: string, entry: AnyHandler): void {
+  const set = handlersOf(topic);
+  const fn = 'one' in entry ? entry.one : entry.batch;
+  for (const h of set) if (('one' in h ? h.one : h.batch) === fn) return;
+  set.add(entry);
 }
 
 export function outboxTopic<E extends object>(name: string): OutboxTopic<E> {
   return {
     name,
     on(handler) {
-      handlersOf(name).add(handler as OutboxHandler<unknown>);
+      register(name, { one: handler as OutboxHandler<unknown> });
+    },
+    onBatch(handler) {
+      register(name, { batch: handler as OutboxBatchHandler<unknown> });
     },
     insertFrom(from, event) {
       return sql`INSERT INTO ${outboxEvents} (topic, payload) SELECT ${name}, ${JSON.stringify(event)}::jsonb FROM ${from}`;
@@ -81,12 +99,23 @@ export function outboxTopic<E extends object>(name: string): OutboxTopic<E> {
 
 type Row = Pick<typeof outboxEvents.$inferSelect, 'id' | 'topic' | 'payload'>;
 
-/** Runs one event's handlers; returns their after-commit steps. */
-async function handle(tx: Db, row: Row): Promise<Array<() => void>> {
+/** Runs the handlers of these events (batch handlers once per topic); returns their after-commit steps. */
+async function handle(tx: Db, rows: readonly Row[]): Promise<Array<() => void>> {
   const steps: Array<() => void> = [];
-  for (const handler of handlersOf(row.topic)) {
-    const step = await handler(tx, row.payload);
-    if (step) steps.push(step);
+  const byTopic = new Map<string, unknown[]>();
+  for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row.payload]);
+  for (const [topic, events] of byTopic) {
+    for (const handler of handlersOf(topic)) {
+      if ('batch' in handler) {
+        const step = await handler.batch(tx, events);
+        if (step) steps.push(step);
+      } else {
+        for (const event of events) {
+          const step = await handler.one(tx, event);
+          if (step) steps.push(step);
+        }
+      }
+    }
   }
   return steps;
 }
@@ -120,17 +149,13 @@ export async function processOutbox(db: Db, limit = OUTBOX_BATCH, now = new Date
 
     const done: number[] = [];
     try {
-      const steps = await tx.transaction(async (sp) => {
-        const all: Array<() => void> = [];
-        for (const row of rows) all.push(...(await handle(sp, row)));
-        return all;
-      });
+      const steps = await tx.transaction((sp) => handle(sp, rows));
       after.push(...steps);
       done.push(...rows.map((r) => r.id));
     } catch {
       for (const row of rows) {
         try {
-          after.push(...(await tx.transaction((sp) => handle(sp, row))));
+          after.push(...(await tx.transaction((sp) => handle(sp, [row]))));
           done.push(row.id);
         } catch (err) {
           logger.error(

@@ -18,12 +18,14 @@ import { bookOrder, createUser, type TestUser } from './fixtures';
 describe.each(BACKENDS)('the new-booking notice goes through the outbox on $name', (backend) => {
   let app: TestApp;
   let manager: TestUser;
+  let north: TestUser;
   /** how many more tries of the booking-created event fail (after the staff notice was written) */
   let failuresLeft = 0;
 
   beforeAll(async () => {
     app = await startApp(backend);
     manager = await createUser(app, 'manager', { shopSlug: 'london' });
+    north = await createUser(app, 'manager', { shopSlug: 'manchester' });
     onBookingCreated(() => {
       if (failuresLeft > 0) {
         failuresLeft--;
@@ -72,13 +74,19 @@ describe.each(BACKENDS)('the new-booking notice goes through the outbox on $name
       sql`select count(*)::int as n from pgboss.job where name = ${OUTBOX_QUEUE} and state = 'created'`,
     );
     expect((jobs as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(1);
+    // another shop's booking waits with it
+    const other = await bookOrder(app, { shop: 'manchester' });
+    expect(await events(other.orderId)).toHaveLength(1);
     await stopQueue();
 
-    // a worker's flush (twice: the second finds nothing left)
+    // a worker's flush, both events in one batch (twice: the second finds nothing left): each
+    // shop's manager hears of their shop's booking only
     await drainOutbox(app.handle.db);
     await drainOutbox(app.handle.db);
     expect(await bell(order.orderId)).toEqual([manager.id]);
+    expect(await bell(other.orderId)).toEqual([north.id]);
     expect(await events(order.orderId)).toEqual([]);
+    expect(await events(other.orderId)).toEqual([]);
   });
 
   it('undoes a failed try (the notice too) and tries again later, until it is done', async () => {

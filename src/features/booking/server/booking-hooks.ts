@@ -23,3 +23,4 @@ export interface BookingCreated {
 
 export const bookingCreated = outboxTopic<BookingCreated>('booking-created');
 export const onBookingCreated = bookingCreated.on;
+export const onBookingCreatedBatch = bookingCreated.onBatch;
