@@ -262,7 +262,8 @@ async function adminCookie(base) {
     method: 'POST',
     headers: { ...JSON_HEADERS, origin: base },
     body: JSON.stringify(BENCH_ADMIN),
-    signal: AbortSignal.timeout(10_000),
+    // right after the booking load the server may still be answering its last requests
+    signal: AbortSignal.timeout(60_000),
   });
   if (res.status !== 200)
     throw new BenchError(`admin sign-in answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
@@ -505,6 +506,7 @@ async function main() {
   const common = { connections: config.connections };
 
   async function measure(name, opts, { onPhase, cpuOf = server } = {}) {
+    const serverCpuAtStart = groupCpuSeconds(server);
     if (config.warmup > 0) {
       onPhase?.('warmup');
       process.stdout.write(`\n${name}: warm-up ${config.warmup} s… `);
@@ -515,8 +517,10 @@ async function main() {
     onPhase?.('measure');
     process.stdout.write(`measuring ${config.duration} s… `);
     const cpuBefore = groupCpuSeconds(cpuOf);
+    const serverCpuBefore = groupCpuSeconds(server);
     const r = await runAutocannon({ ...common, ...opts, duration: config.duration });
     const cpuAfter = groupCpuSeconds(cpuOf);
+    const serverCpuAfter = groupCpuSeconds(server);
     // server CPU time per answered request: steadier than req/s on a shared machine
     const cpuMicrosPerRequest =
       cpuBefore !== null && cpuAfter !== null && r.requests.total > 0
@@ -545,6 +549,13 @@ async function main() {
       timeouts: r.timeouts,
       bytesPerSecond: r.throughput.average,
       cpuMicrosPerRequest,
+      // the server's CPU seconds around the run and when it ended (for the booking's tail)
+      serverCpu: {
+        atStart: serverCpuAtStart,
+        before: serverCpuBefore,
+        after: serverCpuAfter,
+        endedAt: Date.now(),
+      },
     };
   }
 
@@ -672,6 +683,27 @@ async function main() {
   await sleep(config.mailSeconds * 1000);
   const atEnd = await outboxCounts(base, cookie);
   const mailElapsed = (Date.now() - mailStarted) / 1000;
+  // CPU per booking with what follows it: the e-mail delivery and after-commit work (e.g. the
+  // staff notices) that the server may still be doing when the load stops. Counted from the
+  // warm-up's start to the end of the e-mail watch, minus the server's idle CPU over the time
+  // after the load (its rate while the ceiling ran, when the server had nothing to answer),
+  // divided by every booking request sent (warm-up, measured, and those in flight at the end,
+  // which the server completes)
+  const tailCpu = groupCpuSeconds(server);
+  const idle = ceilingResult.serverCpu;
+  const idlePerSecond =
+    idle.before !== null && idle.after !== null
+      ? (idle.after - idle.before) / ceilingResult.durationSeconds
+      : null;
+  const bookingCpu = bookingResult.serverCpu;
+  const bookingsSent = tally.warmup.sent + m.sent;
+  const cpuMicrosPerBookingWithTail =
+    tailCpu !== null && bookingCpu.atStart !== null && idlePerSecond !== null && bookingsSent > 0
+      ? ((tailCpu - bookingCpu.atStart - idlePerSecond * ((Date.now() - bookingCpu.endedAt) / 1000)) * 1e6) /
+        bookingsSent
+      : null;
+  bookingResult.cpuMicrosPerBookingWithTail = cpuMicrosPerBookingWithTail;
+  bookingResult.serverIdleCpuMicrosPerSecond = idlePerSecond === null ? null : idlePerSecond * 1e6;
   const mail = {
     watchedSeconds: Math.round(mailElapsed * 10) / 10,
     backlogAtStop: atStop.queued + atStop.sending,
@@ -685,6 +717,11 @@ async function main() {
     `\nE-mail: backlog ${fmt(mail.backlogAtStop)} when the load stopped; ${fmt(mail.deliveredPerSecond, 1)} delivered/s ` +
       `over ${mail.watchedSeconds} s; backlog ${fmt(mail.backlogAfter)} after (failed ${atEnd.failed}, dead ${atEnd.dead})`,
   );
+  if (cpuMicrosPerBookingWithTail !== null)
+    log(
+      `Server CPU per booking with what followed it (delivery, after-commit work; idle ${fmt(idlePerSecond * 1000)} ms/s subtracted): ` +
+        `${fmt(cpuMicrosPerBookingWithTail)} µs`,
+    );
 
   // 6. overbooking -------------------------------------------------------------------------
   const overbooked = [];

@@ -1,6 +1,7 @@
 /**
  * Issue 14, "the events that matter": each goes out in-app, by push and by e-mail as the person
- * chose for its kind (notification preferences), inside the event's own transaction. A push is
+ * chose for its kind (notification preferences), inside the event's own transaction (a new
+ * booking's: right after it, from the outbox event that commits with it). A push is
  * stored (push_notifications + one delivery per subscription, its send job queued) only for
  * those with push on; e-mails and bell notices only for those with those channels on.
  */
@@ -17,6 +18,7 @@ import {
 } from '@/server/db/schema';
 import { notifyOverdueOrders } from '@/features/console/server/notify-overdue-orders';
 import { sendPaymentReceipt } from '@/features/payments/server/send-receipt';
+import { drainOutbox } from '@/server/outbox';
 import { BACKENDS, bookingBody, freeSlot, startApp, type TestApp } from './harness';
 import { bookOrder, createUser, type TestUser } from './fixtures';
 
@@ -97,7 +99,13 @@ describe.each(BACKENDS)('notices follow preferences on $name', (backend) => {
   afterAll(() => app.close());
 
   it('a new booking reaches the manager in the bell and by push, and stops pushing when push is off', async () => {
-    const first = await bookOrder(app, { cookie: customer.cookie });
+    // the staff notice is carried out after the booking commits (its outbox event)
+    const book = async () => {
+      const order = await bookOrder(app, { cookie: customer.cookie });
+      await drainOutbox(app.handle.db);
+      return order;
+    };
+    const first = await book();
     expect(await bellOf(first.orderId, 'booked')).toEqual([manager.id]);
     const push = await pushOf('new_booking', first.reference);
     expect(push).toMatchObject({
@@ -111,13 +119,13 @@ describe.each(BACKENDS)('notices follow preferences on $name', (backend) => {
     expect(await noticeMails('new_booking', first.orderId)).toEqual([`notice:${manager.email}`]);
 
     await setPrefs(manager, [{ kind: 'new_booking', channels: { push: false, email: false } }]);
-    const second = await bookOrder(app, { cookie: customer.cookie });
+    const second = await book();
     expect(await bellOf(second.orderId, 'booked')).toEqual([manager.id]);
     expect(await pushOf('new_booking', second.reference)).toBeNull();
     expect(await noticeMails('new_booking', second.orderId)).toEqual([]);
 
     await setPrefs(manager, [{ kind: 'new_booking', channels: { push: true, inApp: false } }]);
-    const third = await bookOrder(app, { cookie: customer.cookie });
+    const third = await book();
     expect(await bellOf(third.orderId, 'booked')).toEqual([]);
     expect((await pushOf('new_booking', third.reference))!.deliveries).toEqual([manager.id]);
   });

@@ -2,10 +2,13 @@
  * Issue 13, item 8: staff hear of new work. New bookings and check-ins reach the shop's managers
  * (the admins where the shop has none) in the bell, by the one rule of repairs'
  * staff-to-notify.ts; the technician who checks a device in is not told of their own act.
+ * A new booking's notice is carried out right after it commits (its outbox event): the tests wait
+ * for it (`drainOutbox`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { emailMessages, notifications } from '@/server/db/schema';
+import { drainOutbox } from '@/server/outbox';
 import { BACKENDS, startApp, type TestApp } from './harness';
 import { bookOrder, createUser, type TestUser } from './fixtures';
 
@@ -51,6 +54,7 @@ describe.each(BACKENDS)('staff notices of new work on $name', (backend) => {
 
   it('tells the admins of a new booking while the shop has no managers, in the bell', async () => {
     const order = await bookOrder(app, { shop: 'london' });
+    await drainOutbox(app.handle.db);
     expect(await noticed(order.orderId, 'booked')).toEqual([admin.id]);
     const items = (await bell(admin)).items.filter((i) => i.reference === order.reference);
     expect(items.map((i) => i.type)).toEqual(['booked']);
@@ -62,6 +66,7 @@ describe.each(BACKENDS)('staff notices of new work on $name', (backend) => {
     const everyShop = await createUser(app, 'manager', { shopSlug: null });
     const north = await createUser(app, 'manager', { shopSlug: 'manchester' });
     const order = await bookOrder(app, { shop: 'london' });
+    await drainOutbox(app.handle.db);
     expect((await noticed(order.orderId, 'booked')).sort()).toEqual([london.id, everyShop.id].sort());
 
     const res = await app.request(`/api/staff/orders/${order.orderId}/intake`, {

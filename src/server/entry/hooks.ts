@@ -7,7 +7,7 @@ import { refundOnOrderCancelled } from '@/features/payments/server/commands';
 import {
   bookingIcsAttachment,
   confirmPaidBooking,
-  onBookingCreated,
+  onBookingCreatedBatch,
   type BookingCreated,
 } from '@/features/booking/server';
 import {
@@ -16,40 +16,54 @@ import {
   onOrderCollected,
   onOrderUncollected,
   staffContactsToNotify,
+  staffContactsToNotifyEach,
   type OrderCheckedIn,
 } from '@/features/repairs/server';
-import { dispatchNotice, noticeUrl, publishNotifications, pushText } from '@/features/notifications/server';
+import {
+  dispatchNotice,
+  dispatchNotices,
+  noticeUrl,
+  publishNotifications,
+  pushText,
+} from '@/features/notifications/server';
 import { registerAttachmentMaker, sendNoticeEmails } from '@/features/email/server';
 import { requestRating, withdrawRatingRequest } from '@/features/ratings/server';
 import type { Db } from '@/server/db/runtime';
 
 /**
- * A new booking or walk-in: the shop's managers (admins where it has none) hear of it, in the
- * bell, by push and by e-mail, as each of them chose (notification preferences).
+ * New bookings and walk-ins (a flush of the outbox hands them over together): the shops'
+ * managers (admins where a shop has none) hear of each, in the bell, by push and by e-mail, as
+ * each of them chose (notification preferences). Who to tell and their preferences are read once
+ * for all of them, their bell notices written in one statement.
  */
-async function notifyNewBooking(tx: Db, e: BookingCreated) {
-  // who, with their addresses, in one read (the e-mail step reuses it: one statement less per booking)
-  const people = await staffContactsToNotify(
+async function notifyNewBookings(tx: Db, events: BookingCreated[]) {
+  const people = await staffContactsToNotifyEach(
     tx,
-    { shopSlug: e.shopSlug, assignedTechnicianId: null },
+    events.map((e) => ({
+      order: { shopSlug: e.shopSlug, assignedTechnicianId: null },
+      exclude: e.createdByUserId,
+    })),
     'new_booking',
-    e.createdByUserId,
   );
-  const { notifications } = await dispatchNotice(tx, {
-    kind: 'new_booking',
-    userIds: people.map((p) => p.id),
-    reference: e.reference,
-    inApp: { type: 'booked', orderId: e.orderId, reference: e.reference, data: { service: e.serviceType } },
-    email: (userIds) =>
-      sendNoticeEmails(tx, {
-        userIds,
-        people,
-        ...pushText('new_booking', e.reference),
-        path: noticeUrl('new_booking', e.reference),
-        dedupeKey: `notice:new_booking:${e.orderId}`,
-      }),
-    createdBy: e.createdByUserId,
-  });
+  const results = await dispatchNotices(
+    tx,
+    events.map((e, i) => ({
+      kind: 'new_booking' as const,
+      userIds: people[i]!.map((p) => p.id),
+      reference: e.reference,
+      inApp: { type: 'booked', orderId: e.orderId, reference: e.reference, data: { service: e.serviceType } },
+      email: (userIds: readonly string[]) =>
+        sendNoticeEmails(tx, {
+          userIds,
+          people: people[i]!,
+          ...pushText('new_booking', e.reference),
+          path: noticeUrl('new_booking', e.reference),
+          dedupeKey: `notice:new_booking:${e.orderId}`,
+        }),
+      createdBy: e.createdByUserId,
+    })),
+  );
+  const notifications = results.flatMap((r) => r.notifications);
   return () => publishNotifications(notifications);
 }
 
@@ -78,7 +92,7 @@ export function wireDomainHooks(): void {
   // a booking paid online gets the confirmation that waited for its payment
   onPaymentCaptured(confirmPaidBooking);
   // staff hear of new work (the rule: repairs/server/staff-to-notify.ts)
-  onBookingCreated(notifyNewBooking);
+  onBookingCreatedBatch(notifyNewBookings);
   onOrderCheckedIn(notifyCheckIn);
   // an order cancelled by staff (or by declining a revised quote) gives back what was paid
   onOrderCancelled(refundOnOrderCancelled);

@@ -3,6 +3,7 @@
  * (src/server/queue.ts knows none of them).
  */
 import type { WorkerRegistration } from '@/server/queue';
+import { registerOutboxWorkers } from '@/server/outbox';
 import { registerEmailWorkers } from '@/features/email/server';
 import { registerBookingWorkers } from '@/features/booking/server';
 import { registerConsoleWorkers } from '@/features/console/server/register-workers';
@@ -10,6 +11,8 @@ import { registerPushWorkers } from '@/features/notifications/server/push';
 import { registerAnalyticsWorkers } from '@/features/analytics/server/register-workers';
 
 export const DOMAIN_WORKERS: readonly WorkerRegistration[] = [
+  // after-commit events (e.g. a new booking's staff notices): src/server/outbox.ts
+  registerOutboxWorkers,
   registerEmailWorkers,
   registerBookingWorkers,
   registerConsoleWorkers,

@@ -1,9 +1,14 @@
 /**
- * What other domains do when a booking is made (a customer's booking or a walk-in), inside the
- * booking's own transaction (see src/server/tx-hooks.ts). Booking knows none of them: the entry
- * registers the hooks (src/server/entry/hooks.ts).
+ * What other domains do when a booking is made (a customer's booking or a walk-in). Booking knows
+ * none of them: the entry registers the handlers (src/server/entry/hooks.ts).
+ *
+ * The event is an outbox row written by the booking's own statement (insert-booking-sql.ts,
+ * `also`), so it commits with the booking; the handlers run after the commit, in a transaction
+ * of their own (src/server/outbox.ts), not in the booking's: the staff notice's ~9 statements
+ * (who to tell, preferences, bell, push, e-mail) no longer hold the booking's transaction (on
+ * PGlite, the whole database) open. A failing handler is retried; nothing is lost.
  */
-import { txHooks } from '@/server/tx-hooks';
+import { outboxTopic } from '@/server/outbox';
 
 export interface BookingCreated {
   bookingId: string;
@@ -16,5 +21,6 @@ export interface BookingCreated {
   createdByUserId: string | null;
 }
 
-export const bookingCreatedHooks = txHooks<BookingCreated>('booking-created');
-export const onBookingCreated = bookingCreatedHooks.on;
+export const bookingCreated = outboxTopic<BookingCreated>('booking-created');
+export const onBookingCreated = bookingCreated.on;
+export const onBookingCreatedBatch = bookingCreated.onBatch;

@@ -18,7 +18,8 @@ import type { BookingConfirmation, BookingRequest } from '../schemas';
 import { calendarLinks } from './calendar';
 import { manageUrl } from './manage-link';
 import { insertBookingSql, type BookingWriteResult } from './insert-booking-sql';
-import { bookingCreatedHooks } from './booking-hooks';
+import { kickOutbox } from '@/server/outbox';
+import { bookingCreated } from './booking-hooks';
 
 export interface CreateBookingOptions {
   idempotencyKey?: string;
@@ -59,9 +60,9 @@ export function trackingUrl(baseUrl: string, reference: string, token: string): 
  * - With an Idempotency-Key, an earlier answer is replayed; the key row (with the response) is
  *   written in the same statement as the booking, so a concurrent retry blocks on the key until
  *   the first commits, fails as a whole, and replays the stored response.
- * - The booking's writes are one atomic statement (see insert-booking-sql.ts), in a transaction
- *   with what commits alongside: `withBooking` (the confirmation e-mail) and the booking-created
- *   hooks (staff notifications).
+ * - The booking's writes are one atomic statement (see insert-booking-sql.ts) that also writes
+ *   the booking-created event (an outbox row: the staff notices, carried out after the commit),
+ *   in a transaction with what commits alongside: `withBooking` (the confirmation e-mail).
  */
 export async function createBooking(
   db: Db,
@@ -118,6 +119,7 @@ export async function createBooking(
 
   const token = generateTrackingToken();
   const bookingId = randomUUID();
+  const orderId = randomUUID();
   const createdAt = now;
   const paymentHoldUntil =
     input.paymentMethod !== 'collection' && opts.holdMinutes
@@ -166,12 +168,12 @@ export async function createBooking(
     };
 
     let row: BookingWriteResult | undefined;
-    let afterCommit: Array<() => void> = [];
     try {
       row = await db.transaction(async (tx) => {
         const res = await tx.execute(
           insertBookingSql({
             bookingId,
+            orderId,
             reference,
             trackingTokenHash: sha256(token),
             serviceType: input.service.type,
@@ -196,18 +198,19 @@ export async function createBooking(
             idempotency: opts.idempotencyKey
               ? { key: opts.idempotencyKey, requestHash, response: confirmation }
               : null,
+            also: (order) =>
+              bookingCreated.insertFrom(order, {
+                bookingId,
+                orderId,
+                reference,
+                shopSlug: shop?.slug ?? null,
+                serviceType: input.service.type,
+                createdByUserId: null,
+              }),
           }),
         );
         const written = (res as unknown as { rows: BookingWriteResult[] }).rows[0];
         if (written && written.slotTaken !== 0 && written.booked !== 0 && written.orderId) {
-          afterCommit = await bookingCreatedHooks.run(tx, {
-            bookingId,
-            orderId: written.orderId,
-            reference,
-            shopSlug: shop?.slug ?? null,
-            serviceType: input.service.type,
-            createdByUserId: null,
-          });
           await opts.withBooking?.(tx, confirmation);
         }
         return written;
@@ -229,7 +232,8 @@ export async function createBooking(
           { id: Number(row.eventId), type: 'created', visibility: 'customer' },
         ]);
       }
-      for (const step of afterCommit) step();
+      // the staff notices (the outbox event written with the booking)
+      kickOutbox();
       return { booking: confirmation, replayed: false };
     }
     if (outcome === 'slot-full') {

@@ -22,7 +22,8 @@ import {
   loadOrder,
   publishOrderEvents,
 } from '@/features/repairs/server';
-import { bookingCreatedHooks } from './booking-hooks';
+import { kickOutbox } from '@/server/outbox';
+import { bookingCreated } from './booking-hooks';
 import { insertBookingSql, type BookingWriteResult } from './insert-booking-sql';
 import { shopAddress, trackingUrl } from './create-booking';
 import { sendBookingConfirmation } from './send-confirmation';
@@ -168,6 +169,16 @@ export async function createWalkIn(
             eventMessage: `Handed in at ${shop.name}`,
             createdBy: { name: actor.name, userId: actor.userId, role: 'staff' },
             idempotency: key ? { key, requestHash, response: created, scope: SCOPE } : null,
+            // the shop's managers hear of the new walk-in after the commit (wired by the entry)
+            also: (order) =>
+              bookingCreated.insertFrom(order, {
+                bookingId,
+                orderId,
+                reference,
+                shopSlug: shop.slug,
+                serviceType: 'walk_in',
+                createdByUserId: actor.userId,
+              }),
           }),
         );
         const row = (res as unknown as { rows: BookingWriteResult[] }).rows[0];
@@ -192,17 +203,7 @@ export async function createWalkIn(
         // message and delivery job committed with the walk-in; a customer who gave only a phone
         // number or a name gets the reference at the counter instead
         if (input.customer.email) await sendBookingConfirmation(tx, confirmation);
-        // the shop's managers hear of the new walk-in (notifications, wired by the entry)
-        const afterCommit = await bookingCreatedHooks.run(tx, {
-          bookingId,
-          orderId,
-          reference,
-          shopSlug: shop.slug,
-          serviceType: 'walk_in',
-          createdByUserId: actor.userId,
-        });
         return {
-          afterCommit,
           order: status.loaded.order,
           events: [...createdEvents, ...assignment.events, intake.event, ...status.events],
           notifications: [...assignment.notifications, ...status.notifications],
@@ -219,7 +220,7 @@ export async function createWalkIn(
 
     publishOrderEvents(out.order, out.events);
     publishNotifications(out.notifications);
-    for (const step of out.afterCommit) step();
+    kickOutbox();
     return { created, replayed: false };
   }
   throw new Error('could not allocate a unique booking reference');

@@ -37,6 +37,11 @@ export interface BookingWrite {
   orderId?: string;
   /** who the `created` event names; the customer by default (a walk-in names the staff member) */
   createdBy?: { name: string; userId: string | null; role: 'customer' | 'staff' };
+  /**
+   * More rows written with the booking, in the same statement: given the order step (one row
+   * when booked, none otherwise), an `INSERT … SELECT … FROM` it (e.g. an outbox event).
+   */
+  also?: (order: SQL) => SQL;
 }
 
 export interface BookingWriteResult {
@@ -127,6 +132,8 @@ export function insertBookingSql(w: BookingWrite): SQL {
     SELECT o.id, 'created', 'booked', ${w.createdBy?.name ?? 'customer'}, ${w.createdBy?.userId ?? null},
       ${w.createdBy?.role ?? 'customer'}, 'customer', ${w.eventMessage}, ${ts(w.createdAt)} FROM o
     RETURNING id)`);
+
+  if (w.also) ctes.push(sql`x AS (${w.also(sql`o`)} RETURNING 1)`);
 
   return sql`WITH ${sql.join(ctes, sql`, `)}
     SELECT

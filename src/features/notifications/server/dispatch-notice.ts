@@ -58,6 +58,63 @@ export function noticeUrl(kind: NoticeKind, reference: string): string {
     : `/staff/orders/${ref}`;
 }
 
+/**
+ * Several notices of one kind (e.g. a batch of new bookings) with one read of the preferences
+ * and one INSERT of the bell notices; push and e-mail per notice as `dispatchNotice` does. No
+ * `once` here (each notice's caller makes it happen once, e.g. the outbox).
+ */
+export async function dispatchNotices(tx: Db, inputs: readonly NoticeInput[]): Promise<NoticeResult[]> {
+  if (inputs.length === 0) return [];
+  const kind = inputs[0]!.kind;
+  if (inputs.some((i) => i.kind !== kind || i.once)) throw new Error('dispatchNotices: one kind, no `once`');
+  const wants = await wantsNotice(
+    tx,
+    inputs.flatMap((i) => i.userIds),
+    kind,
+  );
+  const sets = { inApp: new Set(wants.inApp), push: new Set(wants.push), email: new Set(wants.email) };
+  const bell = inputs.flatMap((i) =>
+    i.inApp ? i.userIds.filter((id) => sets.inApp.has(id)).map((userId) => ({ ...i.inApp!, userId })) : [],
+  );
+  const created = await createNotifications(tx, bell);
+  const results: NoticeResult[] = [];
+  for (const input of inputs) {
+    const notifications = created.filter(
+      (n) =>
+        input.inApp &&
+        n.type === input.inApp.type &&
+        n.orderId === (input.inApp.orderId ?? null) &&
+        input.userIds.includes(n.userId),
+    );
+    const push = input.userIds.filter((id) => sets.push.has(id));
+    const email = input.userIds.filter((id) => sets.email.has(id));
+    results.push({
+      notifications,
+      push: push.length > 0 ? await queuePush(tx, input, push) : null,
+      emailed: await sendEmail(input, email),
+    });
+  }
+  return results;
+}
+
+function queuePush(tx: Db, input: NoticeInput, userIds: string[]) {
+  return queuePushToUsers(tx, {
+    userIds,
+    kind: input.kind,
+    ...pushText(input.kind, input.reference),
+    url: noticeUrl(input.kind, input.reference),
+    tag: `${input.kind}:${input.reference}`,
+    urgency: input.kind === 'order_overdue' || input.kind === 'ready_for_collection' ? 'high' : 'normal',
+    createdBy: input.createdBy ?? null,
+  });
+}
+
+async function sendEmail(input: NoticeInput, wanted: readonly string[]): Promise<boolean> {
+  const emailed = !!input.email && (input.userIds.length === 0 || wanted.length > 0);
+  if (emailed) await input.email!(wanted);
+  return emailed;
+}
+
 export async function dispatchNotice(tx: Db, input: NoticeInput): Promise<NoticeResult> {
   if (input.once) {
     const [claimed] = await tx
@@ -74,20 +131,6 @@ export async function dispatchNotice(tx: Db, input: NoticeInput): Promise<Notice
         wants.inApp.map((userId) => ({ ...input.inApp!, userId })),
       )
     : [];
-  const push =
-    wants.push.length > 0
-      ? await queuePushToUsers(tx, {
-          userIds: wants.push,
-          kind: input.kind,
-          ...pushText(input.kind, input.reference),
-          url: noticeUrl(input.kind, input.reference),
-          tag: `${input.kind}:${input.reference}`,
-          urgency:
-            input.kind === 'order_overdue' || input.kind === 'ready_for_collection' ? 'high' : 'normal',
-          createdBy: input.createdBy ?? null,
-        })
-      : null;
-  const emailed = !!input.email && (input.userIds.length === 0 || wants.email.length > 0);
-  if (emailed) await input.email!(wants.email);
-  return { notifications, push, emailed };
+  const push = wants.push.length > 0 ? await queuePush(tx, input, wants.push) : null;
+  return { notifications, push, emailed: await sendEmail(input, wants.email) };
 }

@@ -18,6 +18,7 @@ export { callerOf, staffCaller, staffErrors, staffOnly, type StaffCaller } from 
 export {
   pickStaffToNotify,
   staffContactsToNotify,
+  staffContactsToNotifyEach,
   staffToNotify,
   type StaffContact,
   type StaffNotice,

@@ -13,7 +13,7 @@
  * no shop (a mail-in order has no shop: only those); when there are none, the active admins.
  * Disabled accounts never hear anything, and whoever caused the event is never told of it.
  */
-import { and, inArray, isNull, or, eq } from 'drizzle-orm';
+import { and, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/server/db/runtime';
 import { user } from '@/server/db/schema';
 
@@ -76,23 +76,35 @@ export async function staffContactsToNotify(
   notice: StaffNotice,
   exclude: string | null = null,
 ): Promise<StaffContact[]> {
+  return (await staffContactsToNotifyEach(db, [{ order, exclude }], notice))[0]!;
+}
+
+/** `staffContactsToNotify` for several orders (e.g. a batch of new bookings) with one read. */
+export async function staffContactsToNotifyEach(
+  db: Db,
+  items: ReadonlyArray<{ order: NoticeOrder; exclude: string | null }>,
+  notice: StaffNotice,
+): Promise<StaffContact[][]> {
+  if (items.length === 0) return [];
+  const techs = [
+    ...new Set(items.map((i) => i.order.assignedTechnicianId).filter((id): id is string => !!id)),
+  ];
   const staff = await db
     .select({ id: user.id, role: user.role, shopSlug: user.shopSlug, name: user.name, email: user.email })
     .from(user)
     .where(
       and(
         isNull(user.disabledAt),
-        or(
-          inArray(user.role, ['manager', 'admin']),
-          order.assignedTechnicianId ? eq(user.id, order.assignedTechnicianId) : undefined,
-        ),
+        or(inArray(user.role, ['manager', 'admin']), techs.length > 0 ? inArray(user.id, techs) : undefined),
       ),
     );
   const byId = new Map(staff.map((s) => [s.id, s]));
-  return pickStaffToNotify(notice, order, staff, exclude).map((id) => {
-    const s = byId.get(id)!;
-    return { id: s.id, name: s.name, email: s.email };
-  });
+  return items.map(({ order, exclude }) =>
+    pickStaffToNotify(notice, order, staff, exclude).map((id) => {
+      const s = byId.get(id)!;
+      return { id: s.id, name: s.name, email: s.email };
+    }),
+  );
 }
 
 /** Who to tell about `notice` on `order` (see the table above); `exclude`: whoever caused it. */

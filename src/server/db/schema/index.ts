@@ -12,3 +12,4 @@ export * from './notification-preferences';
 export * from './push';
 export * from './support';
 export * from './analytics';
+export * from './outbox';
