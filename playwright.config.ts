@@ -1,20 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/lib/chromium.mjs';
+import { CHROMIUM_ARGS, findJourneyBrowser } from './scripts/lib/chromium.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const executablePath = findChromium() ?? undefined;
-const launchOptions = {
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-dev-shm-usage',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+// the headless shell when installed (scripts/lib/chromium.mjs: lighter; push.spec.ts asks for the full browser)
+const launchOptions = { executablePath: findJourneyBrowser() ?? undefined, args: CHROMIUM_ARGS };
 
 /**
  * Two workers by default: the browsers, the runner and the server then keep both cores busy,

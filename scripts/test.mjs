@@ -32,10 +32,10 @@ const stages = [
     ],
   ],
   ['typecheck', bin('tsc'), ['--noEmit', '-p', '.']],
-  ['unit', bin('vitest'), ['run', '--project', 'unit']],
+  ['unit', bin('vitest'), ['run', '--project', 'unit', '--project', 'unit-isolated']],
   // the committed AI models on their held-out splits; fails below the targets of ai-models.ts
   ['ai', bin('tsx'), ['--tsconfig', 'tsconfig.json', path.join(root, 'scripts/eval-ai.ts')]],
-  ['integration', bin('vitest'), ['run', '--project', 'integration']],
+  ['integration', bin('vitest'), ['run', '--project', 'integration', '--project', 'integration-isolated']],
   ['build', process.execPath, [path.join(root, 'scripts/build.mjs')]],
   ['e2e', bin('playwright'), ['test']],
 ];

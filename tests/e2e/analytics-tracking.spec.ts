@@ -5,6 +5,7 @@
  * set in the browser, nothing is sent at all.
  */
 import { expect, test, type BrowserContext, type Request } from '@playwright/test';
+import { FLUSH_INTERVAL_MS } from '../../src/features/analytics/client/tracker';
 import { chooseWorkerShop, uniqueEmail } from './helpers';
 
 interface SentEvent {
@@ -108,8 +109,11 @@ test('a visitor walking the booking form sends a page view and the funnel steps 
 });
 
 for (const signal of ['globalPrivacyControl', 'doNotTrack'] as const) {
-  test(`with ${signal} set, the walk sends nothing`, async ({ browser }) => {
+  // not about the viewport: once, at desktop (playwright.config.ts)
+  test(`with ${signal} set, the walk sends nothing @behaviour`, async ({ browser }) => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
+    // the page's clock runs as usual, and jumps over the tracker's flush interval below
+    await context.clock.install();
     await context.addInitScript((which) => {
       Object.defineProperty(Navigator.prototype, which, {
         configurable: true,
@@ -124,8 +128,10 @@ for (const signal of ['globalPrivacyControl', 'doNotTrack'] as const) {
     await walkBooking(page);
     await page.goto('/shops');
     await page.goto('/');
-    // the tracker had its chance: the 10 s timer, and two pagehides
-    await page.waitForTimeout(11_000);
+    // the tracker had its chance: two pagehides, and its 10 s timer (the clock jumps past it,
+    // firing it once, instead of the journey waiting 11 s)
+    await page.clock.fastForward(FLUSH_INTERVAL_MS + 1_000);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     expect(sent).toEqual([]);
     expect(await page.evaluate(() => sessionStorage.getItem('rt-visit'))).toBeNull();
     await context.close();

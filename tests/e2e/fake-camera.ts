@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import type { LaunchOptions } from '@playwright/test';
-import { findChromium } from '../../scripts/lib/chromium.mjs';
+import { CHROMIUM_ARGS, findJourneyBrowser } from '../../scripts/lib/chromium.mjs';
 
 export interface RgbFrame {
   width: number;
@@ -115,15 +115,9 @@ export function sceneFrame({ width = 1280, height = 720 } = {}): RgbFrame {
 /** The suite's launch options plus the fake camera reading `videoFile` (a y4m file). */
 export function fakeCameraLaunchOptions(videoFile: string): LaunchOptions {
   return {
-    executablePath: findChromium() ?? undefined,
+    executablePath: findJourneyBrowser() ?? undefined,
     args: [
-      '--no-sandbox',
-      '--disable-dev-shm-usage',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${videoFile}`,

@@ -21,6 +21,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { decryptPush } from '../integration/push-peer';
+import { fullChromiumLaunchOptions } from '../../scripts/lib/chromium.mjs';
 import { chooseWorkerShop, expectAccessible, reviewShot, uniqueEmail } from './helpers';
 import { adminApi, signUpContext, storageStateOf } from './users';
 
@@ -90,6 +91,10 @@ async function standInPushManager(page: Page, sub: { endpoint: string; p256dh: s
     };
   }, sub);
 }
+
+// this file runs in the full Chromium: the headless shell the other journeys run in
+// (scripts/lib/chromium.mjs) has no notifications for the service worker to show
+test.use({ launchOptions: fullChromiumLaunchOptions() });
 
 test.describe('with the service worker', () => {
   // the journeys run with workers blocked (playwright.config.ts); this one is about the worker
