@@ -4,7 +4,16 @@ import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { cn } from './cn';
 
-export interface DialogProps {
+/** Accessible modal dialog (focus trap, Escape to close, labelled by its title). */
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  closeLabel,
+  wide = false,
+  children,
+}: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: ReactNode;
@@ -13,18 +22,7 @@ export interface DialogProps {
   /** room for two columns side by side (from the `sm` breakpoint) */
   wide?: boolean;
   children: ReactNode;
-}
-
-/** The dialog itself, with Radix; pages use `Dialog` (./dialog.tsx), which loads this on open. */
-export function DialogModal({
-  open,
-  onOpenChange,
-  title,
-  description,
-  closeLabel,
-  wide = false,
-  children,
-}: DialogProps) {
+}) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>

@@ -7,20 +7,12 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
 import { Skeleton } from '@/components/ui/skeleton';
-import { loadOnOpen } from '@/components/load-on-open';
 import { useToast } from '@/components/ui/toast';
 import { PHOTO_KIND_VALUES, type PhotoKindValue } from '../photo-rules';
 import type { Photo } from '../schemas';
-import type { PhotoLightboxProps } from './photo-lightbox';
+import { PhotoLightbox } from './photo-lightbox';
 import { PhotoPicture } from './photo-picture';
 import { usePhotos, type PhotoSource } from './use-photos';
-
-// the viewer (Radix Dialog, the zoom and swipe gestures) is fetched when the browser is idle or
-// on the first open, not in the page's first load (docs/benchmarks.md, "Pages on a phone")
-const PhotoLightbox = loadOnOpen<PhotoLightboxProps>(
-  () => import('./photo-lightbox').then((m) => m.PhotoLightbox),
-  (props) => props.index !== null && props.photos.length > 0,
-);
 
 export type { PhotoSource } from './use-photos';
 

@@ -41,17 +41,6 @@ function ToolButton({
   );
 }
 
-export interface PhotoLightboxProps {
-  photos: Photo[];
-  /** the open photo, or null when closed */
-  index: number | null;
-  onIndexChange: (index: number) => void;
-  onClose: () => void;
-  altOf: (photo: Photo) => string;
-  /** where the focus goes on close: the thumbnail of the photo last shown */
-  returnFocusTo?: (photo: Photo) => HTMLElement | null | undefined;
-}
-
 /**
  * A full-screen viewer for a list of photos: a modal dialog (focus stays inside, Esc closes),
  * arrow keys and buttons move between photos, zoom with + / − (buttons or keys), the wheel,
@@ -65,7 +54,16 @@ export function PhotoLightbox({
   onClose,
   altOf,
   returnFocusTo,
-}: PhotoLightboxProps) {
+}: {
+  photos: Photo[];
+  /** the open photo, or null when closed */
+  index: number | null;
+  onIndexChange: (index: number) => void;
+  onClose: () => void;
+  altOf: (photo: Photo) => string;
+  /** where the focus goes on close: the thumbnail of the photo last shown */
+  returnFocusTo?: (photo: Photo) => HTMLElement | null | undefined;
+}) {
   const t = useTranslations('photos.lightbox');
   const open = index !== null && photos.length > 0;
   const i = Math.min(index ?? 0, Math.max(photos.length - 1, 0));
