@@ -46,23 +46,6 @@ afterEach(() => {
 });
 
 describe('outbox items', () => {
-  it('fetches idb on first use, and again after a fetch that failed (offline before it loaded)', async () => {
-    let fail = true;
-    vi.doMock('idb', async (original) => {
-      if (fail) throw new Error('Failed to fetch dynamically imported module');
-      return original();
-    });
-    try {
-      const o = await tab();
-      await expect(o.listOutbox('booking')).rejects.toThrow();
-      fail = false;
-      await o.addToOutbox(item('b1'));
-      expect((await o.listOutbox('booking')).map((i) => i.id)).toEqual(['b1']);
-    } finally {
-      vi.doUnmock('idb');
-    }
-  });
-
   it('stores items with defaults, lists them per queue oldest first, counts, updates and removes', async () => {
     const o = await tab();
     await o.addToOutbox(item('b1', { createdAt: 1000 }));

@@ -13,7 +13,7 @@
  *
  * Browser-only: call it from effects and handlers, never while rendering on the server.
  */
-import type { DBSchema, IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export type OutboxQueue = 'booking' | 'console';
 export type OutboxState = 'waiting' | 'sending' | 'conflict' | 'failed';
@@ -80,29 +80,20 @@ let dbPromise: Promise<IDBPDatabase<OutboxDb>> | null = null;
 
 function db(): Promise<IDBPDatabase<OutboxDb>> {
   if (!dbPromise) {
-    // idb is fetched when the outbox is first used, not in the first load of every page that
-    // could use it (the booking form, the shell's sync: docs/benchmarks.md, "Pages on a phone")
-    const opening: Promise<IDBPDatabase<OutboxDb>> = import('idb').then(({ openDB }) =>
-      openDB<OutboxDb>(DB_NAME, 1, {
-        upgrade(database) {
-          const store = database.createObjectStore(STORE, { keyPath: 'id' });
-          store.createIndex('by-queue', ['queue', 'seq']);
-        },
-        // another tab opens a newer version: let it, and reopen on the next call
-        blocking() {
-          void dbPromise?.then((d) => d.close());
-          dbPromise = null;
-        },
-        terminated() {
-          dbPromise = null;
-        },
-      }),
-    );
-    // a failed fetch of idb (offline before it was ever loaded) is tried again on the next call
-    opening.catch(() => {
-      if (dbPromise === opening) dbPromise = null;
+    dbPromise = openDB<OutboxDb>(DB_NAME, 1, {
+      upgrade(database) {
+        const store = database.createObjectStore(STORE, { keyPath: 'id' });
+        store.createIndex('by-queue', ['queue', 'seq']);
+      },
+      // another tab opens a newer version: let it, and reopen on the next call
+      blocking() {
+        void dbPromise?.then((d) => d.close());
+        dbPromise = null;
+      },
+      terminated() {
+        dbPromise = null;
+      },
     });
-    dbPromise = opening;
   }
   return dbPromise;
 }
