@@ -13,6 +13,8 @@ const ISOLATED = [
   'tests/integration/api-imports.test.ts',
   'tests/integration/auth-logs.test.ts',
   'tests/integration/auth-rate-limit.test.ts',
+  // starts an enqueue-only queue (RUN_JOBS=false) and counts the jobs it sends: a process of its own
+  'tests/integration/booking-notice-outbox.test.ts',
   'tests/integration/diagnose.test.ts',
   'tests/integration/email.test.ts',
   'tests/integration/mail-delivery.test.ts',

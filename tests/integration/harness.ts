@@ -12,6 +12,7 @@ import { env } from '@/env';
 import { openDatabase, type DatabaseHandle } from '@/server/db/client';
 import { closeDatabase, setDatabase } from '@/server/db/runtime';
 import { clearCache } from '@/server/cache';
+import { stopQueue } from '@/server/queue';
 import { getApi } from '@/server/entry/api';
 import { resetAuth } from '@/features/auth/server/auth';
 import { user } from '@/server/db/schema';
@@ -70,6 +71,9 @@ function pgliteTemplateDump(): Blob {
 }
 
 export async function startApp(backend: Backend): Promise<TestApp> {
+  // suites share a worker's modules (vitest.config.ts, isolate: false): a queue an earlier suite
+  // left running (on its own, closed database) must not serve this one
+  await stopQueue(1_000).catch(() => undefined);
   await clearCache();
   resetAuth();
   const testDb = backend.url ? await createTestDatabase(backend.url) : null;
